@@ -1,0 +1,71 @@
+/** Reports as they come in (POST /api/reports) and as they are read back. */
+import { z } from 'zod';
+import type { Extraction } from './extraction.js';
+
+export const MAX_REPORT_CHARS = 100_000;
+
+/** `YYYY-MM-DD` or an ISO 8601 date-time. */
+export const datelineSchema = z
+  .string()
+  .refine(
+    (s) =>
+      /^\d{4}-\d{2}-\d{2}$/.test(s)
+        ? !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s)
+        : /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.test(s) && !Number.isNaN(Date.parse(s)),
+    'dateline must be YYYY-MM-DD or an ISO 8601 date-time, e.g. 2022-01-19 or 2022-01-19T08:30:00Z',
+  );
+
+export const reportInputSchema = z.object({
+  text: z
+    .string({ error: 'text is required and must be a string' })
+    .refine((s) => s.trim().length > 0, 'text must not be empty')
+    .refine((s) => s.length <= MAX_REPORT_CHARS, `text must be at most ${MAX_REPORT_CHARS} characters`),
+  dateline: datelineSchema.optional(),
+  title: z.string().max(500).optional(),
+  source: z.string().max(200).optional(),
+  url: z.url().max(2000).optional(),
+});
+export type ReportInput = z.infer<typeof reportInputSchema>;
+
+export const reportStatuses = ['queued', 'processing', 'done', 'failed'] as const;
+export type ReportStatus = (typeof reportStatuses)[number];
+
+export const flagKinds = ['breaking', 'verified', 'disputed', 'follow-up'] as const;
+export type FlagKind = (typeof flagKinds)[number];
+export type Flag = { flag: FlagKind; note?: string; by: string; at: string };
+
+/** A report as stored: the input, normalised, with its id and when it arrived. */
+export type Report = {
+  id: string;
+  text: string;
+  /** The dateline as given (or the arrival date), ISO date or date-time. */
+  dateline: string;
+  title?: string;
+  source?: string;
+  url?: string;
+  receivedAt: string;
+  /** Extra fields kept from richer formats (e.g. IPTC ninjs). */
+  meta?: Record<string, unknown>;
+};
+
+/** What feeds and lists show of a report. */
+export type ReportSummary = {
+  id: string;
+  title?: string;
+  source?: string;
+  url?: string;
+  dateline: string;
+  receivedAt: string;
+  status: ReportStatus;
+  excerpt: string;
+  flags: Flag[];
+};
+
+export type ReportDetail = {
+  id: string;
+  status: ReportStatus;
+  report: Report;
+  extraction?: Extraction;
+  flags: Flag[];
+  error?: string;
+};

@@ -1,0 +1,76 @@
+/**
+ * The public picture of the crisis: GET /api/state and the Socket.IO `snapshot`.
+ * Built by server/state (pure fold) and read by every client.
+ */
+import type { Evidence, MeetingKind, MeetingStatus, TroopMention } from './extraction.js';
+import type { ReportSummary } from './report.js';
+
+export const tensionLevels = ['low', 'elevated', 'high', 'severe'] as const;
+export type TensionLevel = (typeof tensionLevels)[number];
+
+/** One phrase that moved the index, traced to its report. */
+export type TensionDriver = {
+  reportId: string;
+  at: string; // the report's dateline, ISO
+  phrase: string;
+  weight: number;
+  category: string;
+  actors?: string[];
+  /** How much it still counts after time decay (same units as weight). */
+  contribution: number;
+  evidence: Evidence;
+};
+
+export type TensionPair = { actors: string[]; value: number; level: TensionLevel; drivers: TensionDriver[] };
+
+export type PublicTension = {
+  value: number; // 0..100
+  level: TensionLevel;
+  history: { at: string; value: number }[];
+  drivers: TensionDriver[];
+  pairs: TensionPair[];
+};
+
+/** A troop figure as one source states it, kept side by side with the others. */
+export type TroopClaim = Omit<TroopMention, 'evidence'> & {
+  reportId: string;
+  asOf: string; // the report's dateline (YYYY-MM-DD)
+  evidence: Evidence;
+};
+
+export type PublicTroops = {
+  current: { value: number; low: number; high: number; asOf: string; claims: TroopClaim[] } | null;
+  /** Projections and "could double" figures: shown apart, never mixed into current. */
+  hypotheticals: TroopClaim[];
+  history: { at: string; value: number; low: number; high: number }[];
+};
+
+export type MeetingHistoryEntry = {
+  at: string;
+  reportId: string;
+  status: MeetingStatus;
+  date: string | null;
+  place: string | null;
+};
+
+export type Meeting = {
+  id: string;
+  participants: string[];
+  place: string | null;
+  date: string | null;
+  kind: MeetingKind;
+  status: MeetingStatus;
+  /** Whether the date or place changed after first being reported. */
+  moved: boolean;
+  sources: string[];
+  history: MeetingHistoryEntry[];
+};
+
+export type PublicState = {
+  /** Id of the last change-stream entry folded into this picture ("0-0" when none). */
+  seq: string;
+  tension: PublicTension;
+  troops: PublicTroops;
+  meetings: Meeting[];
+  reports: ReportSummary[];
+};
