@@ -1,0 +1,101 @@
+/**
+ * The public Meeting, derived by a pure function from its mentions (never stored), so a
+ * replaced or removed report changes the meeting exactly as if it had never been seen.
+ *
+ * Status, in dateline order (same-day mentions ordered proposed < scheduled < cancelled < held,
+ * so the more definitive report of a day wins):
+ *  - held is final (later "the talks scheduled for Friday" is a restatement, not news);
+ *  - cancelled gives way to held, or to a new scheduled/proposed date (a rescheduling);
+ *  - scheduled gives way to held or cancelled, not to a later "proposed";
+ *  - proposed gives way to anything.
+ * Date and place: the latest stated. moved: more than one date or place was stated.
+ */
+import type { MeetingStatus } from '../../shared/extraction.js';
+import type { Meeting, MeetingHistoryEntry } from '../../shared/state.js';
+import { participantKey } from './names.js';
+import type { MeetingRecord, MentionRecord } from './types.js';
+
+const statusRank: Record<MeetingStatus, number> = { proposed: 0, scheduled: 1, cancelled: 2, held: 3 };
+
+/** The canonical order of mentions inside a meeting. */
+export function mentionOrder(a: MentionRecord, b: MentionRecord): number {
+  if (a.ms !== b.ms) return a.ms - b.ms;
+  if (a.status !== b.status) return statusRank[a.status] - statusRank[b.status];
+  if (a.reportId !== b.reportId) return a.reportId < b.reportId ? -1 : 1;
+  return a.index - b.index;
+}
+
+type Fold = { status: MeetingStatus; date: string | null; place: string | null };
+
+function step(cur: Fold | null, m: MentionRecord): Fold {
+  const date = m.date ?? cur?.date ?? null;
+  const place = m.place ?? cur?.place ?? null;
+  if (!cur) return { status: m.status, date, place };
+  const keep = { ...cur, date, place };
+  switch (cur.status) {
+    case 'held':
+      return keep;
+    case 'cancelled':
+      if (m.status === 'held') return { status: 'held', date, place };
+      if (m.date !== null && m.date !== cur.date) return { status: m.status, date, place };
+      return { ...cur };
+    case 'scheduled':
+      return m.status === 'proposed' ? keep : { status: m.status, date, place };
+    case 'proposed':
+      return { status: m.status, date, place };
+  }
+}
+
+function fold(mentions: readonly MentionRecord[]): Fold | null {
+  let cur: Fold | null = null;
+  for (const m of mentions) cur = step(cur, m);
+  return cur;
+}
+
+function participantsOf(mentions: readonly MentionRecord[]): string[] {
+  const spellings = new Map<string, Map<string, number>>();
+  for (const m of mentions)
+    for (const name of m.participants) {
+      const key = participantKey(name);
+      if (!key) continue;
+      const counts = spellings.get(key) ?? new Map<string, number>();
+      counts.set(name, (counts.get(name) ?? 0) + 1);
+      spellings.set(key, counts);
+    }
+  // Per person, the spelling used most, then the fullest ("Antony Blinken" over "Blinken").
+  return [...spellings.values()].map(
+    (counts) => [...counts].sort(([a, na], [b, nb]) => nb - na || b.length - a.length || (a < b ? -1 : 1))[0][0],
+  );
+}
+
+/** The public meeting of a record, or null when it has no mentions left. */
+export function deriveMeeting(rec: MeetingRecord): Meeting | null {
+  const ms = rec.mentions;
+  const state = fold(ms);
+  if (!state) return null;
+  const byReport = new Map<string, MentionRecord[]>();
+  for (const m of ms) byReport.set(m.reportId, [...(byReport.get(m.reportId) ?? []), m]);
+  const history: MeetingHistoryEntry[] = [...byReport].map(([reportId, own]) => {
+    const last = own[own.length - 1];
+    return {
+      at: own[0].at,
+      reportId,
+      status: last.status,
+      date: [...own].reverse().find((m) => m.date !== null)?.date ?? null,
+      place: [...own].reverse().find((m) => m.place !== null)?.place ?? null,
+    };
+  });
+  const dates = new Set(ms.flatMap((m) => (m.date === null ? [] : [m.date])));
+  const places = new Set(ms.flatMap((m) => (m.place === null ? [] : [m.place.trim().toLowerCase()])));
+  return {
+    id: rec.id,
+    participants: participantsOf(ms),
+    place: state.place,
+    date: state.date,
+    kind: ms[ms.length - 1].kind,
+    status: state.status,
+    moved: dates.size > 1 || places.size > 1,
+    sources: [...byReport.keys()],
+    history,
+  };
+}

@@ -1,0 +1,117 @@
+/**
+ * Folding one report's meeting mentions in or out of the schedule, and announcing each
+ * meeting whose public form changed.
+ *
+ * Identity: a meeting's id is a hash of the (reportId, mention index) that created it and
+ * never changes while the meeting has mentions, even when that first mention is removed.
+ * A meeting that loses all its mentions (its reports removed, or evicted by the bounds)
+ * is announced once more as `meeting.upserted` with `sources: []` and `history: []`:
+ * clients drop a meeting without sources.
+ */
+import type { MeetingMention } from '../../shared/extraction.js';
+import type { ChangeBody } from '../../shared/events.js';
+import type { Meeting } from '../../shared/state.js';
+import { MAX_MEETINGS, MAX_MENTIONS_PER_MEETING, MAX_MENTIONS_TOTAL } from './constants.js';
+import { stableHash } from './hash.js';
+import { findMeeting, participantKeys } from './meetingMatch.js';
+import { deriveMeeting, mentionOrder } from './meetingView.js';
+import type { MeetingRecord, MentionRecord } from './types.js';
+
+type Report = { reportId: string; at: string; ms: number };
+
+function withMentions(rec: MeetingRecord, mentions: MentionRecord[]): MeetingRecord {
+  const kept = mentions.length > MAX_MENTIONS_PER_MEETING ? mentions.slice(-MAX_MENTIONS_PER_MEETING) : mentions;
+  return { id: rec.id, keys: [...participantKeys(kept.flatMap((m) => m.participants))].sort(), mentions: kept };
+}
+
+function newId(reportId: string, index: number, taken: ReadonlySet<string>): string {
+  let id = `m${stableHash(`${reportId}#${index}`)}`;
+  for (let n = 1; taken.has(id); n++) id = `m${stableHash(`${reportId}#${index}#${n}`)}`;
+  return id;
+}
+
+const lastMs = (r: MeetingRecord): number => r.mentions[r.mentions.length - 1].ms;
+
+/** Evicts the meetings mentioned longest ago until both meeting bounds hold. */
+function enforceBounds(meetings: MeetingRecord[]): MeetingRecord[] {
+  let total = meetings.reduce((n, r) => n + r.mentions.length, 0);
+  if (meetings.length <= MAX_MEETINGS && total <= MAX_MENTIONS_TOTAL) return meetings;
+  const oldestFirst = [...meetings].sort((a, b) => lastMs(a) - lastMs(b) || (a.id < b.id ? -1 : 1));
+  const evicted = new Set<string>();
+  for (const r of oldestFirst) {
+    if (meetings.length - evicted.size <= MAX_MEETINGS && total <= MAX_MENTIONS_TOTAL) break;
+    evicted.add(r.id);
+    total -= r.mentions.length;
+  }
+  return meetings.filter((r) => !evicted.has(r.id));
+}
+
+/**
+ * Replaces `report`'s mentions by `mentions` (none when null). `hint` lists the meetings
+ * the report joined before, when known, to avoid scanning all of them.
+ */
+export function foldMeetings(
+  meetings: readonly MeetingRecord[],
+  report: Report,
+  mentions: readonly MeetingMention[] | null,
+  hint?: readonly string[],
+): { meetings: MeetingRecord[]; joined: string[]; changes: ChangeBody[] } {
+  const before = new Map<string, Meeting | null>();
+  const touch = (rec: MeetingRecord): void => {
+    if (!before.has(rec.id)) before.set(rec.id, deriveMeeting(rec));
+  };
+
+  const hinted = hint ? new Set(hint) : null;
+  let next: MeetingRecord[] = [];
+  for (const rec of meetings) {
+    if ((hinted && !hinted.has(rec.id)) || !rec.mentions.some((m) => m.reportId === report.reportId)) {
+      next.push(rec);
+      continue;
+    }
+    touch(rec);
+    const left = rec.mentions.filter((m) => m.reportId !== report.reportId);
+    if (left.length > 0) next.push(withMentions(rec, left));
+  }
+
+  (mentions ?? []).forEach((mention, index) => {
+    const record: MentionRecord = {
+      ...report,
+      index,
+      participants: [...mention.participants],
+      place: mention.place,
+      date: mention.date,
+      kind: mention.kind,
+      status: mention.status,
+    };
+    const found = findMeeting(mention, next);
+    if (found) {
+      touch(found);
+      const updated = withMentions(found, [...found.mentions, record].sort(mentionOrder));
+      next = next.map((r) => (r === found ? updated : r));
+    } else {
+      const id = newId(report.reportId, index, new Set(next.map((r) => r.id)));
+      if (!before.has(id)) before.set(id, null);
+      next.push(withMentions({ id, keys: [], mentions: [] }, [record]));
+    }
+  });
+
+  const bounded = enforceBounds(next);
+  if (bounded.length < next.length) for (const r of next) if (!bounded.includes(r)) touch(r);
+  const byId = new Map(bounded.map((r) => [r.id, r]));
+  // Every meeting the report's mentions joined was touched (or created) above.
+  const joined = [...before.keys()]
+    .filter((id) => byId.get(id)?.mentions.some((m) => m.reportId === report.reportId))
+    .sort();
+
+  const changes: ChangeBody[] = [];
+  for (const [id, old] of [...before].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const rec = byId.get(id);
+    const now = rec ? deriveMeeting(rec) : null;
+    if (now === null) {
+      if (old !== null) changes.push({ type: 'meeting.upserted', meeting: { ...old, sources: [], history: [] } });
+    } else if (old === null || JSON.stringify(old) !== JSON.stringify(now)) {
+      changes.push({ type: 'meeting.upserted', meeting: now });
+    }
+  }
+  return { meetings: bounded, joined, changes };
+}

@@ -1,0 +1,82 @@
+/**
+ * The internal state of the fold. Plain JSON (numbers, strings, arrays, plain objects),
+ * bounded in size by the limits in constants.ts, so a worker can GET, parse, apply,
+ * stringify and SET it per report.
+ */
+import type { Evidence, MeetingKind, MeetingStatus } from '../../shared/extraction.js';
+import type { TroopClaim } from '../../shared/state.js';
+
+/** What one report put into the tension sum and meetings, so replacing it can take it out again. */
+export type LedgerEntry = {
+  reportId: string;
+  /** UTC day of the report's dateline. */
+  day: number;
+  /** Sum of its signal weights, in thousandths (integer, so sums are exact). */
+  milli: number;
+  /** The same per actor pair ("Russia|Ukraine" → thousandths), when any. */
+  pairs?: Record<string, number>;
+  /** Ids of the meetings its mentions joined, when any. */
+  meetings?: string[];
+};
+
+/** One day of the tension sum: [UTC day, sum of report totals in thousandths, number of reports]. */
+export type DayBucket = [day: number, milli: number, reports: number];
+
+/** A signal kept as a possible driver; strength = log2|weight| + day / HALF_LIFE_DAYS does not change with time. */
+export type DriverCandidate = {
+  reportId: string;
+  index: number;
+  at: string;
+  day: number;
+  phrase: string;
+  weight: number;
+  category: string;
+  actors?: string[];
+  evidence: Evidence;
+};
+
+/** A stored troop claim; `index` is its position in the report's troops, for a stable order. */
+export type StoredClaim = TroopClaim & { index: number };
+
+export type TroopPoint = { at: string; value: number; low: number; high: number };
+
+/** One report's mention of a meeting, as kept inside the meeting. */
+export type MentionRecord = {
+  reportId: string;
+  index: number;
+  /** The report's dateline as given, and its epoch milliseconds (for ordering). */
+  at: string;
+  ms: number;
+  participants: string[];
+  place: string | null;
+  date: string | null;
+  kind: MeetingKind;
+  status: MeetingStatus;
+};
+
+/**
+ * A meeting: a stable id and its mentions in canonical order (meetingView.mentionOrder).
+ * Every public field derives from the mentions; `keys` caches their participant keys for matching.
+ */
+export type MeetingRecord = { id: string; keys: string[]; mentions: MentionRecord[] };
+
+/** The whole internal state. Treat as immutable: applyReport returns a new one and shares unchanged parts. */
+export type CrisisState = {
+  version: 1;
+  /** Sorted by (day, reportId); at most MAX_LEDGER_REPORTS. */
+  ledger: LedgerEntry[];
+  tension: { days: DayBucket[]; candidates: DriverCandidate[] };
+  troops: { claims: StoredClaim[]; hypotheticals: StoredClaim[]; history: TroopPoint[] };
+  meetings: MeetingRecord[];
+};
+
+/** The state before any report. */
+export function emptyState(): CrisisState {
+  return {
+    version: 1,
+    ledger: [],
+    tension: { days: [], candidates: [] },
+    troops: { claims: [], hypotheticals: [], history: [] },
+    meetings: [],
+  };
+}
