@@ -12,7 +12,7 @@
  */
 import type { MeetingStatus } from '../../shared/extraction.js';
 import type { Meeting, MeetingHistoryEntry } from '../../shared/state.js';
-import { participantKey } from './names.js';
+import { canonicalName, isPlainName, participantKey } from './names.js';
 import type { MeetingRecord, MentionRecord } from './types.js';
 
 const statusRank: Record<MeetingStatus, number> = { proposed: 0, scheduled: 1, cancelled: 2, held: 3 };
@@ -62,10 +62,15 @@ function participantsOf(mentions: readonly MentionRecord[]): string[] {
       counts.set(name, (counts.get(name) ?? 0) + 1);
       spellings.set(key, counts);
     }
-  // Per person, the spelling used most, then the fullest ("Antony Blinken" over "Blinken").
-  return [...spellings.values()].map(
-    (counts) => [...counts].sort(([a, na], [b, nb]) => nb - na || b.length - a.length || (a < b ? -1 : 1))[0][0],
-  );
+  // Per participant: a known actor's canonical name; else a plain name before "X's delegation",
+  // then the spelling used most, then the fullest ("Antony Blinken" over "Blinken").
+  return [...spellings.values()].map((counts) => {
+    const [[best]] = [...counts].sort(
+      ([a, na], [b, nb]) =>
+        Number(isPlainName(b)) - Number(isPlainName(a)) || nb - na || b.length - a.length || (a < b ? -1 : 1),
+    );
+    return canonicalName(best);
+  });
 }
 
 /** The public meeting of a record, or null when it has no mentions left. */

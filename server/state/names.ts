@@ -1,41 +1,58 @@
 /**
  * Normalised keys for actors and meeting participants, so "US", "United States" and
- * "Washington" are one party, and "Antony Blinken", "Blinken" and "Blinken's" one person.
- * The alias table is data (aliases.json), nothing here is specific to one crisis.
+ * "Washington" are one party, and "Antony Blinken", "Blinken" and "Lavrov's delegation"
+ * compare by surname. The alias table is data (aliases.json): nothing here is specific
+ * to one crisis.
  */
-import aliasTable from './aliases.json' with { type: 'json' };
+import table from './aliases.json' with { type: 'json' };
 
+const data = table as { actors: Record<string, string[]>; ignoredWords: string[] };
 const canonicalByAlias = new Map<string, string>();
-for (const [canonical, aliases] of Object.entries(aliasTable as Record<string, string | string[]>)) {
-  if (canonical.startsWith('_') || !Array.isArray(aliases)) continue;
+for (const [canonical, aliases] of Object.entries(data.actors))
   for (const name of [canonical, ...aliases]) canonicalByAlias.set(fold(name), canonical);
-}
+const ignored = new Set(data.ignoredWords.map((w) => w.toLowerCase()));
 
 function fold(name: string): string {
   return name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/['’]s$/, '')
-    .replace(/[^\p{L}\p{N}. ]+/gu, ' ')
+    .replace(/[^\p{L}\p{N}.'’ ]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }
 
+/** Looks a folded name up, also without a leading "the" ("the White House"). */
+function lookup(folded: string): string | undefined {
+  return canonicalByAlias.get(folded) ?? canonicalByAlias.get(folded.replace(/^the /, ''));
+}
+
 /** The canonical name of a known actor ("Washington" → "United States"), or the name as given. */
 export function canonicalName(name: string): string {
-  return canonicalByAlias.get(fold(name)) ?? name.trim();
+  return lookup(fold(name)) ?? name.trim();
+}
+
+/** Whether a name names someone directly (not "Lavrov's delegation" or "the Russian side"). */
+export function isPlainName(name: string): boolean {
+  const words = fold(name).split(' ');
+  return !words.some((w) => /['’]s$/.test(w) || ignored.has(w));
 }
 
 /**
- * The comparison key of a participant: the lower-cased canonical name of a known actor,
- * else the last word of the name (people are named in full once and by surname after).
+ * The comparison key of a participant: the lower-cased canonical name of a known actor;
+ * else the owner of a possessive ("Lavrov's delegation" → "lavrov"); else the last word
+ * that is not a group word ("the Russian delegation" → "russian" → "russia"), since
+ * people are named in full once and by surname after.
  */
 export function participantKey(name: string): string {
-  const known = canonicalByAlias.get(fold(name));
+  const folded = fold(name);
+  const known = lookup(folded);
   if (known) return known.toLowerCase();
-  const words = fold(name).replace(/\./g, '').split(' ').filter(Boolean);
-  return words.length > 0 ? words[words.length - 1] : '';
+  const words = folded.split(' ').filter(Boolean);
+  const owner = words.find((w) => /['’]s$/.test(w));
+  const meaningful = words.filter((w) => !ignored.has(w));
+  const word = (owner ?? meaningful[meaningful.length - 1] ?? '').replace(/['’]s$/, '').replace(/['’.]/g, '');
+  return canonicalByAlias.get(word)?.toLowerCase() ?? word;
 }
 
 /** The pair key of a signal's actors: distinct canonical names, sorted, joined by "|"; null unless two or more. */

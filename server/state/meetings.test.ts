@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { applyReport, emptyState, publicView, type FoldInput } from './index.js';
+import { extraction, meeting } from './fixtures.js';
+
+const report = (reportId: string, dateline: string, ...meetings: ReturnType<typeof meeting>[]): FoldInput => ({
+  reportId,
+  dateline,
+  extraction: extraction({ meetings }),
+});
+const fold = (...inputs: FoldInput[]) => inputs.reduce((s, i) => applyReport(s, i).state, emptyState());
+const meetingsOf = (...inputs: FoldInput[]) => publicView(fold(...inputs)).meetings;
+
+const genevaPlanned = meeting(['Antony Blinken', 'Sergei Lavrov'], { date: '2022-01-21', place: 'Geneva' });
+const genevaHeld = meeting(['Blinken', "Lavrov's delegation"], { date: '2022-01-21', place: 'Geneva', status: 'held' });
+
+describe('meetings', () => {
+  it('merges a scheduled meeting and the later report that it was held', () => {
+    const [m, ...rest] = meetingsOf(report('r1', '2022-01-19', genevaPlanned), report('r2', '2022-01-21', genevaHeld));
+    expect(rest).toEqual([]);
+    expect(m).toMatchObject({
+      status: 'held',
+      moved: false,
+      sources: ['r1', 'r2'],
+      participants: ['Antony Blinken', 'Sergei Lavrov'],
+    });
+    expect(m.history.map((h) => [h.reportId, h.status])).toEqual([
+      ['r1', 'scheduled'],
+      ['r2', 'held'],
+    ]);
+  });
+
+  it('orders history by dateline, not arrival, and lets held stand against an older "scheduled"', () => {
+    const [m] = meetingsOf(report('r2', '2022-01-21', genevaHeld), report('r1', '2022-01-19', genevaPlanned));
+    expect(m.status).toBe('held');
+    expect(m.history.map((h) => h.reportId)).toEqual(['r1', 'r2']);
+  });
+
+  it('keeps the id of the meeting when later mentions arrive', () => {
+    const first = meetingsOf(report('r1', '2022-01-19', genevaPlanned))[0];
+    const later = meetingsOf(report('r1', '2022-01-19', genevaPlanned), report('r2', '2022-01-21', genevaHeld))[0];
+    expect(later.id).toBe(first.id);
+  });
+
+  it('marks a postponed meeting as moved, with its new date and place', () => {
+    const [m] = meetingsOf(
+      report('r1', '2022-01-19', genevaPlanned),
+      report('r2', '2022-01-20', meeting(['Blinken', 'Lavrov'], { date: '2022-01-24', place: 'Vienna' })),
+    );
+    expect(m).toMatchObject({ date: '2022-01-24', place: 'Vienna', moved: true, status: 'scheduled' });
+  });
+
+  it('lets a later cancellation win over scheduled, and a new date reschedule it', () => {
+    const cancelled = report('r2', '2022-01-20', meeting(['Blinken', 'Lavrov'], { status: 'cancelled' }));
+    expect(meetingsOf(report('r1', '2022-01-19', genevaPlanned), cancelled)[0].status).toBe('cancelled');
+    const again = report('r3', '2022-01-22', meeting(['Blinken', 'Lavrov'], { date: '2022-01-26' }));
+    expect(meetingsOf(report('r1', '2022-01-19', genevaPlanned), cancelled, again)[0]).toMatchObject({
+      status: 'scheduled',
+      date: '2022-01-26',
+      moved: true,
+    });
+  });
+
+  it('treats aliases of a country as one participant', () => {
+    const ms = meetingsOf(
+      report('r1', '2022-01-05', meeting(['United States', 'Russia'], { date: '2022-01-10', place: 'Geneva' })),
+      report('r2', '2022-01-10', meeting(['Washington', 'Moscow'], { date: '2022-01-10', status: 'held' })),
+    );
+    expect(ms).toHaveLength(1);
+    expect(ms[0].status).toBe('held');
+  });
+
+  it('keeps different meetings apart: other people, or a call on another day', () => {
+    const ms = meetingsOf(
+      report('r1', '2022-01-19', genevaPlanned),
+      report('r2', '2022-01-19', meeting(['Blinken', 'Dmytro Kuleba'], { date: '2022-01-19', place: 'Kyiv' })),
+      report('r3', '2022-01-19', meeting(['Blinken', 'Lavrov'], { kind: 'call', date: '2022-01-18', status: 'held' })),
+      report('r4', '2022-01-25', meeting(['Blinken', 'Lavrov'], { kind: 'call', date: '2022-01-25', status: 'held' })),
+    );
+    expect(ms.map((m) => [m.date, m.kind])).toEqual([
+      ['2022-01-18', 'call'],
+      ['2022-01-19', 'in-person'],
+      ['2022-01-21', 'in-person'],
+      ['2022-01-25', 'call'],
+    ]);
+  });
+
+  it('sorts by date with undated meetings last', () => {
+    const ms = meetingsOf(
+      report('r1', '2022-01-19', meeting(['Scholz', 'Macron'])),
+      report('r2', '2022-01-19', genevaPlanned),
+    );
+    expect(ms.map((m) => m.date)).toEqual(['2022-01-21', null]);
+  });
+
+  it('announces a meeting once more with no sources when its last report is removed', () => {
+    const s = fold(report('r1', '2022-01-19', genevaPlanned));
+    const { changes } = applyReport(s, { reportId: 'r1', dateline: '2022-01-19', extraction: null });
+    const upserts = changes.filter((c) => c.type === 'meeting.upserted');
+    expect(upserts).toHaveLength(1);
+    expect(upserts[0]).toMatchObject({ type: 'meeting.upserted', meeting: { sources: [], history: [] } });
+  });
+
+  it('announces only the meeting that changed', () => {
+    const s = fold(
+      report('r1', '2022-01-19', genevaPlanned),
+      report('r2', '2022-01-19', meeting(['Scholz', 'Macron'], { date: '2022-01-25' })),
+    );
+    const { changes } = applyReport(s, report('r3', '2022-01-21', genevaHeld));
+    const upserts = changes.flatMap((c) => (c.type === 'meeting.upserted' ? [c.meeting.status] : []));
+    expect(upserts).toEqual(['held']);
+  });
+});
