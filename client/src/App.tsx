@@ -1,0 +1,19 @@
+/** The app shell: one page per path, each loaded only when visited (the wall stays small). */
+import { lazy, Suspense } from 'react';
+
+const FeedPage = lazy(() => import('./features/feed/FeedPage.js').then((m) => ({ default: m.FeedPage })));
+
+/** Screens that other features register; unknown paths show the feed. */
+export const routes: Record<string, React.LazyExoticComponent<() => React.JSX.Element>> = {
+  '/': FeedPage,
+};
+
+export function App() {
+  const path = window.location.pathname.replace(/\/+$/, '') || '/';
+  const Page = routes[path] ?? FeedPage;
+  return (
+    <Suspense fallback={<div className="loading">Loading…</div>}>
+      <Page />
+    </Suspense>
+  );
+}

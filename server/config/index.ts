@@ -1,0 +1,88 @@
+/**
+ * The only reader of process.env. Parsed once at start-up; every bad value is
+ * listed in one error so an operator fixes them all in one go.
+ */
+import { z } from 'zod';
+
+const csv = z
+  .string()
+  .optional()
+  .transform((s) =>
+    (s ?? '')
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean),
+  );
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default('0.0.0.0'),
+  REDIS_URL: z
+    .string()
+    .regex(/^(rediss?:\/\/|unix:\/\/)/, 'must start with redis://, rediss:// or unix://')
+    .optional(),
+  DATA_DIR: z.string().default('./data'),
+  INGEST_TOKENS: csv.refine((a) => a.every((t) => t.length >= 16), 'each token must be at least 16 characters'),
+  DISPLAY_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  SMTP_FROM: z.string().default('Crisis Desk <alerts@crisis-desk.invalid>'),
+  OUTBOUND_ALLOWLIST: csv,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Prefix of every Redis key (queues included) inside one hash tag, so Redis Cluster keeps them together. */
+  KEY_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,40}$/)
+    .default('cd'),
+  /** Approximate bound of the change stream (XADD MAXLEN ~). */
+  CHANGES_MAXLEN: z.coerce.number().int().min(100).default(100_000),
+  /** Concurrency of the ingest worker in one process. */
+  INGEST_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(64),
+  /** How long a job lock lives; a killed worker's jobs are taken up again after about this long. */
+  LOCK_DURATION_MS: z.coerce.number().int().min(1000).default(6000),
+  STALLED_INTERVAL_MS: z.coerce.number().int().min(1000).default(3000),
+  SEED_SAMPLE_REPORTS: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
+  /** Public base URL used in links in e-mails and webhooks. */
+  PUBLIC_URL: z.string().url().optional(),
+  /** Set by scripts/start.mjs: the app exits when that process is gone (so a kill -9 of `npm start` leaves nothing behind). */
+  SUPERVISOR_PID: z.coerce.number().int().positive().optional(),
+  /** Capitals shown by the wall's clocks: "Label=IANA zone" pairs. */
+  WALL_CLOCKS: z
+    .string()
+    .default('Kyiv=Europe/Kyiv,Moscow=Europe/Moscow,Brussels=Europe/Brussels,Washington=America/New_York')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((p) => p.split('='))
+        .filter((p) => p.length === 2)
+        .map(([label, zone]) => ({ label: label.trim(), zone: zone.trim() })),
+    ),
+});
+
+export type Config = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Parses an environment (process.env by default); throws ConfigError listing every bad variable. */
+export function parseConfig(env: Record<string, string | undefined> = process.env): Config {
+  const blankToUndefined = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v === '' ? undefined : v]));
+  const result = envSchema.safeParse(blankToUndefined);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  return result.data;
+}
+
+let cached: Config | undefined;
+/** The process' configuration, parsed on first use. */
+export function config(): Config {
+  cached ??= parseConfig();
+  return cached;
+}

@@ -1,0 +1,60 @@
+/** POST /api/reports (ingest), GET /api/reports/:id, GET /api/reports. */
+import { Router, type Request } from 'express';
+import { z } from 'zod';
+import { reportInputSchema, type ReportInput } from '../../../shared/report.js';
+import type { Ingestor } from '../../ingest/acceptReport.js';
+import type { IngestQueue } from '../../queues/ingestProducer.js';
+import { toDetail, type ReportStore } from '../../storage/reportStore.js';
+import { AppError, NotFound } from '../../errors.js';
+import { requirePermission } from '../auth.js';
+import { parseOrThrow } from '../validate.js';
+
+const listQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  before: z
+    .string()
+    .refine((s) => !Number.isNaN(Date.parse(s)), 'before must be an ISO date-time (a report\'s receivedAt)')
+    .optional(),
+});
+const idSchema = z.string().regex(/^[0-9a-f]{32}$/, 'a report id is 32 hexadecimal characters');
+
+/** text/plain: an optional first line `date YYYY-MM-DD`, then the report. */
+export function parsePlainText(body: string): ReportInput {
+  const match = /^date[ \t]+(\S+)[ \t]*\r?\n/i.exec(body);
+  return match ? { text: body.slice(match[0].length), dateline: match[1] } : { text: body };
+}
+
+function readInput(req: Request): unknown {
+  if (req.is('application/json')) return req.body;
+  if (req.is('text/plain')) return parsePlainText(typeof req.body === 'string' ? req.body : '');
+  throw new AppError(415, 'unsupported_media_type', 'Send the report as application/json or text/plain');
+}
+
+export function reportsRouter(deps: { ingestor: Ingestor; reports: ReportStore; queue: IngestQueue }): Router {
+  const router = Router();
+
+  router.post('/', requirePermission('ingest'), async (req, res) => {
+    const input = parseOrThrow(reportInputSchema, readInput(req));
+    const result = await deps.ingestor.accept(input);
+    res.status(result.status === 'queued' ? 202 : 200).json(result);
+  });
+
+  router.get('/:id', requirePermission('read'), async (req, res) => {
+    const id = parseOrThrow(idSchema, req.params.id, 'id');
+    const stored = await deps.reports.get(id);
+    if (!stored) throw new NotFound(`No report with id ${id}`);
+    let status = stored.status;
+    if (status === 'queued' && (await deps.queue.getJobState(id)) === 'active') status = 'processing';
+    res.json(toDetail(stored, status));
+  });
+
+  router.get('/', requirePermission('read'), async (req, res) => {
+    const query = parseOrThrow(listQuerySchema, req.query, 'query');
+    const stored = await deps.reports.list(query.limit, query.before ? Date.parse(query.before) : undefined);
+    const reports = stored.map((s) => toDetail(s));
+    const last = stored.at(-1);
+    res.json({ reports, next: stored.length === query.limit && last ? last.report.receivedAt : null });
+  });
+
+  return router;
+}

@@ -1,0 +1,70 @@
+/**
+ * Tails the change stream (XREAD BLOCK on its own connection) and hands each change to
+ * a listener in seq order. `lastSeq` is how far this node has emitted; catch-up logic
+ * waits on it so a resuming socket neither misses nor doubles a change.
+ */
+import type { Logger } from 'pino';
+import type { Change } from '../../shared/events.js';
+import { compareSeq, type ChangeStream } from '../storage/changeStream.js';
+
+const BLOCK_MS = 2000;
+
+export class ChangeTailer {
+  lastSeq = '0-0';
+  private stopped = false;
+  private waiters: { seq: string; resolve: () => void }[] = [];
+  private loop: Promise<void> | null = null;
+
+  constructor(
+    private readonly stream: ChangeStream,
+    private readonly onChange: (change: Change) => void,
+    private readonly log: Logger,
+  ) {}
+
+  /** Starts from the current end of the stream: history is served by catch-up, not replayed. */
+  async start(): Promise<void> {
+    this.lastSeq = await this.stream.lastSeq();
+    this.loop = this.run();
+  }
+
+  /** Resolves once this node has emitted everything up to `seq`. */
+  reached(seq: string): Promise<void> {
+    if (compareSeq(this.lastSeq, seq) >= 0) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ seq, resolve }));
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    for (const w of this.waiters) w.resolve();
+    this.waiters = [];
+    await this.loop;
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopped) {
+      try {
+        const { changes, last } = await this.stream.readBlocking(this.lastSeq, BLOCK_MS);
+        for (const change of changes) {
+          try {
+            this.onChange(change);
+          } catch (err) {
+            this.log.error({ err, seq: change.seq }, 'emitting a change failed');
+          }
+        }
+        this.lastSeq = last;
+        this.wakeWaiters();
+      } catch (err) {
+        if (this.stopped) break;
+        this.log.warn({ err: (err as Error).message }, 'change stream unreachable; retrying');
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
+  }
+
+  private wakeWaiters(): void {
+    if (this.waiters.length === 0) return;
+    const ready = this.waiters.filter((w) => compareSeq(this.lastSeq, w.seq) >= 0);
+    this.waiters = this.waiters.filter((w) => compareSeq(this.lastSeq, w.seq) < 0);
+    for (const w of ready) w.resolve();
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * The api role: HTTP (Express), Socket.IO and the change-stream tailer. Any number of
+ * api nodes can run against one Redis; each tails the stream and serves its own sockets.
+ */
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { configTokenResolver } from '../http/auth.js';
+import { createHttpApp } from '../http/app.js';
+import { healthRouter } from '../http/routes/health.js';
+import { reportsRouter } from '../http/routes/reports.js';
+import { stateRouter } from '../http/routes/state.js';
+import { createIngestor } from '../ingest/acceptReport.js';
+import { createMetrics } from '../metrics.js';
+import { createIngestQueue } from '../queues/ingestProducer.js';
+import { ChangeTailer } from '../realtime/changeTailer.js';
+import { createSocketServer } from '../realtime/socketServer.js';
+import { seedSampleReports } from '../seed/seed.js';
+import { ChangeStream } from '../storage/changeStream.js';
+import { FoldStore } from '../storage/foldStore.js';
+import { ReportStore } from '../storage/reportStore.js';
+import { SnapshotReader } from '../storage/snapshot.js';
+import type { RoleContext, RunningRole } from './context.js';
+
+export type ApiRole = RunningRole & { port: number; url: string; httpServer: Server };
+
+/** The client build id (written by the client build), so kiosks notice a deploy and reload. */
+function readBuildId(clientDir: string): string {
+  try {
+    return (JSON.parse(readFileSync(path.join(clientDir, 'version.json'), 'utf8')) as { build: string }).build;
+  } catch {
+    return 'dev';
+  }
+}
+
+export async function startApiRole(ctx: RoleContext, options: { clientDir?: string } = {}): Promise<ApiRole> {
+  const { config, keys, log } = ctx;
+  const command = ctx.connect('command', 'api-command');
+  const reports = new ReportStore(command, keys);
+  const ingestQueue = createIngestQueue(command, keys.queuePrefix);
+  const ingestor = createIngestor(reports, ingestQueue);
+  const snapshots = new SnapshotReader(new FoldStore(command, keys, config.CHANGES_MAXLEN), reports);
+  const metrics = createMetrics({ redis: command, keys, queues: [ingestQueue] });
+  const tokens = configTokenResolver(config.INGEST_TOKENS, config.DISPLAY_TOKEN);
+  const clientDir = options.clientDir;
+
+  const app = createHttpApp({
+    log,
+    metrics,
+    tokens,
+    publicRouters: [healthRouter({ redis: command, ingestQueue, metrics })],
+    apiRouters: {
+      reports: reportsRouter({ ingestor, reports, queue: ingestQueue }),
+      state: stateRouter(snapshots),
+    },
+    clientDir,
+  });
+  const httpServer = createServer(app);
+  httpServer.requestTimeout = 30_000;
+  httpServer.headersTimeout = 10_000;
+
+  const realtime = createSocketServer(httpServer, {
+    stream: new ChangeStream(command, keys.changes),
+    snapshots,
+    tokens,
+    metrics,
+    log,
+    build: clientDir ? readBuildId(clientDir) : 'dev',
+  });
+  const tailConnection = ctx.connect('blocking', 'api-tail');
+  const tailer = new ChangeTailer(new ChangeStream(tailConnection, keys.changes), realtime.emit, log);
+  await tailer.start();
+  realtime.attach(tailer);
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.PORT, config.HOST, () => resolve());
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}`;
+  log.info({ port }, 'api role listening');
+
+  if (config.SEED_SAMPLE_REPORTS) await seedSampleReports(reports, ingestor, log);
+
+  return {
+    port,
+    url,
+    httpServer,
+    async close() {
+      await new Promise<void>((resolve) => {
+        void realtime.io.close(() => resolve()); // also closes the HTTP server
+        httpServer.closeAllConnections();
+      });
+      const stopping = tailer.stop();
+      tailConnection.disconnect(); // wakes the blocked XREAD
+      await stopping;
+      await ingestQueue.close();
+    },
+  };
+}

@@ -1,0 +1,58 @@
+/**
+ * The worker role: the ingest worker with its fold batcher, and the reconciler that
+ * re-enqueues any accepted report whose job was lost (e.g. Redis died between the two writes).
+ */
+import { createIngestQueue, enqueueReport } from '../queues/ingestProducer.js';
+import { CorrectionStore } from '../storage/correctionStore.js';
+import { FoldStore } from '../storage/foldStore.js';
+import { ReportStore } from '../storage/reportStore.js';
+import type { CrisisState } from '../state/index.js';
+import { FoldBatcher } from '../workers/foldBatcher.js';
+import { createIngestWorker } from '../workers/ingestWorker.js';
+import type { IngestProcessorDeps } from '../workers/ingestProcessor.js';
+import type { RoleContext, RunningRole } from './context.js';
+
+const RECONCILE_EVERY_MS = 15_000;
+const RECONCILE_AFTER_MS = 30_000;
+
+export type WorkerRoleOptions = { hooks?: IngestProcessorDeps['hooks'] };
+
+export async function startWorkerRole(ctx: RoleContext, options: WorkerRoleOptions = {}): Promise<RunningRole> {
+  const { config, keys, log } = ctx;
+  const command = ctx.connect('command', 'worker-command');
+  const reports = new ReportStore(command, keys);
+  const batcher = new FoldBatcher(new FoldStore<CrisisState>(command, keys, config.CHANGES_MAXLEN));
+  const worker = createIngestWorker(
+    { reports, corrections: new CorrectionStore(command, keys), batcher, hooks: options.hooks },
+    {
+      connection: ctx.connect('blocking', 'worker-ingest'),
+      prefix: keys.queuePrefix,
+      concurrency: config.INGEST_CONCURRENCY,
+      lockDurationMs: config.LOCK_DURATION_MS,
+      stalledIntervalMs: config.STALLED_INTERVAL_MS,
+      log,
+    },
+  );
+  const reconcileQueue = createIngestQueue(command, keys.queuePrefix);
+  const reconcile = async () => {
+    try {
+      const lost = await reports.pendingBefore(Date.now() - RECONCILE_AFTER_MS);
+      for (const id of lost) await enqueueReport(reconcileQueue, id);
+      if (lost.length > 0) log.info({ count: lost.length }, 'reconciler re-enqueued pending reports');
+    } catch (err) {
+      log.warn({ err: (err as Error).message }, 'reconciler skipped a round');
+    }
+  };
+  const timer = setInterval(() => void reconcile(), RECONCILE_EVERY_MS);
+  timer.unref();
+  await worker.waitUntilReady();
+  log.info({ concurrency: config.INGEST_CONCURRENCY }, 'worker role started');
+
+  return {
+    async close() {
+      clearInterval(timer);
+      await worker.close();
+      await reconcileQueue.close();
+    },
+  };
+}

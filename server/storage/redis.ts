@@ -1,0 +1,67 @@
+/**
+ * Named Redis connections. Each role opens only what it needs:
+ * - `command`: ordinary reads and writes; fails fast while Redis is down (no offline queue),
+ *   so HTTP answers 503 instead of hanging;
+ * - `blocking`: XREAD BLOCK / BullMQ workers; waits and reconnects for ever (maxRetriesPerRequest null),
+ *   as BullMQ's authors require for workers.
+ */
+import { Redis, type RedisOptions } from 'ioredis';
+
+export type ConnectionKind = 'command' | 'blocking';
+
+/** Turns REDIS_URL (redis://, rediss:// or unix:///path/to/socket) into ioredis options. */
+export function redisOptionsFromUrl(url: string): RedisOptions {
+  if (url.startsWith('unix://')) return { path: url.slice('unix://'.length) };
+  const u = new URL(url);
+  return {
+    host: u.hostname,
+    port: u.port ? Number(u.port) : 6379,
+    username: u.username ? decodeURIComponent(u.username) : undefined,
+    password: u.password ? decodeURIComponent(u.password) : undefined,
+    db: u.pathname.length > 1 ? Number(u.pathname.slice(1)) : 0,
+    tls: u.protocol === 'rediss:' ? {} : undefined,
+  };
+}
+
+/** Reconnect quickly at first, then every 2 s at most. */
+const retryStrategy = (times: number) => Math.min(100 * times, 2000);
+
+export function createRedis(url: string, kind: ConnectionKind, name: string): Redis {
+  const base = redisOptionsFromUrl(url);
+  const options: RedisOptions =
+    kind === 'blocking'
+      ? { ...base, maxRetriesPerRequest: null, enableReadyCheck: true, retryStrategy, connectionName: name }
+      : {
+          ...base,
+          enableOfflineQueue: false,
+          maxRetriesPerRequest: 1,
+          connectTimeout: 2000,
+          commandTimeout: 5000,
+          retryStrategy,
+          connectionName: name,
+        };
+  const redis = new Redis(options);
+  // ioredis emits 'error' on every failed reconnect; without a listener Node would crash the process.
+  redis.on('error', () => undefined);
+  return redis;
+}
+
+/** Resolves when the connection is ready, or rejects after timeoutMs. */
+export async function waitReady(redis: Redis, timeoutMs = 10_000): Promise<void> {
+  if (redis.status === 'ready') return;
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      cleanup();
+      reject(new Error(`Redis not reachable within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const onReady = () => {
+      cleanup();
+      resolve();
+    };
+    const cleanup = () => {
+      clearTimeout(timer);
+      redis.off('ready', onReady);
+    };
+    redis.on('ready', onReady);
+  });
+}

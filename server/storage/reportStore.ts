@@ -1,0 +1,130 @@
+/**
+ * Reports in Redis: one hash per report (report JSON, status, extraction, flags, error),
+ * an index of every id ever taken (the permanent duplicate record) and the pending set.
+ */
+import type { Redis } from 'ioredis';
+import type { Extraction } from '../../shared/extraction.js';
+import type { Flag, Report, ReportDetail, ReportStatus, ReportSummary } from '../../shared/report.js';
+import type { Keys } from './keys.js';
+
+/** Takes a report unless its id is already taken; index and pending set move with it, atomically. */
+const ACCEPT_LUA = `
+if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+redis.call('HSET', KEYS[1], 'report', ARGV[1], 'status', 'queued')
+redis.call('ZADD', KEYS[2], ARGV[2], ARGV[3])
+redis.call('ZADD', KEYS[3], ARGV[2], ARGV[3])
+return 1`;
+
+const MARK_FAILED_LUA = `
+if redis.call('HGET', KEYS[1], 'status') == 'done' then return 0 end
+redis.call('HSET', KEYS[1], 'status', 'failed', 'error', ARGV[2])
+redis.call('ZREM', KEYS[2], ARGV[1])
+redis.call('INCR', KEYS[3])
+return 1`;
+
+const EXCERPT_CHARS = 280;
+
+export type StoredReport = {
+  report: Report;
+  status: ReportStatus;
+  extraction?: Extraction;
+  flags: Flag[];
+  error?: string;
+};
+
+export function summarize(stored: Pick<StoredReport, 'report' | 'status' | 'flags'>): ReportSummary {
+  const { report } = stored;
+  const text = report.text.replace(/\s+/g, ' ').trim();
+  return {
+    id: report.id,
+    title: report.title,
+    source: report.source,
+    url: report.url,
+    dateline: report.dateline,
+    receivedAt: report.receivedAt,
+    status: stored.status,
+    excerpt: text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS - 1)}…` : text,
+    flags: stored.flags,
+  };
+}
+
+function parseStored(fields: Record<string, string>): StoredReport | null {
+  if (!fields.report) return null;
+  return {
+    report: JSON.parse(fields.report) as Report,
+    status: (fields.status as ReportStatus) ?? 'queued',
+    extraction: fields.extraction ? (JSON.parse(fields.extraction) as Extraction) : undefined,
+    flags: fields.flags ? (JSON.parse(fields.flags) as Flag[]) : [],
+    error: fields.error || undefined,
+  };
+}
+
+export class ReportStore {
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: Keys,
+  ) {}
+
+  /** Stores a new report; false when its id was already taken (a duplicate). */
+  async accept(report: Report): Promise<boolean> {
+    const taken = await this.redis.eval(
+      ACCEPT_LUA,
+      3,
+      this.keys.report(report.id),
+      this.keys.reportIndex,
+      this.keys.pending,
+      JSON.stringify(report),
+      String(Date.parse(report.receivedAt)),
+      report.id,
+    );
+    return taken === 1;
+  }
+
+  async get(id: string): Promise<StoredReport | null> {
+    return parseStored(await this.redis.hgetall(this.keys.report(id)));
+  }
+
+  async getMany(ids: string[]): Promise<(StoredReport | null)[]> {
+    if (ids.length === 0) return [];
+    const pipeline = this.redis.pipeline();
+    for (const id of ids) pipeline.hgetall(this.keys.report(id));
+    const results = (await pipeline.exec()) ?? [];
+    return results.map(([err, fields]) => (err ? null : parseStored(fields as Record<string, string>)));
+  }
+
+  /** Newest first; `beforeMs` pages back from a receivedAt (exclusive). */
+  async listIds(limit: number, beforeMs?: number): Promise<string[]> {
+    const max = beforeMs === undefined ? '+inf' : `(${beforeMs}`;
+    return this.redis.zrevrangebyscore(this.keys.reportIndex, max, '-inf', 'LIMIT', 0, limit);
+  }
+
+  async list(limit: number, beforeMs?: number): Promise<StoredReport[]> {
+    const stored = await this.getMany(await this.listIds(limit, beforeMs));
+    return stored.filter((s): s is StoredReport => s !== null);
+  }
+
+  async count(): Promise<number> {
+    return this.redis.zcard(this.keys.reportIndex);
+  }
+
+  /** Marks a report failed for good, with the reason a person can read (never one already done). */
+  async markFailed(id: string, error: string): Promise<void> {
+    await this.redis.eval(MARK_FAILED_LUA, 3, this.keys.report(id), this.keys.pending, this.keys.statsFailed, id, error.slice(0, 2000));
+  }
+
+  /** Ids accepted before `olderThanMs` that are still not done. */
+  async pendingBefore(olderThanMs: number, limit = 1000): Promise<string[]> {
+    return this.redis.zrangebyscore(this.keys.pending, '-inf', olderThanMs, 'LIMIT', 0, limit);
+  }
+}
+
+export function toDetail(stored: StoredReport, status: ReportStatus = stored.status): ReportDetail {
+  return {
+    id: stored.report.id,
+    status,
+    report: stored.report,
+    extraction: stored.extraction,
+    flags: stored.flags,
+    error: stored.error,
+  };
+}

@@ -1,0 +1,91 @@
+/**
+ * Folds extracted reports into the shared state in batches. Jobs running concurrently in
+ * one worker hand their result here; one commit (optimistic, see storage/foldStore.ts)
+ * carries every report that arrived while the previous commit was in flight, so the
+ * state is read and written once per batch instead of once per report.
+ */
+import type { Extraction } from '../../shared/extraction.js';
+import type { ChangeBody } from '../../shared/events.js';
+import { applyReport, emptyState, publicView, type CrisisState } from '../state/index.js';
+import type { FoldStore } from '../storage/foldStore.js';
+import { summarize, type StoredReport } from '../storage/reportStore.js';
+
+export type FoldItem = { stored: StoredReport; extraction: Extraction };
+
+type Pending = FoldItem & { resolve: () => void; reject: (err: unknown) => void };
+
+const MAX_BATCH = 200;
+const MAX_CONFLICT_RETRIES = 100;
+
+/** Keeps the last state change of each kind (and of each meeting): older ones in a batch are superseded. */
+export function coalesce(changes: ChangeBody[]): ChangeBody[] {
+  const lastIndex = new Map<string, number>();
+  changes.forEach((c, i) => lastIndex.set(c.type === 'meeting.upserted' ? `meeting:${c.meeting.id}` : c.type, i));
+  return changes.filter((c, i) => lastIndex.get(c.type === 'meeting.upserted' ? `meeting:${c.meeting.id}` : c.type) === i);
+}
+
+export class FoldBatcher {
+  private waiting: Pending[] = [];
+  private running = false;
+
+  constructor(private readonly store: FoldStore<CrisisState>) {}
+
+  /** Resolves once the report's fold is committed (or was already, identically). */
+  submit(item: FoldItem): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ ...item, resolve, reject });
+      void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    try {
+      while (this.waiting.length > 0) {
+        const batch = this.waiting.splice(0, MAX_BATCH);
+        try {
+          await this.commitBatch(batch);
+          for (const item of batch) item.resolve();
+        } catch (err) {
+          for (const item of batch) item.reject(err);
+        }
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async commitBatch(batch: FoldItem[]): Promise<void> {
+    const unique = [...new Map(batch.map((b) => [b.stored.report.id, b])).values()];
+    const ids = unique.map((b) => b.stored.report.id);
+    for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
+      const read = await this.store.read(ids);
+      let state = read.state ?? emptyState();
+      const stateChanges: ChangeBody[] = [];
+      const reportChanges: ChangeBody[] = [];
+      const toCommit: { id: string; extractionJson: string }[] = [];
+      unique.forEach((item, i) => {
+        const { report } = item.stored;
+        const extractionJson = JSON.stringify(item.extraction);
+        const before = read.reports[i];
+        // Already folded with the same result (a retried or stalled job): nothing to announce.
+        if (before.status === 'done' && before.extractionJson === extractionJson) return;
+        const folded = applyReport(state, { reportId: report.id, dateline: report.dateline, extraction: item.extraction });
+        state = folded.state;
+        stateChanges.push(...folded.changes);
+        toCommit.push({ id: report.id, extractionJson });
+        const summary = summarize({ ...item.stored, status: 'done' });
+        reportChanges.push(
+          before.status === 'done'
+            ? { type: 'report.updated', id: report.id, report: summary }
+            : { type: 'report.added', id: report.id, report: summary },
+        );
+      });
+      if (toCommit.length === 0) return;
+      const changes = [...reportChanges, ...coalesce(stateChanges)];
+      if (await this.store.commit(read.version, state, publicView(state), toCommit, changes)) return;
+    }
+    throw new Error(`fold: gave up after ${MAX_CONFLICT_RETRIES} conflicting commits`);
+  }
+}

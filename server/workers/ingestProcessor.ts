@@ -1,0 +1,35 @@
+/**
+ * The ingest job: read the stored report, extract (pure), apply journalists' corrections,
+ * hand the result to the fold batcher. Throws to let BullMQ retry with backoff; on the
+ * last attempt the report is marked failed with the reason.
+ */
+import { UnrecoverableError, type Job } from 'bullmq';
+import { extract } from '../extract/index.js';
+import type { IngestJob } from '../queues/names.js';
+import { applyCorrections } from '../state/index.js';
+import type { CorrectionStore } from '../storage/correctionStore.js';
+import type { ReportStore } from '../storage/reportStore.js';
+import type { FoldBatcher } from './foldBatcher.js';
+
+type FaultHook = (job: Job<IngestJob>) => void | Promise<void>;
+
+export type IngestProcessorDeps = {
+  reports: ReportStore;
+  corrections: CorrectionStore;
+  batcher: FoldBatcher;
+  /** Fault injection for tests and drills: runs before extraction / after the fold committed. */
+  hooks?: { beforeFold?: FaultHook; afterFold?: FaultHook };
+};
+
+export function createIngestProcessor(deps: IngestProcessorDeps) {
+  return async (job: Job<IngestJob>): Promise<void> => {
+    const { reportId } = job.data;
+    const stored = await deps.reports.get(reportId);
+    if (!stored) throw new UnrecoverableError(`report ${reportId} is not in the store`);
+    await deps.hooks?.beforeFold?.(job);
+    const corrections = await deps.corrections.list(reportId);
+    const extraction = applyCorrections(extract(stored.report.text, stored.report.dateline), corrections);
+    await deps.batcher.submit({ stored, extraction });
+    await deps.hooks?.afterFold?.(job);
+  };
+}
