@@ -1,0 +1,67 @@
+/**
+ * extract(): a report's text and dateline → Extraction. Pure and deterministic:
+ * no I/O, no clock; relative dates resolve against the dateline only.
+ * Crisis-specific knowledge (actors, places, titles, lexicons) is data beside this
+ * module; `createExtractor` takes another gazetteer for another crisis.
+ */
+import { emptyExtraction, type Extraction } from '../../shared/extraction.js';
+import { addDays, findDates, parseDateline } from './dates.js';
+import { findGazMentions } from './entities.js';
+import { compileGazetteer, defaultGazetteerData, type GazetteerData } from './gazetteer.js';
+import { mergeMentions } from './meetingMerge.js';
+import { detectMeetings } from './meetings.js';
+import { findPeople } from './people.js';
+import { splitSentences } from './sentences.js';
+import { findTension } from './tension.js';
+import { findTroops } from './troops.js';
+
+export type { GazetteerData } from './gazetteer.js';
+
+/** Texts longer than this are cut: extraction stays bounded in time on any input. */
+export const MAX_TEXT_CHARS = 200_000;
+
+/** Builds an extract() bound to a gazetteer (the default one unless given). */
+export function createExtractor(data: GazetteerData = defaultGazetteerData): (text: string, dateline: string) => Extraction {
+  const gaz = compileGazetteer(data);
+  const actorNames = new Set(data.actors.map((a) => a.name));
+  return (text: string, dateline: string): Extraction => {
+    try {
+      if (typeof text !== 'string' || text.length === 0) return emptyExtraction();
+      const body = text.length > MAX_TEXT_CHARS ? text.slice(0, MAX_TEXT_CHARS) : text;
+      const ref = parseDateline(dateline);
+      const refIso = ref ? addDays(ref, 0) : null;
+      const sentences = splitSentences(body);
+      const gazBy = sentences.map((s) => findGazMentions(gaz, s.text, s.start));
+      const people = findPeople(gaz, body, sentences, gazBy);
+      const affiliation = new Map<string, string>();
+      for (const p of people) if (p.person.affiliation) affiliation.set(p.person.name, p.person.affiliation);
+      const facts = sentences.map((s, i) => ({
+        sentence: s,
+        gaz: gazBy[i],
+        people: people.filter((p) => p.start >= s.start && p.end <= s.end),
+        dates: findDates(s.text, s.start, ref),
+      }));
+      const mentions = detectMeetings(gaz, facts, people, ref, refIso);
+      const meetings = mergeMentions(mentions, actorNames, affiliation, body);
+      const troops = findTroops(body, sentences, gazBy, people);
+      const tension = findTension(body, sentences, gazBy, people, affiliation);
+      const entities = {
+        people: [...new Set(people.map((p) => p.person.name))],
+        places: [...new Set(gazBy.flat().filter((g) => g.locative && g.place).map((g) => g.place!))],
+        organizations: [...new Set(gazBy.flat().filter((g) => g.organization && g.actor).map((g) => g.actor!))],
+      };
+      return { troops, meetings, tension, entities };
+    } catch {
+      // A bug must never take the ingest worker down: an empty extraction is the safe answer.
+      return emptyExtraction();
+    }
+  };
+}
+
+/**
+ * Extracts troop counts, meetings, tension signals and entities from one report.
+ * @param text the report's text; evidence offsets index it
+ * @param dateline 'YYYY-MM-DD' or an ISO date-time; relative dates resolve against it
+ * @returns a valid Extraction; never throws
+ */
+export const extract: (text: string, dateline: string) => Extraction = createExtractor();
