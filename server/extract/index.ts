@@ -58,10 +58,14 @@ export function createExtractor(data: GazetteerData = defaultGazetteerData): (te
   };
 }
 
+const defaultExtractor = createExtractor();
+
 /**
  * Extracts troop counts, meetings, tension signals and entities from one report.
  * @param text the report's text; evidence offsets index it
  * @param dateline 'YYYY-MM-DD' or an ISO date-time; relative dates resolve against it
  * @returns a valid Extraction; never throws
  */
-export const extract: (text: string, dateline: string) => Extraction = createExtractor();
+export function extract(text: string, dateline: string): Extraction {
+  return defaultExtractor(text, dateline);
+}

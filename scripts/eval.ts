@@ -1,0 +1,57 @@
+/**
+ * `npm run eval [-- DIR] [--check] [--predictions-out FILE]`: runs extract() on every
+ * report of a corpus (default ../shared/corpus, beside the repository) and scores it
+ * exactly as the corpus' score.py does. `--check` exits 1 when a measure is under
+ * the CI threshold; `--predictions-out` writes {id: extraction} for score.py.
+ */
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { extract } from '../server/extract/index.js';
+import { failures, formatReport, score, type CorpusDoc } from './eval/score.js';
+
+/** Default corpus: ../shared/corpus relative to the repository root. */
+export const DEFAULT_CORPUS = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'corpus');
+
+/** Reads every *.json document of a corpus directory. */
+export function readCorpus(dir: string): CorpusDoc[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json') && statSync(join(dir, f)).isFile())
+    .map((file) => ({ file, doc: JSON.parse(readFileSync(join(dir, file), 'utf8')) as CorpusDoc['doc'] }));
+}
+
+/** Runs extract() on each document: {corpus id: extraction}, ids as score.py derives them. */
+export function predict(docs: CorpusDoc[]): Record<string, unknown> {
+  const preds: Record<string, unknown> = {};
+  for (const { file, doc } of docs) {
+    const id = typeof doc.id === 'string' && doc.id ? doc.id : file.slice(0, -5);
+    preds[id] = extract(String(doc.text ?? ''), String(doc.dateline ?? ''));
+  }
+  return preds;
+}
+
+function main(argv: string[]): number {
+  let dir = DEFAULT_CORPUS;
+  let check = false;
+  let out: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--check') check = true;
+    else if (a === '--predictions-out') out = argv[++i];
+    else if (a.startsWith('--predictions-out=')) out = a.slice('--predictions-out='.length);
+    else if (!a.startsWith('--')) dir = resolve(a);
+  }
+  const docs = readCorpus(dir);
+  const preds = predict(docs);
+  if (out) writeFileSync(out, JSON.stringify(preds, null, 1));
+  const result = score(docs, preds);
+  for (const line of formatReport(result)) console.log(line);
+  if (check) {
+    const failed = failures(result);
+    for (const f of failed) console.error(`FAIL ${f}`);
+    if (failed.length > 0) return 1;
+  }
+  return 0;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) process.exitCode = main(process.argv.slice(2));

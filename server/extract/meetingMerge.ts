@@ -1,0 +1,105 @@
+/**
+ * Merging the mentions of one meeting: a report names the same meeting several
+ * times ("will meet in Geneva on Friday", "the meeting", "agreed to meet in person
+ * on Friday"). Mentions merge when their participants overlap and nothing conflicts
+ * (day, place, kind); references back ("the talks") only fill gaps.
+ */
+import type { MeetingMention, MeetingStatus } from '../../shared/extraction.js';
+import type { Mention } from './meetings.js';
+
+const STATUS_RANK: Record<MeetingStatus, number> = { proposed: 0, scheduled: 1, held: 2, cancelled: 3 };
+
+/** Participant key: canonical actor names stay whole; people by surname. */
+function key(name: string, actors: Set<string>): string {
+  if (actors.has(name)) return name.toLowerCase();
+  const words = name.split(/\s+/);
+  return words[words.length - 1].toLowerCase();
+}
+
+interface Keyed {
+  m: Mention;
+  keys: Set<string>;
+  expanded: Set<string>;
+}
+
+function keyed(m: Mention, actors: Set<string>, affiliation: Map<string, string>): Keyed {
+  const keys = new Set(m.participants.map((p) => key(p, actors)));
+  const expanded = new Set(keys);
+  for (const p of m.participants) {
+    const a = affiliation.get(p);
+    if (a) expanded.add(a.toLowerCase());
+  }
+  return { m, keys, expanded };
+}
+
+const overlap = (a: Set<string>, b: Set<string>): number => [...a].filter((x) => b.has(x)).length;
+const subset = (a: Set<string>, b: Set<string>): boolean => a.size > 0 && [...a].every((x) => b.has(x));
+
+function placeOk(a: string | null, b: string | null): boolean {
+  if (!a || !b) return true;
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  return x === y || x.includes(y) || y.includes(x);
+}
+
+function compatible(a: Keyed, b: Keyed): boolean {
+  if (a.m.date && b.m.date && a.m.date !== b.m.date) return false;
+  if (!placeOk(a.m.place, b.m.place)) return false;
+  if (a.m.kind !== b.m.kind && !a.m.weakKind && !b.m.weakKind) return false;
+  if (a.m.kind !== b.m.kind && (a.m.kind === 'multilateral' || b.m.kind === 'multilateral') && a.m.travel !== b.m.travel) return false;
+  if ((a.m.status === 'cancelled') !== (b.m.status === 'cancelled')) return false;
+  return overlap(a.expanded, b.expanded) >= 2 || subset(a.keys, b.expanded) || subset(b.keys, a.expanded);
+}
+
+function absorb(into: Keyed, from: Keyed, fillOnly: boolean, actors: Set<string>, affiliation: Map<string, string>): Keyed {
+  const m = into.m;
+  const merged: Mention = {
+    ...m,
+    participants: fillOnly ? m.participants : [...m.participants, ...from.m.participants.filter((p) => !into.keys.has(key(p, actors)))],
+    place: m.place ?? from.m.place,
+    date: m.date ?? from.m.date,
+    dateText: m.dateText ?? from.m.dateText,
+    kind: m.weakKind && !from.m.weakKind ? from.m.kind : m.kind,
+    weakKind: m.weakKind && from.m.weakKind,
+    status: fillOnly || STATUS_RANK[m.status] >= STATUS_RANK[from.m.status] ? m.status : from.m.status,
+  };
+  return keyed(merged, actors, affiliation);
+}
+
+/**
+ * Merges mentions into meetings, in text order.
+ * @param actors canonical actor names (kept whole as keys)
+ * @param affiliation person name → the actor they belong to, when the report says
+ */
+export function mergeMentions(mentions: Mention[], actors: Set<string>, affiliation: Map<string, string>, text: string): MeetingMention[] {
+  const merged: { k: Keyed; start: number; end: number }[] = [];
+  for (const m of mentions) {
+    const k = keyed(m, actors, affiliation);
+    if (m.anaphoric) {
+      // A reference back: the latest meeting sharing a participant, else the latest one.
+      const target = [...merged].reverse().find((x) => overlap(x.k.expanded, k.expanded) > 0 && (!m.date || !x.k.m.date || x.k.m.date === m.date)) ?? (k.keys.size === 0 ? merged[merged.length - 1] : undefined);
+      if (target) {
+        target.k = absorb(target.k, k, true, actors, affiliation);
+        continue;
+      }
+    }
+    const cands = merged.filter((x) => compatible(x.k, k));
+    cands.sort((a, b) => Number(b.k.m.kind === m.kind) - Number(a.k.m.kind === m.kind) || overlap(b.k.expanded, k.expanded) - overlap(a.k.expanded, k.expanded));
+    if (cands.length > 0) cands[0].k = absorb(cands[0].k, k, false, actors, affiliation);
+    else merged.push({ k, start: m.start, end: m.end });
+  }
+  return merged
+    .filter(({ k }) => k.keys.size >= 2 || (k.keys.size === 1 && k.m.place !== null && k.m.travel))
+    .map(({ k, start, end }) => {
+      const out: MeetingMention = {
+        participants: k.m.participants,
+        place: k.m.place,
+        date: k.m.date,
+        kind: k.m.kind,
+        status: k.m.status,
+        evidence: { text: text.slice(start, end), start, end },
+      };
+      if (k.m.dateText) out.dateText = k.m.dateText;
+      return out;
+    });
+}

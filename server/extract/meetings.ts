@@ -1,0 +1,221 @@
+/**
+ * Meeting mentions: a trigger ("talks", "met", "phone call", "travel to") in a clause,
+ * its participants (people resolved in the report, countries and bodies named as
+ * actors), place, day, kind and status. Mentions of one meeting are merged later
+ * (meetingMerge.ts).
+ */
+import type { MeetingKind, MeetingStatus } from '../../shared/extraction.js';
+import { CANCELLED, NEGATION, PROPOSED, has, tenseAround } from './cues.js';
+import { shiftIso, type DateMention, type RefDate } from './dates.js';
+import type { GazMention } from './entities.js';
+import type { Gazetteer } from './gazetteer.js';
+import terms from './meetingTerms.json' with { type: 'json' };
+import type { PersonMention } from './people.js';
+import { clauseAround, clauseStarts, type Sentence } from './sentences.js';
+
+/** A meeting mention before merging. */
+export interface Mention {
+  participants: string[];
+  /** Participants that are the clause's subject (inherited by "and with X" continuations). */
+  subject: string[];
+  place: string | null;
+  date: string | null;
+  dateText?: string;
+  kind: MeetingKind;
+  /** The kind was only a default (no cue said call, video or multilateral). */
+  weakKind: boolean;
+  status: MeetingStatus;
+  start: number;
+  end: number;
+  anaphoric: boolean;
+  travel: boolean;
+}
+
+/** Everything the detector needs about one sentence. */
+export interface SentenceFacts {
+  sentence: Sentence;
+  gaz: GazMention[];
+  people: PersonMention[];
+  dates: DateMention[];
+}
+
+const alt = (xs: readonly string[]): string => [...xs].sort((a, b) => b.length - a.length).map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+const groups = Object.entries(terms.triggers) as [string, string[]][];
+const TRIGGER = new RegExp(groups.map(([g, ws]) => `(?<${g}>(?<![\\p{L}-])(?:${alt(ws)})(?![\\p{L}-]))`).join('|'), 'giu');
+const CALL_CUE = new RegExp(`\\b(?:${alt(terms.callCues)})`, 'i');
+const VIDEO_CUE = new RegExp(`\\b(?:${alt(terms.videoCues)})`, 'i');
+const MULTI_CUE = new RegExp(`\\b(?:${alt(terms.multilateralCues)})\\b`, 'i');
+const GENERIC = new RegExp(`\\b(?:other\\s+)?(?:${alt(terms.genericGroups)})\\b`, 'i');
+const COLLECTIVE = new RegExp(`(?:^|[^\\p{L}])(?:${alt(terms.collective)})(?![\\p{L}])`, 'iu');
+const ANAPHORIC_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${alt(terms.anaphoric)})\\s+(?:[\\p{L}-]+\\s+){0,3}$`, 'iu');
+const DAYS_AFTER = /\b(a|one|two|three|\d+)\s+days?\s+(after|before)\s+$/i;
+const PRONOUN_SUBJECT = /^(?:\s*(?:and|but|then|later|also)?\s*)(?:he|she)\b/i;
+const QUOTE = /[“"][^”"]*[”"]?/g;
+const NUM: Record<string, number> = { a: 1, one: 1, two: 2, three: 3 };
+
+/** Detects meeting mentions sentence by sentence, in text order. */
+export function detectMeetings(
+  gaz: Gazetteer,
+  facts: SentenceFacts[],
+  allPeople: PersonMention[],
+  ref: RefDate | null,
+  refIso: string | null,
+): Mention[] {
+  const out: Mention[] = [];
+  let lastDay: string | null = null;
+  for (const f of facts) {
+    const s = f.sentence;
+    const starts = clauseStarts(s.text);
+    const quotes = [...s.text.matchAll(QUOTE)].map((q) => [s.start + (q.index ?? 0), s.start + (q.index ?? 0) + q[0].length]);
+    const inQuote = (pos: number): boolean => quotes.some(([a, b]) => pos > a && pos < b);
+    const handled = new Set<number>();
+    TRIGGER.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = TRIGGER.exec(s.text)) !== null) {
+      const g = Object.entries(m.groups ?? {}).find(([, v]) => v !== undefined)?.[0] ?? 'neutral';
+      const [cs, ce] = clauseAround(starts, s.text.length, m.index);
+      if (handled.has(cs)) continue;
+      const clause = s.text.slice(cs, ce);
+      const rel = m.index - cs;
+      const before = clause.slice(0, rel);
+      // "have not met since 2019", "won't hold talks": no meeting.
+      if (/\b(?:not|never|no)\s+(?:\w+\s+){0,2}$|n[’']t\s+(?:\w+\s+){0,2}$/i.test(before)) continue;
+      // "called on", "call for", "calls to": not telephone calls.
+      if (g === 'call' && /^calls?$/i.test(m[0]) && /^\s+(?:on|for|to|off|into)\b/i.test(clause.slice(rel + m[0].length))) continue;
+      if (/^(?:brief|host|hosted|hosts|receive|received)$/i.test(m[0]) && !/\b(?:to|will|would)\s+$/i.test(before) && g === 'neutral') continue;
+      handled.add(cs);
+      const absCs = s.start + cs;
+      const absCe = s.start + ce;
+      const trigAbs = s.start + m.index;
+      const clauseText = clause;
+      const anaphoric = ANAPHORIC_BEFORE.test(before) && !/\bwith\b|\bbetween\b/.test(clause.slice(rel, rel + 40)) && g !== 'travel';
+
+      // Participants: people and actors of the clause ("between X and Y" restricts them).
+      const between = /\bbetween\s+/i.exec(clause.slice(rel));
+      const pStart = between ? trigAbs + between.index + between[0].length : absCs;
+      const pEnd = between ? Math.min(absCe, pStart + 120) : absCe;
+      const people = f.people.filter((p) => p.start >= pStart && p.end <= pEnd && !inQuote(p.start));
+      const actors = f.gaz.filter((a) => a.start >= pStart && a.end <= pEnd && a.actor && !a.locative && !a.demonym && !inQuote(a.start) && !people.some((p) => p.start <= a.start && p.end >= a.end));
+      const names: string[] = [];
+      const subject: string[] = [];
+      const push = (n: string, subj: boolean): void => {
+        if (!names.includes(n)) names.push(n);
+        if (subj && !subject.includes(n)) subject.push(n);
+      };
+      for (const p of people) push(p.person.name, p.start < trigAbs);
+      for (const a of actors) push(a.actor!, a.start < trigAbs);
+      // No subject in the clause: the pronoun's or the sentence's subject ("he will also meet", "..., and during their talk").
+      if (!between && subject.length === 0) {
+        const earlier = f.people.filter((p) => p.end <= absCs);
+        if (earlier.length > 0) {
+          const plural = /\b(?:their|they|both|the two)\b/i.test(clauseText);
+          for (const p of plural ? earlier : earlier.slice(0, 1)) push(p.person.name, true);
+        } else if (PRONOUN_SUBJECT.test(clauseText)) {
+          const prior = allPeople.filter((p) => p.end <= absCs).pop();
+          if (prior) push(prior.person.name, true);
+        }
+      }
+      if (names.length === 0 && COLLECTIVE.test(clause) && out.length > 0) {
+        for (const n of out[out.length - 1].participants) push(n, true);
+      }
+
+      // Day, place, kind, status.
+      const dayDates = f.dates.filter((d) => d.precision === 'day' && d.start >= absCs && d.end <= absCe);
+      const anyDates = f.dates.filter((d) => d.start >= absCs && d.end <= absCe);
+      const after = dayDates.find((d) => d.start >= trigAbs);
+      const beforeD = [...dayDates].reverse().find((d) => d.end <= trigAbs);
+      let date = (after ?? beforeD)?.date ?? null;
+      let dateText = (after ?? beforeD)?.text ?? anyDates[0]?.text;
+      const rel2 = DAYS_AFTER.exec(before);
+      if (rel2) {
+        const anchor = lastDay ?? refIso;
+        if (anchor) {
+          const n = NUM[rel2[1].toLowerCase()] ?? Number(rel2[1]);
+          date = shiftIso(anchor, rel2[2].toLowerCase() === 'after' ? -n : n);
+          dateText = rel2[0].trim();
+        }
+      }
+      if (!date && anyDates.length === 0 && /^(?:Earlier|Later)\b(?!\s+(?:this|next|in))/.test(s.text) && lastDay) date = lastDay;
+
+      const places = f.gaz.filter((a) => a.locative && a.place && a.start >= absCs && a.end <= absCe);
+      const placeHit = places.find((p) => p.start >= trigAbs) ?? places[places.length - 1];
+      const place = placeHit?.place ?? null;
+
+      const window = clause.slice(Math.max(0, rel - 40), rel + m[0].length + 40);
+      let kind: MeetingKind = 'in-person';
+      let weakKind = true;
+      if (g === 'video' || VIDEO_CUE.test(window)) [kind, weakKind] = ['video', false];
+      else if (g === 'call' || CALL_CUE.test(window)) [kind, weakKind] = ['call', false];
+      else if (g === 'multilateral' || MULTI_CUE.test(window) || actors.some((a) => a.organization) || new Set(actors.filter((a) => !a.organization).map((a) => a.actor)).size >= 3) [kind, weakKind] = ['multilateral', false];
+      else if (g === 'travel' || /face[ -]to[ -]face|in person|in-person/i.test(window)) weakKind = false;
+
+      let status: MeetingStatus;
+      const near = clause.slice(Math.max(0, rel - 70), rel + m[0].length + 30);
+      const tense = tenseAround(clause, rel, rel + m[0].length);
+      if (has(CANCELLED, near)) status = 'cancelled';
+      else if (has(PROPOSED, clause.slice(Math.max(0, rel - 70), rel))) status = 'proposed';
+      else if (tense === 'future') status = 'scheduled';
+      else if (tense === 'past') status = 'held';
+      else status = date && refIso && date > refIso ? 'scheduled' : 'held';
+      if (date && refIso && status === 'scheduled' && date < refIso) status = 'held';
+      if (date && refIso && status === 'held' && date > refIso) status = 'scheduled';
+      void NEGATION;
+
+      const base: Mention = {
+        participants: names, subject, place, date, kind, weakKind, status,
+        start: trigAbs, end: trigAbs + m[0].length, anaphoric: anaphoric && !(after && after.precision === 'day'), travel: g === 'travel',
+      };
+      if (dateText) base.dateText = dateText;
+      out.push(...splitByPlaceAndDay(base, places, dayDates, f, pStart, pEnd));
+      if (date) lastDay = date;
+    }
+    // "..., and with the Transatlantic Quad": a second meeting sharing the first one's subject.
+    for (const c of starts.slice(1)) {
+      const cont = /^(?:and\s+)?(?:then\s+)?with\s+/i.exec(s.text.slice(c));
+      const prev = out[out.length - 1];
+      if (!cont || !prev || handled.has(c) || prev.start < s.start) continue;
+      const ce = clauseAround(starts, s.text.length, c)[1];
+      const own = [
+        ...f.people.filter((p) => p.start >= s.start + c && p.end <= s.start + ce).map((p) => p.person.name),
+        ...f.gaz.filter((a) => a.start >= s.start + c && a.end <= s.start + ce && a.actor && !a.locative && !a.demonym).map((a) => a.actor!),
+      ];
+      const generic = GENERIC.test(s.text.slice(c, ce));
+      const participants = own.length > 0 ? [...new Set([...prev.subject, ...own])] : prev.participants;
+      out.push({ ...prev, participants, subject: prev.subject, kind: generic || own.length >= 2 ? 'multilateral' : prev.kind, weakKind: false, anaphoric: false, start: s.start + c, end: s.start + ce });
+    }
+    const days = f.dates.filter((d) => d.precision === 'day' && d.date);
+    if (days.length > 0) lastDay = days[days.length - 1].date;
+  }
+  void gaz;
+  void ref;
+  return out;
+}
+
+/** "travel to Kyiv on Wednesday and Berlin on Thursday": one visit per (place, day) pair. */
+function splitByPlaceAndDay(base: Mention, places: GazMention[], days: DateMention[], f: SentenceFacts, pStart: number, pEnd: number): Mention[] {
+  const after = places.filter((p) => p.start >= base.start);
+  if (after.length < 2) return [base];
+  const pairs = after.map((p, i) => {
+    const next = after[i + 1]?.start ?? Infinity;
+    const d = days.find((x) => x.start >= p.end && x.start < next && x.start - p.end < 40);
+    return { p, d, next };
+  });
+  if (pairs.filter((x) => x.d).length < 2) return [base];
+  return pairs.map(({ p, d, next }) => {
+    const own = f.gaz.filter((a) => a.start >= p.start && a.end <= Math.min(next, pEnd) && a.actor && !a.locative && !a.demonym).map((a) => a.actor!);
+    const participants = [...new Set([...(own.length > 0 ? [] : base.subject.length > 0 ? base.subject : base.participants), ...own])];
+    void pStart;
+    const multi = f.gaz.some((a) => a.organization && a.start >= p.start && a.end <= Math.min(next, pEnd));
+    return {
+      ...base,
+      participants: participants.length > 0 ? participants : base.participants,
+      place: p.place ?? null,
+      date: d?.date ?? null,
+      dateText: d?.text,
+      kind: multi ? 'multilateral' : base.kind,
+      weakKind: multi ? false : base.weakKind,
+      start: p.start,
+      end: p.end,
+    };
+  });
+}

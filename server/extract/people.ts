@@ -1,0 +1,158 @@
+/**
+ * People named in a report, resolved within the report: "Secretary of State Antony
+ * Blinken", later "Blinken", "Mr Blinken", "the Secretary of State", "the secretary";
+ * "his Russian counterpart Sergey Lavrov", later "my Russian counterpart".
+ * Names are recognised by shape (capitalised words that are not gazetteer or title
+ * words), so no list of people is needed.
+ */
+import type { Gazetteer } from './gazetteer.js';
+import type { GazMention } from './entities.js';
+import type { Sentence } from './sentences.js';
+
+/** A person of the report: full name as first written in full, nationality and role when stated. */
+export interface Person {
+  name: string;
+  surname: string;
+  affiliation?: string;
+  title?: string;
+  role?: string;
+}
+
+/** A span of the report that refers to a person. */
+export interface PersonMention {
+  start: number;
+  end: number;
+  person: Person;
+}
+
+const NAME_TOKEN = String.raw`(?:\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*|\p{Lu}\.)`;
+const NAME_RUN = new RegExp(`${NAME_TOKEN}(?:[ \\t]+${NAME_TOKEN})*`, 'gu');
+const TRAILING_RUN = /((?:(?:\p{Lu}[\p{L}.'’-]*|of|the|and|for|foreign|secretary|minister|president|counterpart|leader|deputy|chief|state)\s+)*)$/u;
+
+function cleanToken(t: string): string {
+  return t.replace(/['’]s?$/, '');
+}
+
+/** Reads nationality and title from the words just before a name. */
+function context(gaz: Gazetteer, before: string, gazHits: GazMention[], nameStart: number): { affiliation?: string; title?: string; role?: string } {
+  const run = TRAILING_RUN.exec(before)?.[1] ?? '';
+  const runStart = nameStart - run.length;
+  let affiliation: string | undefined;
+  for (const g of gazHits) if (g.start >= runStart && g.end <= nameStart && g.actor && !g.organization) affiliation = g.actor;
+  let title: string | undefined;
+  let role: string | undefined;
+  gaz.titleRe.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = gaz.titleRe.exec(run)) !== null) {
+    if (!title || m[0].length > title.length) {
+      title = m[0];
+      role = gaz.titles.find((t) => t.title.toLowerCase() === m![0].toLowerCase())?.role;
+    }
+  }
+  if (!title && /counterpart\s+$/i.test(run)) role = 'counterpart';
+  return { affiliation, title, role: role || undefined };
+}
+
+/** Finds and resolves people over the whole report. */
+export function findPeople(gaz: Gazetteer, text: string, sentences: Sentence[], gazBySentence: GazMention[][]): PersonMention[] {
+  const bySurname = new Map<string, Person>();
+  const pending: { start: number; end: number; surname: string; ctx: ReturnType<typeof context>; titled: boolean }[] = [];
+  const mentions: PersonMention[] = [];
+  for (const s of sentences) {
+    NAME_RUN.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = NAME_RUN.exec(s.text)) !== null) {
+      // Split the run into sub-runs of tokens that can be part of a name.
+      const tokens = [...m[0].matchAll(new RegExp(NAME_TOKEN, 'gu'))];
+      let i = 0;
+      while (i < tokens.length) {
+        if (gaz.nameStop.has(cleanToken(tokens[i][0]).toLowerCase())) {
+          i++;
+          continue;
+        }
+        let j = i;
+        while (j + 1 < tokens.length && !gaz.nameStop.has(cleanToken(tokens[j + 1][0]).toLowerCase()) && !/['’]s?$/.test(tokens[j][0])) j++;
+        const first = tokens[i];
+        const last = tokens[j];
+        const start = s.start + m.index + (first.index ?? 0);
+        const rawEnd = s.start + m.index + (last.index ?? 0) + last[0].length;
+        const surname = cleanToken(last[0]);
+        const end = rawEnd - (last[0].length - surname.length);
+        const ctx = context(gaz, text.slice(s.start, start), gazBySentence[s.index], start);
+        const words = j - i + 1;
+        if (words >= 2 && words <= 4 && !/^\p{Lu}\.$/u.test(surname)) {
+          const name = text.slice(start, end);
+          let p = bySurname.get(surname);
+          if (!p) {
+            p = { name, surname };
+            bySurname.set(surname, p);
+          }
+          if (name.length > p.name.length && !/\p{Lu}\./u.test(name)) p.name = name;
+          p.affiliation ??= ctx.affiliation;
+          p.title ??= ctx.title;
+          if (ctx.role !== 'counterpart') p.role ??= ctx.role;
+          mentions.push({ start, end, person: p });
+        } else if (words === 1 && surname.length > 1) {
+          pending.push({ start, end, surname, ctx, titled: ctx.title !== undefined });
+        }
+        i = j + 1;
+      }
+    }
+  }
+  // Single words: a known surname, or a titled one ("President Biden", "Mr Lavrov") even if never named in full.
+  for (const p of pending) {
+    let person = bySurname.get(p.surname);
+    if (!person && p.titled) {
+      person = { name: p.surname, surname: p.surname, affiliation: p.ctx.affiliation, title: p.ctx.title, role: p.ctx.role };
+      bySurname.set(p.surname, person);
+    }
+    if (!person) continue;
+    person.affiliation ??= p.ctx.affiliation;
+    person.title ??= p.ctx.title;
+    if (p.ctx.role && p.ctx.role !== 'counterpart') person.role ??= p.ctx.role;
+    mentions.push({ start: p.start, end: p.end, person });
+  }
+  mentions.sort((a, b) => a.start - b.start);
+  return mentions.concat(findRoleReferences(gaz, text, sentences, gazBySentence, mentions)).sort((a, b) => a.start - b.start);
+}
+
+const DETERMINER = String.raw`(?:the|his|her|my|their|its|our|your)`;
+
+/** "the Secretary of State", "Russia's foreign minister", "his Russian counterpart": the person meant. */
+function findRoleReferences(gaz: Gazetteer, text: string, sentences: Sentence[], gazBySentence: GazMention[][], named: PersonMention[]): PersonMention[] {
+  const people = [...new Set(named.map((m) => m.person))];
+  if (people.length === 0) return [];
+  const roles = [...gaz.roleWords.keys(), ...gaz.titles.filter((t) => t.role).map((t) => t.title.toLowerCase()), 'counterpart']
+    .sort((a, b) => b.length - a.length)
+    .map((r) => r.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const re = new RegExp(`(?<![\\p{L}])(?:${DETERMINER}\\s+)?(?:(?<nat>\\p{Lu}[\\p{L}.]*(?:['’]s)?)\\s+)?(?<role>${roles.join('|')})(?![\\p{L}])(?!\\s+\\p{Lu}\\p{Ll})`, 'giu');
+  const out: PersonMention[] = [];
+  for (const s of sentences) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(s.text)) !== null) {
+      const g = m.groups ?? {};
+      const hasDet = new RegExp(`^${DETERMINER}\\s`, 'i').test(m[0]);
+      const natHit = g.nat ? gazBySentence[s.index].find((h) => h.start === s.start + m!.index + m![0].indexOf(g.nat) && h.actor) : undefined;
+      if (g.nat && !natHit) continue;
+      if (!hasDet && !natHit) continue;
+      const start = s.start + m.index;
+      const end = start + m[0].length;
+      if (named.some((n) => n.start < end && n.end > start)) continue;
+      const roleText = g.role.toLowerCase();
+      const role = gaz.roleWords.get(roleText) ?? gaz.titles.find((t) => t.title.toLowerCase() === roleText)?.role;
+      let cands = people.filter((p) => !natHit || p.affiliation === natHit.actor);
+      if (roleText !== 'counterpart') {
+        const byTitle = cands.filter((p) => p.title?.toLowerCase().includes(roleText));
+        cands = byTitle.length > 0 ? byTitle : cands.filter((p) => role !== undefined && p.role === role);
+      } else if (!natHit) continue;
+      if (cands.length === 0) continue;
+      // The nearest named mention before the reference, else the first after it.
+      const before = named.filter((n) => n.end <= start && cands.includes(n.person));
+      const pick = before.length > 0 ? before[before.length - 1].person : named.find((n) => cands.includes(n.person))?.person;
+      if (pick) out.push({ start, end, person: pick });
+    }
+  }
+  void text;
+  return out;
+}

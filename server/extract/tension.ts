@@ -1,0 +1,103 @@
+/**
+ * Tension signals from a weighted lexicon (lexicon.json), Goldstein-style: positive
+ * weights escalate, negative ones de-escalate. A negated phrase ("doesn't expect any
+ * breakthroughs", "not planning an invasion") is no signal; a hedged one ("could
+ * invade") counts half. Signals are attributed to the actor pair the sentence shows.
+ */
+import type { TensionSignal } from '../../shared/extraction.js';
+import { NEGATION } from './cues.js';
+import type { GazMention } from './entities.js';
+import lexicon from './lexicon.json' with { type: 'json' };
+import type { PersonMention } from './people.js';
+import type { Sentence } from './sentences.js';
+
+interface Entry {
+  re: RegExp;
+  weight: number;
+  category: string;
+}
+
+const ENTRIES: Entry[] = lexicon.entries.map((e) => ({ re: new RegExp(`(?<![\\p{L}])(?:${e.pattern})`, 'giu'), weight: e.weight, category: e.category }));
+const HEDGE_BEFORE = /\b(?:could|might|may|would|possible|possibility|potential|if|whether|fears?|risk of)\b[^.,;]{0,40}$/i;
+const CLAUSE_START = /[,;:]\s|\b(?:but|and|while|whereas|as|that)\s/gi;
+
+/** Finds tension signals in every sentence; `delta` is their weight sum (rounded to 2 decimals). */
+export function findTension(
+  text: string,
+  sentences: Sentence[],
+  gazBySentence: GazMention[][],
+  people: PersonMention[],
+  affiliation: Map<string, string>,
+): { delta: number; signals: TensionSignal[] } {
+  const signals: TensionSignal[] = [];
+  for (const s of sentences) {
+    const taken: [number, number][] = [];
+    const actorsAt = actorPositions(s, gazBySentence[s.index], people, affiliation);
+    for (const e of ENTRIES) {
+      e.re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = e.re.exec(s.text)) !== null) {
+        if (m[0].length === 0) {
+          e.re.lastIndex++;
+          continue;
+        }
+        const a = m.index;
+        const b = a + m[0].length;
+        if (taken.some(([x, y]) => a < y && b > x)) continue;
+        taken.push([a, b]);
+        const before = clauseTail(s.text.slice(Math.max(0, a - 60), a));
+        if (negated(before)) continue;
+        const hedged = HEDGE_BEFORE.test(before);
+        const signal: TensionSignal = {
+          phrase: m[0],
+          weight: hedged ? e.weight / 2 : e.weight,
+          category: e.category,
+          evidence: { text: text.slice(s.start + a, s.start + b), start: s.start + a, end: s.start + b },
+        };
+        const pair = nearestPair(actorsAt, s.start + a);
+        if (pair) signal.actors = pair;
+        signals.push(signal);
+      }
+    }
+  }
+  signals.sort((x, y) => x.evidence.start - y.evidence.start);
+  const delta = Math.round(signals.reduce((sum, x) => sum + x.weight, 0) * 100) / 100;
+  return { delta: Number.isFinite(delta) ? delta : 0, signals };
+}
+
+function clauseTail(s: string): string {
+  let cut = 0;
+  CLAUSE_START.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = CLAUSE_START.exec(s)) !== null) cut = m.index + m[0].length;
+  return s.slice(cut);
+}
+
+/** A negation within the last few words of the clause before the phrase. */
+function negated(before: string): boolean {
+  const words = before.split(/\s+/).slice(-6).join(' ');
+  NEGATION.lastIndex = 0;
+  return NEGATION.test(words);
+}
+
+function actorPositions(s: Sentence, gaz: GazMention[], people: PersonMention[], affiliation: Map<string, string>): { at: number; actor: string }[] {
+  const out: { at: number; actor: string }[] = [];
+  for (const g of gaz) if (g.actor && !g.locative) out.push({ at: g.start, actor: g.actor });
+  for (const p of people) {
+    if (p.start < s.start || p.end > s.end) continue;
+    const a = affiliation.get(p.person.name);
+    if (a) out.push({ at: p.start, actor: a });
+  }
+  return out;
+}
+
+/** The two distinct actors nearest to a position, sorted; undefined when the sentence shows fewer. */
+function nearestPair(actors: { at: number; actor: string }[], pos: number): string[] | undefined {
+  const byDistance = [...actors].sort((x, y) => Math.abs(x.at - pos) - Math.abs(y.at - pos));
+  const pair: string[] = [];
+  for (const a of byDistance) {
+    if (!pair.includes(a.actor)) pair.push(a.actor);
+    if (pair.length === 2) return pair.sort();
+  }
+  return undefined;
+}

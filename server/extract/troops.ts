@@ -1,0 +1,142 @@
+/**
+ * Troop strengths: a number tied to a troop noun ("over 100,000 Russian troops",
+ * "a 150,000-strong force"), with its qualifier, whose troops, where, who says so,
+ * and whether it is a projection ("on track to amass 150,000") or a hypothetical
+ * multiple of an earlier figure ("the possibility of doubling that").
+ */
+import type { TroopMention } from '../../shared/extraction.js';
+import { ACQUISITION, HYPOTHETICAL } from './cues.js';
+import type { GazMention } from './entities.js';
+import { findNumbers } from './numbers.js';
+import type { PersonMention } from './people.js';
+import type { Sentence } from './sentences.js';
+import terms from './troopTerms.json' with { type: 'json' };
+
+type Qualifier = TroopMention['qualifier'];
+
+const alt = (xs: readonly string[]): string => [...xs].sort((a, b) => b.length - a.length).map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+
+const NOUN_RE = new RegExp(`(?<![\\p{L}])(?:${alt(terms.nouns)})(?![\\p{L}])`, 'iu');
+const NOUN_AT_START = new RegExp(`^(?:${alt(terms.nouns)})(?![\\p{L}])`, 'iu');
+const FORCE_AFTER = new RegExp(`^[-\\s]strong\\s+(?:${alt(terms.forceNouns)})\\b`, 'i');
+const FORCE_BEFORE = new RegExp(`(?:${alt(terms.forceNouns)})\\s+of\\s+(?:(?:${alt(Object.values(terms.qualifiers).flat())})\\s+)?$`, 'i');
+const STOP = new Set(terms.modifierStop);
+const QUALIFIERS: [Qualifier, RegExp][] = (Object.entries(terms.qualifiers) as [Qualifier, string[]][]).map(([q, words]) => [
+  q,
+  new RegExp(`(?:^|[^\\p{L}])(?:${alt(words)})\\s*$`, 'iu'),
+]);
+const MULTIPLY = new RegExp(`\\b(${Object.keys(terms.multipliers).join('|')})(?:e|es|ed|ing)\\s+(?:that|this|it|those|these|the (?:number|figure|force|total|presence))\\b`, 'gi');
+const LOCATION = /^[^.;:]{0,40}?\b(?:at|near|along|on|in|inside|around|surrounding|close to|outside)\s+((?:the\s+)?[^,.;:"“”()]{3,60}?)(?=[,.;:"“”()]|\s+(?:and|with|to|for|as|while|by|apart|according)\b|$)/;
+const CLAIM = /\b(?:according to\s+((?:the\s+)?[^,.;]{3,50}?)(?=[,.;]|$))|((?:[\p{Lu}][\p{L}.]*\s+)?(?:officials|official|intelligence|estimates|analysts|sources))\s+(?:say|said|says|suggest|estimate|believe|show)/u;
+
+/** A troop mention before evidence offsets are made absolute. */
+interface Found {
+  mention: TroopMention;
+}
+
+function qualifierOf(before: string): Qualifier {
+  for (const [q, re] of QUALIFIERS) if (re.test(before)) return q;
+  return 'exact';
+}
+
+/** Finds troop counts in the report. */
+export function findTroops(
+  text: string,
+  sentences: Sentence[],
+  gazBySentence: GazMention[][],
+  people: PersonMention[],
+): TroopMention[] {
+  const out: Found[] = [];
+  for (const s of sentences) {
+    const hasNoun = NOUN_RE.test(s.text) || /strong\s|force of/i.test(s.text);
+    if (hasNoun) {
+      for (const n of findNumbers(s.text)) {
+        if (n.value < 100 || n.value > 10_000_000) continue; // squads and absurd values are not troop strengths
+        const after = s.text.slice(n.end, n.end + 60);
+        const before = s.text.slice(Math.max(0, n.start - 90), n.start);
+        if (/^\s*(?:%|percent|per cent)/i.test(after) || /[$€£]\s*$/.test(before)) continue;
+        let nounEnd = -1;
+        const f = FORCE_AFTER.exec(after);
+        if (f) nounEnd = n.end + f[0].length;
+        else if (FORCE_BEFORE.test(before)) nounEnd = n.end;
+        else {
+          // Up to three modifier words ("Russian", "combat-ready", "more") between number and noun.
+          const words = /^(?:\s+(?:of\s+)?)((?:[\p{L}.'’-]+\s+){0,3}?)/u.exec(after);
+          if (words) {
+            const rest = after.slice(words[0].length);
+            const mods = words[1].trim().toLowerCase().split(/\s+/).filter(Boolean);
+            const nm = NOUN_AT_START.exec(rest);
+            if (nm && !mods.some((w) => STOP.has(w))) nounEnd = n.end + words[0].length + nm[0].length;
+          }
+        }
+        if (nounEnd < 0) continue;
+        const clauseBefore = before.split(/[;.]|,\s+(?:and|but|while)\s/).pop() ?? '';
+        const hypo = isProjection(clauseBefore);
+        const mention: TroopMention = {
+          value: n.value,
+          qualifier: n.low !== undefined ? 'about' : qualifierOf(before),
+          hypothetical: hypo,
+          evidence: { text: text.slice(s.start + n.start, s.start + nounEnd), start: s.start + n.start, end: s.start + nounEnd },
+        };
+        if (n.low !== undefined) {
+          mention.low = n.low;
+          mention.high = n.high;
+        }
+        describe(mention, s, n.start, nounEnd, gazBySentence[s.index], people);
+        out.push({ mention });
+      }
+    }
+    // "the possibility of doubling that": a hypothetical multiple of the latest figure.
+    MULTIPLY.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = MULTIPLY.exec(s.text)) !== null) {
+      const prev = [...out].reverse().find((f) => f.mention.evidence.start < s.start + m!.index && !f.mention.hypothetical);
+      if (!prev || prev.mention.evidence.start < s.start - 600) continue;
+      const factor = terms.multipliers[m[1].toLowerCase() as keyof typeof terms.multipliers];
+      const start = s.start + m.index;
+      const end = start + m[0].length;
+      out.push({
+        mention: {
+          ...prev.mention,
+          value: prev.mention.value * factor,
+          low: undefined,
+          high: undefined,
+          qualifier: 'up to',
+          hypothetical: true,
+          evidence: { text: text.slice(start, end), start, end },
+        },
+      });
+    }
+  }
+  return out.map((f) => JSON.parse(JSON.stringify(f.mention)) as TroopMention);
+}
+
+/** A projection: a modal or "on track to" that governs a verb of gathering ("could reach", "on track to amass"). */
+function isProjection(clauseBefore: string): boolean {
+  const tail = clauseBefore.slice(-80);
+  HYPOTHETICAL.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = HYPOTHETICAL.exec(tail)) !== null) {
+    const rest = tail.slice(m.index + m[0].length);
+    ACQUISITION.lastIndex = 0;
+    const a = ACQUISITION.exec(rest);
+    if (a && a.index < 40) return true;
+  }
+  return false;
+}
+
+function describe(t: TroopMention, s: Sentence, numStart: number, nounEnd: number, gaz: GazMention[], people: PersonMention[]): void {
+  const absNum = s.start + numStart;
+  const absNoun = s.start + nounEnd;
+  // Whose: a nationality between number and noun, else the nearest actor named before the number.
+  const inside = gaz.find((g) => g.start >= absNum && g.end <= absNoun && g.actor);
+  const subject = [...gaz].reverse().find((g) => g.end <= absNum && g.actor && !g.locative && !g.organization);
+  const actor = inside?.actor ?? subject?.actor;
+  if (actor) t.actor = actor;
+  const loc = LOCATION.exec(s.text.slice(nounEnd));
+  if (loc) t.location = loc[1].trim();
+  const claim = CLAIM.exec(s.text);
+  const speaker = people.find((p) => p.start >= s.start && p.end <= s.end);
+  if (claim) t.claimedBy = (claim[1] ?? claim[2]).trim();
+  else if (speaker) t.claimedBy = speaker.person.name;
+}
