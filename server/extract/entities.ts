@@ -20,6 +20,9 @@ export interface GazMention {
 
 const LOCATIVE_BEFORE = /(?:\b(?:in|to|at|from|into|near|toward|towards|outside|inside|visit|visits|visited|visiting|reach|reached|arrive|arrived|arrives|leave|left|leaves|via|across|around|for)\s+(?:the\s+)?(?:central\s+|northern\s+|southern\s+|eastern\s+|western\s+)?|\p{Lu}\p{L}+,\s)$/u;
 
+const FUNCTION_WORD = /^(?:In|On|At|The|From|To|With|And|But|For|By|As|Of|Amid|Amidst|After|Before|During|Both|While|When|Between|Meanwhile|Earlier|Later|Today|Then|Also|Now|Since|Until|Into|Over|Under|Against|Like|Unlike|If|Although|Though|Because|So|Yet|Or|Nor|That|This|These|Those|Its|Their|His|Her|Our|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|MOSCOW|KYIV|WASHINGTON)$/;
+const MODIFIED = /^\s(?:delegation|side|officials?|talks|crisis|government|troops|forces|border|embassy|team|president|leader|envoy|Secretary|President|Foreign|Minister|Deputy|Defen[cs]e|Prime|Chancellor|Ambassador|National|Permanent|Representative|Chief|Special|Department|State)\b/;
+
 /** Finds gazetteer mentions in `sentence`, which starts at `offset` in the report. */
 export function findGazMentions(gaz: Gazetteer, sentence: string, offset: number): GazMention[] {
   const out: GazMention[] = [];
@@ -29,20 +32,35 @@ export function findGazMentions(gaz: Gazetteer, sentence: string, offset: number
     const s = gaz.surfaces.get(m[0]);
     if (!s) continue;
     const before = sentence.slice(Math.max(0, m.index - 40), m.index);
-    const after = sentence.slice(m.index + m[0].length, m.index + m[0].length + 3);
-    const possessive = /^['’]s?/.test(after);
+    // "National Security Council" is not the UN Security Council: a capitalised word before an
+    // alias makes it part of a longer proper name.
+    const prevWord = /(\p{Lu}[\p{L}]*)\s$/u.exec(before);
+    if (prevWord && !FUNCTION_WORD.test(prevWord[1]) && !gaz.surfaces.has(prevWord[1]) && !gaz.titleRe.test(prevWord[1]) && !/^(?:Mr|Ms|Mrs)$/.test(prevWord[1])) {
+      gaz.titleRe.lastIndex = 0;
+      continue;
+    }
+    gaz.titleRe.lastIndex = 0;
+    const follow = sentence.slice(m.index + m[0].length, m.index + m[0].length + 24);
+    const possessive = /^['’]s?/.test(follow);
     let locative = s.place !== undefined && !possessive && LOCATIVE_BEFORE.test(before);
-    // "Brussels, Belgium": the country after a place is part of the address.
-    if (s.place && /\p{Lu}\p{L}+,\s$/u.test(before)) locative = true;
+    let place = s.place;
+    const prev = out[out.length - 1];
+    // "to Kyiv and Berlin": coordination keeps the preposition's reading.
+    if (s.place && prev?.locative && /^(?:,\s*|\s+and\s+|,\s+and\s+)$/.test(sentence.slice(prev.end - offset, m.index))) locative = true;
+    // "Geneva, Switzerland": the country after a city is its address, not another place.
+    if (s.place && prev?.locative && prev.place && sentence.slice(prev.end - offset, m.index) === ', ') {
+      locative = true;
+      place = undefined;
+    }
     if (s.place && !s.actor) locative = true;
-    // A country name used as a modifier ("Ukraine talks", "the U.S. delegation") qualifies, not participates.
-    const modifier = !s.demonym && s.actor !== undefined && !possessive && /^\s[a-z]/.test(after) && /^\s(?:delegation|side|officials?|talks|crisis|government|troops|forces|border|embassy|team|president|leader|envoy)\b/.test(sentence.slice(m.index + m[0].length, m.index + m[0].length + 14));
+    // A country name used as a modifier ("Ukraine talks", "US Secretary of State") qualifies, not participates.
+    const modifier = !s.demonym && s.actor !== undefined && !possessive && MODIFIED.test(follow);
     out.push({
       start: offset + m.index,
       end: offset + m.index + m[0].length,
       text: m[0],
       actor: s.actor,
-      place: s.place,
+      place,
       locative,
       demonym: s.demonym || modifier,
       organization: s.organization,

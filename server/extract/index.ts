@@ -41,7 +41,7 @@ export function createExtractor(data: GazetteerData = defaultGazetteerData): (te
         people: people.filter((p) => p.start >= s.start && p.end <= s.end),
         dates: findDates(s.text, s.start, ref),
       }));
-      const mentions = detectMeetings(gaz, facts, people, ref, refIso);
+      const mentions = detectMeetings(facts, people, refIso);
       const meetings = mergeMentions(mentions, actorNames, affiliation, body);
       const troops = findTroops(body, sentences, gazBy, people);
       const tension = findTension(body, sentences, gazBy, people, affiliation);

@@ -24,11 +24,8 @@ interface Keyed {
 
 function keyed(m: Mention, actors: Set<string>, affiliation: Map<string, string>): Keyed {
   const keys = new Set(m.participants.map((p) => key(p, actors)));
-  const expanded = new Set(keys);
-  for (const p of m.participants) {
-    const a = affiliation.get(p);
-    if (a) expanded.add(a.toLowerCase());
-  }
+  // Sides: a person stands for their country when the report says which; else for themself.
+  const expanded = new Set(m.participants.map((p) => (affiliation.get(p) ?? key(p, actors)).toLowerCase()));
   return { m, keys, expanded };
 }
 
@@ -48,7 +45,9 @@ function compatible(a: Keyed, b: Keyed): boolean {
   if (a.m.kind !== b.m.kind && !a.m.weakKind && !b.m.weakKind) return false;
   if (a.m.kind !== b.m.kind && (a.m.kind === 'multilateral' || b.m.kind === 'multilateral') && a.m.travel !== b.m.travel) return false;
   if ((a.m.status === 'cancelled') !== (b.m.status === 'cancelled')) return false;
-  return overlap(a.expanded, b.expanded) >= 2 || subset(a.keys, b.expanded) || subset(b.keys, a.expanded);
+  // Two sides in common and one participant in common (Blinken–Lavrov is not Biden–Putin), or one a subset of the other.
+  const shared = overlap(a.keys, b.keys);
+  return (overlap(a.expanded, b.expanded) >= 2 && shared >= 1) || (shared >= 1 && (subset(a.keys, b.keys) || subset(b.keys, a.keys)));
 }
 
 function absorb(into: Keyed, from: Keyed, fillOnly: boolean, actors: Set<string>, affiliation: Map<string, string>): Keyed {

@@ -5,10 +5,9 @@
  * (meetingMerge.ts).
  */
 import type { MeetingKind, MeetingStatus } from '../../shared/extraction.js';
-import { CANCELLED, NEGATION, PROPOSED, has, tenseAround } from './cues.js';
-import { shiftIso, type DateMention, type RefDate } from './dates.js';
+import { CANCELLED, PROPOSED, has, tenseAround } from './cues.js';
+import { shiftIso, type DateMention } from './dates.js';
 import type { GazMention } from './entities.js';
-import type { Gazetteer } from './gazetteer.js';
 import terms from './meetingTerms.json' with { type: 'json' };
 import type { PersonMention } from './people.js';
 import { clauseAround, clauseStarts, type Sentence } from './sentences.js';
@@ -54,13 +53,7 @@ const QUOTE = /[“"][^”"]*[”"]?/g;
 const NUM: Record<string, number> = { a: 1, one: 1, two: 2, three: 3 };
 
 /** Detects meeting mentions sentence by sentence, in text order. */
-export function detectMeetings(
-  gaz: Gazetteer,
-  facts: SentenceFacts[],
-  allPeople: PersonMention[],
-  ref: RefDate | null,
-  refIso: string | null,
-): Mention[] {
+export function detectMeetings(facts: SentenceFacts[], allPeople: PersonMention[], refIso: string | null): Mention[] {
   const out: Mention[] = [];
   let lastDay: string | null = null;
   for (const f of facts) {
@@ -68,34 +61,38 @@ export function detectMeetings(
     const starts = clauseStarts(s.text);
     const quotes = [...s.text.matchAll(QUOTE)].map((q) => [s.start + (q.index ?? 0), s.start + (q.index ?? 0) + q[0].length]);
     const inQuote = (pos: number): boolean => quotes.some(([a, b]) => pos > a && pos < b);
-    const handled = new Set<number>();
-    TRIGGER.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = TRIGGER.exec(s.text)) !== null) {
+    const triggers = [...s.text.matchAll(TRIGGER)];
+    const withTrigger = new Set<number>();
+    const sentenceFirst = out.length;
+    triggers.forEach((m, ti) => {
       const g = Object.entries(m.groups ?? {}).find(([, v]) => v !== undefined)?.[0] ?? 'neutral';
-      const [cs, ce] = clauseAround(starts, s.text.length, m.index);
-      if (handled.has(cs)) continue;
+      const idx = m.index ?? 0;
+      const [cs, ce] = clauseAround(starts, s.text.length, idx);
       const clause = s.text.slice(cs, ce);
-      const rel = m.index - cs;
+      const rel = idx - cs;
       const before = clause.slice(0, rel);
+      const word = m[0];
       // "have not met since 2019", "won't hold talks": no meeting.
-      if (/\b(?:not|never|no)\s+(?:\w+\s+){0,2}$|n[’']t\s+(?:\w+\s+){0,2}$/i.test(before)) continue;
-      // "called on", "call for", "calls to": not telephone calls.
-      if (g === 'call' && /^calls?$/i.test(m[0]) && /^\s+(?:on|for|to|off|into)\b/i.test(clause.slice(rel + m[0].length))) continue;
-      if (/^(?:brief|host|hosted|hosts|receive|received)$/i.test(m[0]) && !/\b(?:to|will|would)\s+$/i.test(before) && g === 'neutral') continue;
-      handled.add(cs);
+      if (/\b(?:not|never|no)\s+(?:\w+\s+){0,2}$|n[’']t\s+(?:\w+\s+){0,2}$/i.test(before)) return;
+      // "to call on Putin", "calls for restraint": verbs, not telephone calls; "a call on Ukraine" is a call.
+      if (/^(?:call|calls)$/i.test(word) && /^\s+(?:on|for|to|off|into|upon)\b/i.test(clause.slice(rel + word.length)) && !/\b(?:a|the|their|his|her|this|that|phone|hourlong|[\w]+-long|brief|first|second|latest)\s+$/i.test(before)) return;
+      if (/^(?:brief|host|hosted|hosts|receive|received)$/i.test(word) && !/\b(?:to|will|would)\s+$/i.test(before)) return;
+      withTrigger.add(cs);
       const absCs = s.start + cs;
       const absCe = s.start + ce;
-      const trigAbs = s.start + m.index;
-      const clauseText = clause;
-      const anaphoric = ANAPHORIC_BEFORE.test(before) && !/\bwith\b|\bbetween\b/.test(clause.slice(rel, rel + 40)) && g !== 'travel';
+      const trigAbs = s.start + idx;
+      const nextTrig = triggers[ti + 1]?.index;
+      const windowEnd = nextTrig !== undefined && nextTrig < ce ? s.start + nextTrig : absCe;
 
       // Participants: people and actors of the clause ("between X and Y" restricts them).
-      const between = /\bbetween\s+/i.exec(clause.slice(rel));
-      const pStart = between ? trigAbs + between.index + between[0].length : absCs;
+      const between = /^\s*between\s+/i.exec(clause.slice(rel + word.length));
+      const pStart = between ? trigAbs + word.length + between[0].length : absCs;
       const pEnd = between ? Math.min(absCe, pStart + 120) : absCe;
       const people = f.people.filter((p) => p.start >= pStart && p.end <= pEnd && !inQuote(p.start));
-      const actors = f.gaz.filter((a) => a.start >= pStart && a.end <= pEnd && a.actor && !a.locative && !a.demonym && !inQuote(a.start) && !people.some((p) => p.start <= a.start && p.end >= a.end));
+      let actors = f.gaz.filter((a) => a.start >= pStart && a.end <= pEnd && a.actor && !a.locative && !a.demonym && !inQuote(a.start) && !people.some((p) => p.start <= a.start && p.end >= a.end));
+      // Named people carry the meeting; countries beside them are context, bodies still take part.
+      const distinctPeople = new Set(people.map((p) => p.person.name));
+      if (distinctPeople.size >= 2) actors = actors.filter((a) => a.organization);
       const names: string[] = [];
       const subject: string[] = [];
       const push = (n: string, subj: boolean): void => {
@@ -104,29 +101,29 @@ export function detectMeetings(
       };
       for (const p of people) push(p.person.name, p.start < trigAbs);
       for (const a of actors) push(a.actor!, a.start < trigAbs);
-      // No subject in the clause: the pronoun's or the sentence's subject ("he will also meet", "..., and during their talk").
+      const collective = COLLECTIVE.test(clause);
       if (!between && subject.length === 0) {
         const earlier = f.people.filter((p) => p.end <= absCs);
-        if (earlier.length > 0) {
-          const plural = /\b(?:their|they|both|the two)\b/i.test(clauseText);
+        if (collective && out.length > 0 && earlier.length === 0) {
+          for (const n of out[out.length - 1].participants) push(n, true);
+        } else if (earlier.length > 0) {
+          const plural = collective || /\b(?:their|they|both|the two)\b/i.test(clause);
           for (const p of plural ? earlier : earlier.slice(0, 1)) push(p.person.name, true);
-        } else if (PRONOUN_SUBJECT.test(clauseText)) {
+        } else if (PRONOUN_SUBJECT.test(clause)) {
           const prior = allPeople.filter((p) => p.end <= absCs).pop();
           if (prior) push(prior.person.name, true);
         }
       }
-      if (names.length === 0 && COLLECTIVE.test(clause) && out.length > 0) {
-        for (const n of out[out.length - 1].participants) push(n, true);
-      }
 
-      // Day, place, kind, status.
+      // Day: the first after the trigger (before the next one), else the nearest before it.
       const dayDates = f.dates.filter((d) => d.precision === 'day' && d.start >= absCs && d.end <= absCe);
       const anyDates = f.dates.filter((d) => d.start >= absCs && d.end <= absCe);
-      const after = dayDates.find((d) => d.start >= trigAbs);
+      const after = dayDates.find((d) => d.start >= trigAbs && d.start < windowEnd);
       const beforeD = [...dayDates].reverse().find((d) => d.end <= trigAbs);
-      let date = (after ?? beforeD)?.date ?? null;
-      let dateText = (after ?? beforeD)?.text ?? anyDates[0]?.text;
-      const rel2 = DAYS_AFTER.exec(before);
+      const chosen = after ?? beforeD;
+      let date = chosen?.date ?? null;
+      let dateText = chosen?.text ?? anyDates.find((d) => d.start >= trigAbs)?.text;
+      const rel2 = DAYS_AFTER.exec(s.text.slice(0, idx));
       if (rel2) {
         const anchor = lastDay ?? refIso;
         if (anchor) {
@@ -135,23 +132,25 @@ export function detectMeetings(
           dateText = rel2[0].trim();
         }
       }
+      // "Earlier, both talked ...": the same day as the last one named.
       if (!date && anyDates.length === 0 && /^(?:Earlier|Later)\b(?!\s+(?:this|next|in))/.test(s.text) && lastDay) date = lastDay;
 
       const places = f.gaz.filter((a) => a.locative && a.place && a.start >= absCs && a.end <= absCe);
-      const placeHit = places.find((p) => p.start >= trigAbs) ?? places[places.length - 1];
-      const place = placeHit?.place ?? null;
+      const placeHit = places.find((p) => p.start >= trigAbs && p.start < windowEnd) ?? [...places].reverse().find((p) => p.end <= trigAbs) ?? places[0];
 
-      const window = clause.slice(Math.max(0, rel - 40), rel + m[0].length + 40);
+      const window = clause.slice(Math.max(0, rel - 40), rel + word.length + 40);
+      const sides = new Set([...people.map((p) => p.person.affiliation ?? p.person.name), ...actors.filter((a) => !a.organization).map((a) => a.actor!)]);
       let kind: MeetingKind = 'in-person';
       let weakKind = true;
       if (g === 'video' || VIDEO_CUE.test(window)) [kind, weakKind] = ['video', false];
       else if (g === 'call' || CALL_CUE.test(window)) [kind, weakKind] = ['call', false];
-      else if (g === 'multilateral' || MULTI_CUE.test(window) || actors.some((a) => a.organization) || new Set(actors.filter((a) => !a.organization).map((a) => a.actor)).size >= 3) [kind, weakKind] = ['multilateral', false];
+      else if (g === 'multilateral' || MULTI_CUE.test(window) || actors.some((a) => a.organization) || sides.size >= 3) [kind, weakKind] = ['multilateral', false];
       else if (g === 'travel' || /face[ -]to[ -]face|in person|in-person/i.test(window)) weakKind = false;
+      const place = kind === 'call' || kind === 'video' ? null : (placeHit?.place ?? null);
 
       let status: MeetingStatus;
-      const near = clause.slice(Math.max(0, rel - 70), rel + m[0].length + 30);
-      const tense = tenseAround(clause, rel, rel + m[0].length);
+      const near = clause.slice(Math.max(0, rel - 70), rel + word.length + 30);
+      const tense = tenseAround(clause, rel, rel + word.length);
       if (has(CANCELLED, near)) status = 'cancelled';
       else if (has(PROPOSED, clause.slice(Math.max(0, rel - 70), rel))) status = 'proposed';
       else if (tense === 'future') status = 'scheduled';
@@ -159,21 +158,21 @@ export function detectMeetings(
       else status = date && refIso && date > refIso ? 'scheduled' : 'held';
       if (date && refIso && status === 'scheduled' && date < refIso) status = 'held';
       if (date && refIso && status === 'held' && date > refIso) status = 'scheduled';
-      void NEGATION;
 
+      const anaphoric = g !== 'travel' && ANAPHORIC_BEFORE.test(before) && !after && !rel2;
       const base: Mention = {
         participants: names, subject, place, date, kind, weakKind, status,
-        start: trigAbs, end: trigAbs + m[0].length, anaphoric: anaphoric && !(after && after.precision === 'day'), travel: g === 'travel',
+        start: trigAbs, end: trigAbs + word.length, anaphoric, travel: g === 'travel',
       };
       if (dateText) base.dateText = dateText;
-      out.push(...splitByPlaceAndDay(base, places, dayDates, f, pStart, pEnd));
+      out.push(...splitByPlaceAndDay(base, places, dayDates, f, pEnd));
       if (date) lastDay = date;
-    }
+    });
     // "..., and with the Transatlantic Quad": a second meeting sharing the first one's subject.
     for (const c of starts.slice(1)) {
       const cont = /^(?:and\s+)?(?:then\s+)?with\s+/i.exec(s.text.slice(c));
       const prev = out[out.length - 1];
-      if (!cont || !prev || handled.has(c) || prev.start < s.start) continue;
+      if (!cont || !prev || withTrigger.has(c) || out.length === sentenceFirst) continue;
       const ce = clauseAround(starts, s.text.length, c)[1];
       const own = [
         ...f.people.filter((p) => p.start >= s.start + c && p.end <= s.start + ce).map((p) => p.person.name),
@@ -186,13 +185,11 @@ export function detectMeetings(
     const days = f.dates.filter((d) => d.precision === 'day' && d.date);
     if (days.length > 0) lastDay = days[days.length - 1].date;
   }
-  void gaz;
-  void ref;
   return out;
 }
 
 /** "travel to Kyiv on Wednesday and Berlin on Thursday": one visit per (place, day) pair. */
-function splitByPlaceAndDay(base: Mention, places: GazMention[], days: DateMention[], f: SentenceFacts, pStart: number, pEnd: number): Mention[] {
+function splitByPlaceAndDay(base: Mention, places: GazMention[], days: DateMention[], f: SentenceFacts, pEnd: number): Mention[] {
   const after = places.filter((p) => p.start >= base.start);
   if (after.length < 2) return [base];
   const pairs = after.map((p, i) => {
@@ -204,7 +201,6 @@ function splitByPlaceAndDay(base: Mention, places: GazMention[], days: DateMenti
   return pairs.map(({ p, d, next }) => {
     const own = f.gaz.filter((a) => a.start >= p.start && a.end <= Math.min(next, pEnd) && a.actor && !a.locative && !a.demonym).map((a) => a.actor!);
     const participants = [...new Set([...(own.length > 0 ? [] : base.subject.length > 0 ? base.subject : base.participants), ...own])];
-    void pStart;
     const multi = f.gaz.some((a) => a.organization && a.start >= p.start && a.end <= Math.min(next, pEnd));
     return {
       ...base,

@@ -92,8 +92,10 @@ export function findPeople(gaz: Gazetteer, text: string, sentences: Sentence[], 
           p.title ??= ctx.title;
           if (ctx.role !== 'counterpart') p.role ??= ctx.role;
           mentions.push({ start, end, person: p });
-        } else if (words === 1 && surname.length > 1) {
-          pending.push({ start, end, surname, ctx, titled: ctx.title !== undefined });
+        } else if (words === 1 && surname.length > 2 && !surname.endsWith('.')) {
+          // Titled only when the title sits right before the word ("President Biden", not "Secretary Sherman's Participation").
+          const adjacent = ctx.title !== undefined && new RegExp(`${ctx.title.replace(/\./g, '\\.')}\\s+$`, 'i').test(text.slice(s.start, start));
+          pending.push({ start, end, surname, ctx, titled: adjacent });
         }
         i = j + 1;
       }
@@ -146,6 +148,14 @@ function findRoleReferences(gaz: Gazetteer, text: string, sentences: Sentence[],
         const byTitle = cands.filter((p) => p.title?.toLowerCase().includes(roleText));
         cands = byTitle.length > 0 ? byTitle : cands.filter((p) => role !== undefined && p.role === role);
       } else if (!natHit) continue;
+      if (cands.length === 0 && natHit) {
+        // Nobody of that nationality is introduced with a title: the most-mentioned person
+        // whose nationality the report never states is the likeliest referent.
+        const unknown = people.filter((p) => p.affiliation === undefined && (p.role === undefined || p.role === role));
+        const count = (p: Person): number => named.filter((n) => n.person === p).length;
+        const best = unknown.sort((a, b) => count(b) - count(a))[0];
+        if (best && count(best) >= 2) cands = [best];
+      }
       if (cands.length === 0) continue;
       // The nearest named mention before the reference, else the first after it.
       const before = named.filter((n) => n.end <= start && cands.includes(n.person));

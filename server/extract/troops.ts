@@ -61,12 +61,16 @@ export function findTroops(
         else if (FORCE_BEFORE.test(before)) nounEnd = n.end;
         else {
           // Up to three modifier words ("Russian", "combat-ready", "more") between number and noun.
-          const words = /^(?:\s+(?:of\s+)?)((?:[\p{L}.'’-]+\s+){0,3}?)/u.exec(after);
-          if (words) {
-            const rest = after.slice(words[0].length);
-            const mods = words[1].trim().toLowerCase().split(/\s+/).filter(Boolean);
-            const nm = NOUN_AT_START.exec(rest);
-            if (nm && !mods.some((w) => STOP.has(w))) nounEnd = n.end + words[0].length + nm[0].length;
+          const lead = /^\s+(?:of\s+)?/.exec(after);
+          if (lead) {
+            let pos = lead[0].length;
+            for (let k = 0; k <= 3 && nounEnd < 0; k++) {
+              const nm = NOUN_AT_START.exec(after.slice(pos));
+              if (nm) nounEnd = n.end + pos + nm[0].length;
+              const w = /^([\p{L}.'’-]+)\s+/u.exec(after.slice(pos));
+              if (!w || STOP.has(w[1].toLowerCase())) break;
+              pos += w[0].length;
+            }
           }
         }
         if (nounEnd < 0) continue;
