@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import type { TensionDriver, TroopClaim } from '../../../../shared/state.js';
+import { chartHistory, claimsBySource, formatClaim, formatCompact, formatSigned, MAX_CHART_POINTS, topDrivers } from './figures.js';
+
+const claim = (value: number, asOf: string, claimedBy?: string, extra: Partial<TroopClaim> = {}): TroopClaim => ({
+  value,
+  qualifier: 'about',
+  hypothetical: false,
+  reportId: `r-${asOf}-${claimedBy}`,
+  asOf,
+  evidence: { text: '', start: 0, end: 0 },
+  ...(claimedBy ? { claimedBy } : {}),
+  ...extra,
+});
+
+describe('troop figures', () => {
+  it('reads qualifiers and ranges as a person would say them', () => {
+    expect(formatClaim(claim(100_000, '2022-01-19', undefined, { qualifier: 'more than' }))).toBe('over 100,000');
+    expect(formatClaim(claim(120_000, '2022-01-19', undefined, { low: 100_000, high: 130_000 }))).toBe('100,000–130,000');
+    expect(formatClaim(claim(5000, '2022-01-19', undefined, { qualifier: 'exact' }))).toBe('5,000');
+    expect(formatCompact(127_000)).toBe('127k');
+    expect(formatCompact(1_250_000)).toBe('1.3M');
+  });
+  it('keeps the newest claim of each source, newest sources first', () => {
+    const result = claimsBySource(
+      [claim(90_000, '2022-01-10', 'Ukraine'), claim(100_000, '2022-01-19', 'Ukraine'), claim(127_000, '2022-01-18', 'Pentagon'), claim(80_000, '2022-01-12')],
+      5,
+    );
+    expect(result.map((r) => [r.source, r.claim.value])).toEqual([
+      ['Ukraine', 100_000],
+      ['Pentagon', 127_000],
+      ['unattributed', 80_000],
+    ]);
+    expect(claimsBySource([claim(1, 'a', 'x'), claim(2, 'b', 'y'), claim(3, 'c', 'z')], 2)).toHaveLength(2);
+  });
+  it('bounds the chart history to the newest points', () => {
+    const history = Array.from({ length: 500 }, (_, i) => ({ at: String(i), value: i, low: i, high: i }));
+    const drawn = chartHistory(history);
+    expect(drawn).toHaveLength(MAX_CHART_POINTS);
+    expect(drawn.at(-1)?.value).toBe(499);
+  });
+});
+
+describe('tension drivers', () => {
+  const d = (phrase: string, contribution: number): TensionDriver => ({
+    reportId: 'r',
+    at: '2022-01-19',
+    phrase,
+    weight: contribution,
+    category: 'c',
+    contribution,
+    evidence: { text: phrase, start: 0, end: phrase.length },
+  });
+  it('ranks by absolute contribution', () => {
+    expect(topDrivers([d('talks', -0.5), d('massed', 2), d('sanctions', -3)], 2).map((x) => x.phrase)).toEqual(['sanctions', 'massed']);
+  });
+  it('signs numbers explicitly', () => {
+    expect(formatSigned(2)).toBe('+2.0');
+    expect(formatSigned(-1.5)).toBe('−1.5');
+    expect(formatSigned(0)).toBe('0.0');
+  });
+});

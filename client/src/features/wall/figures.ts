@@ -1,0 +1,69 @@
+/** Pure: how troop figures and tension drivers read on the wall. */
+import type { PublicTroops, TensionDriver, TroopClaim } from '../../../../shared/state.js';
+
+/** Keeps the chart bounded whatever the server sends: a wall runs for weeks. */
+export const MAX_CHART_POINTS = 200;
+
+const numberFormat = new Intl.NumberFormat('en-US');
+
+/** "120,000" */
+export function formatCount(n: number): string {
+  return numberFormat.format(Math.round(n));
+}
+
+/** "120k", for tight spots such as chart axes. */
+export function formatCompact(n: number): string {
+  if (Math.abs(n) >= 1_000_000) return `${trim(n / 1_000_000)}M`;
+  if (Math.abs(n) >= 1_000) return `${trim(n / 1_000)}k`;
+  return String(Math.round(n));
+}
+const trim = (n: number): string => (Math.round(n * 10) / 10).toString();
+
+const qualifierWords: Record<TroopClaim['qualifier'], string> = {
+  exact: '',
+  about: 'about ',
+  'more than': 'over ',
+  'at least': 'at least ',
+  'up to': 'up to ',
+  'fewer than': 'under ',
+};
+
+/** "over 100,000", or a range "100,000–130,000" when the claim gives one. */
+export function formatClaim(claim: Pick<TroopClaim, 'value' | 'low' | 'high' | 'qualifier'>): string {
+  if (claim.low !== undefined && claim.high !== undefined && claim.low !== claim.high) {
+    return `${formatCount(claim.low)}–${formatCount(claim.high)}`;
+  }
+  return `${qualifierWords[claim.qualifier]}${formatCount(claim.value)}`;
+}
+
+export type SourceClaim = { source: string; claim: TroopClaim };
+
+/** One claim per source (its newest), newest sources first, at most `max`. */
+export function claimsBySource(claims: readonly TroopClaim[], max: number): SourceClaim[] {
+  const latest = new Map<string, TroopClaim>();
+  for (const c of claims) {
+    const source = c.claimedBy?.trim() || 'unattributed';
+    const seen = latest.get(source);
+    if (!seen || c.asOf >= seen.asOf) latest.set(source, c);
+  }
+  return [...latest.entries()]
+    .map(([source, claim]) => ({ source, claim }))
+    .sort((a, b) => b.claim.asOf.localeCompare(a.claim.asOf) || a.source.localeCompare(b.source))
+    .slice(0, max);
+}
+
+/** The history the chart draws: the newest points only. */
+export function chartHistory(history: PublicTroops['history']): PublicTroops['history'] {
+  return history.length > MAX_CHART_POINTS ? history.slice(-MAX_CHART_POINTS) : history;
+}
+
+/** The drivers that count most now (by absolute contribution), at most `max`. */
+export function topDrivers(drivers: readonly TensionDriver[], max: number): TensionDriver[] {
+  return [...drivers].sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution) || a.phrase.localeCompare(b.phrase)).slice(0, max);
+}
+
+/** "+2.0" / "−1.5": a driver's weight with an explicit sign. */
+export function formatSigned(n: number): string {
+  const v = Math.abs(n).toFixed(1);
+  return n > 0 ? `+${v}` : n < 0 ? `−${v}` : v;
+}
