@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postReport, waitFor } from '../helpers/app.js';
 import { hasBuild, startProcess, type AppProcess } from '../helpers/processes.js';
 import { startRedis, type TestRedis } from '../helpers/redisServer.js';
-import { addedInStream, drillText, postMany, waitAllDone } from './drillTools.js';
+import { addedInStream, drillText, waitAllDone } from './drillTools.js';
 
 let redis: TestRedis;
 const procs: AppProcess[] = [];
