@@ -6,7 +6,7 @@
  */
 import { emptyExtraction, type Extraction } from '../../shared/extraction.js';
 import { addDays, findDates, parseDateline } from './dates.js';
-import { findGazMentions } from './entities.js';
+import { findGazMentions, type GazMention } from './entities.js';
 import { compileGazetteer, defaultGazetteerData, type GazetteerData } from './gazetteer.js';
 import { mergeMentions } from './meetingMerge.js';
 import { detectMeetings } from './meetings.js';
@@ -24,6 +24,7 @@ export const MAX_TEXT_CHARS = 200_000;
 export function createExtractor(data: GazetteerData = defaultGazetteerData): (text: string, dateline: string) => Extraction {
   const gaz = compileGazetteer(data);
   const actorNames = new Set(data.actors.map((a) => a.name));
+  const organizations = new Set(data.actors.filter((a) => a.kind !== 'country').map((a) => a.name));
   return (text: string, dateline: string): Extraction => {
     try {
       if (typeof text !== 'string' || text.length === 0) return emptyExtraction();
@@ -42,7 +43,13 @@ export function createExtractor(data: GazetteerData = defaultGazetteerData): (te
         dates: findDates(s.text, s.start, ref),
       }));
       const mentions = detectMeetings(facts, people, refIso);
-      const meetings = mergeMentions(mentions, actorNames, affiliation, body);
+      // Talks with a day but no named sides ("negotiations in Geneva on January 9") are between
+      // the report's two most-named countries.
+      const dyad = mainDyad(gazBy.flat(), organizations);
+      for (const m of mentions) {
+        if (m.date && !m.travel && !m.anaphoric && m.participants.length < 2 && dyad.length === 2) m.participants = [...new Set([...m.participants, ...dyad])];
+      }
+      const meetings = mergeMentions(mentions, actorNames, organizations, affiliation, body);
       const troops = findTroops(body, sentences, gazBy, people);
       const tension = findTension(body, sentences, gazBy, people, affiliation);
       const entities = {
@@ -56,6 +63,13 @@ export function createExtractor(data: GazetteerData = defaultGazetteerData): (te
       return emptyExtraction();
     }
   };
+}
+
+/** The two countries named most often as actors (not as places), or fewer when the report names fewer. */
+function mainDyad(hits: GazMention[], organizations: Set<string>): string[] {
+  const count = new Map<string, number>();
+  for (const h of hits) if (h.actor && !h.locative && !organizations.has(h.actor)) count.set(h.actor, (count.get(h.actor) ?? 0) + 1);
+  return [...count.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 2).map(([a]) => a);
 }
 
 const defaultExtractor = createExtractor();

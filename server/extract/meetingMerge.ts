@@ -39,15 +39,19 @@ function placeOk(a: string | null, b: string | null): boolean {
   return x === y || x.includes(y) || y.includes(x);
 }
 
-function compatible(a: Keyed, b: Keyed): boolean {
+function compatible(a: Keyed, b: Keyed, organizations: Set<string>): boolean {
   if (a.m.date && b.m.date && a.m.date !== b.m.date) return false;
   if (!placeOk(a.m.place, b.m.place)) return false;
   if (a.m.kind !== b.m.kind && !a.m.weakKind && !b.m.weakKind) return false;
-  if (a.m.kind !== b.m.kind && (a.m.kind === 'multilateral' || b.m.kind === 'multilateral') && a.m.travel !== b.m.travel) return false;
+  // A plain bilateral mention does not fold into a multilateral meeting unless it names a body or 3+ sides.
+  if (a.m.kind !== b.m.kind && (a.m.kind === 'multilateral' || b.m.kind === 'multilateral')) {
+    const other = a.m.kind === 'multilateral' ? b : a;
+    if (other.expanded.size < 3 && !other.m.participants.some((p) => organizations.has(p))) return false;
+  }
   if ((a.m.status === 'cancelled') !== (b.m.status === 'cancelled')) return false;
   // Two sides in common and one participant in common (Blinken–Lavrov is not Biden–Putin), or one a subset of the other.
   const shared = overlap(a.keys, b.keys);
-  return (overlap(a.expanded, b.expanded) >= 2 && shared >= 1) || (shared >= 1 && (subset(a.keys, b.keys) || subset(b.keys, a.keys)));
+  return (overlap(a.expanded, b.expanded) >= 2 && shared >= 1) || overlap(a.expanded, b.expanded) >= 3 || (shared >= 1 && (subset(a.keys, b.keys) || subset(b.keys, a.keys)));
 }
 
 function absorb(into: Keyed, from: Keyed, fillOnly: boolean, actors: Set<string>, affiliation: Map<string, string>): Keyed {
@@ -70,19 +74,20 @@ function absorb(into: Keyed, from: Keyed, fillOnly: boolean, actors: Set<string>
  * @param actors canonical actor names (kept whole as keys)
  * @param affiliation person name → the actor they belong to, when the report says
  */
-export function mergeMentions(mentions: Mention[], actors: Set<string>, affiliation: Map<string, string>, text: string): MeetingMention[] {
+export function mergeMentions(mentions: Mention[], actors: Set<string>, organizations: Set<string>, affiliation: Map<string, string>, text: string): MeetingMention[] {
   const merged: { k: Keyed; start: number; end: number }[] = [];
   for (const m of mentions) {
     const k = keyed(m, actors, affiliation);
     if (m.anaphoric) {
       // A reference back: the latest meeting sharing a participant, else the latest one.
-      const target = [...merged].reverse().find((x) => overlap(x.k.expanded, k.expanded) > 0 && (!m.date || !x.k.m.date || x.k.m.date === m.date)) ?? (k.keys.size === 0 ? merged[merged.length - 1] : undefined);
+      // "The meeting comes after ..." never opens a new meeting once one is known.
+      const target = [...merged].reverse().find((x) => overlap(x.k.expanded, k.expanded) > 0 && (!m.date || !x.k.m.date || x.k.m.date === m.date)) ?? merged[merged.length - 1];
       if (target) {
         target.k = absorb(target.k, k, true, actors, affiliation);
         continue;
       }
     }
-    const cands = merged.filter((x) => compatible(x.k, k));
+    const cands = merged.filter((x) => compatible(x.k, k, organizations));
     cands.sort((a, b) => Number(b.k.m.kind === m.kind) - Number(a.k.m.kind === m.kind) || overlap(b.k.expanded, k.expanded) - overlap(a.k.expanded, k.expanded));
     if (cands.length > 0) cands[0].k = absorb(cands[0].k, k, false, actors, affiliation);
     else merged.push({ k, start: m.start, end: m.end });

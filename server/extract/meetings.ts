@@ -50,6 +50,7 @@ const ANAPHORIC_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${alt(terms.anaphoric)})\
 const DAYS_AFTER = /\b(a|one|two|three|\d+)\s+days?\s+(after|before)\s+$/i;
 const PRONOUN_SUBJECT = /^(?:\s*(?:and|but|then|later|also)?\s*)(?:he|she)\b/i;
 const QUOTE = /[“"][^”"]*[”"]?/g;
+const TOPIC_BEFORE = /\b(?:over|about|on|regarding|against|of|toward|towards|into|for)\s+(?:the\s+)?$/i;
 const NUM: Record<string, number> = { a: 1, one: 1, two: 2, three: 3 };
 
 /** Detects meeting mentions sentence by sentence, in text order. */
@@ -88,8 +89,11 @@ export function detectMeetings(facts: SentenceFacts[], allPeople: PersonMention[
       const between = /^\s*between\s+/i.exec(clause.slice(rel + word.length));
       const pStart = between ? trigAbs + word.length + between[0].length : absCs;
       const pEnd = between ? Math.min(absCe, pStart + 120) : absCe;
-      const people = f.people.filter((p) => p.start >= pStart && p.end <= pEnd && !inQuote(p.start));
-      let actors = f.gaz.filter((a) => a.start >= pStart && a.end <= pEnd && a.actor && !a.locative && !a.demonym && !inQuote(a.start) && !people.some((p) => p.start <= a.start && p.end >= a.end));
+      // "Putin's Deputy Chief of Staff Dmitry Kozak": the deputy takes part, not Putin.
+      const people = f.people.filter((p) => p.start >= pStart && p.end <= pEnd && !inQuote(p.start) && !/^['’]s?\s+\p{Lu}/u.test(s.text.slice(p.end - s.start, p.end - s.start + 4)));
+      // "tensions over Ukraine", "invasion of Ukraine": a country as topic does not take part.
+      const topic = (a: GazMention): boolean => !a.organization && TOPIC_BEFORE.test(s.text.slice(Math.max(0, a.start - s.start - 30), a.start - s.start));
+      let actors = f.gaz.filter((a) => a.start >= pStart && a.end <= pEnd && a.actor && !a.locative && !a.demonym && !inQuote(a.start) && !topic(a) && !people.some((p) => p.start <= a.start && p.end >= a.end));
       // Named people carry the meeting; countries beside them are context, bodies still take part.
       const distinctPeople = new Set(people.map((p) => p.person.name));
       if (distinctPeople.size >= 2) actors = actors.filter((a) => a.organization);
@@ -120,7 +124,8 @@ export function detectMeetings(facts: SentenceFacts[], allPeople: PersonMention[
       const anyDates = f.dates.filter((d) => d.start >= absCs && d.end <= absCe);
       const after = dayDates.find((d) => d.start >= trigAbs && d.start < windowEnd);
       const beforeD = [...dayDates].reverse().find((d) => d.end <= trigAbs);
-      const chosen = after ?? beforeD;
+      const afterInClause = dayDates.find((d) => d.start >= trigAbs);
+      const chosen = after ?? afterInClause ?? beforeD;
       let date = chosen?.date ?? null;
       let dateText = chosen?.text ?? anyDates.find((d) => d.start >= trigAbs)?.text;
       const rel2 = DAYS_AFTER.exec(s.text.slice(0, idx));
@@ -200,11 +205,11 @@ function splitByPlaceAndDay(base: Mention, places: GazMention[], days: DateMenti
   if (pairs.filter((x) => x.d).length < 2) return [base];
   return pairs.map(({ p, d, next }) => {
     const own = f.gaz.filter((a) => a.start >= p.start && a.end <= Math.min(next, pEnd) && a.actor && !a.locative && !a.demonym).map((a) => a.actor!);
-    const participants = [...new Set([...(own.length > 0 ? [] : base.subject.length > 0 ? base.subject : base.participants), ...own])];
+    const participants = [...new Set([...base.subject, ...own])];
     const multi = f.gaz.some((a) => a.organization && a.start >= p.start && a.end <= Math.min(next, pEnd));
     return {
       ...base,
-      participants: participants.length > 0 ? participants : base.participants,
+      participants,
       place: p.place ?? null,
       date: d?.date ?? null,
       dateText: d?.text,

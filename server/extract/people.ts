@@ -119,6 +119,15 @@ export function findPeople(gaz: Gazetteer, text: string, sentences: Sentence[], 
 }
 
 const DETERMINER = String.raw`(?:the|his|her|my|their|its|our|your)`;
+const DETERMINER_WORDS = '(?:the|his|her|my|their|its|our|your)';
+
+/** Escapes a phrase and lets each word start in either case ("Foreign Minister" = "foreign minister"). */
+function initialCaseless(phrase: string): string {
+  if (phrase.startsWith('(?:')) return phrase.replace(/\b([a-z])/g, (c) => `[${c}${c.toUpperCase()}]`);
+  return phrase
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/(^|\s)([a-z])/g, (_m, sp: string, c: string) => `${sp}[${c}${c.toUpperCase()}]`);
+}
 
 /** "the Secretary of State", "Russia's foreign minister", "his Russian counterpart": the person meant. */
 function findRoleReferences(gaz: Gazetteer, text: string, sentences: Sentence[], gazBySentence: GazMention[][], named: PersonMention[]): PersonMention[] {
@@ -126,8 +135,9 @@ function findRoleReferences(gaz: Gazetteer, text: string, sentences: Sentence[],
   if (people.length === 0) return [];
   const roles = [...gaz.roleWords.keys(), ...gaz.titles.filter((t) => t.role).map((t) => t.title.toLowerCase()), 'counterpart']
     .sort((a, b) => b.length - a.length)
-    .map((r) => r.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const re = new RegExp(`(?<![\\p{L}])(?:${DETERMINER}\\s+)?(?:(?<nat>\\p{Lu}[\\p{L}.]*(?:['’]s)?)\\s+)?(?<role>${roles.join('|')})(?![\\p{L}])(?!\\s+\\p{Lu}\\p{Ll})`, 'giu');
+    .map(initialCaseless);
+  // No 'i' flag: \p{Lu} must keep meaning "upper case" (a following name blocks the match).
+  const re = new RegExp(`(?<![\\p{L}])(?:${initialCaseless(DETERMINER_WORDS)}\\s+)?(?:(?<nat>\\p{Lu}[\\p{L}.]*(?:['’]s)?)\\s+)?(?<role>${roles.join('|')})(?![\\p{L}])(?!\\s+\\p{Lu}\\p{Ll})`, 'gu');
   const out: PersonMention[] = [];
   for (const s of sentences) {
     re.lastIndex = 0;
