@@ -59,7 +59,7 @@ function absorb(into: Keyed, from: Keyed, fillOnly: boolean, actors: Set<string>
   const merged: Mention = {
     ...m,
     participants: fillOnly ? m.participants : [...m.participants, ...from.m.participants.filter((p) => !into.keys.has(key(p, actors)))],
-    place: m.place ?? from.m.place,
+    place: m.kind === 'call' || m.kind === 'video' ? null : (m.place ?? from.m.place),
     date: m.date ?? from.m.date,
     dateText: m.dateText ?? from.m.dateText,
     kind: m.weakKind && !from.m.weakKind ? from.m.kind : m.kind,

@@ -50,7 +50,7 @@ const ANAPHORIC_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${alt(terms.anaphoric)})\
 const DAYS_AFTER = /\b(a|one|two|three|\d+)\s+days?\s+(after|before)\s+$/i;
 const PRONOUN_SUBJECT = /^(?:\s*(?:and|but|then|later|also)?\s*)(?:he|she)\b/i;
 const QUOTE = /[“"][^”"]*[”"]?/g;
-const TOPIC_BEFORE = /\b(?:over|about|on|regarding|against|of|toward|towards|into|for)\s+(?:the\s+)?$/i;
+const TOPIC_BEFORE = /\b(?:over|about|on|regarding|against|toward|towards|into|(?:invasion|sovereignty|integrity|situation|crisis|territory|annexation|security|borders?|case)\s+of)\s+(?:the\s+)?$/i;
 const NUM: Record<string, number> = { a: 1, one: 1, two: 2, three: 3 };
 
 /** Detects meeting mentions sentence by sentence, in text order. */
@@ -164,7 +164,8 @@ export function detectMeetings(facts: SentenceFacts[], allPeople: PersonMention[
       if (date && refIso && status === 'scheduled' && date < refIso) status = 'held';
       if (date && refIso && status === 'held' && date > refIso) status = 'scheduled';
 
-      const anaphoric = g !== 'travel' && ANAPHORIC_BEFORE.test(before) && !after && !rel2;
+      // "the talks", "their meeting": a reference back, unless the clause gives it a day of its own.
+      const anaphoric = g !== 'travel' && ANAPHORIC_BEFORE.test(before) && dayDates.length === 0 && !rel2;
       const base: Mention = {
         participants: names, subject, place, date, kind, weakKind, status,
         start: trigAbs, end: trigAbs + word.length, anaphoric, travel: g === 'travel',
@@ -200,13 +201,18 @@ function splitByPlaceAndDay(base: Mention, places: GazMention[], days: DateMenti
   const pairs = after.map((p, i) => {
     const next = after[i + 1]?.start ?? Infinity;
     const d = days.find((x) => x.start >= p.end && x.start < next && x.start - p.end < 40);
-    return { p, d, next };
+    return { p, d };
   });
   if (pairs.filter((x) => x.d).length < 2) return [base];
-  return pairs.map(({ p, d, next }) => {
-    const own = f.gaz.filter((a) => a.start >= p.start && a.end <= Math.min(next, pEnd) && a.actor && !a.locative && !a.demonym).map((a) => a.actor!);
+  // Each visit owns the text from the previous visit's day to its own day.
+  let segStart = base.start;
+  return pairs.map(({ p, d }) => {
+    const segEnd = Math.min(d ? d.end : p.end, pEnd);
+    const from = segStart;
+    segStart = segEnd;
+    const own = f.gaz.filter((a) => a.start >= from && a.end <= segEnd && a.actor && !a.locative && !a.demonym).map((a) => a.actor!);
     const participants = [...new Set([...base.subject, ...own])];
-    const multi = f.gaz.some((a) => a.organization && a.start >= p.start && a.end <= Math.min(next, pEnd));
+    const multi = f.gaz.some((a) => a.organization && a.start >= from && a.end <= segEnd);
     return {
       ...base,
       participants,
