@@ -108,4 +108,16 @@ describe('workers', () => {
     await redis.restart();
     await waitFor(async () => (await postReport(app!.url, { text: text(3) })).status === 202, 15_000, 'recovery');
   });
+
+  it('ingest is rate-limited per sender, in Redis, with a clear 429', async () => {
+    redis = await startRedis();
+    app = await startTestApp(redis.url, { workers: 0, env: { INGEST_RATE_LIMIT_PER_MINUTE: '3' } });
+    const probe = new Redis(redis.url);
+    for (let i = 0; i < 3; i++) expect((await postReport(app.url, { text: text(100 + i) })).status).toBe(202);
+    const limited = await postReport(app.url, { text: text(200) });
+    expect(limited.status).toBe(429);
+    expect(((await limited.json()) as { error: { code: string } }).error.code).toBe('rate_limited');
+    expect(await probe.zcard(`{${app.prefix}}:reports`)).toBe(3);
+    probe.disconnect();
+  });
 });

@@ -41,6 +41,8 @@ const envSchema = z.object({
   /** How long a job lock lives; a killed worker's jobs are taken up again after about this long. */
   LOCK_DURATION_MS: z.coerce.number().int().min(1000).default(6000),
   STALLED_INTERVAL_MS: z.coerce.number().int().min(1000).default(3000),
+  /** Reports one ingest token (or user, or IP) may POST per minute, across all api nodes. */
+  INGEST_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(6000),
   SEED_SAMPLE_REPORTS: z
     .enum(['true', 'false', '1', '0'])
     .default('false')

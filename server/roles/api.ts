@@ -6,11 +6,14 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { Router } from 'express';
 import { configTokenResolver } from '../http/auth.js';
 import { createHttpApp } from '../http/app.js';
 import { healthRouter } from '../http/routes/health.js';
 import { reportsRouter } from '../http/routes/reports.js';
+import { redisRateLimit } from '../http/rateLimit.js';
 import { stateRouter } from '../http/routes/state.js';
+import { wallRouter } from '../http/routes/wall.js';
 import { createIngestor } from '../ingest/acceptReport.js';
 import { createMetrics } from '../metrics.js';
 import { createIngestQueue } from '../queues/ingestProducer.js';
@@ -20,6 +23,7 @@ import { seedSampleReports } from '../seed/seed.js';
 import { ChangeStream } from '../storage/changeStream.js';
 import { FoldStore } from '../storage/foldStore.js';
 import { ReportStore } from '../storage/reportStore.js';
+import { waitReady } from '../storage/redis.js';
 import { SnapshotReader } from '../storage/snapshot.js';
 import type { RoleContext, RunningRole } from './context.js';
 
@@ -37,6 +41,8 @@ function readBuildId(clientDir: string): string {
 export async function startApiRole(ctx: RoleContext, options: { clientDir?: string } = {}): Promise<ApiRole> {
   const { config, keys, log } = ctx;
   const command = ctx.connect('command', 'api-command');
+  // Start once Redis answers: the Redis-backed rate limiter loads its scripts on creation.
+  await waitReady(command, 60_000);
   const reports = new ReportStore(command, keys);
   const ingestQueue = createIngestQueue(command, keys.queuePrefix);
   const ingestor = createIngestor(reports, ingestQueue);
@@ -51,8 +57,20 @@ export async function startApiRole(ctx: RoleContext, options: { clientDir?: stri
     tokens,
     publicRouters: [healthRouter({ redis: command, ingestQueue, metrics })],
     apiRouters: {
-      reports: reportsRouter({ ingestor, reports, queue: ingestQueue }),
+      reports: Router()
+        .post(
+          '/',
+          redisRateLimit({
+            redis: command,
+            prefix: `${keys.prefix}:rl:ingest:`,
+            windowMs: 60_000,
+            limit: config.INGEST_RATE_LIMIT_PER_MINUTE,
+            message: `At most ${config.INGEST_RATE_LIMIT_PER_MINUTE} reports a minute per sender; slow down and retry`,
+          }),
+        )
+        .use(reportsRouter({ ingestor, reports, queue: ingestQueue })),
       state: stateRouter(snapshots),
+      wall: wallRouter({ clocks: config.WALL_CLOCKS }),
     },
     clientDir,
   });
