@@ -1,0 +1,177 @@
+/**
+ * Hostile input, fuzzed with fast-check against the real app: every HTTP route and the
+ * socket handshake and events get wrong types, huge strings, deep nesting, __proto__ and
+ * constructor keys, invalid UTF-8 and absurd numbers. No 5xx, no crash, and a rejected
+ * request changes nothing in Redis.
+ */
+import fc from 'fast-check';
+import { Redis } from 'ioredis';
+import { io } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DISPLAY_TOKEN, INGEST_TOKEN, startTestApp, type TestApp } from './helpers/app.js';
+import { startRedis, type TestRedis } from './helpers/redisServer.js';
+
+let redis: TestRedis;
+let app: TestApp;
+let probe: Redis;
+
+beforeAll(async () => {
+  redis = await startRedis();
+  // No workers: accepted reports stay queued, so nothing moves in Redis but what a request writes.
+  app = await startTestApp(redis.url, { workers: 0, env: { INGEST_RATE_LIMIT_PER_MINUTE: '1000000' } });
+  probe = new Redis(redis.url);
+});
+afterAll(async () => {
+  probe.disconnect();
+  await app.close();
+  await redis.stop();
+});
+
+/** Every key of this app and its size, rate-limit counters aside: what a rejected request must not change. */
+async function fingerprint(): Promise<string> {
+  const keys = (await probe.keys(`{${app.prefix}}:*`)).filter((k) => !k.includes(':rl:')).sort();
+  const sizes = await Promise.all(
+    keys.map(async (k) => {
+      const type = await probe.type(k);
+      const size =
+        type === 'hash' ? await probe.hlen(k)
+        : type === 'zset' ? await probe.zcard(k)
+        : type === 'list' ? await probe.llen(k)
+        : type === 'set' ? await probe.scard(k)
+        : type === 'stream' ? await probe.xlen(k)
+        : type === 'string' ? await probe.strlen(k)
+        : 0;
+      return `${k}:${type}:${size}`;
+    }),
+  );
+  return sizes.join('\n');
+}
+
+const hostileString = fc.oneof(
+  fc.string(),
+  fc.string({ unit: 'grapheme', maxLength: 200 }),
+  fc.constantFrom('', ' ', '\u0000', '__proto__', 'constructor', '<script>alert(1)</script>', '1e400', '-0', 'NaN', '../../etc/passwd', '%00', '\uD800'),
+  fc.string({ minLength: 100_000, maxLength: 100_010 }).map((s) => s.padEnd(100_050, 'x')),
+);
+const hostileNumber = fc.oneof(fc.double(), fc.integer(), fc.constantFrom(Number.MAX_SAFE_INTEGER, -1, 1e308, 0));
+const hostileValue = fc.letrec((tie) => ({
+  value: fc.oneof(
+    { depthSize: 'small' },
+    hostileString,
+    hostileNumber,
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(tie('value'), { maxLength: 4 }),
+    fc.dictionary(fc.oneof(fc.string(), fc.constantFrom('__proto__', 'constructor', 'prototype', 'text', 'dateline', 'flag', 'rule')), tie('value'), { maxKeys: 5 }),
+  ),
+})).value;
+const deepNesting = fc.integer({ min: 100, max: 5000 }).map((depth) => '['.repeat(depth) + ']'.repeat(depth));
+
+type Body = { kind: 'json'; value: unknown } | { kind: 'raw'; bytes: Uint8Array; type: string };
+const hostileBody: fc.Arbitrary<Body> = fc.oneof(
+  hostileValue.map((value) => ({ kind: 'json' as const, value })),
+  deepNesting.map((s) => ({ kind: 'raw' as const, bytes: new TextEncoder().encode(s), type: 'application/json' })),
+  fc.uint8Array({ maxLength: 300 }).map((bytes) => ({ kind: 'raw' as const, bytes, type: 'application/json' })),
+  fc.uint8Array({ maxLength: 300 }).map((bytes) => ({ kind: 'raw' as const, bytes, type: 'text/plain' })),
+  fc.constant({ kind: 'raw' as const, bytes: new Uint8Array([0x7b, 0x22, 0x74, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]), type: 'application/json' }),
+);
+
+/** method, path template, and the token that may call it (the fuzz tries with and without). */
+const routes: [string, string][] = [
+  ['POST', '/api/reports'],
+  ['GET', '/api/reports/:id'],
+  ['GET', '/api/reports'],
+  ['GET', '/api/state'],
+  ['GET', '/healthz'],
+];
+
+const pathParam = fc.oneof(fc.string({ maxLength: 64 }), fc.constantFrom('__proto__', 'constructor', '..%2f..', 'a'.repeat(5000), '%ff%fe'));
+const query = fc.dictionary(fc.constantFrom('limit', 'before', '__proto__', 'x'), fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('-1', '1e400', '99999999999')), { maxKeys: 3 });
+
+async function send(method: string, path: string, body: Body | null, token: string | null, q: Record<string, string>) {
+  const url = new URL(app.url + path);
+  for (const [k, v] of Object.entries(q)) url.searchParams.set(k, v);
+  const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+  let payload: BodyInit | undefined;
+  if (body && method !== 'GET') {
+    if (body.kind === 'json') {
+      headers['content-type'] = 'application/json';
+      payload = JSON.stringify(body.value) ?? 'null';
+    } else {
+      headers['content-type'] = body.type;
+      payload = body.bytes;
+    }
+  }
+  return fetch(url, { method, headers, body: payload });
+}
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
+
+describe('fuzzing every route', () => {
+  it.each(routes)('%s %s: no 5xx, and a rejected request changes nothing', async (method, template) => {
+    let tried = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        hostileBody,
+        pathParam,
+        query,
+        fc.constantFrom(INGEST_TOKEN, DISPLAY_TOKEN, null, 'garbage-token-garbage'),
+        async (body, param, q, token) => {
+          tried++;
+          const path = template.replace(':id', encodeURIComponent(param));
+          const before = await fingerprint();
+          const res = await send(method, path, body, token, q);
+          const text = await res.text();
+          expect(res.status, `${method} ${path} → ${res.status}: ${text.slice(0, 200)}`).toBeLessThan(500);
+          expect(text).not.toMatch(/\bat .+\.(ts|js):\d+/); // no stack traces
+          if (res.status >= 400) {
+            expect(JSON.parse(text)).toHaveProperty('error.code');
+            expect(await fingerprint()).toBe(before);
+          }
+        },
+      ),
+      { numRuns: RUNS },
+    );
+    console.log(`fuzz ${method} ${template}: ${tried} cases`);
+    expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
+  });
+
+  it('socket handshakes and events with hostile payloads never crash the server', async () => {
+    let tried = 0;
+    await fc.assert(
+      fc.asyncProperty(hostileValue, fc.string({ maxLength: 30 }), hostileValue, async (auth, event, payload) => {
+        tried++;
+        const before = await fingerprint();
+        const socket = io(app.url, {
+          auth: (typeof auth === 'object' && auth !== null ? auth : { token: auth }) as Record<string, unknown>,
+          transports: ['websocket'],
+          reconnection: false,
+          forceNew: true,
+          timeout: 2000,
+        });
+        await new Promise<void>((resolve) => {
+          socket.once('connect', () => {
+            socket.emit(event as 'state.request', payload as never);
+            socket.emit('state.request', payload as never);
+            setTimeout(resolve, 20);
+          });
+          socket.once('connect_error', () => resolve());
+          // A handshake over the frame limit is cut off without a connect_error.
+          socket.once('disconnect', () => resolve());
+          setTimeout(resolve, 1500);
+        });
+        socket.close();
+        expect(await fingerprint()).toBe(before);
+      }),
+      { numRuns: RUNS },
+    );
+    // An oversized frame is cut off, and the server stays up.
+    const big = io(app.url, { auth: { token: DISPLAY_TOKEN }, transports: ['websocket'], reconnection: false, forceNew: true });
+    await new Promise<void>((resolve) => big.once('connect', () => resolve()));
+    const dropped = new Promise<string>((resolve) => big.once('disconnect', (reason) => resolve(reason)));
+    big.emit('state.request', 'x'.repeat(200_000) as never);
+    expect(await dropped).toMatch(/transport close|transport error/);
+    console.log(`fuzz socket: ${tried} cases`);
+    expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
+  });
+});
