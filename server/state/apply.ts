@@ -4,13 +4,30 @@
  */
 import type { Extraction } from '../../shared/extraction.js';
 import type { ChangeBody } from '../../shared/events.js';
+import type { PublicTension, PublicTroops } from '../../shared/state.js';
+import { deepEqual } from './equal.js';
 import { dropThrough, findEntry, replaceEntry } from './ledger.js';
 import { foldMeetings } from './meetings.js';
 import { foldTension, signalTotals } from './tensionFold.js';
 import { publicTension } from './tensionView.js';
-import { datelineDay, datelineMs, dayString } from './time.js';
+import { datelineDay, dayString } from './time.js';
 import { foldTroops, publicTroops } from './troops.js';
 import type { CrisisState, LedgerEntry } from './types.js';
+
+/**
+ * Public tension and troops of a state object, computed once: when reports are applied one
+ * after another, the "before" of one is the "after" of the previous. States are never
+ * mutated, so caching by identity is safe; the WeakMap lets old states be collected.
+ */
+const views = new WeakMap<CrisisState, { tension: PublicTension; troops: PublicTroops }>();
+function viewOf(state: CrisisState): { tension: PublicTension; troops: PublicTroops } {
+  let v = views.get(state);
+  if (!v) {
+    v = { tension: publicTension(state), troops: publicTroops(state) };
+    views.set(state, v);
+  }
+  return v;
+}
 
 /** One report to fold in; `extraction: null` takes the report's contribution out. */
 export type FoldInput = {
@@ -19,8 +36,6 @@ export type FoldInput = {
   dateline: string;
   extraction: Extraction | null;
 };
-
-const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 /**
  * Folds `input` into `state` without mutating it; returns the new state (sharing unchanged
@@ -34,15 +49,14 @@ const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.str
 export function applyReport(state: CrisisState, input: FoldInput): { state: CrisisState; changes: ChangeBody[] } {
   const { reportId, dateline, extraction } = input;
   const day = datelineDay(dateline);
-  const ms = datelineMs(dateline);
   const old = findEntry(state.ledger, reportId);
   const changes: ChangeBody[] = [];
 
-  const met = foldMeetings(state.meetings, { reportId, at: dateline, ms }, extraction?.meetings ?? null, old?.meetings);
+  const met = foldMeetings(state.meetings, { reportId, at: dateline }, extraction?.meetings ?? null, old?.m);
   let entry: LedgerEntry | null = null;
   if (extraction) {
-    entry = { reportId, day, ...signalTotals(extraction.tension.signals) };
-    if (met.joined.length > 0) entry.meetings = met.joined;
+    entry = { id: reportId, d: day, ...signalTotals(extraction.tension.signals) };
+    if (met.joined.length > 0) entry.m = met.joined;
   }
 
   const folded = foldTension(
@@ -57,12 +71,12 @@ export function applyReport(state: CrisisState, input: FoldInput): { state: Cris
   const troops = foldTroops(state.troops, reportId, dayString(day), extraction?.troops ?? null);
   const next: CrisisState = { version: 1, ledger, tension: folded.tension, troops, meetings: met.meetings };
 
-  const tensionBefore = publicTension(state);
-  const tensionAfter = publicTension(next);
-  if (!same(tensionBefore, tensionAfter)) changes.push({ type: 'tension.updated', tension: tensionAfter });
-  const troopsBefore = publicTroops(state);
-  const troopsAfter = publicTroops(next);
-  if (!same(troopsBefore, troopsAfter)) changes.push({ type: 'troops.updated', troops: troopsAfter });
+  const tensionBefore = viewOf(state).tension;
+  const tensionAfter = viewOf(next).tension;
+  if (!deepEqual(tensionBefore, tensionAfter)) changes.push({ type: 'tension.updated', tension: tensionAfter });
+  const troopsBefore = viewOf(state).troops;
+  const troopsAfter = viewOf(next).troops;
+  if (!deepEqual(troopsBefore, troopsAfter)) changes.push({ type: 'troops.updated', troops: troopsAfter });
   changes.push(...met.changes);
   return { state: next, changes };
 }

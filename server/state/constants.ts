@@ -29,8 +29,15 @@ export const WEIGHT_MILLI = 1000;
 /** Days of tension history kept (one point per day on which reports arrived). */
 export const MAX_TENSION_DAYS = 500;
 
+/**
+ * Days before crisis time for which per-pair totals are kept: ten half-lives, after which a
+ * signal counts for less than 0.1%. (If crisis time moves back by more than this, because
+ * the newest report was removed, pair values of those older days are lost.)
+ */
+export const PAIR_WINDOW_DAYS = 10 * HALF_LIFE_DAYS;
+
 /** Strongest signals kept as driver candidates (ranked by decay-invariant strength). */
-export const DRIVER_POOL_SIZE = 40;
+export const DRIVER_POOL_SIZE = 30;
 /** Drivers shown for the whole index. */
 export const DRIVERS_SHOWN = 10;
 /** Actor pairs shown, and drivers shown per pair. */
@@ -38,17 +45,17 @@ export const PAIRS_SHOWN = 8;
 export const PAIR_DRIVERS_SHOWN = 3;
 
 /** Reports whose contribution is remembered exactly (newest by dateline); older ones are frozen. */
-export const MAX_LEDGER_REPORTS = 2000;
+export const MAX_LEDGER_REPORTS = 1000;
 
 /** Evidence text longer than this is cut when stored (offsets are kept as they were). */
-export const MAX_EVIDENCE_CHARS = 160;
+export const MAX_EVIDENCE_CHARS = 120;
 
 /** Claims within this many days of the newest claim make up the current troop figure. */
 export const TROOP_WINDOW_DAYS = 14;
 /** Non-hypothetical troop claims kept (newest by dateline). */
-export const MAX_TROOP_CLAIMS = 100;
+export const MAX_TROOP_CLAIMS = 60;
 /** Hypothetical troop claims kept (newest by dateline). */
-export const MAX_HYPOTHETICALS = 20;
+export const MAX_HYPOTHETICALS = 10;
 /** Claims listed in the current figure. */
 export const CURRENT_CLAIMS_SHOWN = 20;
 /** Days of troop history kept. */
@@ -59,7 +66,7 @@ export const MAX_MEETINGS = 200;
 /** Mentions kept per meeting (the newest). */
 export const MAX_MENTIONS_PER_MEETING = 50;
 /** Mentions kept over all meetings, so many busy meetings cannot blow the size budget. */
-export const MAX_MENTIONS_TOTAL = 800;
+export const MAX_MENTIONS_TOTAL = 300;
 /**
  * Two in-person/multilateral mentions whose dates differ by at most this many days may be
  * the same meeting (a postponement); calls and video calls must fall on the same day.

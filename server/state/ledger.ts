@@ -7,12 +7,12 @@ import { MAX_LEDGER_REPORTS } from './constants.js';
 import type { LedgerEntry } from './types.js';
 
 function before(a: LedgerEntry, b: LedgerEntry): boolean {
-  return a.day < b.day || (a.day === b.day && a.reportId < b.reportId);
+  return a.d < b.d || (a.d === b.d && a.id < b.id);
 }
 
 /** The entry of a report, if it is still remembered. */
 export function findEntry(ledger: readonly LedgerEntry[], reportId: string): LedgerEntry | undefined {
-  return ledger.find((e) => e.reportId === reportId);
+  return ledger.find((e) => e.id === reportId);
 }
 
 /**
@@ -25,7 +25,8 @@ export function replaceEntry(
   reportId: string,
   entry: LedgerEntry | null,
 ): LedgerEntry[] {
-  const next = ledger.filter((e) => e.reportId !== reportId);
+  const at = ledger.findIndex((e) => e.id === reportId);
+  const next = at >= 0 ? ledger.toSpliced(at, 1) : [...ledger];
   if (entry) {
     let lo = 0;
     let hi = next.length;
@@ -41,5 +42,5 @@ export function replaceEntry(
 
 /** Drops entries of days on or before `day` (their day sums were dropped, so they are frozen). */
 export function dropThrough(ledger: LedgerEntry[], day: number): LedgerEntry[] {
-  return ledger[0] && ledger[0].day <= day ? ledger.filter((e) => e.day > day) : ledger;
+  return ledger[0] && ledger[0].d <= day ? ledger.filter((e) => e.d > day) : ledger;
 }

@@ -9,7 +9,7 @@
 import type { MeetingKind, MeetingMention } from '../../shared/extraction.js';
 import { MEETING_DATE_TOLERANCE_DAYS } from './constants.js';
 import { participantKey } from './names.js';
-import { dayOf } from './time.js';
+import { datelineMs, dayOf } from './time.js';
 import type { MeetingRecord } from './types.js';
 
 const remote = (k: MeetingKind): boolean => k === 'call' || k === 'video';
@@ -53,7 +53,7 @@ export function findMeeting(mention: MeetingMention, meetings: readonly MeetingR
   for (const rec of meetings) {
     const score = matchScore(mention, keys, rec);
     if (score === 0) continue;
-    const lastMs = rec.mentions[rec.mentions.length - 1].ms;
+    const lastMs = datelineMs(rec.mentions[rec.mentions.length - 1].at);
     if (
       score > bestScore ||
       (score === bestScore && (lastMs > bestMs || (lastMs === bestMs && best !== null && rec.id < best.id)))

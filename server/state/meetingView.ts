@@ -13,13 +13,16 @@
 import type { MeetingStatus } from '../../shared/extraction.js';
 import type { Meeting, MeetingHistoryEntry } from '../../shared/state.js';
 import { canonicalName, isPlainName, participantKey } from './names.js';
+import { datelineMs } from './time.js';
 import type { MeetingRecord, MentionRecord } from './types.js';
 
 const statusRank: Record<MeetingStatus, number> = { proposed: 0, scheduled: 1, cancelled: 2, held: 3 };
 
 /** The canonical order of mentions inside a meeting. */
 export function mentionOrder(a: MentionRecord, b: MentionRecord): number {
-  if (a.ms !== b.ms) return a.ms - b.ms;
+  const am = datelineMs(a.at);
+  const bm = datelineMs(b.at);
+  if (am !== bm) return am - bm;
   if (a.status !== b.status) return statusRank[a.status] - statusRank[b.status];
   if (a.reportId !== b.reportId) return a.reportId < b.reportId ? -1 : 1;
   return a.index - b.index;

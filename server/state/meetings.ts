@@ -12,12 +12,14 @@ import type { MeetingMention } from '../../shared/extraction.js';
 import type { ChangeBody } from '../../shared/events.js';
 import type { Meeting } from '../../shared/state.js';
 import { MAX_MEETINGS, MAX_MENTIONS_PER_MEETING, MAX_MENTIONS_TOTAL } from './constants.js';
+import { deepEqual } from './equal.js';
 import { stableHash } from './hash.js';
 import { findMeeting, participantKeys } from './meetingMatch.js';
 import { deriveMeeting, mentionOrder } from './meetingView.js';
+import { datelineMs } from './time.js';
 import type { MeetingRecord, MentionRecord } from './types.js';
 
-type Report = { reportId: string; at: string; ms: number };
+type Report = { reportId: string; at: string };
 
 function withMentions(rec: MeetingRecord, mentions: MentionRecord[]): MeetingRecord {
   const kept = mentions.length > MAX_MENTIONS_PER_MEETING ? mentions.slice(-MAX_MENTIONS_PER_MEETING) : mentions;
@@ -30,7 +32,7 @@ function newId(reportId: string, index: number, taken: ReadonlySet<string>): str
   return id;
 }
 
-const lastMs = (r: MeetingRecord): number => r.mentions[r.mentions.length - 1].ms;
+const lastMs = (r: MeetingRecord): number => datelineMs(r.mentions[r.mentions.length - 1].at);
 
 /** Evicts the meetings mentioned longest ago until both meeting bounds hold. */
 function enforceBounds(meetings: MeetingRecord[]): MeetingRecord[] {
@@ -109,7 +111,7 @@ export function foldMeetings(
     const now = rec ? deriveMeeting(rec) : null;
     if (now === null) {
       if (old !== null) changes.push({ type: 'meeting.upserted', meeting: { ...old, sources: [], history: [] } });
-    } else if (old === null || JSON.stringify(old) !== JSON.stringify(now)) {
+    } else if (old === null || !deepEqual(old, now)) {
       changes.push({ type: 'meeting.upserted', meeting: now });
     }
   }

@@ -12,6 +12,23 @@ for (const [canonical, aliases] of Object.entries(data.actors))
   for (const name of [canonical, ...aliases]) canonicalByAlias.set(fold(name), canonical);
 const ignored = new Set(data.ignoredWords.map((w) => w.toLowerCase()));
 
+/**
+ * Memoises a pure string function: the fold runs these on every mention of every meeting,
+ * and the same few names recur. Cleared when large so memory stays bounded.
+ */
+function memo<T>(f: (s: string) => T): (s: string) => T {
+  const cache = new Map<string, T>();
+  return (s) => {
+    let v = cache.get(s);
+    if (v === undefined) {
+      if (cache.size >= 5000) cache.clear();
+      v = f(s);
+      cache.set(s, v);
+    }
+    return v;
+  };
+}
+
 function fold(name: string): string {
   return name
     .normalize('NFKD')
@@ -28,15 +45,13 @@ function lookup(folded: string): string | undefined {
 }
 
 /** The canonical name of a known actor ("Washington" → "United States"), or the name as given. */
-export function canonicalName(name: string): string {
-  return lookup(fold(name)) ?? name.trim();
-}
+export const canonicalName = memo((name: string): string => lookup(fold(name)) ?? name.trim());
 
 /** Whether a name names someone directly (not "Lavrov's delegation" or "the Russian side"). */
-export function isPlainName(name: string): boolean {
+export const isPlainName = memo((name: string): boolean => {
   const words = fold(name).split(' ');
   return !words.some((w) => /['’]s$/.test(w) || ignored.has(w));
-}
+});
 
 /**
  * The comparison key of a participant: the lower-cased canonical name of a known actor;
@@ -44,7 +59,7 @@ export function isPlainName(name: string): boolean {
  * that is not a group word ("the Russian delegation" → "russian" → "russia"), since
  * people are named in full once and by surname after.
  */
-export function participantKey(name: string): string {
+export const participantKey = memo((name: string): string => {
   const folded = fold(name);
   const known = lookup(folded);
   if (known) return known.toLowerCase();
@@ -53,11 +68,15 @@ export function participantKey(name: string): string {
   const meaningful = words.filter((w) => !ignored.has(w));
   const word = (owner ?? meaningful[meaningful.length - 1] ?? '').replace(/['’]s$/, '').replace(/['’.]/g, '');
   return canonicalByAlias.get(word)?.toLowerCase() ?? word;
-}
+});
 
 /** The pair key of a signal's actors: distinct canonical names, sorted, joined by "|"; null unless two or more. */
 export function pairKey(actors: readonly string[] | undefined): string | null {
-  if (!actors) return null;
-  const names = [...new Set(actors.map(canonicalName).filter(Boolean))].sort();
-  return names.length >= 2 ? names.join('|') : null;
+  if (!actors || actors.length < 2) return null;
+  return pairOf(actors.join('\u0000'));
 }
+
+const pairOf = memo((joined: string): string | null => {
+  const names = [...new Set(joined.split('\u0000').map(canonicalName).filter(Boolean))].sort();
+  return names.length >= 2 ? names.join('|') : null;
+});

@@ -3,39 +3,26 @@
  * and a bounded pool of the strongest signals to name as drivers.
  */
 import type { TensionSignal } from '../../shared/extraction.js';
-import { DRIVER_POOL_SIZE, HALF_LIFE_DAYS, MAX_TENSION_DAYS, WEIGHT_MILLI } from './constants.js';
+import { DRIVER_POOL_SIZE, HALF_LIFE_DAYS, WEIGHT_MILLI } from './constants.js';
+import { addEntry, boundDays } from './days.js';
 import { storedEvidence } from './evidence.js';
 import { pairKey } from './names.js';
-import type { CrisisState, DayBucket, DriverCandidate, LedgerEntry } from './types.js';
+import type { CrisisState, DriverCandidate, LedgerEntry } from './types.js';
 
 type Tension = CrisisState['tension'];
 
 /** A report's signal total and per-pair totals, in thousandths. */
-export function signalTotals(signals: readonly TensionSignal[]): { milli: number; pairs?: Record<string, number> } {
-  let milli = 0;
-  const pairs: Record<string, number> = {};
-  let anyPair = false;
+export function signalTotals(signals: readonly TensionSignal[]): Pick<LedgerEntry, 'w' | 'p'> {
+  let w = 0;
+  const pairs = new Map<string, number>();
   for (const s of signals) {
     const m = Math.round(s.weight * WEIGHT_MILLI);
-    milli += m;
+    w += m;
     const key = pairKey(s.actors);
-    if (key !== null && m !== 0) {
-      pairs[key] = (pairs[key] ?? 0) + m;
-      anyPair = true;
-    }
+    if (key !== null && m !== 0) pairs.set(key, (pairs.get(key) ?? 0) + m);
   }
-  return anyPair ? { milli, pairs } : { milli };
-}
-
-function addToDays(days: DayBucket[], day: number, milli: number, reports: number): DayBucket[] {
-  const i = days.findIndex((b) => b[0] >= day);
-  if (i >= 0 && days[i][0] === day) {
-    const [, m, n] = days[i];
-    const next: DayBucket = [day, m + milli, n + reports];
-    return next[2] <= 0 ? days.toSpliced(i, 1) : days.toSpliced(i, 1, next);
-  }
-  if (reports <= 0) return days; // nothing to take out: the day was already dropped
-  return days.toSpliced(i < 0 ? days.length : i, 0, [day, milli, reports]);
+  const p = [...pairs].filter(([, m]) => m !== 0).sort(([a], [b]) => (a < b ? -1 : 1));
+  return p.length > 0 ? { w, p } : { w };
 }
 
 /** Decay-invariant strength: comparing two signals by this gives the same order at any crisis time. */
@@ -57,14 +44,10 @@ export function foldTension(
   old: LedgerEntry | undefined,
   next: { entry: LedgerEntry; at: string; signals: readonly TensionSignal[] } | null,
 ): { tension: Tension; droppedThrough: number | null } {
-  let days = tension.days;
-  if (old) days = addToDays(days, old.day, -old.milli, -1);
-  if (next) days = addToDays(days, next.entry.day, next.entry.milli, 1);
-  let droppedThrough: number | null = null;
-  if (days.length > MAX_TENSION_DAYS) {
-    droppedThrough = days[days.length - MAX_TENSION_DAYS - 1][0];
-    days = days.slice(days.length - MAX_TENSION_DAYS);
-  }
+  let days = [...tension.days];
+  if (old) days = addEntry(days, old, -1);
+  if (next) days = addEntry(days, next.entry, 1);
+  const bounded = boundDays(days);
 
   let candidates = tension.candidates.filter((c) => c.reportId !== reportId);
   if (next) {
@@ -76,7 +59,7 @@ export function foldTension(
               reportId,
               index,
               at: next.at,
-              day: next.entry.day,
+              day: next.entry.d,
               phrase: s.phrase,
               weight: s.weight,
               category: s.category,
@@ -87,5 +70,5 @@ export function foldTension(
     );
     candidates = [...candidates, ...added].sort(byStrength).slice(0, DRIVER_POOL_SIZE);
   }
-  return { tension: { days, candidates }, droppedThrough };
+  return { tension: { days: bounded.days, candidates }, droppedThrough: bounded.droppedThrough };
 }

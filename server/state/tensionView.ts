@@ -74,22 +74,34 @@ export function publicTension(state: CrisisState): PublicTension {
   }
   const value = history[history.length - 1].value;
 
+  // What one unit of weight reported on `day` counts for now: decay / reports that day.
+  const perUnit = new Map<number, number>();
+  const unitOf = (day: number): number | undefined => {
+    let f = perUnit.get(day);
+    if (f === undefined) {
+      const n = reportsOnDay.get(day);
+      if (n === undefined) return undefined;
+      f = decay(crisisDay - day) / n;
+      perUnit.set(day, f);
+    }
+    return f;
+  };
+
   const all: { key: string | null; driver: TensionDriver }[] = [];
   for (const c of candidates) {
-    const n = reportsOnDay.get(c.day);
-    if (n === undefined) continue;
-    const contribution = round((c.weight * decay(crisisDay - c.day)) / n, 3);
+    const unit = unitOf(c.day);
+    if (unit === undefined) continue;
+    const contribution = round(c.weight * unit, 3);
     if (contribution !== 0) all.push({ key: pairKey(c.actors), driver: toDriver(c, contribution) });
   }
   all.sort((a, b) => byContribution(a.driver, b.driver));
   const drivers = all.slice(0, DRIVERS_SHOWN).map((d) => d.driver);
 
   const pairSums = new Map<string, number>();
-  for (const e of state.ledger) {
-    if (!e.pairs) continue;
-    const n = reportsOnDay.get(e.day) ?? 1;
-    const factor = decay(crisisDay - e.day) / n / WEIGHT_MILLI;
-    for (const [key, milli] of Object.entries(e.pairs)) pairSums.set(key, (pairSums.get(key) ?? 0) + milli * factor);
+  for (const [day, , , cells] of days) {
+    if (!cells) continue;
+    const factor = (unitOf(day) ?? 0) / WEIGHT_MILLI;
+    for (const [key, milli] of cells) pairSums.set(key, (pairSums.get(key) ?? 0) + milli * factor);
   }
   const pairs: TensionPair[] = [...pairSums]
     .filter(([, s]) => Math.abs(s) >= 1e-6)

@@ -6,21 +6,31 @@
 import type { Evidence, MeetingKind, MeetingStatus } from '../../shared/extraction.js';
 import type { TroopClaim } from '../../shared/state.js';
 
-/** What one report put into the tension sum and meetings, so replacing it can take it out again. */
+/**
+ * What one report put into the tension sum and meetings, so replacing it can take it out
+ * again. The most numerous record of the state, hence the one-letter keys.
+ */
 export type LedgerEntry = {
-  reportId: string;
+  /** Report id. */
+  id: string;
   /** UTC day of the report's dateline. */
-  day: number;
+  d: number;
   /** Sum of its signal weights, in thousandths (integer, so sums are exact). */
-  milli: number;
-  /** The same per actor pair ("Russia|Ukraine" → thousandths), when any. */
-  pairs?: Record<string, number>;
+  w: number;
+  /** The same per actor pair: [pair key such as "Russia|Ukraine", thousandths], when any. */
+  p?: PairTotals;
   /** Ids of the meetings its mentions joined, when any. */
-  meetings?: string[];
+  m?: string[];
 };
 
-/** One day of the tension sum: [UTC day, sum of report totals in thousandths, number of reports]. */
-export type DayBucket = [day: number, milli: number, reports: number];
+/** Per actor pair totals: [pair key such as "Russia|Ukraine", thousandths], sorted by key. */
+export type PairTotals = [pair: string, milli: number][];
+
+/**
+ * One day of the tension sum: [UTC day, sum of report totals in thousandths, number of
+ * reports, per-pair totals]. Pair totals are kept only for the PAIR_WINDOW_DAYS before crisis time.
+ */
+export type DayBucket = [day: number, milli: number, reports: number, pairs?: PairTotals];
 
 /** A signal kept as a possible driver; strength = log2|weight| + day / HALF_LIFE_DAYS does not change with time. */
 export type DriverCandidate = {
@@ -44,9 +54,8 @@ export type TroopPoint = { at: string; value: number; low: number; high: number 
 export type MentionRecord = {
   reportId: string;
   index: number;
-  /** The report's dateline as given, and its epoch milliseconds (for ordering). */
+  /** The report's dateline as given. */
   at: string;
-  ms: number;
   participants: string[];
   place: string | null;
   date: string | null;
