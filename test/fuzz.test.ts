@@ -99,7 +99,7 @@ async function send(method: string, path: string, body: Body | null, token: stri
       payload = JSON.stringify(body.value) ?? 'null';
     } else {
       headers['content-type'] = body.type;
-      payload = body.bytes;
+      payload = new Blob([new Uint8Array(body.bytes)]);
     }
   }
   return fetch(url, { method, headers, body: payload });
