@@ -25,14 +25,15 @@ export const ACQUISITION = wordRegex(cues.acquisition.map((w) => `${w}(?:s|es|ed
 /** Tense of a position: 'future', 'past' or null when nothing nearby says. */
 export type Tense = 'future' | 'past' | null;
 
-interface Hit {
+/** A tense cue found in a text. */
+export interface TenseHit {
   at: number;
   end: number;
   tense: 'future' | 'past';
 }
 
-function hits(text: string): Hit[] {
-  const out: Hit[] = [];
+function hits(text: string): TenseHit[] {
+  const out: TenseHit[] = [];
   for (const [re, tense] of [
     [FUTURE, 'future'],
     [PAST, 'past'],
@@ -49,9 +50,13 @@ function hits(text: string): Hit[] {
  * within `backChars`, else the nearest after it within `fwdChars`. Overlapping cues
  * ("set out to meet": past "set out" starts first) resolve to the one starting first.
  */
-export function tenseAround(text: string, from: number, to: number, backChars = 90, fwdChars = 70): Tense {
-  const all = hits(text);
-  let best: Hit | null = null;
+export function tenseAround(text: string, from: number, to: number, backChars = 90, fwdChars = 70, cache?: Map<string, TenseHit[]>): Tense {
+  let all = cache?.get(text);
+  if (!all) {
+    all = hits(text);
+    cache?.set(text, all);
+  }
+  let best: TenseHit | null = null;
   for (const h of all) {
     if (h.end > from || from - h.end > backChars) continue;
     if (best === null || h.end > best.end || (h.end === best.end && h.at < best.at)) best = h;

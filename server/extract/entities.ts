@@ -2,7 +2,11 @@
  * Gazetteer mentions in a sentence: actors named as actors ("Moscow has massed"),
  * as places ("talks in Moscow"), or as a nationality ("Russian troops").
  */
-import type { Gazetteer } from './gazetteer.js';
+import { WORD_CHARS, type Gazetteer } from './gazetteer.js';
+
+const WORD = new RegExp(`[${WORD_CHARS}]+`, 'g');
+// A form must end at a word boundary; "U.S" must not match inside "U.S.A".
+const WORD_AFTER = new RegExp(`^(?:[${WORD_CHARS}]|\\.[${WORD_CHARS}])`);
 
 /** One gazetteer hit, with report offsets. */
 export interface GazMention {
@@ -26,10 +30,18 @@ const MODIFIED = /^\s(?:delegation|side|officials?|talks|crisis|government|troop
 /** Finds gazetteer mentions in `sentence`, which starts at `offset` in the report. */
 export function findGazMentions(gaz: Gazetteer, sentence: string, offset: number): GazMention[] {
   const out: GazMention[] = [];
-  gaz.surfaceRe.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = gaz.surfaceRe.exec(sentence)) !== null) {
-    const s = gaz.surfaces.get(m[0]);
+  WORD.lastIndex = 0;
+  let w: RegExpExecArray | null;
+  while ((w = WORD.exec(sentence)) !== null) {
+    const forms = gaz.byFirstWord.get(w[0]);
+    if (!forms) continue;
+    const at = w.index;
+    if (at > 0 && sentence[at - 1] === '.') continue;
+    const form = forms.find((f) => sentence.startsWith(f, at) && !WORD_AFTER.test(sentence.slice(at + f.length, at + f.length + 2)));
+    if (!form) continue;
+    WORD.lastIndex = at + form.length;
+    const m = { index: at, 0: form };
+    const s = gaz.surfaces.get(form);
     if (!s) continue;
     const before = sentence.slice(Math.max(0, m.index - 40), m.index);
     // "National Security Council" is not the UN Security Council: a capitalised word before an

@@ -37,8 +37,8 @@ export interface Surface {
 /** The compiled gazetteer used by extract(). */
 export interface Gazetteer {
   surfaces: Map<string, Surface>;
-  /** One regex over every surface form, longest first, case-sensitive. */
-  surfaceRe: RegExp;
+  /** Surface forms by their first word, longest first: lookup is one Map hit per word of text. */
+  byFirstWord: Map<string, string[]>;
   actorKind: Map<string, string>;
   capitalOf: Map<string, string>;
   titles: { title: string; role: string }[];
@@ -47,6 +47,10 @@ export interface Gazetteer {
   /** Lower-cased words that are never part of a person's name. */
   nameStop: Set<string>;
 }
+
+/** A word of text: the unit of gazetteer lookup. */
+export const WORD_CHARS = 'A-Za-z0-9\\u00C0-\\u024F';
+const FIRST_WORD = new RegExp(`^[${WORD_CHARS}]+`);
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -100,15 +104,21 @@ export function compileGazetteer(data: GazetteerData): Gazetteer {
     }
   }
   for (const p of data.places) if (!surfaces.has(p)) put(p, { place: p });
-  const forms = [...surfaces.keys()].sort((a, b) => b.length - a.length).map(escape);
-  const surfaceRe = new RegExp(`(?<![\\p{L}\\p{N}.])(?:${forms.join('|')})(?![\\p{L}\\p{N}]|\\.\\p{L})`, 'gu');
+  const byFirstWord = new Map<string, string[]>();
+  for (const form of [...surfaces.keys()].sort((a, b) => b.length - a.length)) {
+    const first = FIRST_WORD.exec(form)?.[0];
+    if (!first) continue;
+    const list = byFirstWord.get(first) ?? [];
+    list.push(form);
+    byFirstWord.set(first, list);
+  }
   const titles = [...data.titles].sort((a, b) => b.title.length - a.title.length);
   const titleRe = new RegExp(`(?<![\\p{L}])(?:${titles.map((t) => escape(t.title)).join('|')})(?![\\p{L}])`, 'giu');
   const nameStop = new Set(COMMON_CAPITALISED.split(/\s+/).filter(Boolean));
   for (const form of surfaces.keys()) for (const w of form.split(/[\s-]+/)) nameStop.add(w.toLowerCase());
   for (const t of data.titles) for (const w of t.title.split(/\s+/)) nameStop.add(w.toLowerCase().replace(/\.$/, ''));
   const roleWords = new Map(Object.entries(data.roleWords).filter(([k]) => !k.startsWith('$')));
-  return { surfaces, surfaceRe, actorKind, capitalOf, titles, titleRe, roleWords, nameStop };
+  return { surfaces, byFirstWord, actorKind, capitalOf, titles, titleRe, roleWords, nameStop };
 }
 
 /** The project's default gazetteer, from the JSON files beside this module. */

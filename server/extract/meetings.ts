@@ -5,7 +5,7 @@
  * (meetingMerge.ts).
  */
 import type { MeetingKind, MeetingStatus } from '../../shared/extraction.js';
-import { CANCELLED, PROPOSED, has, tenseAround } from './cues.js';
+import { CANCELLED, PROPOSED, has, tenseAround, type TenseHit } from './cues.js';
 import { shiftIso, type DateMention } from './dates.js';
 import type { GazMention } from './entities.js';
 import terms from './meetingTerms.json' with { type: 'json' };
@@ -50,6 +50,8 @@ const ANAPHORIC_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${alt(terms.anaphoric)})\
 const DAYS_AFTER = /\b(a|one|two|three|\d+)\s+days?\s+(after|before)\s+$/i;
 const PRONOUN_SUBJECT = /^(?:\s*(?:and|but|then|later|also)?\s*)(?:he|she)\b/i;
 const QUOTE = /[“"][^”"]*[”"]?/g;
+// A cheap pre-check: most sentences name no meeting at all.
+const QUICK_TRIGGER = /meet|met\b|talk|call|conversation|negotiat|dialogue|consultation|session|engagement|discussion|summit|spoke|speak|sit down|sat down|brief|host|receiv|visit|trav|trip|came to|arriv|heads? to|headed|fl[ey]w? to|phone|rang|video|ministerial|plenary|council|conference/i;
 const TOPIC_BEFORE = /\b(?:over|about|on|regarding|against|toward|towards|into|(?:invasion|sovereignty|integrity|situation|crisis|territory|annexation|security|borders?|case)\s+of)\s+(?:the\s+)?$/i;
 const NUM: Record<string, number> = { a: 1, one: 1, two: 2, three: 3 };
 
@@ -62,7 +64,8 @@ export function detectMeetings(facts: SentenceFacts[], allPeople: PersonMention[
     const starts = clauseStarts(s.text);
     const quotes = [...s.text.matchAll(QUOTE)].map((q) => [s.start + (q.index ?? 0), s.start + (q.index ?? 0) + q[0].length]);
     const inQuote = (pos: number): boolean => quotes.some(([a, b]) => pos > a && pos < b);
-    const triggers = [...s.text.matchAll(TRIGGER)];
+    const triggers = QUICK_TRIGGER.test(s.text) ? [...s.text.matchAll(TRIGGER)] : [];
+    const tenseCache = new Map<string, TenseHit[]>();
     const withTrigger = new Set<number>();
     const sentenceFirst = out.length;
     triggers.forEach((m, ti) => {
@@ -71,7 +74,8 @@ export function detectMeetings(facts: SentenceFacts[], allPeople: PersonMention[
       const [cs, ce] = clauseAround(starts, s.text.length, idx);
       const clause = s.text.slice(cs, ce);
       const rel = idx - cs;
-      const before = clause.slice(0, rel);
+      // End-anchored patterns only ever look at a short tail: V8 would retry them from every position.
+      const before = clause.slice(Math.max(0, rel - 80), rel);
       const word = m[0];
       // "have not met since 2019", "won't hold talks": no meeting.
       if (/\b(?:not|never|no)\s+(?:\w+\s+){0,2}$|n[’']t\s+(?:\w+\s+){0,2}$/i.test(before)) return;
@@ -128,7 +132,7 @@ export function detectMeetings(facts: SentenceFacts[], allPeople: PersonMention[
       const chosen = after ?? afterInClause ?? beforeD;
       let date = chosen?.date ?? null;
       let dateText = chosen?.text ?? anyDates.find((d) => d.start >= trigAbs)?.text;
-      const rel2 = DAYS_AFTER.exec(s.text.slice(0, idx));
+      const rel2 = DAYS_AFTER.exec(s.text.slice(Math.max(0, idx - 40), idx));
       if (rel2) {
         const anchor = lastDay ?? refIso;
         if (anchor) {
@@ -155,7 +159,7 @@ export function detectMeetings(facts: SentenceFacts[], allPeople: PersonMention[
 
       let status: MeetingStatus;
       const near = clause.slice(Math.max(0, rel - 70), rel + word.length + 30);
-      const tense = tenseAround(clause, rel, rel + word.length);
+      const tense = tenseAround(clause, rel, rel + word.length, 90, 70, tenseCache);
       if (has(CANCELLED, near)) status = 'cancelled';
       else if (has(PROPOSED, clause.slice(Math.max(0, rel - 70), rel))) status = 'proposed';
       else if (tense === 'future') status = 'scheduled';

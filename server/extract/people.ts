@@ -27,6 +27,7 @@ export interface PersonMention {
 
 const NAME_TOKEN = String.raw`(?:\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*|\p{Lu}\.)`;
 const NAME_RUN = new RegExp(`${NAME_TOKEN}(?:[ \\t]+${NAME_TOKEN})*`, 'gu');
+const NAME_TOKEN_G = new RegExp(NAME_TOKEN, 'gu');
 const TRAILING_RUN = /((?:(?:\p{Lu}[\p{L}.'’-]*|of|the|and|for|foreign|secretary|minister|president|counterpart|leader|deputy|chief|state)\s+)*)$/u;
 
 function cleanToken(t: string): string {
@@ -63,7 +64,7 @@ export function findPeople(gaz: Gazetteer, text: string, sentences: Sentence[], 
     let m: RegExpExecArray | null;
     while ((m = NAME_RUN.exec(s.text)) !== null) {
       // Split the run into sub-runs of tokens that can be part of a name.
-      const tokens = [...m[0].matchAll(new RegExp(NAME_TOKEN, 'gu'))];
+      const tokens = [...m[0].matchAll(NAME_TOKEN_G)];
       let i = 0;
       while (i < tokens.length) {
         if (gaz.nameStop.has(cleanToken(tokens[i][0]).toLowerCase())) {
@@ -78,7 +79,7 @@ export function findPeople(gaz: Gazetteer, text: string, sentences: Sentence[], 
         const rawEnd = s.start + m.index + (last.index ?? 0) + last[0].length;
         const surname = cleanToken(last[0]);
         const end = rawEnd - (last[0].length - surname.length);
-        const ctx = context(gaz, text.slice(s.start, start), gazBySentence[s.index], start);
+        const ctx = context(gaz, text.slice(Math.max(s.start, start - 90), start), gazBySentence[s.index], start);
         const words = j - i + 1;
         if (words >= 2 && words <= 4 && !/^\p{Lu}\.$/u.test(surname)) {
           const name = text.slice(start, end);
@@ -118,7 +119,21 @@ export function findPeople(gaz: Gazetteer, text: string, sentences: Sentence[], 
   return mentions.concat(findRoleReferences(gaz, text, sentences, gazBySentence, mentions)).sort((a, b) => a.start - b.start);
 }
 
-const DETERMINER = String.raw`(?:the|his|her|my|their|its|our|your)`;
+const DET_START = /^(?:the|his|her|my|their|its|our|your)\s/i;
+const roleRegexCache = new WeakMap<Gazetteer, RegExp>();
+
+/** The role-reference regex of a gazetteer, compiled once. */
+function roleRegex(gaz: Gazetteer): RegExp {
+  const cached = roleRegexCache.get(gaz);
+  if (cached) return cached;
+  const roles = [...gaz.roleWords.keys(), ...gaz.titles.filter((t) => t.role).map((t) => t.title.toLowerCase()), 'counterpart']
+    .sort((a, b) => b.length - a.length)
+    .map(initialCaseless);
+  // No 'i' flag: \p{Lu} must keep meaning "upper case" (a following name blocks the match).
+  const re = new RegExp(`(?<![\\p{L}])(?:${initialCaseless(DETERMINER_WORDS)}\\s+)?(?:(?<nat>\\p{Lu}[\\p{L}.]*(?:['’]s)?)\\s+)?(?<role>${[...new Set(roles)].join('|')})(?![\\p{L}])(?!\\s+\\p{Lu}\\p{Ll})`, 'gu');
+  roleRegexCache.set(gaz, re);
+  return re;
+}
 const DETERMINER_WORDS = '(?:the|his|her|my|their|its|our|your)';
 
 /** Escapes a phrase and lets each word start in either case ("Foreign Minister" = "foreign minister"). */
@@ -133,18 +148,14 @@ function initialCaseless(phrase: string): string {
 function findRoleReferences(gaz: Gazetteer, text: string, sentences: Sentence[], gazBySentence: GazMention[][], named: PersonMention[]): PersonMention[] {
   const people = [...new Set(named.map((m) => m.person))];
   if (people.length === 0) return [];
-  const roles = [...gaz.roleWords.keys(), ...gaz.titles.filter((t) => t.role).map((t) => t.title.toLowerCase()), 'counterpart']
-    .sort((a, b) => b.length - a.length)
-    .map(initialCaseless);
-  // No 'i' flag: \p{Lu} must keep meaning "upper case" (a following name blocks the match).
-  const re = new RegExp(`(?<![\\p{L}])(?:${initialCaseless(DETERMINER_WORDS)}\\s+)?(?:(?<nat>\\p{Lu}[\\p{L}.]*(?:['’]s)?)\\s+)?(?<role>${roles.join('|')})(?![\\p{L}])(?!\\s+\\p{Lu}\\p{Ll})`, 'gu');
+  const re = roleRegex(gaz);
   const out: PersonMention[] = [];
   for (const s of sentences) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(s.text)) !== null) {
       const g = m.groups ?? {};
-      const hasDet = new RegExp(`^${DETERMINER}\\s`, 'i').test(m[0]);
+      const hasDet = DET_START.test(m[0]);
       const natHit = g.nat ? gazBySentence[s.index].find((h) => h.start === s.start + m!.index + m![0].indexOf(g.nat) && h.actor) : undefined;
       if (g.nat && !natHit) continue;
       if (!hasDet && !natHit) continue;

@@ -12,13 +12,14 @@ import type { PersonMention } from './people.js';
 import type { Sentence } from './sentences.js';
 
 interface Entry {
-  re: RegExp;
   weight: number;
   category: string;
 }
 
-const ENTRIES: Entry[] = lexicon.entries.map((e) => ({ re: new RegExp(`(?<![\\p{L}])(?:${e.pattern})`, 'giu'), weight: e.weight, category: e.category }));
-const HEDGE_BEFORE = /\b(?:could|might|may|would|possible|possibility|potential|if|whether|fears?|risk of)\b[^.,;]{0,40}$/i;
+const ENTRIES: Entry[] = lexicon.entries.map((e) => ({ weight: e.weight, category: e.category }));
+// One pass per sentence: every entry is a numbered group of a single alternation (earlier entries win ties).
+const ALL = new RegExp(`(?<![A-Za-z\u00C0-\u024F])(?:${lexicon.entries.map((e) => `(${e.pattern.replace(/\((?!\?)/g, '(?:')})`).join('|')})`, 'gi');
+const HEDGE_BEFORE = /\b(?:could|might|may|would|possible|possibility|potential|if|whether|fears?|risk of)\b[^.,;]{0,40}$/i; // applied to a 60-char tail only
 const CLAUSE_START = /[,;:]\s|\b(?:but|and|while|whereas|as|that)\s/gi;
 
 /** Finds tension signals in every sentence; `delta` is their weight sum (rounded to 2 decimals). */
@@ -31,33 +32,30 @@ export function findTension(
 ): { delta: number; signals: TensionSignal[] } {
   const signals: TensionSignal[] = [];
   for (const s of sentences) {
-    const taken: [number, number][] = [];
     const actorsAt = actorPositions(s, gazBySentence[s.index], people, affiliation);
-    for (const e of ENTRIES) {
-      e.re.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = e.re.exec(s.text)) !== null) {
-        if (m[0].length === 0) {
-          e.re.lastIndex++;
-          continue;
-        }
-        const a = m.index;
-        const b = a + m[0].length;
-        if (taken.some(([x, y]) => a < y && b > x)) continue;
-        taken.push([a, b]);
-        const before = clauseTail(s.text.slice(Math.max(0, a - 60), a));
-        if (negated(before)) continue;
-        const hedged = HEDGE_BEFORE.test(before);
-        const signal: TensionSignal = {
-          phrase: m[0],
-          weight: hedged ? e.weight / 2 : e.weight,
-          category: e.category,
-          evidence: { text: text.slice(s.start + a, s.start + b), start: s.start + a, end: s.start + b },
-        };
-        const pair = nearestPair(actorsAt, s.start + a);
-        if (pair) signal.actors = pair;
-        signals.push(signal);
+    ALL.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = ALL.exec(s.text)) !== null) {
+      if (m[0].length === 0) {
+        ALL.lastIndex++;
+        continue;
       }
+      const e = ENTRIES[m.slice(1).findIndex((g) => g !== undefined)];
+      if (!e) continue;
+      const a = m.index;
+      const b = a + m[0].length;
+      const before = clauseTail(s.text.slice(Math.max(0, a - 60), a));
+      if (negated(before)) continue;
+      const hedged = HEDGE_BEFORE.test(before);
+      const signal: TensionSignal = {
+        phrase: m[0],
+        weight: hedged ? e.weight / 2 : e.weight,
+        category: e.category,
+        evidence: { text: text.slice(s.start + a, s.start + b), start: s.start + a, end: s.start + b },
+      };
+      const pair = nearestPair(actorsAt, s.start + a);
+      if (pair) signal.actors = pair;
+      signals.push(signal);
     }
   }
   signals.sort((x, y) => x.evidence.start - y.evidence.start);
