@@ -28,6 +28,8 @@ const envSchema = z.object({
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
   SMTP_FROM: z.string().default('Crisis Desk <alerts@crisis-desk.invalid>'),
   OUTBOUND_ALLOWLIST: csv,
+  /** Shortest poll interval an editor may give a feed (POST /api/feeds intervalSeconds). */
+  FEED_MIN_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Prefix of every Redis key (queues included) inside one hash tag, so Redis Cluster keeps them together. */
   KEY_PREFIX: z

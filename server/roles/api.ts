@@ -9,6 +9,7 @@ import path from 'node:path';
 import { Router } from 'express';
 import { configTokenResolver } from '../http/auth.js';
 import { createHttpApp } from '../http/app.js';
+import { feedsRouter } from '../http/routes/feeds.js';
 import { healthRouter } from '../http/routes/health.js';
 import { reportsRouter } from '../http/routes/reports.js';
 import { redisRateLimit } from '../http/rateLimit.js';
@@ -16,15 +17,19 @@ import { stateRouter } from '../http/routes/state.js';
 import { wallRouter } from '../http/routes/wall.js';
 import { createIngestor } from '../ingest/acceptReport.js';
 import { createMetrics } from '../metrics.js';
+import { outboundPolicy } from '../outbound/guard.js';
+import { createFeedsQueue } from '../queues/feedScheduler.js';
 import { createIngestQueue } from '../queues/ingestProducer.js';
 import { ChangeTailer } from '../realtime/changeTailer.js';
 import { createSocketServer } from '../realtime/socketServer.js';
 import { seedSampleReports } from '../seed/seed.js';
 import { ChangeStream } from '../storage/changeStream.js';
+import { FeedStore } from '../storage/feedStore.js';
 import { FoldStore } from '../storage/foldStore.js';
 import { ReportStore } from '../storage/reportStore.js';
 import { waitReady } from '../storage/redis.js';
 import { SnapshotReader } from '../storage/snapshot.js';
+import { UriIndex } from '../storage/uriIndex.js';
 import type { RoleContext, RunningRole } from './context.js';
 
 export type ApiRole = RunningRole & { port: number; url: string; httpServer: Server };
@@ -46,6 +51,7 @@ export async function startApiRole(ctx: RoleContext, options: { clientDir?: stri
   const reports = new ReportStore(command, keys);
   const ingestQueue = createIngestQueue(command, keys.queuePrefix);
   const ingestor = createIngestor(reports, ingestQueue);
+  const feedsQueue = createFeedsQueue(command, keys.queuePrefix);
   const snapshots = new SnapshotReader(new FoldStore(command, keys, config.CHANGES_MAXLEN), reports);
   const metrics = createMetrics({ redis: command, keys, queues: [ingestQueue] });
   const tokens = configTokenResolver(config.INGEST_TOKENS, config.DISPLAY_TOKEN);
@@ -68,7 +74,13 @@ export async function startApiRole(ctx: RoleContext, options: { clientDir?: stri
             message: `At most ${config.INGEST_RATE_LIMIT_PER_MINUTE} reports a minute per sender; slow down and retry`,
           }),
         )
-        .use(reportsRouter({ ingestor, reports, queue: ingestQueue })),
+        .use(reportsRouter({ ingestor, reports, queue: ingestQueue, uris: new UriIndex(command, keys) })),
+      feeds: feedsRouter({
+        feeds: new FeedStore(command, keys),
+        queue: feedsQueue,
+        policy: outboundPolicy(config.OUTBOUND_ALLOWLIST),
+        minIntervalSeconds: config.FEED_MIN_INTERVAL_SECONDS,
+      }),
       state: stateRouter(snapshots),
       wall: wallRouter({ clocks: config.WALL_CLOCKS }),
     },
@@ -114,6 +126,7 @@ export async function startApiRole(ctx: RoleContext, options: { clientDir?: stri
       tailConnection.disconnect(); // wakes the blocked XREAD
       await stopping;
       await ingestQueue.close();
+      await feedsQueue.close();
     },
   };
 }

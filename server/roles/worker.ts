@@ -8,6 +8,7 @@ import { FoldStore } from '../storage/foldStore.js';
 import { ReportStore } from '../storage/reportStore.js';
 import type { CrisisState } from '../state/index.js';
 import { FoldBatcher } from '../workers/foldBatcher.js';
+import { startFeedPolling } from '../workers/feedWorker.js';
 import { createIngestWorker } from '../workers/ingestWorker.js';
 import type { IngestProcessorDeps } from '../workers/ingestProcessor.js';
 import type { RoleContext, RunningRole } from './context.js';
@@ -46,11 +47,13 @@ export async function startWorkerRole(ctx: RoleContext, options: WorkerRoleOptio
   const timer = setInterval(() => void reconcile(), RECONCILE_EVERY_MS);
   timer.unref();
   await worker.waitUntilReady();
+  const feedPolling = await startFeedPolling(ctx);
   log.info({ concurrency: config.INGEST_CONCURRENCY }, 'worker role started');
 
   return {
     async close() {
       clearInterval(timer);
+      await feedPolling.close();
       await worker.close();
       await reconcileQueue.close();
     },

@@ -26,6 +26,13 @@ export function keysFor(prefix: string) {
     statsFailed: `${tag}:stats:failed`,
     corrections: (id: string) => `${tag}:corrections:${id}`,
     audit: (id: string) => `${tag}:audit:${id}`,
+    /** Feeds: every feed id (score = createdAt ms), one hash per feed, its seen items (guid/link/content → first seen ms) and its poll lock. */
+    feedIndex: `${tag}:feeds`,
+    feed: (id: string) => `${tag}:feed:${id}`,
+    feedSeen: (id: string) => `${tag}:feed:${id}:seen`,
+    feedLock: (id: string) => `${tag}:feed:${id}:lock`,
+    /** ninjs identity: uri → report id of the first version taken. */
+    ninjsUris: `${tag}:ninjs:uris`,
     prefix: tag,
   };
 }

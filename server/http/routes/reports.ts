@@ -2,7 +2,10 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { reportInputSchema, type ReportInput } from '../../../shared/report.js';
+import { looksLikeNinjs } from '../../../shared/ninjs.js';
 import type { Ingestor } from '../../ingest/acceptReport.js';
+import { acceptNinjs } from '../../ingest/acceptNinjs.js';
+import type { UriIndex } from '../../storage/uriIndex.js';
 import type { IngestQueue } from '../../queues/ingestProducer.js';
 import { toDetail, type ReportStore } from '../../storage/reportStore.js';
 import { AppError, NotFound } from '../../errors.js';
@@ -25,17 +28,20 @@ export function parsePlainText(body: string): ReportInput {
 }
 
 function readInput(req: Request): unknown {
-  if (req.is('application/json')) return req.body;
+  if (req.is(['application/json', 'application/*+json'])) return req.body;
   if (req.is('text/plain')) return parsePlainText(typeof req.body === 'string' ? req.body : '');
-  throw new AppError(415, 'unsupported_media_type', 'Send the report as application/json or text/plain');
+  throw new AppError(415, 'unsupported_media_type', 'Send the report as application/json (or IPTC ninjs) or text/plain');
 }
 
-export function reportsRouter(deps: { ingestor: Ingestor; reports: ReportStore; queue: IngestQueue }): Router {
+export function reportsRouter(deps: { ingestor: Ingestor; reports: ReportStore; queue: IngestQueue; uris?: UriIndex }): Router {
   const router = Router();
 
   router.post('/', requirePermission('ingest'), async (req, res) => {
-    const input = parseOrThrow(reportInputSchema, readInput(req));
-    const result = await deps.ingestor.accept(input);
+    const body = readInput(req);
+    // IPTC ninjs (by its fields or its media type) is mapped to a report and keeps its fields as meta.
+    const result = looksLikeNinjs(body, req.headers['content-type'])
+      ? await acceptNinjs(body, deps)
+      : await deps.ingestor.accept(parseOrThrow(reportInputSchema, body));
     res.status(result.status === 'queued' ? 202 : 200).json(result);
   });
 

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { datelineFromFeedDate } from './feedDates.js';
+import { toCandidate } from './feedItems.js';
+import { FeedParseError, parseFeed } from './parseFeed.js';
+
+const rss = `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel><title>Wire &amp; Co</title>
+<item><title>Blinken to meet Lavrov</title><link>https://example.org/a</link><guid isPermaLink="false">0042</guid>
+<pubDate>Wed, 19 Jan 2022 23:30:00 -0500</pubDate>
+<description><![CDATA[<p>Blinken meets Lavrov in <b>Geneva</b> on Friday.</p>]]></description></item>
+<item><title>Second</title><link>/b</link><description>&lt;p&gt;Escaped &amp;amp; markup&lt;/p&gt;</description></item>
+</channel></rss>`;
+
+const atom = `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title type="text">Atom desk</title>
+<entry><title type="html">Talks &lt;em&gt;falter&lt;/em&gt;</title><id>urn:uuid:1</id>
+<link rel="self" href="https://example.org/self"/><link rel="alternate" href="https://example.org/talks"/>
+<updated>2022-01-10T18:00:00+01:00</updated>
+<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>Talks on January 10 faltered.</p></div></content></entry>
+<entry><title>Plain</title><id>urn:uuid:2</id><summary type="text">A &lt;plain&gt; summary</summary></entry>
+</feed>`;
+
+describe('parseFeed', () => {
+  it('reads RSS 2.0 items: guid, link, title, date and HTML description as text', () => {
+    const feed = parseFeed(rss);
+    expect(feed.format).toBe('rss');
+    expect(feed.title).toBe('Wire & Co');
+    expect(feed.items[0]).toEqual({
+      guid: '0042',
+      link: 'https://example.org/a',
+      title: 'Blinken to meet Lavrov',
+      date: 'Wed, 19 Jan 2022 23:30:00 -0500',
+      text: 'Blinken meets Lavrov in Geneva on Friday.',
+    });
+    expect(feed.items[1].text).toBe('Escaped & markup');
+  });
+
+  it('reads Atom entries: alternate link, xhtml content, html title', () => {
+    const feed = parseFeed(atom);
+    expect(feed.format).toBe('atom');
+    expect(feed.items[0]).toMatchObject({ guid: 'urn:uuid:1', link: 'https://example.org/talks', title: 'Talks falter', text: 'Talks on January 10 faltered.' });
+    expect(feed.items[1].text).toBe('A <plain> summary');
+  });
+
+  it('refuses entity declarations and documents that are not feeds', () => {
+    expect(() => parseFeed('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><rss/>')).toThrow(FeedParseError);
+    expect(() => parseFeed('<html><body>hi</body></html>')).toThrow(/neither an RSS nor an Atom/);
+  });
+});
+
+describe('feed items → reports', () => {
+  it('dateline from the item date in its own offset; relative links resolve against the feed', () => {
+    const [first, second] = parseFeed(rss).items.map((item) => toCandidate(item, { id: 'f1', url: 'https://example.org/feed.xml', title: 'Wire & Co' }));
+    expect(first?.input).toEqual({
+      text: 'Blinken meets Lavrov in Geneva on Friday.',
+      dateline: '2022-01-19T23:30:00-05:00',
+      title: 'Blinken to meet Lavrov',
+      source: 'Wire & Co',
+      url: 'https://example.org/a',
+    });
+    expect(second?.input.url).toBe('https://example.org/b');
+    expect(second?.input.dateline).toBeUndefined();
+    expect(first?.seenKeys.map((k) => k[0])).toEqual(['g', 'l', 'c']);
+  });
+
+  it('feed dates: RFC 822 with zone names, RFC 3339 as is, garbage ignored', () => {
+    expect(datelineFromFeedDate('Fri, 21 Jan 2022 10:00:00 GMT')).toBe('2022-01-21T10:00:00Z');
+    expect(datelineFromFeedDate('Fri, 21 Jan 2022 10:00:00 EST')).toBe('2022-01-21T10:00:00-05:00');
+    expect(datelineFromFeedDate('2022-01-10T18:00:00+01:00')).toBe('2022-01-10T18:00:00+01:00');
+    expect(datelineFromFeedDate('soon')).toBeUndefined();
+  });
+});
