@@ -33,5 +33,5 @@ describe('bounds', () => {
     expect(view.tension.value).toBeGreaterThanOrEqual(0);
     expect(view.tension.value).toBeLessThanOrEqual(100);
     expect(view.troops.current).not.toBeNull();
-  });
+  }, 180_000);
 });

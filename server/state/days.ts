@@ -12,7 +12,8 @@ function mergePairs(into: PairTotals | undefined, add: PairTotals, sign: 1 | -1)
     if (sign < 0 && !sums.has(key)) continue;
     sums.set(key, (sums.get(key) ?? 0) + sign * milli);
   }
-  const out = [...sums].filter(([, m]) => m !== 0).sort(([a], [b]) => (a < b ? -1 : 1));
+  // Cells that sum to zero are kept: a missing cell must mean "stripped", never "cancelled out".
+  const out = [...sums].sort(([a], [b]) => (a < b ? -1 : 1));
   return out.length > 0 ? out : undefined;
 }
 
