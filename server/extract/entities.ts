@@ -22,7 +22,7 @@ export interface GazMention {
   organization: boolean;
 }
 
-const LOCATIVE_BEFORE = /(?:\b(?:in|to|at|from|into|near|toward|towards|outside|inside|visit|visits|visited|visiting|reach|reached|arrive|arrived|arrives|leave|left|leaves|via|across|around)\s+(?:the\s+)?(?:central\s+|northern\s+|southern\s+|eastern\s+|western\s+)?)$/u;
+const LOCATIVE_BEFORE = /(?:\b(?:in|to|at|into|near|toward|towards|outside|inside|visit|visits|visited|visiting|reach|reached|arrive|arrived|arrives|leave|left|leaves|via|across|around)\s+(?:the\s+)?(?:central\s+|northern\s+|southern\s+|eastern\s+|western\s+)?)$/u;
 
 const FUNCTION_WORD = /^(?:In|On|At|The|From|To|With|And|But|For|By|As|Of|Amid|Amidst|After|Before|During|Both|While|When|Between|Meanwhile|Earlier|Later|Today|Then|Also|Now|Since|Until|Into|Over|Under|Against|Like|Unlike|If|Although|Though|Because|So|Yet|Or|Nor|That|This|These|Those|Its|Their|His|Her|Our|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|MOSCOW|KYIV|WASHINGTON)$/;
 const MODIFIED = /^\s(?:delegation|side|officials?|talks|crisis|government|troops|forces|border|embassy|team|president|leader|envoy|Secretary|President|Foreign|Minister|Deputy|Defen[cs]e|Prime|Chancellor|Ambassador|National|Permanent|Representative|Chief|Special|Department|State)\b/;

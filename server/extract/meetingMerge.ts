@@ -40,6 +40,7 @@ function placeOk(a: string | null, b: string | null): boolean {
 }
 
 function compatible(a: Keyed, b: Keyed, organizations: Set<string>): boolean {
+  if (a.m.fresh || b.m.fresh) return false;
   if (a.m.date && b.m.date && a.m.date !== b.m.date) return false;
   if (!placeOk(a.m.place, b.m.place)) return false;
   if (a.m.kind !== b.m.kind && !a.m.weakKind && !b.m.weakKind) return false;

@@ -28,6 +28,7 @@ export interface Mention {
   end: number;
   anaphoric: boolean;
   travel: boolean;
+  fresh?: boolean;
 }
 
 /** Everything the detector needs about one sentence. */
@@ -82,6 +83,8 @@ export function detectMeetings(facts: SentenceFacts[], allPeople: PersonMention[
       // "to call on Putin", "calls for restraint": verbs, not telephone calls; "a call on Ukraine" is a call.
       if (/^(?:call|calls)$/i.test(word) && /^\s+(?:on|for|to|off|into|upon)\b/i.test(clause.slice(rel + word.length)) && !/\b(?:a|the|their|his|her|this|that|phone|hourlong|[\w]+-long|brief|first|second|latest)\s+$/i.test(before)) return;
       if (/^(?:brief|host|hosted|hosts|receive|received)$/i.test(word) && !/\b(?:to|will|would)\s+$/i.test(before)) return;
+      // "would be met with force": a passive, not a meeting.
+      if (/^met$/i.test(word) && /\b(?:be|been|being|was|were|is|are)\s+$/i.test(before)) return;
       withTrigger.add(cs);
       const absCs = s.start + cs;
       const absCe = s.start + ce;
@@ -117,7 +120,7 @@ export function detectMeetings(facts: SentenceFacts[], allPeople: PersonMention[
         } else if (earlier.length > 0) {
           const plural = collective || /\b(?:their|they|both|the two)\b/i.test(clause);
           for (const p of plural ? earlier : earlier.slice(0, 1)) push(p.person.name, true);
-        } else if (PRONOUN_SUBJECT.test(clause)) {
+        } else if (PRONOUN_SUBJECT.test(clause) || PRONOUN_SUBJECT.test(s.text)) {
           const prior = allPeople.filter((p) => p.end <= absCs).pop();
           if (prior) push(prior.person.name, true);
         }
@@ -158,7 +161,7 @@ export function detectMeetings(facts: SentenceFacts[], allPeople: PersonMention[
       const place = kind === 'call' || kind === 'video' ? null : (placeHit?.place ?? null);
 
       let status: MeetingStatus;
-      const near = clause.slice(Math.max(0, rel - 70), rel + word.length + 30);
+      const near = clause.slice(Math.max(0, rel - 70), rel + word.length + 70);
       const tense = tenseAround(clause, rel, rel + word.length, 90, 70, tenseCache);
       if (has(CANCELLED, near)) status = 'cancelled';
       else if (has(PROPOSED, clause.slice(Math.max(0, rel - 70), rel))) status = 'proposed';
@@ -173,6 +176,8 @@ export function detectMeetings(facts: SentenceFacts[], allPeople: PersonMention[
       const base: Mention = {
         participants: names, subject, place, date, kind, weakKind, status,
         start: trigAbs, end: trigAbs + word.length, anaphoric, travel: g === 'travel',
+        // "agreed to meet again": a new meeting, never folded into the one just reported.
+        fresh: /^\s+again\b/i.test(clause.slice(rel + word.length, rel + word.length + 8)),
       };
       if (dateText) base.dateText = dateText;
       out.push(...splitByPlaceAndDay(base, places, dayDates, f, pEnd));
