@@ -7,6 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { Router } from 'express';
+import { createAccounts } from '../auth/accounts.js';
 import { configTokenResolver } from '../http/auth.js';
 import { createHttpApp } from '../http/app.js';
 import { feedsRouter } from '../http/routes/feeds.js';
@@ -54,13 +55,20 @@ export async function startApiRole(ctx: RoleContext, options: { clientDir?: stri
   const feedsQueue = createFeedsQueue(command, keys.queuePrefix);
   const snapshots = new SnapshotReader(new FoldStore(command, keys, config.CHANGES_MAXLEN), reports);
   const metrics = createMetrics({ redis: command, keys, queues: [ingestQueue] });
-  const tokens = configTokenResolver(config.INGEST_TOKENS, config.DISPLAY_TOKEN);
+  const accounts = createAccounts(ctx, {
+    command,
+    configTokens: configTokenResolver(config.INGEST_TOKENS, config.DISPLAY_TOKEN),
+    reports,
+    ingestQueue,
+  });
+  const tokens = accounts.tokens;
   const clientDir = options.clientDir;
 
   const app = createHttpApp({
     log,
     metrics,
     tokens,
+    sessions: accounts.sessions,
     publicRouters: [healthRouter({ redis: command, ingestQueue, metrics })],
     apiRouters: {
       reports: Router()
@@ -82,8 +90,10 @@ export async function startApiRole(ctx: RoleContext, options: { clientDir?: stri
         minIntervalSeconds: config.FEED_MIN_INTERVAL_SECONDS,
       }),
       state: stateRouter(snapshots),
+      ...accounts.apiRouters,
       wall: wallRouter({ clocks: config.WALL_CLOCKS }),
     },
+    rootRouters: accounts.rootRouters,
     clientDir,
   });
   const httpServer = createServer(app);
@@ -94,6 +104,7 @@ export async function startApiRole(ctx: RoleContext, options: { clientDir?: stri
     stream: new ChangeStream(command, keys.changes),
     snapshots,
     tokens,
+    sessions: accounts.sessions,
     metrics,
     log,
     build: clientDir ? readBuildId(clientDir) : 'dev',
@@ -102,6 +113,8 @@ export async function startApiRole(ctx: RoleContext, options: { clientDir?: stri
   const tailer = new ChangeTailer(new ChangeStream(tailConnection, keys.changes), realtime.emit, log);
   await tailer.start();
   realtime.attach(tailer);
+  accounts.watchSockets(realtime.io);
+  await accounts.bootstrap();
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -125,6 +138,7 @@ export async function startApiRole(ctx: RoleContext, options: { clientDir?: stri
       const stopping = tailer.stop();
       tailConnection.disconnect(); // wakes the blocked XREAD
       await stopping;
+      await accounts.close();
       await ingestQueue.close();
       await feedsQueue.close();
     },

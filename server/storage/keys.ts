@@ -26,6 +26,23 @@ export function keysFor(prefix: string) {
     statsFailed: `${tag}:stats:failed`,
     corrections: (id: string) => `${tag}:corrections:${id}`,
     audit: (id: string) => `${tag}:audit:${id}`,
+    /** Account changes (users, tokens, sessions revoked by an admin): the audit that belongs to no report. */
+    accountAudit: `${tag}:audit-accounts`,
+    /** One hash per user (username, role, argon2 hash) and the set of all usernames. */
+    user: (username: string) => `${tag}:user:${username}`,
+    users: `${tag}:users`,
+    /** Set once the first admin was created (and its generated password printed), so it happens once. */
+    adminBootstrapped: `${tag}:users:bootstrapped`,
+    /** A session by the SHA-256 of its cookie value (JSON, with expiry), and each user's sessions. */
+    session: (idHash: string) => `${tag}:session:${idHash}`,
+    userSessions: (username: string) => `${tag}:user-sessions:${username}`,
+    /** Pub/sub channel: "re-check your sockets' credentials now" (a session or token was revoked). */
+    revocations: `${tag}:revocations`,
+    /** Admin-issued bearer tokens: id → metadata JSON, and SHA-256 of the token → id. */
+    tokens: `${tag}:tokens`,
+    tokensByHash: `${tag}:tokens:by-hash`,
+    /** express-rate-limit counters (rate-limit-redis) for login attempts. */
+    loginLimit: (scope: 'ip' | 'user') => `${tag}:rl:login:${scope}:`,
     /** Feeds: every feed id (score = createdAt ms), one hash per feed, its seen items (guid/link/content → first seen ms) and its poll lock. */
     feedIndex: `${tag}:feeds`,
     feed: (id: string) => `${tag}:feed:${id}`,

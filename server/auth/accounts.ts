@@ -1,0 +1,114 @@
+/**
+ * Wires the journalists' desk into the api role: users and sessions, admin-issued tokens,
+ * the login limits, flags, corrections, the audit trail, queue health, and the watcher that
+ * drops sockets whose session or token was revoked. server/roles/api.ts calls this once.
+ */
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { Router } from 'express';
+import { chainTokenResolvers, type SessionResolver, type TokenResolver } from '../http/auth.js';
+import { accountAuditRouter, reportAuditRouter } from '../http/routes/audit.js';
+import { correctionsRouter } from '../http/routes/corrections.js';
+import { flagsRouter } from '../http/routes/flags.js';
+import { sessionRouter } from '../http/routes/session.js';
+import { tokensRouter } from '../http/routes/tokens.js';
+import { usersRouter } from '../http/routes/users.js';
+import { DELIVER_QUEUE, FEEDS_QUEUE } from '../queues/names.js';
+import type { IngestQueue } from '../queues/ingestProducer.js';
+import type { CrisisServer } from '../realtime/socketServer.js';
+import type { RoleContext } from '../roles/context.js';
+import { AuditStore } from '../storage/auditStore.js';
+import { CorrectionLog } from '../storage/correctionLog.js';
+import { CorrectionStore } from '../storage/correctionStore.js';
+import { FlagStore } from '../storage/flagStore.js';
+import type { ReportStore } from '../storage/reportStore.js';
+import { SessionStore } from '../storage/sessionStore.js';
+import { TokenStore } from '../storage/tokenStore.js';
+import { UserStore } from '../storage/userStore.js';
+import { bootstrapAdmin } from './bootstrapAdmin.js';
+import { loginLimiters } from './loginLimiter.js';
+import { queueBoardRouter } from './queueBoard.js';
+import { issuedTokenResolver, sessionResolver } from './resolvers.js';
+import { watchRevocations } from './socketRevocation.js';
+
+export type AccountsDeps = {
+  command: Redis;
+  /** Tokens from the environment; admin-issued tokens are tried after them. */
+  configTokens: TokenResolver;
+  reports: ReportStore;
+  ingestQueue: IngestQueue;
+};
+
+export function createAccounts(ctx: RoleContext, deps: AccountsDeps) {
+  const { config, keys, log } = ctx;
+  const { command } = deps;
+  const users = new UserStore(command, keys);
+  const sessionStore = new SessionStore(command, keys);
+  const tokenStore = new TokenStore(command, keys);
+  const audit = new AuditStore(command);
+  const publicOrigin = config.PUBLIC_URL ? new URL(config.PUBLIC_URL).origin : undefined;
+  const tokens = chainTokenResolvers(deps.configTokens, issuedTokenResolver(tokenStore));
+  const sessions: SessionResolver = sessionResolver(sessionStore, publicOrigin);
+
+  // Report actions share the /api/reports/:id prefix with the reports router's own routes.
+  const reportActions = Router({ mergeParams: true });
+  reportActions.use(flagsRouter(new FlagStore(command, keys, config.CHANGES_MAXLEN)));
+  reportActions.use(
+    correctionsRouter({
+      reports: deps.reports,
+      corrections: new CorrectionStore(command, keys),
+      log: new CorrectionLog(command, keys),
+      queue: deps.ingestQueue,
+    }),
+  );
+  reportActions.use(reportAuditRouter({ audit, reports: deps.reports, keys }));
+
+  // Queue health shows every queue of the deployment, also those other roles produce into.
+  const otherQueues = [DELIVER_QUEUE, FEEDS_QUEUE].map((name) => new Queue(name, { connection: command, prefix: keys.queuePrefix }));
+  for (const q of otherQueues) q.on('error', () => undefined);
+
+  let watcher: ReturnType<typeof watchRevocations> | null = null;
+
+  return {
+    tokens,
+    sessions,
+    apiRouters: {
+      session: sessionRouter({ users, sessions: sessionStore, limiters: loginLimiters(command, keys), publicOrigin }),
+      users: usersRouter({ users, sessions: sessionStore, audit, auditKey: keys.accountAudit }),
+      tokens: tokensRouter(tokenStore),
+      audit: accountAuditRouter({ audit, keys }),
+      'reports/:id': reportActions,
+    } as Record<string, Router>,
+    rootRouters: [queueBoardRouter([deps.ingestQueue, ...otherQueues])],
+
+    /** Creates the first admin once per store (prints a generated password once). */
+    async bootstrap(): Promise<void> {
+      await bootstrapAdmin(command, keys, users, {
+        adminPassword: config.ADMIN_PASSWORD,
+        print: (text) => {
+          if (config.LOG_LEVEL !== 'silent') process.stdout.write(text);
+        },
+        log,
+      });
+    },
+
+    /** Starts dropping this node's sockets whose session or token gets revoked. */
+    watchSockets(io: CrisisServer): void {
+      watcher = watchRevocations({
+        io,
+        subscriber: ctx.connect('blocking', 'api-revocations'),
+        channel: keys.revocations,
+        sessions: sessionStore,
+        tokens,
+        log,
+      });
+    },
+
+    async close(): Promise<void> {
+      watcher?.close();
+      await Promise.all(otherQueues.map((q) => q.close()));
+    },
+  };
+}
+
+export type Accounts = ReturnType<typeof createAccounts>;

@@ -1,0 +1,13 @@
+/** Request shapes of /api/users (admin). */
+import { z } from 'zod';
+import { accountRoles, passwordSchema, usernameSchema } from '../../../shared/desk.js';
+
+const roleSchema = z.enum(accountRoles, { error: `role must be one of ${accountRoles.join(', ')}` });
+
+export const createUserSchema = z.object({ username: usernameSchema, password: passwordSchema, role: roleSchema });
+
+export const updateUserSchema = z
+  .object({ role: roleSchema.optional(), password: passwordSchema.optional() })
+  .refine((v) => v.role !== undefined || v.password !== undefined, 'send role and/or password');
+
+export const usernameParamSchema = usernameSchema;
