@@ -21,6 +21,6 @@ export default defineConfig({
   root: import.meta.dirname,
   plugins: [react(), versionFile()],
   define: { __BUILD_ID__: JSON.stringify(build) },
-  build: { outDir, emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 800 },
+  build: { outDir, emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 800, manifest: true }, // manifest: bundle-size sizes each page
   server: { proxy: { '/api': 'http://127.0.0.1:8080', '/socket.io': { target: 'ws://127.0.0.1:8080', ws: true } } },
 });

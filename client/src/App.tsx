@@ -2,10 +2,12 @@
 import { lazy, Suspense } from 'react';
 
 const FeedPage = lazy(() => import('./features/feed/FeedPage.js').then((m) => ({ default: m.FeedPage })));
+const WallPage = lazy(() => import('./features/wall/WallPage.js').then((m) => ({ default: m.WallPage })));
 
 /** Screens that other features register; unknown paths show the feed. */
 export const routes: Record<string, React.LazyExoticComponent<() => React.JSX.Element>> = {
   '/': FeedPage,
+  '/wall': WallPage,
 };
 
 export function App() {

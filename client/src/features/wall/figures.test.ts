@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TensionDriver, TroopClaim } from '../../../../shared/state.js';
-import { chartHistory, claimsBySource, formatClaim, formatCompact, formatSigned, MAX_CHART_POINTS, topDrivers } from './figures.js';
+import { chartDomain, chartHistory, claimsBySource, formatClaim, formatCompact, formatDay, formatSigned, MAX_CHART_POINTS, topDrivers } from './figures.js';
 
 const claim = (value: number, asOf: string, claimedBy?: string, extra: Partial<TroopClaim> = {}): TroopClaim => ({
   value,
@@ -58,5 +58,21 @@ describe('tension drivers', () => {
     expect(formatSigned(2)).toBe('+2.0');
     expect(formatSigned(-1.5)).toBe('−1.5');
     expect(formatSigned(0)).toBe('0.0');
+  });
+});
+
+describe('formatDay', () => {
+  it('reads a dateline as day and month', () => {
+    expect(formatDay('2022-01-19')).toBe('19 Jan');
+    expect(formatDay('2022-01-19T23:30:00Z')).toBe('19 Jan');
+    expect(formatDay('soon')).toBe('soon');
+  });
+});
+
+describe('chartDomain', () => {
+  it('zooms on the figures with a margin on round numbers, never below zero', () => {
+    expect(chartDomain([100_000, 130_000])).toEqual([93_000, 137_000]);
+    expect(chartDomain([120_000, 120_000])).toEqual([114_000, 126_000]);
+    expect(chartDomain([0, 0])).toEqual([0, 1]);
   });
 });

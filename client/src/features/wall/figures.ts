@@ -67,3 +67,18 @@ export function formatSigned(n: number): string {
   const v = Math.abs(n).toFixed(1);
   return n > 0 ? `+${v}` : n < 0 ? `−${v}` : v;
 }
+
+const dayMonth = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+
+/** "24 Nov" for a YYYY-MM-DD or ISO date (read in UTC, as datelines are dates). */
+export function formatDay(date: string): string {
+  const ms = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(date) ? `${date}T00:00:00Z` : date);
+  return Number.isNaN(ms) ? date : dayMonth.format(ms);
+}
+
+/** Zooms on the figures (the change matters) with a margin, on round numbers. */
+export function chartDomain([min, max]: readonly [number, number]): [number, number] {
+  const pad = Math.max((max - min) * 0.15, max * 0.05, 1);
+  const step = 10 ** Math.max(0, Math.floor(Math.log10(pad)));
+  return [Math.max(0, Math.floor((min - pad) / step) * step), Math.ceil((max + pad) / step) * step];
+}

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { zoneClock } from './clockFormat.js';
 import { parseAttempt, RELOAD_RETRY_MS, shouldReload } from './reloadPolicy.js';
 import { sparklinePoints, trend } from './sparkline.js';
+import { gaugeArc, gaugePoint } from './gauge.js';
 
 describe('zoneClock', () => {
   it('gives the wall time of a zone through Intl, daylight saving included', () => {
@@ -42,5 +43,17 @@ describe('sparkline', () => {
   it('measures the trend from first to last', () => {
     expect(trend([10, 30, 25])).toBe(15);
     expect(trend([10])).toBe(0);
+  });
+});
+
+describe('gauge geometry', () => {
+  it('runs from the left end at 0 over the top at 50 to the right end at 100', () => {
+    expect(gaugePoint(0, 10, 50, 50)).toEqual({ x: 40, y: 50 });
+    expect(gaugePoint(50, 10, 50, 50)).toEqual({ x: 50, y: 40 });
+    expect(gaugePoint(100, 10, 50, 50)).toEqual({ x: 60, y: 50 });
+    expect(gaugePoint(250, 10, 50, 50)).toEqual({ x: 60, y: 50 });
+  });
+  it('draws an arc between two values', () => {
+    expect(gaugeArc(0, 100, 10, 50, 50)).toBe('M 40 50 A 10 10 0 0 1 60 50');
   });
 });

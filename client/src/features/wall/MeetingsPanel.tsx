@@ -1,0 +1,70 @@
+/** The schedule of meetings with countdowns; held ones ticked, moved and cancelled ones marked. */
+import { memo } from 'react';
+import type { Meeting } from '../../../../shared/state.js';
+import { useNow } from '../../components/ConnectionBadge.js';
+import { useNewKeys } from '../../components/useNewKeys.js';
+import { Countdown } from './Countdown.js';
+import { meetingParticipants, meetingPlace, selectMeetings } from './meetingSchedule.js';
+
+/** Rows on screen: a fixed number, so the panel never scrolls or jumps. */
+export const MAX_MEETING_ROWS = 6;
+
+const dayFormat = new Intl.DateTimeFormat('en-GB', {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  timeZone: 'UTC',
+});
+const statusIcon: Record<Meeting['status'], string> = { held: '✓', cancelled: '✕', scheduled: '●', proposed: '?' };
+
+function dayOf(date: string): string {
+  const ms = Date.parse(date.length === 10 ? `${date}T00:00:00Z` : date);
+  return Number.isNaN(ms) ? date : dayFormat.format(ms);
+}
+
+export const MeetingsPanel = memo(function MeetingsPanel({ meetings }: { meetings: Meeting[] }) {
+  const now = useNow(60_000); // which meetings are past moves by the minute, not the second
+  const rows = selectMeetings(meetings, now, MAX_MEETING_ROWS);
+  const isNew = useNewKeys(meetings.map((m) => m.id));
+  return (
+    <section className="wall-panel meetings-panel" aria-labelledby="meetings-title" data-testid="meetings-panel">
+      <h2 id="meetings-title" className="panel-title">
+        Meetings
+      </h2>
+      {rows.length === 0 && <p className="muted empty">No meetings reported yet</p>}
+      <ol className="meeting-rows">
+        {rows.map((m) => (
+          <li
+            key={m.id}
+            className={`meeting status-${m.status}${m.moved ? ' is-moved' : ''}${isNew(m.id) ? ' is-new' : ''}`}
+            data-meeting-id={m.id}
+            data-testid="meeting"
+          >
+            <span className={`meeting-icon status-${m.status}`} aria-label={m.status}>
+              {statusIcon[m.status]}
+            </span>
+            <span className="meeting-head">
+              <span className="meeting-place">{meetingPlace(m)}</span>
+              {m.status === 'cancelled' && <span className="tag tag-cancelled">Cancelled</span>}
+              {m.status === 'proposed' && <span className="tag tag-proposed">Proposed</span>}
+              {m.moved && <span className="tag tag-moved">Moved</span>}
+            </span>
+            {m.status === 'held' ? (
+              <span className="countdown phase-held">✓ Held</span>
+            ) : m.status === 'cancelled' ? (
+              <span />
+            ) : (
+              <Countdown date={m.date} />
+            )}
+            <span className="meeting-who">{meetingParticipants(m.participants)}</span>
+            <span className="meeting-when">
+              {[m.kind === 'in-person' ? null : m.kind, m.date === null ? null : dayOf(m.date)]
+                .filter(Boolean)
+                .join(' · ')}
+            </span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+});

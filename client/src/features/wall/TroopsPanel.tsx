@@ -1,0 +1,68 @@
+/** Troops: the current figure with its range, the claims by source side by side, hypotheticals apart, and the chart. */
+import { memo } from 'react';
+import type { PublicTroops } from '../../../../shared/state.js';
+import { FlashOnChange } from '../../components/FlashOnChange.js';
+import { claimsBySource, formatClaim, formatCount, formatDay } from './figures.js';
+import { TroopChart } from './TroopChart.js';
+
+const MAX_SOURCES = 4;
+const MAX_HYPOTHETICALS = 2;
+
+export const TroopsPanel = memo(function TroopsPanel({ troops }: { troops: PublicTroops }) {
+  const current = troops.current;
+  const sources = current ? claimsBySource(current.claims, MAX_SOURCES) : [];
+  const hypotheticals = claimsBySource(troops.hypotheticals, MAX_HYPOTHETICALS);
+  return (
+    <section className="wall-panel troops-panel" aria-labelledby="troops-title" data-testid="troops-panel">
+      <h2 id="troops-title" className="panel-title">
+        Troops
+      </h2>
+      {current ? (
+        <div className="troops-current">
+          <FlashOnChange value={current.value} className="troops-value figure">
+            <span data-testid="troops-current">{formatCount(current.value)}</span>
+          </FlashOnChange>
+          <span className="troops-range">
+            {current.low !== current.high ? (
+              <FlashOnChange value={`${current.low}-${current.high}`}>
+                range {formatCount(current.low)}–{formatCount(current.high)}
+              </FlashOnChange>
+            ) : (
+              'single estimate'
+            )}
+            <span className="muted"> · as of {formatDay(current.asOf)}</span>
+          </span>
+        </div>
+      ) : (
+        <div className="troops-current">
+          <span className="troops-value figure muted">—</span>
+          <span className="troops-range muted">No troop figure reported yet</span>
+        </div>
+      )}
+      {sources.length > 0 && (
+        <ul className="troop-claims" aria-label="Claims by source">
+          {sources.map(({ source, claim }) => (
+            <li key={source} className="troop-claim">
+              <span className="claim-source">{source}</span>
+              <FlashOnChange value={claim.value} className="claim-value">
+                {formatClaim(claim)}
+              </FlashOnChange>
+              <span className="claim-date">{formatDay(claim.asOf)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {hypotheticals.length > 0 && (
+        <ul className="troop-hypotheticals" aria-label="Hypothetical figures">
+          {hypotheticals.map(({ source, claim }) => (
+            <li key={source}>
+              <span className="hypo-tag">If</span> could reach {formatClaim(claim)}
+              <span className="muted"> · {source}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <TroopChart history={troops.history} />
+    </section>
+  );
+});

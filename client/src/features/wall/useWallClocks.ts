@@ -1,0 +1,45 @@
+/**
+ * The clocks to show: from the URL when it names them, else from the server
+ * (GET /api/wall/config, i.e. WALL_CLOCKS), retried until it answers.
+ */
+import { useEffect, useState } from 'react';
+import type { ClockSpec } from './wallParams.js';
+
+/** Shown until the server answers (the server's own default). */
+export const DEFAULT_CLOCKS: ClockSpec[] = [
+  { label: 'Kyiv', zone: 'Europe/Kyiv' },
+  { label: 'Moscow', zone: 'Europe/Moscow' },
+  { label: 'Brussels', zone: 'Europe/Brussels' },
+  { label: 'Washington', zone: 'America/New_York' },
+];
+
+const RETRY_MS = 30_000;
+
+function isClockList(v: unknown): v is ClockSpec[] {
+  return Array.isArray(v) && v.every((c) => c && typeof c === 'object' && typeof c.label === 'string' && typeof c.zone === 'string');
+}
+
+export function useWallClocks(token: string | undefined, fromUrl: ClockSpec[] | null): ClockSpec[] {
+  const [clocks, setClocks] = useState<ClockSpec[]>(fromUrl ?? DEFAULT_CLOCKS);
+  useEffect(() => {
+    if (fromUrl) return;
+    let cancelled = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const load = async (): Promise<void> => {
+      try {
+        const res = await fetch('/api/wall/config', { headers: token ? { authorization: `Bearer ${token}` } : {}, credentials: 'same-origin' });
+        if (!res.ok) throw new Error(`HTTP ${res.status}`);
+        const body = (await res.json()) as { clocks?: unknown };
+        if (!cancelled && isClockList(body.clocks)) setClocks(body.clocks);
+      } catch {
+        if (!cancelled) timer = setTimeout(() => void load(), RETRY_MS);
+      }
+    };
+    void load();
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [token, fromUrl]);
+  return clocks;
+}

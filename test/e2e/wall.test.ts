@@ -1,0 +1,172 @@
+/**
+ * The wall display in real Chromium against the real app (api + worker roles, real Redis):
+ * live updates without reload, inert hostile text, honest disconnection, catch-up after a
+ * restart, and screenshots at 1080p and 4K for review (test-results/screenshots/).
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApiRole, type ApiRole } from '../../server/roles/api.js';
+import { sampleReports } from '../../server/seed/sampleReports.js';
+import { DISPLAY_TOKEN, postReport, startTestApp, waitFor, type TestApp } from '../helpers/app.js';
+import { hasChromium, launchBrowser, screenshotDir } from '../helpers/browser.js';
+import { freePort, startRedis, type TestRedis } from '../helpers/redisServer.js';
+
+const clientDir = path.resolve('dist/client');
+
+/** YYYY-MM-DD, `days` from today (UTC). */
+const day = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+async function post(url: string, body: Record<string, unknown>): Promise<string> {
+  const res = await postReport(url, body);
+  expect(res.status).toBe(202);
+  return ((await res.json()) as { id: string }).id;
+}
+
+async function waitDone(url: string, id: string): Promise<void> {
+  await waitFor(
+    async () => {
+      const res = await fetch(`${url}/api/reports/${id}`, { headers: { authorization: `Bearer ${DISPLAY_TOKEN}` } });
+      return res.ok && ((await res.json()) as { status: string }).status === 'done';
+    },
+    15_000,
+    `report ${id} to be processed`,
+  );
+}
+
+describe.skipIf(!hasChromium)('wall display (Chromium)', () => {
+  let redis: TestRedis;
+  let app: TestApp;
+  let api: ApiRole; // the api role the wall talks to (replaced on restart)
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    redis = await startRedis();
+    const port = await freePort();
+    app = await startTestApp(redis.url, { clientDir, env: { PORT: String(port) } });
+    api = app.api;
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    page.on('pageerror', (err) => pageErrors.push(err.message));
+    await page.goto(`${app.url}/wall?token=${DISPLAY_TOKEN}`);
+    await page.locator('[data-testid=connection][data-status=live]').waitFor({ timeout: 10_000 });
+    await page.evaluate(() => ((window as unknown as { __wallMarker: string }).__wallMarker = 'loaded once'));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close().catch(() => undefined);
+    for (const w of app?.workers ?? []) await w.close();
+    await app?.ctx.closeConnections();
+    await redis?.stop();
+  });
+
+  it('keeps the display token out of the address bar and shows no scrollbars', async () => {
+    expect(page.url()).toBe(`${app.url}/wall`);
+    const overflow = await page.evaluate(() => ({
+      x: document.documentElement.scrollWidth > window.innerWidth,
+      y: document.documentElement.scrollHeight > window.innerHeight,
+    }));
+    expect(overflow).toEqual({ x: false, y: false });
+  });
+
+  it('shows a posted report’s troop figure and meeting without a reload', async () => {
+    const started = Date.now();
+    await post(app.url, {
+      title: 'Troops massed as talks are set',
+      source: 'Wire',
+      dateline: day(-1),
+      text:
+        'Russia has massed about 120,000 troops near the border with Ukraine. ' +
+        'U.S. Secretary of State Antony Blinken will meet Russian Foreign Minister Sergei Lavrov in Geneva on Friday.',
+    });
+    await page.locator('[data-testid=troops-current]', { hasText: '120,000' }).waitFor({ timeout: 5_000 });
+    const troopsMs = Date.now() - started;
+    await page.locator('[data-testid=meeting]', { hasText: 'Geneva' }).waitFor({ timeout: 5_000 });
+    const meetingMs = Date.now() - started;
+    console.log(`wall e2e: POST → troop figure visible in ${troopsMs} ms, meeting visible in ${meetingMs} ms`);
+    expect(await page.locator('[data-testid=meeting]', { hasText: 'Geneva' }).first().textContent()).toContain('Blinken');
+    expect(await page.evaluate(() => (window as unknown as { __wallMarker?: string }).__wallMarker)).toBe('loaded once');
+  });
+
+  it('renders hostile report text literally and never runs it', async () => {
+    const title = '<img src=x onerror="window.__pwned=1">';
+    await post(app.url, {
+      title,
+      source: '<b>evil</b>',
+      dateline: day(-1),
+      text: '<script>window.__pwned=2</script> Officials said <img src=y onerror="window.__pwned=3"> nothing more.',
+    });
+    const item = page.locator('[data-testid=ticker] .ticker-item', { hasText: 'onerror' }).first();
+    await item.waitFor({ timeout: 5_000 });
+    expect(await item.locator('.ticker-text').textContent()).toBe(title);
+    expect(await item.locator('.ticker-source').textContent()).toBe('<b>evil</b>');
+    expect(await page.locator('[data-testid=wall] img, [data-testid=wall] script, [data-testid=wall] b').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  });
+
+  it('writes screenshots at 1920×1080 and 3840×2160', async () => {
+    // The project's sample scenario (a held call, a moved meeting, ranges, a projection) fills the picture.
+    const ids = [];
+    for (const r of sampleReports) ids.push(await post(app.url, { title: r.title, source: r.source, text: r.text, dateline: day(-r.daysAgo) }));
+    for (const id of ids) await waitDone(app.url, id);
+    await post(app.url, {
+      title: 'Pentagon sees larger build-up',
+      source: 'Agency',
+      dateline: day(-1),
+      text: 'Pentagon officials said 127,000 Russian troops are now deployed near the border with Ukraine. Russia threatened to respond to sanctions.',
+    });
+    await page.waitForTimeout(2_000); // let the flash and enter animations finish before the pictures
+    const dir = screenshotDir();
+    mkdirSync(dir, { recursive: true });
+    await page.screenshot({ path: path.join(dir, 'wall-1080p.png') });
+    await page.setViewportSize({ width: 3840, height: 2160 });
+    await page.waitForTimeout(500);
+    const overflow = await page.evaluate(() => document.documentElement.scrollHeight > window.innerHeight);
+    expect(overflow).toBe(false);
+    await page.screenshot({ path: path.join(dir, 'wall-4k.png') });
+    await page.setViewportSize({ width: 1920, height: 1080 });
+  });
+
+  it('says it is disconnected within 5 s of the server going away, with the age of its data', async () => {
+    const before = Date.now();
+    await api.close();
+    await page.locator('[data-testid=connection][data-status=disconnected]').waitFor({ timeout: 5_000 });
+    console.log(`wall e2e: server closed → wall shows "disconnected" in ${Date.now() - before} ms`);
+    expect(await page.locator('[data-testid=data-age]').textContent()).toMatch(/^data \d+ s old$/);
+    await page.locator('[data-testid=stale-banner]').waitFor({ timeout: 2_000 });
+    await page.screenshot({ path: path.join(screenshotDir(), 'wall-disconnected-1080p.png') });
+  });
+
+  it('catches up on what it missed once the server is back, without a reload', async () => {
+    // Another api node takes a report while the wall's server is down; the worker folds it.
+    const other = await startApiRole(app.ctx, { clientDir });
+    let missedId: string;
+    try {
+      missedId = await post(other.url, {
+        title: 'Figure revised while the wall was offline',
+        source: 'Ministry',
+        dateline: day(0),
+        text: 'The defence ministry said about 135,000 Russian troops are stationed near the border with Ukraine.',
+      });
+      await waitDone(other.url, missedId);
+    } finally {
+      await other.close();
+    }
+    expect(await page.locator('[data-testid=troops-current]').textContent()).not.toBe('135,000');
+
+    api = await startApiRole(app.ctx, { clientDir }); // same port (PORT is fixed), same Redis and prefix
+    await page.locator('[data-testid=connection][data-status=live]').waitFor({ timeout: 15_000 });
+    await page.locator('[data-testid=troops-current]', { hasText: '135,000' }).waitFor({ timeout: 5_000 });
+    await page.locator(`[data-testid=ticker] [data-report-id="${missedId}"]`).waitFor({ timeout: 5_000 });
+    expect(await page.evaluate(() => (window as unknown as { __wallMarker?: string }).__wallMarker)).toBe('loaded once');
+
+    // And it is live again: a new report arrives as before.
+    await post(api.url, { title: 'After the restart', source: 'Wire', dateline: day(0), text: 'Talks continued in Vienna on Monday, officials said.' });
+    await page.locator('[data-testid=ticker] .ticker-item', { hasText: 'After the restart' }).waitFor({ timeout: 5_000 });
+    expect(pageErrors).toEqual([]);
+  });
+});
