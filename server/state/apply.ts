@@ -44,6 +44,8 @@ export type FoldInput = {
  * meeting comes with `sources: []`). Applying the same input twice yields no changes the
  * second time. Reports beyond the ledger bound (MAX_LEDGER_REPORTS, by dateline) are
  * frozen: applying one of them again adds its tension once more, so do not reprocess those.
+ * Assumes a report id keeps its dateline (ids hash text + dateline). The change payloads
+ * are shared with a per-state cache: treat them as read-only.
  * Throws a RangeError on an unparseable dateline.
  */
 export function applyReport(state: CrisisState, input: FoldInput): { state: CrisisState; changes: ChangeBody[] } {
@@ -52,7 +54,13 @@ export function applyReport(state: CrisisState, input: FoldInput): { state: Cris
   const old = findEntry(state.ledger, reportId);
   const changes: ChangeBody[] = [];
 
-  const met = foldMeetings(state.meetings, { reportId, at: dateline }, extraction?.meetings ?? null, old?.m);
+  const met = foldMeetings(
+    state.meetings,
+    { reportId, at: dateline },
+    extraction?.meetings ?? null,
+    // A remembered report lists the meetings it joined; an unknown one may still be in some (frozen).
+    old ? (old.m ?? []) : undefined,
+  );
   let entry: LedgerEntry | null = null;
   if (extraction) {
     entry = { id: reportId, d: day, ...signalTotals(extraction.tension.signals) };
