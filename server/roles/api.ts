@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { Router } from 'express';
+import { Router, type Express } from 'express';
 import { createAccounts } from '../auth/accounts.js';
 import { configTokenResolver } from '../http/auth.js';
 import { createHttpApp } from '../http/app.js';
@@ -33,7 +33,8 @@ import { SnapshotReader } from '../storage/snapshot.js';
 import { UriIndex } from '../storage/uriIndex.js';
 import type { RoleContext, RunningRole } from './context.js';
 
-export type ApiRole = RunningRole & { port: number; url: string; httpServer: Server };
+/** `app` is exposed for tests that walk its routes (the route × role table). */
+export type ApiRole = RunningRole & { port: number; url: string; httpServer: Server; app: Express };
 
 /** The client build id (written by the client build), so kiosks notice a deploy and reload. */
 function readBuildId(clientDir: string): string {
@@ -130,6 +131,7 @@ export async function startApiRole(ctx: RoleContext, options: { clientDir?: stri
     port,
     url,
     httpServer,
+    app,
     async close() {
       await new Promise<void>((resolve) => {
         void realtime.io.close(() => resolve()); // also closes the HTTP server

@@ -42,7 +42,8 @@ export function sessionRouter(deps: SessionRouterDeps): Router {
   });
 
   router.get('/', (req, res) => {
-    if (req.principal?.kind !== 'session') throw new Unauthorized('Not signed in');
+    if (!req.principal) throw new Unauthorized('Not signed in');
+    if (req.principal.kind !== 'session') throw new Forbidden('A token is not a signed-in user');
     res.json({ user: { username: req.principal.name, role: req.principal.role } });
   });
 
