@@ -39,7 +39,7 @@ function placeOk(a: string | null, b: string | null): boolean {
   return x === y || x.includes(y) || y.includes(x);
 }
 
-function compatible(a: Keyed, b: Keyed, organizations: Set<string>): boolean {
+function compatible(a: Keyed, b: Keyed, organizations: Set<string>, actorKeys: Set<string>): boolean {
   if (a.m.fresh || b.m.fresh) return false;
   if (a.m.date && b.m.date && a.m.date !== b.m.date) return false;
   if (!placeOk(a.m.place, b.m.place)) return false;
@@ -47,7 +47,8 @@ function compatible(a: Keyed, b: Keyed, organizations: Set<string>): boolean {
   // A plain bilateral mention does not fold into a multilateral meeting unless it names a body or 3+ sides.
   if (a.m.kind !== b.m.kind && (a.m.kind === 'multilateral' || b.m.kind === 'multilateral')) {
     const other = a.m.kind === 'multilateral' ? b : a;
-    if (other.expanded.size < 3 && !other.m.participants.some((p) => organizations.has(p))) return false;
+    const countries = [...other.expanded].filter((x) => actorKeys.has(x)).length;
+    if (countries < 3 && !other.m.participants.some((p) => organizations.has(p))) return false;
   }
   if ((a.m.status === 'cancelled') !== (b.m.status === 'cancelled')) return false;
   // Two sides in common and one participant in common (Blinken–Lavrov is not Biden–Putin), or one a subset of the other.
@@ -76,6 +77,7 @@ function absorb(into: Keyed, from: Keyed, fillOnly: boolean, actors: Set<string>
  * @param affiliation person name → the actor they belong to, when the report says
  */
 export function mergeMentions(mentions: Mention[], actors: Set<string>, organizations: Set<string>, affiliation: Map<string, string>, text: string): MeetingMention[] {
+  const actorKeys = new Set([...actors].map((a) => a.toLowerCase()));
   const merged: { k: Keyed; start: number; end: number }[] = [];
   for (const m of mentions) {
     const k = keyed(m, actors, affiliation);
@@ -88,7 +90,7 @@ export function mergeMentions(mentions: Mention[], actors: Set<string>, organiza
         continue;
       }
     }
-    const cands = merged.filter((x) => compatible(x.k, k, organizations));
+    const cands = merged.filter((x) => compatible(x.k, k, organizations, actorKeys));
     cands.sort((a, b) => Number(b.k.m.kind === m.kind) - Number(a.k.m.kind === m.kind) || overlap(b.k.expanded, k.expanded) - overlap(a.k.expanded, k.expanded));
     if (cands.length > 0) cands[0].k = absorb(cands[0].k, k, false, actors, affiliation);
     else merged.push({ k, start: m.start, end: m.end });

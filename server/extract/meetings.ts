@@ -53,6 +53,7 @@ const PRONOUN_SUBJECT = /^(?:\s*(?:and|but|then|later|also)?\s*)(?:he|she)\b/i;
 const QUOTE = /[“"][^”"]*[”"]?/g;
 // A cheap pre-check: most sentences name no meeting at all.
 const QUICK_TRIGGER = /meet|met\b|talk|call|conversation|negotiat|dialogue|consultation|session|engagement|discussion|summit|spoke|speak|sit down|sat down|brief|host|receiv|visit|trav|trip|came to|arriv|heads? to|headed|fl[ey]w? to|phone|rang|video|ministerial|plenary|council|conference/i;
+const POSSESSIVE_TITLE = /^['’]s?\s+(?:Deputy|Chief|Foreign|Defen[cs]e|Prime|Special|Senior|National|Top|Press|Spokes|Secretary|Minister|Ambassador|Envoy|Advis[eo]r|Head|Aide|Chancellor|Vice)/;
 const TOPIC_BEFORE = /\b(?:over|about|on|regarding|against|toward|towards|into|(?:invasion|sovereignty|integrity|situation|crisis|territory|annexation|security|borders?|case)\s+of)\s+(?:the\s+)?$/i;
 const NUM: Record<string, number> = { a: 1, one: 1, two: 2, three: 3 };
 
@@ -97,7 +98,7 @@ export function detectMeetings(facts: SentenceFacts[], allPeople: PersonMention[
       const pStart = between ? trigAbs + word.length + between[0].length : absCs;
       const pEnd = between ? Math.min(absCe, pStart + 120) : absCe;
       // "Putin's Deputy Chief of Staff Dmitry Kozak": the deputy takes part, not Putin.
-      const people = f.people.filter((p) => p.start >= pStart && p.end <= pEnd && !inQuote(p.start) && !/^['’]s?\s+\p{Lu}/u.test(s.text.slice(p.end - s.start, p.end - s.start + 4)));
+      const people = f.people.filter((p) => p.start >= pStart && p.end <= pEnd && !POSSESSIVE_TITLE.test(s.text.slice(p.end - s.start, p.end - s.start + 14)));
       // "tensions over Ukraine", "invasion of Ukraine": a country as topic does not take part.
       const topic = (a: GazMention): boolean => !a.organization && TOPIC_BEFORE.test(s.text.slice(Math.max(0, a.start - s.start - 30), a.start - s.start));
       let actors = f.gaz.filter((a) => a.start >= pStart && a.end <= pEnd && a.actor && !a.locative && !a.demonym && !inQuote(a.start) && !topic(a) && !people.some((p) => p.start <= a.start && p.end >= a.end));
@@ -151,7 +152,8 @@ export function detectMeetings(facts: SentenceFacts[], allPeople: PersonMention[
       const placeHit = places.find((p) => p.start >= trigAbs && p.start < windowEnd) ?? [...places].reverse().find((p) => p.end <= trigAbs) ?? places[0];
 
       const window = clause.slice(Math.max(0, rel - 40), rel + word.length + 40);
-      const sides = new Set([...people.map((p) => p.person.affiliation ?? p.person.name), ...actors.filter((a) => !a.organization).map((a) => a.actor!)]);
+      // Countries on the table: people count through their nationality, unknown ones not at all.
+      const sides = new Set([...people.flatMap((p) => (p.person.affiliation ? [p.person.affiliation] : [])), ...actors.filter((a) => !a.organization).map((a) => a.actor!)]);
       let kind: MeetingKind = 'in-person';
       let weakKind = true;
       if (g === 'video' || VIDEO_CUE.test(window)) [kind, weakKind] = ['video', false];

@@ -90,9 +90,10 @@ export function findNumbers(text: string): NumberExpr[] {
     const a = parseNumber(g.a);
     if (a === null) continue;
     const b = g.b ? parseNumber(g.b) : null;
+    // "X and Y" is a range only after "between"; "X to Y" / "X-Y" always is.
     const between = /^between\s/i.test(m[0]);
-    const rangeSep = g.b ? /(?:to|-|–)\s*$/.test(m[0].slice(0, m[0].lastIndexOf(g.b)).trimEnd() + ' ').valueOf() : false;
-    if (b !== null && b > a && (between || rangeSep || !/\band\s*$/i.test(m[0].slice(0, m[0].lastIndexOf(g.b))))) {
+    const joinedByAnd = g.b !== undefined && /\band\s*$/i.test(m[0].slice(0, m[0].lastIndexOf(g.b)));
+    if (b !== null && b > a && (between || !joinedByAnd)) {
       out.push({ start, end, value: b, low: a, high: b });
     } else {
       // "X and Y" that is not a range: keep the first figure only, and let the scan continue after it.
