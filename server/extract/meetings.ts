@@ -149,7 +149,8 @@ export function detectMeetings(facts: SentenceFacts[], allPeople: PersonMention[
       if (!date && anyDates.length === 0 && /^(?:Earlier|Later)\b(?!\s+(?:this|next|in))/.test(s.text) && lastDay) date = lastDay;
 
       const places = f.gaz.filter((a) => a.locative && a.place && a.start >= absCs && a.end <= absCe);
-      const placeHit = places.find((p) => p.start >= trigAbs && p.start < windowEnd) ?? [...places].reverse().find((p) => p.end <= trigAbs) ?? places[0];
+      // After the trigger, else the clause's first place ("travel to Ukraine and Germany to meet ...": the destination).
+      const placeHit = places.find((p) => p.start >= trigAbs && p.start < windowEnd) ?? places[0];
 
       const window = clause.slice(Math.max(0, rel - 40), rel + word.length + 40);
       // Countries on the table: people count through their nationality, unknown ones not at all.
