@@ -14,6 +14,7 @@ import { hasChromium, launchBrowser, screenshotDir } from '../helpers/browser.js
 import { freePort, startRedis, type TestRedis } from '../helpers/redisServer.js';
 
 const clientDir = path.resolve('dist/client');
+const CLOCKS = 'Kyiv=Europe/Kyiv,Moscow=Europe/Moscow,Tokyo=Asia/Tokyo';
 
 /** YYYY-MM-DD, `days` from today (UTC). */
 const day = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -46,7 +47,7 @@ describe.skipIf(!hasChromium)('wall display (Chromium)', () => {
   beforeAll(async () => {
     redis = await startRedis();
     const port = await freePort();
-    app = await startTestApp(redis.url, { clientDir, env: { PORT: String(port) } });
+    app = await startTestApp(redis.url, { clientDir, env: { PORT: String(port), WALL_CLOCKS: CLOCKS } });
     api = app.api;
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
@@ -71,6 +72,29 @@ describe.skipIf(!hasChromium)('wall display (Chromium)', () => {
       y: document.documentElement.scrollHeight > window.innerHeight,
     }));
     expect(overflow).toEqual({ x: false, y: false });
+  });
+
+  it('shows the configured clocks, from a config route that needs a token', async () => {
+    await page.locator('[data-testid=clocks] .wall-clock', { hasText: 'Tokyo' }).waitFor({ timeout: 5_000 });
+    expect(await page.locator('[data-testid=clocks] .wall-clock-label').allTextContents()).toEqual(['Kyiv', 'Moscow', 'Tokyo']);
+    const tokyo = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    const shown = await page.locator('[data-testid=clocks] .wall-clock', { hasText: 'Tokyo' }).locator('.wall-clock-time').textContent();
+    // Either side of a minute boundary, never a zone off.
+    expect([tokyo.format(Date.now() - 60_000), tokyo.format(Date.now())]).toContain(shown);
+    expect((await fetch(`${app.url}/api/wall/config`)).status).toBe(401);
+  });
+
+  it('chooses panels from the URL', async () => {
+    const other = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    try {
+      await other.goto(`${app.url}/wall?panels=meetings,ticker&token=${DISPLAY_TOKEN}`);
+      await other.locator('[data-testid=meetings-panel]').waitFor({ timeout: 10_000 });
+      expect(other.url()).toBe(`${app.url}/wall?panels=meetings%2Cticker`);
+      expect(await other.locator('[data-testid=tension-panel], [data-testid=troops-panel], [data-testid=clocks]').count()).toBe(0);
+      expect(await other.locator('[data-testid=ticker]').count()).toBe(1);
+    } finally {
+      await other.close();
+    }
   });
 
   it('shows a posted report’s troop figure and meeting without a reload', async () => {
@@ -129,6 +153,7 @@ describe.skipIf(!hasChromium)('wall display (Chromium)', () => {
     expect(overflow).toBe(false);
     await page.screenshot({ path: path.join(dir, 'wall-4k.png') });
     await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.waitForTimeout(1_000); // the chart redraws for the new size
   });
 
   it('says it is disconnected within 5 s of the server going away, with the age of its data', async () => {

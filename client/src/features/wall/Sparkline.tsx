@@ -17,6 +17,7 @@ export function Sparkline({ values, label }: { values: number[]; label: string }
       {[25, 50, 75].map((v) => (
         <line key={v} x1={0} y1={H - v} x2={W} y2={H - v} className="sparkline-grid" />
       ))}
+      {values.length > 1 && <polygon points={`0,${H} ${points} ${W},${H}`} className="sparkline-fill" />}
       {points && <polyline points={points} className="sparkline-line" vectorEffect="non-scaling-stroke" />}
     </svg>
   );

@@ -40,17 +40,21 @@ export const TroopsPanel = memo(function TroopsPanel({ troops }: { troops: Publi
         </div>
       )}
       {sources.length > 0 && (
-        <ul className="troop-claims" aria-label="Claims by source">
-          {sources.map(({ source, claim }) => (
-            <li key={source} className="troop-claim">
-              <span className="claim-source">{source}</span>
-              <FlashOnChange value={claim.value} className="claim-value">
-                {formatClaim(claim)}
-              </FlashOnChange>
-              <span className="claim-date">{formatDay(claim.asOf)}</span>
-            </li>
-          ))}
-        </ul>
+        <table className="troop-claims" aria-label="Claims by source">
+          <tbody>
+            {sources.map(({ source, claim }) => (
+              <tr key={source} className="troop-claim">
+                <th scope="row" className="claim-source">
+                  {source}
+                </th>
+                <td className="claim-value">
+                  <FlashOnChange value={claim.value}>{formatClaim(claim)}</FlashOnChange>
+                </td>
+                <td className="claim-date">{formatDay(claim.asOf)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       )}
       {hypotheticals.length > 0 && (
         <ul className="troop-hypotheticals" aria-label="Hypothetical figures">

@@ -48,8 +48,10 @@ export function StaleBanner({ status, lastDataAt, disconnectedAt }: Props) {
   if (status === 'live' || disconnectedAt === null || lastDataAt === null) return null;
   return (
     <div className="wall-banner" role="alert" data-testid="stale-banner">
-      Connection lost {formatAge(now - disconnectedAt)} ago — reconnecting. Figures below are{' '}
-      {formatAge(now - lastDataAt)} old.
+      <strong>Connection lost</strong>
+      <span>
+        {formatAge(now - disconnectedAt)} ago · reconnecting · figures on screen are {formatAge(now - lastDataAt)} old
+      </span>
     </div>
   );
 }

@@ -10,7 +10,12 @@ export type ZoneClock = {
 /** A clock for an IANA zone, or null when the browser does not know the zone. */
 export function zoneClock(zone: string, locale = 'en-GB'): ZoneClock | null {
   try {
-    const time = new Intl.DateTimeFormat(locale, { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    const time = new Intl.DateTimeFormat(locale, {
+      timeZone: zone,
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
     const weekday = new Intl.DateTimeFormat(locale, { timeZone: zone, weekday: 'short' });
     return { time: (ms) => time.format(ms), weekday: (ms) => weekday.format(ms) };
   } catch {

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { TensionDriver, TroopClaim } from '../../../../shared/state.js';
-import { chartDomain, chartHistory, claimsBySource, formatClaim, formatCompact, formatDay, formatSigned, MAX_CHART_POINTS, topDrivers } from './figures.js';
+import {
+  chartDomain,
+  chartHistory,
+  claimsBySource,
+  formatClaim,
+  formatCompact,
+  formatDay,
+  formatSigned,
+  MAX_CHART_POINTS,
+  topDrivers,
+} from './figures.js';
 
 const claim = (value: number, asOf: string, claimedBy?: string, extra: Partial<TroopClaim> = {}): TroopClaim => ({
   value,
@@ -16,14 +26,21 @@ const claim = (value: number, asOf: string, claimedBy?: string, extra: Partial<T
 describe('troop figures', () => {
   it('reads qualifiers and ranges as a person would say them', () => {
     expect(formatClaim(claim(100_000, '2022-01-19', undefined, { qualifier: 'more than' }))).toBe('over 100,000');
-    expect(formatClaim(claim(120_000, '2022-01-19', undefined, { low: 100_000, high: 130_000 }))).toBe('100,000–130,000');
+    expect(formatClaim(claim(120_000, '2022-01-19', undefined, { low: 100_000, high: 130_000 }))).toBe(
+      '100,000–130,000',
+    );
     expect(formatClaim(claim(5000, '2022-01-19', undefined, { qualifier: 'exact' }))).toBe('5,000');
     expect(formatCompact(127_000)).toBe('127k');
     expect(formatCompact(1_250_000)).toBe('1.3M');
   });
   it('keeps the newest claim of each source, newest sources first', () => {
     const result = claimsBySource(
-      [claim(90_000, '2022-01-10', 'Ukraine'), claim(100_000, '2022-01-19', 'Ukraine'), claim(127_000, '2022-01-18', 'Pentagon'), claim(80_000, '2022-01-12')],
+      [
+        claim(90_000, '2022-01-10', 'Ukraine'),
+        claim(100_000, '2022-01-19', 'Ukraine'),
+        claim(127_000, '2022-01-18', 'Pentagon'),
+        claim(80_000, '2022-01-12'),
+      ],
       5,
     );
     expect(result.map((r) => [r.source, r.claim.value])).toEqual([
@@ -52,7 +69,10 @@ describe('tension drivers', () => {
     evidence: { text: phrase, start: 0, end: phrase.length },
   });
   it('ranks by absolute contribution', () => {
-    expect(topDrivers([d('talks', -0.5), d('massed', 2), d('sanctions', -3)], 2).map((x) => x.phrase)).toEqual(['sanctions', 'massed']);
+    expect(topDrivers([d('talks', -0.5), d('massed', 2), d('sanctions', -3)], 2).map((x) => x.phrase)).toEqual([
+      'sanctions',
+      'massed',
+    ]);
   });
   it('signs numbers explicitly', () => {
     expect(formatSigned(2)).toBe('+2.0');

@@ -59,7 +59,9 @@ export function chartHistory(history: PublicTroops['history']): PublicTroops['hi
 
 /** The drivers that count most now (by absolute contribution), at most `max`. */
 export function topDrivers(drivers: readonly TensionDriver[], max: number): TensionDriver[] {
-  return [...drivers].sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution) || a.phrase.localeCompare(b.phrase)).slice(0, max);
+  return [...drivers]
+    .sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution) || a.phrase.localeCompare(b.phrase))
+    .slice(0, max);
 }
 
 /** "+2.0" / "−1.5": a driver's weight with an explicit sign. */

@@ -17,7 +17,14 @@ const m = (id: string, date: string | null, extra: Partial<Meeting> = {}): Meeti
 
 describe('selectMeetings', () => {
   const now = Date.parse('2022-01-19T12:00:00Z');
-  const all = [m('old', '2022-01-10'), m('tue', '2022-01-18'), m('fri', '2022-01-21'), m('today', '2022-01-19'), m('tbd', null), m('feb', '2022-02-02')];
+  const all = [
+    m('old', '2022-01-10'),
+    m('tue', '2022-01-18'),
+    m('fri', '2022-01-21'),
+    m('today', '2022-01-19'),
+    m('tbd', null),
+    m('feb', '2022-02-02'),
+  ];
   it('lists upcoming (today included) soonest first, undated after dated, then the latest past ones', () => {
     expect(selectMeetings(all, now, 10).map((x) => x.id)).toEqual(['today', 'fri', 'feb', 'tbd', 'tue', 'old']);
   });

@@ -14,7 +14,8 @@ export function selectMeetings(meetings: readonly Meeting[], nowMs: number, max:
     if (start === null || start + DAY > nowMs) upcoming.push(m);
     else past.push(m);
   }
-  const key = (m: Meeting): number => (m.date === null ? Number.POSITIVE_INFINITY : (meetingStartMs(m.date) ?? Number.POSITIVE_INFINITY));
+  const key = (m: Meeting): number =>
+    m.date === null ? Number.POSITIVE_INFINITY : (meetingStartMs(m.date) ?? Number.POSITIVE_INFINITY);
   upcoming.sort((a, b) => key(a) - key(b) || a.id.localeCompare(b.id));
   past.sort((a, b) => key(b) - key(a) || a.id.localeCompare(b.id));
   const chosen = upcoming.slice(0, max);

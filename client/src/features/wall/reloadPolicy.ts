@@ -20,7 +20,12 @@ export function parseAttempt(raw: string | null): ReloadAttempt {
   if (!raw) return null;
   try {
     const v = JSON.parse(raw) as unknown;
-    if (v && typeof v === 'object' && typeof (v as { build?: unknown }).build === 'string' && typeof (v as { at?: unknown }).at === 'number') {
+    if (
+      v &&
+      typeof v === 'object' &&
+      typeof (v as { build?: unknown }).build === 'string' &&
+      typeof (v as { at?: unknown }).at === 'number'
+    ) {
       return { build: (v as { build: string }).build, at: (v as { at: number }).at };
     }
   } catch {

@@ -1,7 +1,12 @@
 /** Pure: an SVG polyline for a small trend line, scaled into a box. */
 
 /** `points` as "x,y x,y …" for an SVG polyline in a `width`×`height` box; y grows downwards. */
-export function sparklinePoints(values: readonly number[], width: number, height: number, range: [number, number] = [0, 100]): string {
+export function sparklinePoints(
+  values: readonly number[],
+  width: number,
+  height: number,
+  range: [number, number] = [0, 100],
+): string {
   if (values.length === 0) return '';
   const [lo, hi] = range;
   const span = hi - lo || 1;

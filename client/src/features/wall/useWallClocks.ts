@@ -16,7 +16,10 @@ export const DEFAULT_CLOCKS: ClockSpec[] = [
 const RETRY_MS = 30_000;
 
 function isClockList(v: unknown): v is ClockSpec[] {
-  return Array.isArray(v) && v.every((c) => c && typeof c === 'object' && typeof c.label === 'string' && typeof c.zone === 'string');
+  return (
+    Array.isArray(v) &&
+    v.every((c) => c && typeof c === 'object' && typeof c.label === 'string' && typeof c.zone === 'string')
+  );
 }
 
 export function useWallClocks(token: string | undefined, fromUrl: ClockSpec[] | null): ClockSpec[] {
@@ -27,7 +30,10 @@ export function useWallClocks(token: string | undefined, fromUrl: ClockSpec[] | 
     let timer: ReturnType<typeof setTimeout> | undefined;
     const load = async (): Promise<void> => {
       try {
-        const res = await fetch('/api/wall/config', { headers: token ? { authorization: `Bearer ${token}` } : {}, credentials: 'same-origin' });
+        const res = await fetch('/api/wall/config', {
+          headers: token ? { authorization: `Bearer ${token}` } : {},
+          credentials: 'same-origin',
+        });
         if (!res.ok) throw new Error(`HTTP ${res.status}`);
         const body = (await res.json()) as { clocks?: unknown };
         if (!cancelled && isClockList(body.clocks)) setClocks(body.clocks);

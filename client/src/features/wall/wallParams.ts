@@ -78,5 +78,10 @@ export function parseWallParams(search: string): WallParams {
   const clocksText = params.get('clocks');
   const clocks = clocksText ? parseClockList(clocksText) : null;
 
-  return { pages, strips, rotateSeconds: pages.length > 1 ? rotateSeconds : null, clocks: clocks && clocks.length > 0 ? clocks : null };
+  return {
+    pages,
+    strips,
+    rotateSeconds: pages.length > 1 ? rotateSeconds : null,
+    clocks: clocks && clocks.length > 0 ? clocks : null,
+  };
 }
