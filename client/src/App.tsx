@@ -4,12 +4,14 @@ import { lazy, Suspense } from 'react';
 const FeedPage = lazy(() => import('./features/feed/FeedPage.js').then((m) => ({ default: m.FeedPage })));
 const WallPage = lazy(() => import('./features/wall/WallPage.js').then((m) => ({ default: m.WallPage })));
 const FeedsPage = lazy(() => import('./features/feeds/FeedsPage.js').then((m) => ({ default: m.FeedsPage })));
+const DeskPage = lazy(() => import('./features/desk/DeskPage.js').then((m) => ({ default: m.DeskPage })));
 
 /** Screens that other features register; unknown paths show the feed. */
 export const routes: Record<string, React.LazyExoticComponent<() => React.JSX.Element>> = {
   '/': FeedPage,
   '/wall': WallPage,
   '/feeds': FeedsPage,
+  '/desk': DeskPage,
 };
 
 export function App() {

@@ -1,0 +1,51 @@
+/** The selected report: its text with facts highlighted, flags, corrections and audit trail. */
+import { useState } from 'react';
+import type { Flag, ReportDetail } from '../../../../shared/report.js';
+import { AuditView } from './AuditView.js';
+import { CorrectionPanel } from './CorrectionPanel.js';
+import { FlagButtons } from './FlagButtons.js';
+import { ReportText } from './ReportText.js';
+
+type Tab = 'facts' | 'audit';
+
+export function ReportPanel(props: { report: ReportDetail; revision: number; canFlag: boolean; onFlags: (flags: Flag[]) => void }) {
+  const { report: r } = props;
+  const [tab, setTab] = useState<Tab>('facts');
+  return (
+    <section className="desk-panel" data-testid="report-panel" data-report-id={r.id}>
+      <div className="report-meta">
+        <time dateTime={r.report.dateline}>{r.report.dateline}</time>
+        {r.report.source && <span className="source">{r.report.source}</span>}
+        <span>{r.status}</span>
+        {r.report.url && (
+          <a href={r.report.url} target="_blank" rel="noreferrer noopener">
+            source
+          </a>
+        )}
+      </div>
+      <h2>{r.report.title ?? 'Untitled report'}</h2>
+      <ul className="desk-flag-list" data-testid="panel-flags">
+        {r.flags.map((f) => (
+          <li key={f.flag} data-flag={f.flag}>
+            <span className={`flag flag-${f.flag}`}>{f.flag}</span> by {f.by}
+            {f.note && <> — “{f.note}”</>}
+          </li>
+        ))}
+      </ul>
+      {props.canFlag && <FlagButtons id={r.id} flags={r.flags} onFlags={props.onFlags} />}
+      <ReportText text={r.report.text} extraction={r.extraction} />
+      <p className="desk-legend hint">
+        <mark className="fact fact-troop">troops</mark> <mark className="fact fact-meeting">meeting</mark> <mark className="fact fact-tension">tension</mark>
+      </p>
+      <div className="desk-tabs" role="tablist">
+        <button type="button" role="tab" aria-selected={tab === 'facts'} onClick={() => setTab('facts')}>
+          Facts &amp; corrections
+        </button>
+        <button type="button" role="tab" aria-selected={tab === 'audit'} data-testid="tab-audit" onClick={() => setTab('audit')}>
+          Audit trail
+        </button>
+      </div>
+      {tab === 'facts' ? <CorrectionPanel id={r.id} revision={props.revision} canEdit={props.canFlag} /> : <AuditView id={r.id} revision={props.revision} />}
+    </section>
+  );
+}
