@@ -15,10 +15,12 @@ export const HALF_LIFE_DAYS = 3;
 
 /**
  * Scale of the saturating map from the decayed signal sum to the 0..100 index:
- * value = 100 * tanh(max(0, sum) / TENSION_SCALE). A sustained daily mean of +5
- * (a few escalating phrases per report) settles near sum 24, i.e. about 74 ("high").
+ * value = 100 * tanh(max(0, sum) / TENSION_SCALE). With a 3-day half-life a sustained
+ * daily mean m settles near sum 4.85·m: m = +1 reads about 38 ("elevated"), m = +2 about
+ * 67 ("high"), m = +5 severe; a single day of strongly escalating reports (m ≈ +6) reads
+ * about 46, so one alarming day moves the wall without pinning it.
  */
-export const TENSION_SCALE = 25;
+export const TENSION_SCALE = 12;
 
 /** Lower bounds (inclusive) of the tension levels on the 0..100 index. */
 export const LEVEL_THRESHOLDS = { elevated: 25, high: 50, severe: 75 } as const;

@@ -76,7 +76,8 @@ describe('tension index', () => {
       ['r1', 'offered talks', 'offered talks'],
     ]);
     const sum = t.drivers.reduce((s, d) => s + d.contribution, 0);
-    expect(indexValue(sum)).toBe(t.value);
+    // Contributions are rounded to thousandths, so the index they rebuild may differ in the last digit.
+    expect(Math.abs(indexValue(sum) - t.value)).toBeLessThanOrEqual(0.2);
   });
 
   it('scores actor pairs with aliases merged, each with its own drivers', () => {
