@@ -51,6 +51,16 @@ const envSchema = z.object({
     .transform((v) => v === 'true' || v === '1'),
   /** Public base URL used in links in e-mails and webhooks. */
   PUBLIC_URL: z.string().url().optional(),
+  /** Alert deliveries: tries per alert, exponential backoff base and cap, per-request timeout, jobs in flight per worker. */
+  DELIVERY_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(12),
+  DELIVERY_BACKOFF_MS: z.coerce.number().int().min(10).default(1000),
+  DELIVERY_BACKOFF_MAX_MS: z.coerce.number().int().min(10).default(120_000),
+  DELIVERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+  DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(16),
+  /** A change left unacknowledged this long by an alert evaluator (a dead worker) is claimed by another. */
+  ALERTS_CLAIM_IDLE_MS: z.coerce.number().int().min(100).default(15_000),
+  /** How often one worker looks for meetings about to start (meeting.soon rules). */
+  ALERTS_SWEEP_MS: z.coerce.number().int().min(1000).default(60_000),
   /** Set by scripts/start.mjs: the app exits when that process is gone (so a kill -9 of `npm start` leaves nothing behind). */
   SUPERVISOR_PID: z.coerce.number().int().positive().optional(),
   /** Capitals shown by the wall's clocks: "Label=IANA zone" pairs. */

@@ -15,6 +15,7 @@ import { healthRouter } from '../http/routes/health.js';
 import { reportsRouter } from '../http/routes/reports.js';
 import { redisRateLimit } from '../http/rateLimit.js';
 import { stateRouter } from '../http/routes/state.js';
+import { subscriptionsRouterFor } from '../http/routes/subscriptions/router.js';
 import { wallRouter } from '../http/routes/wall.js';
 import { createIngestor } from '../ingest/acceptReport.js';
 import { createMetrics } from '../metrics.js';
@@ -91,6 +92,7 @@ export async function startApiRole(ctx: RoleContext, options: { clientDir?: stri
         minIntervalSeconds: config.FEED_MIN_INTERVAL_SECONDS,
       }),
       state: stateRouter(snapshots),
+      subscriptions: subscriptionsRouterFor(command, keys, config),
       ...accounts.apiRouters,
       wall: wallRouter({ clocks: config.WALL_CLOCKS }),
     },

@@ -2,6 +2,7 @@
  * The worker role: the ingest worker with its fold batcher, and the reconciler that
  * re-enqueues any accepted report whose job was lost (e.g. Redis died between the two writes).
  */
+import { startAlerting } from '../alerts/startAlerting.js';
 import { createIngestQueue, enqueueReport } from '../queues/ingestProducer.js';
 import { CorrectionStore } from '../storage/correctionStore.js';
 import { FoldStore } from '../storage/foldStore.js';
@@ -48,11 +49,13 @@ export async function startWorkerRole(ctx: RoleContext, options: WorkerRoleOptio
   timer.unref();
   await worker.waitUntilReady();
   const feedPolling = await startFeedPolling(ctx);
+  const alerting = await startAlerting(ctx);
   log.info({ concurrency: config.INGEST_CONCURRENCY }, 'worker role started');
 
   return {
     async close() {
       clearInterval(timer);
+      await alerting.close();
       await feedPolling.close();
       await worker.close();
       await reconcileQueue.close();

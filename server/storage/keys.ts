@@ -50,6 +50,22 @@ export function keysFor(prefix: string) {
     feedLock: (id: string) => `${tag}:feed:${id}:lock`,
     /** ninjs identity: uri → report id of the first version taken. */
     ninjsUris: `${tag}:ninjs:uris`,
+    /** Alert subscriptions: one JSON per id, all ids, each user's ids, a version bumped on every edit (evaluators re-read on change). */
+    subscription: (id: string) => `${tag}:sub:${id}`,
+    subscriptions: `${tag}:subs`,
+    userSubscriptions: (user: string) => `${tag}:subs:user:${user}`,
+    subscriptionsVersion: `${tag}:subs:version`,
+    /** Per subscription: rule memo, throttle gate, alerts grouped for the next digest, delivery log. */
+    alertMemo: (id: string) => `${tag}:sub:${id}:memo`,
+    alertGate: (id: string) => `${tag}:sub:${id}:gate`,
+    alertGrouped: (id: string) => `${tag}:sub:${id}:grouped`,
+    deliveries: (id: string) => `${tag}:sub:${id}:deliveries`,
+    /** Per alert key: delivered / grouped / suppressed (so a retried job never sends after a recorded success). */
+    alertMarker: (key: string) => `${tag}:alert:${key}`,
+    /** A digest's grouped alerts once taken (retries of the digest send the same set). */
+    alertDigest: (key: string) => `${tag}:digest:${key}`,
+    /** One meeting.soon sweep per interval cluster-wide. */
+    alertSweepLock: `${tag}:alerts:sweep`,
     prefix: tag,
   };
 }

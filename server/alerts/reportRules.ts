@@ -1,0 +1,82 @@
+/** Report rules, pure: a report mentions a term or entity, a report is flagged. */
+import type { Flag, FlagKind } from '../../shared/report.js';
+import { withTold, type RuleMemo } from './memo.js';
+import type { AlertContent } from './types.js';
+
+/** What the rules read of a report: text and title for terms, extracted entities for names. */
+export type ReportForRules = {
+  id: string;
+  text: string;
+  title?: string;
+  source?: string;
+  dateline: string;
+  entities?: { people: string[]; places: string[]; organizations: string[] };
+};
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Whole-word, case-insensitive, Unicode-aware: "Kyiv" matches "Kyiv's" but "Iran" not "Tirana". */
+function termPattern(term: string): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escape(term.trim())}(?![\\p{L}\\p{N}])`, 'iu');
+}
+
+function headline(report: ReportForRules): string {
+  if (report.title) return report.title;
+  const text = report.text.replace(/\s+/g, ' ').trim();
+  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+}
+
+/** The sentence-ish window around the first match, so the body shows the term in context. */
+function around(text: string, index: number, length: number, radius = 120): string {
+  const flat = text.replace(/\s+/g, ' ');
+  const start = Math.max(0, index - radius);
+  const end = Math.min(flat.length, index + length + radius);
+  return `${start > 0 ? '…' : ''}${flat.slice(start, end).trim()}${end < flat.length ? '…' : ''}`;
+}
+
+export function judgeMention(terms: string[], report: ReportForRules, memo: RuleMemo): { alert: AlertContent | null; memo: RuleMemo } {
+  const flat = report.text.replace(/\s+/g, ' ');
+  const entities = [...(report.entities?.people ?? []), ...(report.entities?.places ?? []), ...(report.entities?.organizations ?? [])];
+  const found: string[] = [];
+  let first: { index: number; length: number } | null = null;
+  for (const term of terms) {
+    const pattern = termPattern(term);
+    const inText = pattern.exec(flat);
+    const inTitle = report.title ? pattern.test(report.title) : false;
+    const asEntity = entities.some((e) => pattern.test(e));
+    if (!inText && !inTitle && !asEntity) continue;
+    found.push(term);
+    if (inText && (!first || inText.index < first.index)) first = { index: inText.index, length: inText[0].length };
+  }
+  if (found.length === 0) return { alert: null, memo };
+  const quoted = found.map((t) => `"${t}"`).join(', ');
+  const context = first ? around(flat, first.index, first.length) : headline(report);
+  const from = [report.source, report.dateline.slice(0, 10)].filter(Boolean).join(', ');
+  return {
+    alert: { title: `${quoted} in: ${headline(report)}`, body: `${context}\n\n(${from})`, reportId: report.id },
+    memo,
+  };
+}
+
+export function judgeFlag(
+  flag: FlagKind,
+  reportId: string,
+  flags: Flag[],
+  report: ReportForRules | undefined,
+  memo: RuleMemo,
+): { alert: AlertContent | null; memo: RuleMemo } {
+  const key = `${flag}:${reportId}`;
+  const set = flags.find((f) => f.flag === flag);
+  const told = memo.told?.includes(key) ?? false;
+  if (!set) {
+    // Unflagged: forget it, so flagging it again is news again.
+    return { alert: null, memo: told ? { ...memo, told: memo.told!.filter((k) => k !== key) } : memo };
+  }
+  if (told) return { alert: null, memo };
+  const title = report ? headline(report) : `report ${reportId}`;
+  const note = set.note ? ` Note: ${set.note}` : '';
+  return {
+    alert: { title: `Flagged ${flag}: ${title}`, body: `${set.by} flagged this report ${flag} at ${set.at}.${note}`, reportId },
+    memo: withTold(memo, key),
+  };
+}

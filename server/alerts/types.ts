@@ -1,0 +1,49 @@
+/** The vocabulary of alerts: stored subscriptions, what a rule produces, and the channel interface. */
+import type { SubscriptionInput } from '../../shared/alerts.js';
+
+/** A subscription as stored (the webhook secret included: it never leaves the server). */
+export type Subscription = SubscriptionInput & { id: string; owner: string; createdAt: string };
+
+/** What a rule says when it matches: a title and a plain-text body a person wants to read. */
+export type AlertContent = {
+  title: string;
+  body: string;
+  /** The report that caused it, for the link back. */
+  reportId?: string;
+};
+
+/** An alert ready for a channel. `key` is its idempotency key, the same on every retry. */
+export type OutgoingAlert = AlertContent & {
+  key: string;
+  subscriptionId: string;
+  subscriptionName: string;
+  /** Change-stream seq that fired it ('' for sweeps and digests). */
+  changeSeq: string;
+  /** Where a person reads more: the report on the desk, or the alerts page. */
+  link: string;
+  firedAt: string;
+  /** Set on a digest: the alerts that were grouped into it, oldest first. */
+  items?: (AlertContent & { link: string; firedAt: string })[];
+};
+
+/** What a channel reports about a successful delivery, for the delivery log. */
+export type DeliveryReceipt = { code?: number };
+
+/**
+ * One delivery channel (Uptime Kuma's notification-provider shape, without the hub file).
+ * Throws DeliveryFailed on failure; `permanent` failures are not retried.
+ */
+export interface AlertChannel {
+  deliver(alert: OutgoingAlert, subscription: Subscription, attempt: number): Promise<DeliveryReceipt>;
+}
+
+export class DeliveryFailed extends Error {
+  constructor(
+    message: string,
+    readonly permanent = false,
+    readonly code?: number,
+  ) {
+    super(message);
+    this.name = 'DeliveryFailed';
+  }
+}

@@ -1,0 +1,261 @@
+/**
+ * Alert subscriptions end to end on real parts: real redis-server, real BullMQ, two worker
+ * roles, real webhook receivers on loopback (node:http), a real SMTP server (smtp-server),
+ * a real socket.io client. Each test uses its own unique term so subscriptions never cross.
+ */
+import { createHmac, randomBytes } from 'node:crypto';
+import { SMTPServer } from 'smtp-server';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DeliveryEntry, SubscriptionView } from '../shared/alerts.js';
+import { ALERT_ENV } from './helpers/alertEnv.js';
+import { DISPLAY_TOKEN, INGEST_TOKEN, postReport, startTestApp, waitFor, type TestApp } from './helpers/app.js';
+import { freePort, startRedis, type TestRedis } from './helpers/redisServer.js';
+import { connectClient, connected } from './helpers/socketClient.js';
+import { startReceiver, type WebhookReceiver } from './helpers/webhookReceiver.js';
+
+const SECRET = 'test-webhook-secret';
+
+let redis: TestRedis;
+let app: TestApp;
+let smtp: SMTPServer;
+const mails: { to: string[]; raw: string }[] = [];
+const receivers: WebhookReceiver[] = [];
+
+beforeAll(async () => {
+  redis = await startRedis();
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', () => resolve()));
+  const smtpPort = (smtp.server.address() as AddressInfo).port;
+  app = await startTestApp(redis.url, { workers: 2, env: { ...ALERT_ENV, SMTP_URL: `smtp://127.0.0.1:${smtpPort}` } });
+});
+afterAll(async () => {
+  for (const r of receivers) await r.close();
+  await app?.close();
+  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await redis?.stop();
+});
+
+async function receiver(...args: Parameters<typeof startReceiver>): Promise<WebhookReceiver> {
+  const r = await startReceiver(...args);
+  receivers.push(r);
+  return r;
+}
+
+const term = () => `Zorvex${randomBytes(4).toString('hex')}`;
+const report = (word: string, extra = '') => ({
+  text: `Envoys met in ${word} on Monday ${randomBytes(3).toString('hex')}. Officials said talks would continue. ${extra}`,
+  dateline: '2022-01-19',
+  title: `Talks in ${word}`,
+});
+
+async function api(method: string, path: string, body?: unknown, token = DISPLAY_TOKEN): Promise<{ status: number; json: any }> /* eslint-disable-line @typescript-eslint/no-explicit-any -- response shapes vary per call */ {
+  const res = await fetch(`${app.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  return { status: res.status, json: res.status === 204 ? null : await res.json() };
+}
+
+async function subscribe(input: Record<string, unknown>): Promise<SubscriptionView> {
+  const { status, json } = await api('POST', '/api/subscriptions', { throttleMinutes: 0, ...input });
+  expect(status, JSON.stringify(json)).toBe(201);
+  return json as SubscriptionView;
+}
+
+async function deliveries(id: string): Promise<DeliveryEntry[]> {
+  return (await api('GET', `/api/subscriptions/${id}/deliveries`)).json.deliveries as DeliveryEntry[];
+}
+
+/** Decodes RFC 2047 Q-encoded words (what nodemailer uses for a subject with quotes). */
+function decodeHeader(value: string): string {
+  const q = (t: string) => t.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+  return value.replace(/\?=\s+=\?/g, '?==?').replace(/=\?UTF-8\?Q\?(.*?)\?=/gi, (_m, t: string) => q(t));
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const signature = (body: string) => `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}`;
+
+describe('subscriptions API', () => {
+  it('creates, lists, hides the secret, refuses bad input and internal targets, and keeps users apart', async () => {
+    const r = await receiver();
+    const sub = await subscribe({ name: 'Mentions', rule: { type: 'mention', terms: ['Geneva'] }, channel: { type: 'webhook', url: r.url, secret: SECRET } });
+    expect(sub.id).toMatch(/^[0-9a-f]{24}$/);
+    expect(sub.channel).toEqual({ type: 'webhook', url: r.url, format: 'json', hasSecret: true });
+    expect(JSON.stringify((await api('GET', '/api/subscriptions')).json)).not.toContain(SECRET);
+
+    const bad = await api('POST', '/api/subscriptions', { name: 'x', rule: { type: 'tension.above', threshold: 300 }, channel: { type: 'inapp' } });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.code).toBe('invalid_input');
+    expect(bad.json.error.message).toContain('rule.threshold');
+
+    const internal = await api('POST', '/api/subscriptions', { name: 'x', rule: { type: 'flag', flag: 'breaking' }, channel: { type: 'webhook', url: 'http://169.254.169.254/latest' } });
+    expect(internal.status).toBe(400);
+    expect(internal.json.error.code).toBe('outbound_refused');
+
+    // Another principal (the ingest token) can neither see nor delete it.
+    expect((await api('GET', `/api/subscriptions/${sub.id}/deliveries`, undefined, INGEST_TOKEN)).status).toBe(404);
+    expect((await api('DELETE', `/api/subscriptions/${sub.id}`, undefined, INGEST_TOKEN)).status).toBe(404);
+    expect((await api('GET', '/api/subscriptions', undefined, INGEST_TOKEN)).json.subscriptions).toEqual([]);
+    expect((await fetch(`${app.url}/api/subscriptions`)).status).toBe(401);
+
+    expect((await api('DELETE', `/api/subscriptions/${sub.id}`)).status).toBe(204);
+    expect((await api('GET', `/api/subscriptions/${sub.id}`)).status).toBe(404);
+  });
+});
+
+describe('webhook deliveries', () => {
+  it('one change → exactly one signed webhook, even with two workers', async () => {
+    const word = term();
+    const r = await receiver();
+    const sub = await subscribe({ name: 'once', rule: { type: 'mention', terms: [word] }, channel: { type: 'webhook', url: r.url, secret: SECRET } });
+    const posted = await postReport(app.url, report(word));
+    const { id } = (await posted.json()) as { id: string };
+    await waitFor(async () => r.requests.length >= 1, 10_000, 'webhook');
+    await sleep(1500); // room for a duplicate to show up if there were one
+    expect(r.requests).toHaveLength(1);
+    const [req] = r.requests;
+    expect(req.headers['x-signature']).toBe(signature(req.body));
+    expect(req.headers['idempotency-key']).toMatch(new RegExp(`^${sub.id}_\\d+-\\d+$`));
+    const body = JSON.parse(req.body);
+    expect(body.title).toContain(word);
+    expect(body.link).toBe(`http://desk.example.test/desk?report=${id}`);
+    expect(body.subscription).toEqual({ id: sub.id, name: 'once' });
+    const log = await waitFor(async () => {
+      const d = await deliveries(sub.id);
+      return d.some((e) => e.status === 'delivered') && d;
+    }, 5000, 'delivery log');
+    expect(log.filter((e) => e.status === 'delivered')).toHaveLength(1);
+    expect(log[0]).toMatchObject({ status: 'delivered', code: 200, attempt: 1 });
+  });
+
+  it('a receiver that answers 500 twice gets the alert on the third try with the same Idempotency-Key', async () => {
+    const word = term();
+    const r = await receiver(0, (_req, i) => (i < 2 ? 500 : 200));
+    const sub = await subscribe({ name: 'flaky', rule: { type: 'mention', terms: [word] }, channel: { type: 'webhook', url: r.url, secret: SECRET } });
+    await postReport(app.url, report(word));
+    await waitFor(async () => r.requests.length >= 3, 15_000, 'third try');
+    await sleep(1000);
+    expect(r.requests.map((q) => q.answered)).toEqual([500, 500, 200]);
+    expect(new Set(r.requests.map((q) => q.headers['idempotency-key'])).size).toBe(1);
+    for (const q of r.requests) expect(q.headers['x-signature']).toBe(signature(q.body));
+    const log = await waitFor(async () => {
+      const d = await deliveries(sub.id);
+      return d.length >= 3 && d;
+    }, 5000, 'log');
+    expect(log.map((e) => [e.status, e.attempt, e.code])).toEqual([
+      ['delivered', 3, 200],
+      ['retrying', 2, 500],
+      ['retrying', 1, 500],
+    ]);
+  });
+
+  it('a receiver down for 20 s gets the alert once after it returns', { timeout: 60_000 }, async () => {
+    const word = term();
+    const port = await freePort();
+    const sub = await subscribe({ name: 'down', rule: { type: 'mention', terms: [word] }, channel: { type: 'webhook', url: `http://127.0.0.1:${port}/hook` } });
+    await postReport(app.url, report(word));
+    await waitFor(async () => (await deliveries(sub.id)).some((e) => e.status === 'retrying'), 10_000, 'a failed try');
+    await sleep(20_000);
+    const r = await receiver(port);
+    await waitFor(async () => r.requests.length >= 1, 15_000, 'delivery after return');
+    await sleep(2500);
+    expect(r.requests).toHaveLength(1);
+    const log = await deliveries(sub.id);
+    expect(log[0].status).toBe('delivered');
+    expect(log.filter((e) => e.status === 'retrying').length).toBeGreaterThanOrEqual(3);
+    expect(log.some((e) => e.status === 'dead')).toBe(false);
+  });
+
+  it('a silenced subscription sends nothing (and logs it as suppressed)', async () => {
+    const word = term();
+    const silenced = await receiver();
+    const control = await receiver();
+    const quiet = await subscribe({
+      name: 'silenced',
+      rule: { type: 'mention', terms: [word] },
+      channel: { type: 'webhook', url: silenced.url },
+      silencedUntil: new Date(Date.now() + 3_600_000).toISOString(),
+    });
+    await subscribe({ name: 'control', rule: { type: 'mention', terms: [word] }, channel: { type: 'webhook', url: control.url } });
+    await postReport(app.url, report(word));
+    await waitFor(async () => control.requests.length >= 1, 10_000, 'control webhook');
+    await waitFor(async () => (await deliveries(quiet.id)).some((e) => e.status === 'suppressed'), 5000, 'suppressed entry');
+    await sleep(1000);
+    expect(silenced.requests).toHaveLength(0);
+  });
+
+  it('throttles: the first alert goes out, the next is grouped for later', async () => {
+    const word = term();
+    const r = await receiver();
+    const sub = await subscribe({ name: 'throttled', throttleMinutes: 60, rule: { type: 'mention', terms: [word] }, channel: { type: 'webhook', url: r.url } });
+    await postReport(app.url, report(word, 'first'));
+    await waitFor(async () => r.requests.length >= 1, 10_000, 'first');
+    await postReport(app.url, report(word, 'second'));
+    await waitFor(async () => (await deliveries(sub.id)).some((e) => e.status === 'throttled'), 10_000, 'throttled entry');
+    expect(r.requests).toHaveLength(1);
+  });
+
+  it('median time from POST of a matching report to the webhook arriving (printed)', async () => {
+    const word = term();
+    const r = await receiver();
+    await subscribe({ name: 'latency', rule: { type: 'mention', terms: [word] }, channel: { type: 'webhook', url: r.url, secret: SECRET } });
+    const times: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const started = Date.now();
+      await postReport(app.url, report(word, `round ${i}`));
+      await waitFor(async () => r.requests.length >= i + 1, 10_000, `webhook ${i}`);
+      times.push(r.requests[i].at - started);
+    }
+    times.sort((a, b) => a - b);
+    console.log(`alerts: median POST→webhook ${times[10]} ms (min ${times[0]}, max ${times[19]}) over 20 reports, two workers`);
+    expect(r.requests).toHaveLength(20);
+  });
+});
+
+describe('e-mail and in-app', () => {
+  it('an e-mail arrives at the SMTP server with a readable subject, plain body and a link to the report', async () => {
+    const word = term();
+    const sub = await subscribe({ name: 'Mail me', rule: { type: 'mention', terms: [word] }, channel: { type: 'email', to: 'desk@example.test' } });
+    const { id } = (await (await postReport(app.url, report(word))).json()) as { id: string };
+    const mail = await waitFor(async () => mails.find((m) => m.raw.includes(word)), 10_000, 'mail');
+    expect(mail.to).toEqual(['desk@example.test']);
+    const unfolded = mail.raw.replace(/\r\n[ \t]/g, ' ');
+    const subject = /^Subject: (.*)$/m.exec(unfolded)?.[1] ?? '';
+    expect(decodeHeader(subject)).toBe(`[Crisis Desk] "${word}" in: Talks in ${word}`);
+    expect(unfolded).toMatch(/^Content-Type: text\/plain/m);
+    const text = unfolded.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+    expect(text).toContain(`Read more: http://desk.example.test/desk?report=${id}`);
+    expect(text).toContain('You get this because of your alert "Mail me"');
+    expect(text).toContain('Silence or change it at http://desk.example.test/alerts');
+    await waitFor(async () => (await deliveries(sub.id)).some((e) => e.status === 'delivered' && e.code === 250), 5000, 'logged');
+  });
+
+  it('an in-app alert reaches the subscriber\'s socket as alert.fired', async () => {
+    const word = term();
+    const client = connectClient(app.url, { token: DISPLAY_TOKEN });
+    await connected(client);
+    await waitFor(async () => client.snapshots.length > 0, 5000, 'snapshot');
+    const sub = await subscribe({ name: 'toast', rule: { type: 'mention', terms: [word] }, channel: { type: 'inapp' } });
+    await postReport(app.url, report(word));
+    const fired = await waitFor(async () => client.changes.find((c) => c.type === 'alert.fired' && c.subscriptionId === sub.id), 10_000, 'alert.fired');
+    expect(fired).toMatchObject({ type: 'alert.fired', userId: 'display' });
+    if (fired.type === 'alert.fired') expect(fired.title).toContain(word);
+    await sleep(1000);
+    expect(client.changes.filter((c) => c.type === 'alert.fired' && c.subscriptionId === sub.id)).toHaveLength(1);
+    client.close();
+  });
+});
