@@ -15,6 +15,7 @@ import { createMetrics } from '../server/metrics.js';
 import { outboundPolicy } from '../server/outbound/guard.js';
 import { createFeedsQueue, type FeedsQueue } from '../server/queues/feedScheduler.js';
 import { FeedStore } from '../server/storage/feedStore.js';
+import { waitReady } from '../server/storage/redis.js';
 import { DISPLAY_TOKEN, startTestApp, waitFor, type TestApp } from './helpers/app.js';
 import { startFeedServer, type FeedServer, type TestFeedItem } from './helpers/feedServer.js';
 import { startRedis, type TestRedis } from './helpers/redisServer.js';
@@ -31,6 +32,7 @@ let strictEditor: { url: string; server: Server };
 /** The feeds router as the api role mounts it, behind an editor's bearer token. */
 async function startEditorApp(policy: string[], minIntervalSeconds: number): Promise<{ url: string; server: Server }> {
   const command = app.ctx.connect('command', 'test-editor');
+  await waitReady(command); // a command connection fails fast (no offline queue) until it is up
   const http = createHttpApp({
     log: pino({ level: 'silent' }),
     metrics: createMetrics({ redis: command, keys: app.ctx.keys, queues: [] }),
@@ -48,7 +50,9 @@ async function startEditorApp(policy: string[], minIntervalSeconds: number): Pro
 beforeAll(async () => {
   redis = await startRedis();
   app = await startTestApp(redis.url, { env: { OUTBOUND_ALLOWLIST: '127.0.0.1', FEED_MIN_INTERVAL_SECONDS: '1' } });
-  queue = createFeedsQueue(app.ctx.connect('command', 'test-feeds-queue'), app.ctx.keys.queuePrefix);
+  const queueConnection = app.ctx.connect('command', 'test-feeds-queue');
+  await waitReady(queueConnection);
+  queue = createFeedsQueue(queueConnection, app.ctx.keys.queuePrefix);
   feedServer = await startFeedServer();
   editor = await startEditorApp(['127.0.0.1'], 1);
   strictEditor = await startEditorApp([], 30);
