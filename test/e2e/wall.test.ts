@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApiRole, type ApiRole } from '../../server/roles/api.js';
 import { sampleReports } from '../../server/seed/sampleReports.js';
 import { DISPLAY_TOKEN, postReport, startTestApp, waitFor, type TestApp } from '../helpers/app.js';
+import { ADMIN_PASSWORD, call, login } from '../helpers/desk.js';
 import { hasChromium, launchBrowser, screenshotDir, tempDir } from '../helpers/browser.js';
 import { freePort, startRedis, type TestRedis } from '../helpers/redisServer.js';
 
@@ -47,7 +48,7 @@ describe.skipIf(!hasChromium)('wall display (Chromium)', () => {
   beforeAll(async () => {
     redis = await startRedis();
     const port = await freePort();
-    app = await startTestApp(redis.url, { clientDir, env: { PORT: String(port), WALL_CLOCKS: CLOCKS } });
+    app = await startTestApp(redis.url, { clientDir, env: { PORT: String(port), WALL_CLOCKS: CLOCKS, ADMIN_PASSWORD } });
     api = app.api;
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
@@ -137,12 +138,22 @@ describe.skipIf(!hasChromium)('wall display (Chromium)', () => {
     const ids = [];
     for (const r of sampleReports) ids.push(await post(app.url, { title: r.title, source: r.source, text: r.text, dateline: day(-r.daysAgo) }));
     for (const id of ids) await waitDone(app.url, id);
+    // An editor flags the newest sample report as breaking: it must stand out in the ticker.
+    const admin = await login(app.url, 'admin', ADMIN_PASSWORD);
+    const flagged = ids[ids.length - 1];
+    expect((await call(app.url, 'POST', `/api/reports/${flagged}/flags`, { cookie: admin }, { flag: 'breaking' })).status).toBe(200);
+    const breaking = page.locator(`[data-testid=ticker] [data-report-id="${flagged}"]`);
+    await page.locator(`[data-testid=ticker] [data-report-id="${flagged}"].is-breaking`).waitFor({ timeout: 5_000 });
+    expect(await breaking.locator('.tag-breaking').textContent()).toBe('Breaking');
     await post(app.url, {
       title: 'Pentagon sees larger build-up',
       source: 'Agency',
       dateline: day(-1),
       text: 'Pentagon officials said 127,000 Russian troops are now deployed near the border with Ukraine. Russia threatened to respond to sanctions.',
     });
+    await page.locator('[data-testid=ticker] .ticker-item', { hasText: 'Pentagon sees larger build-up' }).waitFor({ timeout: 5_000 });
+    // A breaking report leads the ticker although a newer one arrived.
+    expect(await page.locator('[data-testid=ticker] .ticker-item').first().getAttribute('data-report-id')).toBe(flagged);
     await page.waitForTimeout(2_000); // let the flash and enter animations finish before the pictures
     const dir = screenshotDir();
     mkdirSync(dir, { recursive: true });

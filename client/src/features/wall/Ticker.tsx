@@ -1,7 +1,8 @@
-/** The latest reports in a strip; breaking ones stand out. Report text is only ever rendered as text. */
+/** The latest reports in a strip; breaking ones lead and stand out. Report text is only ever rendered as text. */
 import { memo } from 'react';
 import type { ReportSummary } from '../../../../shared/report.js';
 import { useNewKeys } from '../../components/useNewKeys.js';
+import { isBreaking, tickerItems } from './tickerItems.js';
 
 /** Items on screen: the strip never scrolls, and the list stays bounded. */
 export const MAX_TICKER_ITEMS = 8;
@@ -9,14 +10,14 @@ export const MAX_TICKER_ITEMS = 8;
 const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
 export const Ticker = memo(function Ticker({ reports }: { reports: ReportSummary[] }) {
-  const items = reports.slice(0, MAX_TICKER_ITEMS);
-  const isNew = useNewKeys(reports.slice(0, MAX_TICKER_ITEMS).map((r) => r.id));
+  const items = tickerItems(reports, MAX_TICKER_ITEMS);
+  const isNew = useNewKeys(items.map((r) => r.id));
   return (
     <section className="wall-ticker" aria-label="Latest reports" data-testid="ticker">
       {items.length === 0 && <p className="muted">Waiting for the first report</p>}
       <ol className="ticker-items">
         {items.map((r) => {
-          const breaking = r.flags.some((f) => f.flag === 'breaking');
+          const breaking = isBreaking(r);
           return (
             <li
               key={r.id}
