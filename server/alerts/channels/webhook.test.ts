@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startReceiver, type WebhookReceiver } from '../../../test/helpers/webhookReceiver.js';
+import { outboundPolicy } from '../../outbound/guard.js';
+import { DeliveryFailed, type OutgoingAlert, type Subscription } from '../types.js';
+import { signBody, webhookChannel } from './webhook.js';
+
+const alert: OutgoingAlert = {
+  key: 'sub_1-0', subscriptionId: 'sub', subscriptionName: 'n', title: 'T <b>', body: 'B & c', link: 'http://x/desk?report=r', changeSeq: '1-0', firedAt: '2022-01-19T00:00:00Z',
+};
+const sub = (url: string, extra: object = {}): Subscription => ({
+  id: 'sub', owner: 'ana', createdAt: '', name: 'n', rule: { type: 'flag', flag: 'breaking' }, throttleMinutes: 0, channel: { type: 'webhook', url, format: 'json', ...extra },
+});
+
+describe('webhook channel on real loopback receivers', () => {
+  let target: WebhookReceiver;
+  let redirector: WebhookReceiver;
+  beforeAll(async () => {
+    target = await startReceiver();
+    redirector = await startReceiver(0, () => 302);
+  });
+  afterAll(async () => {
+    await target.close();
+    await redirector.close();
+  });
+  const allowed = webhookChannel({ policy: outboundPolicy(['127.0.0.1']), timeoutMs: 1000 });
+
+  it('posts signed JSON with the Idempotency-Key', async () => {
+    await expect(allowed.deliver(alert, sub(target.url, { secret: 'sekret-123' }), 2)).resolves.toEqual({ code: 200 });
+    const req = target.requests.at(-1)!;
+    expect(req.headers['idempotency-key']).toBe('sub_1-0');
+    expect(req.headers['x-signature']).toBe(signBody(req.body, 'sekret-123'));
+    expect(JSON.parse(req.body)).toMatchObject({ id: 'sub_1-0', title: 'T <b>', link: 'http://x/desk?report=r' });
+  });
+
+  it('sends a Slack-compatible body when asked, with mrkdwn escaped', async () => {
+    await allowed.deliver(alert, sub(target.url, { format: 'slack' }), 1);
+    expect(JSON.parse(target.requests.at(-1)!.body)).toEqual({ text: '*T &lt;b&gt;*\nB &amp; c\n<http://x/desk?report=r|Open in Crisis Desk>' });
+  });
+
+  it('re-checks the target at delivery: loopback is refused once the allowlist no longer names it', async () => {
+    const before = target.requests.length;
+    const strict = webhookChannel({ policy: outboundPolicy([]), timeoutMs: 1000 });
+    const err = await strict.deliver(alert, sub(target.url), 1).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DeliveryFailed);
+    expect((err as DeliveryFailed).permanent).toBe(true);
+    expect(target.requests.length).toBe(before);
+  });
+
+  it('does not follow redirects (a permanent failure)', async () => {
+    const err = (await allowed.deliver(alert, sub(redirector.url), 1).catch((e: unknown) => e)) as DeliveryFailed;
+    expect(err.code).toBe(302);
+    expect(err.permanent).toBe(true);
+    expect(err.message).toContain('redirects are not followed');
+  });
+
+  it('gives up on a receiver that does not answer within the timeout (retryable)', async () => {
+    const silent = await startReceiver(0, () => 'hold');
+    const err = (await allowed.deliver(alert, sub(silent.url), 1).catch((e: unknown) => e)) as DeliveryFailed;
+    expect(err.permanent).toBe(false);
+    expect(err.message).toContain('no answer within 1000 ms');
+    await silent.close();
+  });
+});
