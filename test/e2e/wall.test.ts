@@ -48,7 +48,10 @@ describe.skipIf(!hasChromium)('wall display (Chromium)', () => {
   beforeAll(async () => {
     redis = await startRedis();
     const port = await freePort();
-    app = await startTestApp(redis.url, { clientDir, env: { PORT: String(port), WALL_CLOCKS: CLOCKS, ADMIN_PASSWORD } });
+    app = await startTestApp(redis.url, {
+      clientDir,
+      env: { PORT: String(port), WALL_CLOCKS: CLOCKS, ADMIN_PASSWORD },
+    });
     api = app.api;
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
@@ -77,9 +80,21 @@ describe.skipIf(!hasChromium)('wall display (Chromium)', () => {
 
   it('shows the configured clocks, from a config route that needs a token', async () => {
     await page.locator('[data-testid=clocks] .wall-clock', { hasText: 'Tokyo' }).waitFor({ timeout: 5_000 });
-    expect(await page.locator('[data-testid=clocks] .wall-clock-label').allTextContents()).toEqual(['Kyiv', 'Moscow', 'Tokyo']);
-    const tokyo = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-    const shown = await page.locator('[data-testid=clocks] .wall-clock', { hasText: 'Tokyo' }).locator('.wall-clock-time').textContent();
+    expect(await page.locator('[data-testid=clocks] .wall-clock-label').allTextContents()).toEqual([
+      'Kyiv',
+      'Moscow',
+      'Tokyo',
+    ]);
+    const tokyo = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Asia/Tokyo',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    const shown = await page
+      .locator('[data-testid=clocks] .wall-clock', { hasText: 'Tokyo' })
+      .locator('.wall-clock-time')
+      .textContent();
     // Either side of a minute boundary, never a zone off.
     expect([tokyo.format(Date.now() - 60_000), tokyo.format(Date.now())]).toContain(shown);
     expect((await fetch(`${app.url}/api/wall/config`)).status).toBe(401);
@@ -91,7 +106,9 @@ describe.skipIf(!hasChromium)('wall display (Chromium)', () => {
       await other.goto(`${app.url}/wall?panels=meetings,ticker&token=${DISPLAY_TOKEN}`);
       await other.locator('[data-testid=meetings-panel]').waitFor({ timeout: 10_000 });
       expect(other.url()).toBe(`${app.url}/wall?panels=meetings%2Cticker`);
-      expect(await other.locator('[data-testid=tension-panel], [data-testid=troops-panel], [data-testid=clocks]').count()).toBe(0);
+      expect(
+        await other.locator('[data-testid=tension-panel], [data-testid=troops-panel], [data-testid=clocks]').count(),
+      ).toBe(0);
       expect(await other.locator('[data-testid=ticker]').count()).toBe(1);
     } finally {
       await other.close();
@@ -113,8 +130,12 @@ describe.skipIf(!hasChromium)('wall display (Chromium)', () => {
     await page.locator('[data-testid=meeting]', { hasText: 'Geneva' }).waitFor({ timeout: 5_000 });
     const meetingMs = Date.now() - started;
     console.log(`wall e2e: POST → troop figure visible in ${troopsMs} ms, meeting visible in ${meetingMs} ms`);
-    expect(await page.locator('[data-testid=meeting]', { hasText: 'Geneva' }).first().textContent()).toContain('Blinken');
-    expect(await page.evaluate(() => (window as unknown as { __wallMarker?: string }).__wallMarker)).toBe('loaded once');
+    expect(await page.locator('[data-testid=meeting]', { hasText: 'Geneva' }).first().textContent()).toContain(
+      'Blinken',
+    );
+    expect(await page.evaluate(() => (window as unknown as { __wallMarker?: string }).__wallMarker)).toBe(
+      'loaded once',
+    );
   });
 
   it('renders hostile report text literally and never runs it', async () => {
@@ -129,19 +150,24 @@ describe.skipIf(!hasChromium)('wall display (Chromium)', () => {
     await item.waitFor({ timeout: 5_000 });
     expect(await item.locator('.ticker-text').textContent()).toBe(title);
     expect(await item.locator('.ticker-source').textContent()).toBe('<b>evil</b>');
-    expect(await page.locator('[data-testid=wall] img, [data-testid=wall] script, [data-testid=wall] b').count()).toBe(0);
+    expect(await page.locator('[data-testid=wall] img, [data-testid=wall] script, [data-testid=wall] b').count()).toBe(
+      0,
+    );
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   });
 
   it('writes screenshots at 1920×1080 and 3840×2160', async () => {
     // The project's sample scenario (a held call, a moved meeting, ranges, a projection) fills the picture.
     const ids = [];
-    for (const r of sampleReports) ids.push(await post(app.url, { title: r.title, source: r.source, text: r.text, dateline: day(-r.daysAgo) }));
+    for (const r of sampleReports)
+      ids.push(await post(app.url, { title: r.title, source: r.source, text: r.text, dateline: day(-r.daysAgo) }));
     for (const id of ids) await waitDone(app.url, id);
     // An editor flags the newest sample report as breaking: it must stand out in the ticker.
     const admin = await login(app.url, 'admin', ADMIN_PASSWORD);
     const flagged = ids[ids.length - 1];
-    expect((await call(app.url, 'POST', `/api/reports/${flagged}/flags`, { cookie: admin }, { flag: 'breaking' })).status).toBe(200);
+    expect(
+      (await call(app.url, 'POST', `/api/reports/${flagged}/flags`, { cookie: admin }, { flag: 'breaking' })).status,
+    ).toBe(200);
     const breaking = page.locator(`[data-testid=ticker] [data-report-id="${flagged}"]`);
     await page.locator(`[data-testid=ticker] [data-report-id="${flagged}"].is-breaking`).waitFor({ timeout: 5_000 });
     expect(await breaking.locator('.tag-breaking').textContent()).toBe('Breaking');
@@ -151,9 +177,13 @@ describe.skipIf(!hasChromium)('wall display (Chromium)', () => {
       dateline: day(-1),
       text: 'Pentagon officials said 127,000 Russian troops are now deployed near the border with Ukraine. Russia threatened to respond to sanctions.',
     });
-    await page.locator('[data-testid=ticker] .ticker-item', { hasText: 'Pentagon sees larger build-up' }).waitFor({ timeout: 5_000 });
+    await page
+      .locator('[data-testid=ticker] .ticker-item', { hasText: 'Pentagon sees larger build-up' })
+      .waitFor({ timeout: 5_000 });
     // A breaking report leads the ticker although a newer one arrived.
-    expect(await page.locator('[data-testid=ticker] .ticker-item').first().getAttribute('data-report-id')).toBe(flagged);
+    expect(await page.locator('[data-testid=ticker] .ticker-item').first().getAttribute('data-report-id')).toBe(
+      flagged,
+    );
     await page.waitForTimeout(2_000); // let the flash and enter animations finish before the pictures
     const dir = screenshotDir();
     mkdirSync(dir, { recursive: true });
@@ -198,11 +228,20 @@ describe.skipIf(!hasChromium)('wall display (Chromium)', () => {
     await page.locator('[data-testid=connection][data-status=live]').waitFor({ timeout: 15_000 });
     await page.locator('[data-testid=troops-current]', { hasText: '135,000' }).waitFor({ timeout: 5_000 });
     await page.locator(`[data-testid=ticker] [data-report-id="${missedId}"]`).waitFor({ timeout: 5_000 });
-    expect(await page.evaluate(() => (window as unknown as { __wallMarker?: string }).__wallMarker)).toBe('loaded once');
+    expect(await page.evaluate(() => (window as unknown as { __wallMarker?: string }).__wallMarker)).toBe(
+      'loaded once',
+    );
 
     // And it is live again: a new report arrives as before.
-    await post(api.url, { title: 'After the restart', source: 'Wire', dateline: day(0), text: 'Talks continued in Vienna on Monday, officials said.' });
-    await page.locator('[data-testid=ticker] .ticker-item', { hasText: 'After the restart' }).waitFor({ timeout: 5_000 });
+    await post(api.url, {
+      title: 'After the restart',
+      source: 'Wire',
+      dateline: day(0),
+      text: 'Talks continued in Vienna on Monday, officials said.',
+    });
+    await page
+      .locator('[data-testid=ticker] .ticker-item', { hasText: 'After the restart' })
+      .waitFor({ timeout: 5_000 });
     expect(pageErrors).toEqual([]);
   });
 
@@ -213,7 +252,11 @@ describe.skipIf(!hasChromium)('wall display (Chromium)', () => {
       writeFileSync(path.join(nextClient, 'version.json'), JSON.stringify({ build: 'next-build' }));
       await api.close();
       api = await startApiRole(app.ctx, { clientDir: nextClient }); // the "deploy": same port, new build id
-      await page.waitForFunction(() => (window as unknown as { __wallMarker?: string }).__wallMarker === undefined, null, { timeout: 15_000 });
+      await page.waitForFunction(
+        () => (window as unknown as { __wallMarker?: string }).__wallMarker === undefined,
+        null,
+        { timeout: 15_000 },
+      );
       await page.locator('[data-testid=connection][data-status=live]').waitFor({ timeout: 15_000 });
       await page.locator('[data-testid=troops-current]', { hasText: '135,000' }).waitFor({ timeout: 5_000 });
       // The reloaded page still runs the old bundle (this test copies it), so the guard must stop a loop.
@@ -221,7 +264,9 @@ describe.skipIf(!hasChromium)('wall display (Chromium)', () => {
       expect(JSON.parse(attempt ?? '{}')).toMatchObject({ build: 'next-build' });
       await page.evaluate(() => ((window as unknown as { __wallMarker: string }).__wallMarker = 'after deploy'));
       await page.waitForTimeout(5_500); // longer than the reload jitter
-      expect(await page.evaluate(() => (window as unknown as { __wallMarker?: string }).__wallMarker)).toBe('after deploy');
+      expect(await page.evaluate(() => (window as unknown as { __wallMarker?: string }).__wallMarker)).toBe(
+        'after deploy',
+      );
       expect(page.url()).toBe(`${app.url}/wall`);
     } finally {
       await api.close();

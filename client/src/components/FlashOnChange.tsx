@@ -4,7 +4,15 @@
  */
 import { useState, type ReactNode } from 'react';
 
-export function FlashOnChange({ value, children, className }: { value: unknown; children: ReactNode; className?: string }) {
+export function FlashOnChange({
+  value,
+  children,
+  className,
+}: {
+  value: unknown;
+  children: ReactNode;
+  className?: string;
+}) {
   const [seen, setSeen] = useState(value);
   const [flashes, setFlashes] = useState(0);
   if (!Object.is(seen, value)) {

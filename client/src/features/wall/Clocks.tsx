@@ -3,6 +3,7 @@ import { memo, useMemo } from 'react';
 import { useNow } from '../../components/ConnectionBadge.js';
 import { zoneClock } from './clockFormat.js';
 import type { ClockSpec } from './wallParams.js';
+import './wallHeader.css';
 
 export const Clocks = memo(function Clocks({ clocks }: { clocks: ClockSpec[] }) {
   const now = useNow(1000);

@@ -5,6 +5,7 @@ import { useNow } from '../../components/ConnectionBadge.js';
 import { useNewKeys } from '../../components/useNewKeys.js';
 import { Countdown } from './Countdown.js';
 import { meetingParticipants, meetingPlace, selectMeetings } from './meetingSchedule.js';
+import './meetings.css';
 
 /** Rows on screen: a fixed number, so the panel never scrolls or jumps. */
 export const MAX_MEETING_ROWS = 6;

@@ -6,6 +6,7 @@ import { formatSigned, MAX_CHART_POINTS, topDrivers } from './figures.js';
 import { Sparkline } from './Sparkline.js';
 import { trend } from './sparkline.js';
 import { TensionGauge } from './TensionGauge.js';
+import './tension.css';
 
 const TREND_POINTS = 30;
 

@@ -3,6 +3,7 @@ import { memo } from 'react';
 import type { ReportSummary } from '../../../../shared/report.js';
 import { useNewKeys } from '../../components/useNewKeys.js';
 import { isBreaking, tickerItems } from './tickerItems.js';
+import './ticker.css';
 
 /** Items on screen: the strip never scrolls, and the list stays bounded. */
 export const MAX_TICKER_ITEMS = 8;

@@ -4,6 +4,7 @@ import type { PublicTroops } from '../../../../shared/state.js';
 import { FlashOnChange } from '../../components/FlashOnChange.js';
 import { claimsBySource, formatClaim, formatCount, formatDay } from './figures.js';
 import { TroopChart } from './TroopChart.js';
+import './troops.css';
 
 const MAX_SOURCES = 4;
 const MAX_HYPOTHETICALS = 2;

@@ -4,6 +4,7 @@
  */
 import { useNow, formatAge } from '../../components/ConnectionBadge.js';
 import type { CrisisFeed } from '../../realtime/useCrisisState.js';
+import './wallHeader.css';
 
 type Props = Pick<CrisisFeed, 'status' | 'statusDetail' | 'lastDataAt' | 'disconnectedAt'>;
 
