@@ -5,6 +5,7 @@ const FeedPage = lazy(() => import('./features/feed/FeedPage.js').then((m) => ({
 const WallPage = lazy(() => import('./features/wall/WallPage.js').then((m) => ({ default: m.WallPage })));
 const FeedsPage = lazy(() => import('./features/feeds/FeedsPage.js').then((m) => ({ default: m.FeedsPage })));
 const DeskPage = lazy(() => import('./features/desk/DeskPage.js').then((m) => ({ default: m.DeskPage })));
+const AlertsPage = lazy(() => import('./features/alerts/AlertsPage.js').then((m) => ({ default: m.AlertsPage })));
 
 /** Screens that other features register; unknown paths show the feed. */
 export const routes: Record<string, React.LazyExoticComponent<() => React.JSX.Element>> = {
@@ -12,6 +13,7 @@ export const routes: Record<string, React.LazyExoticComponent<() => React.JSX.El
   '/wall': WallPage,
   '/feeds': FeedsPage,
   '/desk': DeskPage,
+  '/alerts': AlertsPage,
 };
 
 export function App() {

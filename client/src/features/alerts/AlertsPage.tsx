@@ -1,0 +1,117 @@
+/** /alerts: a person's subscriptions (create, silence, delete, delivery log) and live in-app alerts as toasts. */
+import { useCallback, useEffect, useState } from 'react';
+import { describeRule, type SubscriptionView } from '../../../../shared/alerts.js';
+import { ConnectionBadge } from '../../components/ConnectionBadge.js';
+import { useCrisisState } from '../../realtime/useCrisisState.js';
+import { urlToken } from '../../token.js';
+import { deleteSubscription, listSubscriptions, updateSubscription } from './alertsApi.js';
+import { DeliveryLog } from './DeliveryLog.js';
+import { SubscriptionForm } from './SubscriptionForm.js';
+import { askNotificationPermission, useAlertToasts } from './useAlertToasts.js';
+
+function channelText(c: SubscriptionView['channel']): string {
+  if (c.type === 'webhook') return `webhook ${c.url}${c.format === 'slack' ? ' (Slack)' : ''}${c.hasSecret ? ', signed' : ''}`;
+  if (c.type === 'email') return `e-mail to ${c.to}`;
+  return 'in the app';
+}
+
+function SubscriptionRow({ s, onChanged, onDeleted }: { s: SubscriptionView; onChanged: (s: SubscriptionView) => void; onDeleted: () => void }) {
+  const [showLog, setShowLog] = useState(false);
+  const [until, setUntil] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const silenced = s.silencedUntil !== undefined && Date.parse(s.silencedUntil) > Date.now();
+  const act = (p: Promise<unknown>) => p.catch((e: Error) => setError(e.message));
+  return (
+    <li className="subscription" data-subscription-id={s.id}>
+      <div>
+        <strong>{s.name}</strong>: {describeRule(s.rule)}, {channelText(s.channel)}
+        {s.throttleMinutes > 0 && <>, at most one every {s.throttleMinutes} min</>}
+        {s.quietHours && (
+          <>
+            , quiet {s.quietHours.start}–{s.quietHours.end} ({s.quietHours.timeZone})
+          </>
+        )}
+        {silenced && <span className="silenced"> — silenced until {new Date(s.silencedUntil!).toLocaleString()}</span>}
+      </div>
+      <div className="actions">
+        {silenced ? (
+          <button onClick={() => void act(updateSubscription(s.id, { silencedUntil: null }).then(onChanged))}>Unsilence</button>
+        ) : (
+          <>
+            <button onClick={() => void act(updateSubscription(s.id, { silencedUntil: new Date(Date.now() + 3_600_000).toISOString() }).then(onChanged))}>
+              Silence 1 h
+            </button>
+            <input type="datetime-local" aria-label="Silence until" value={until} onChange={(e) => setUntil(e.target.value)} />
+            <button disabled={!until} onClick={() => void act(updateSubscription(s.id, { silencedUntil: new Date(until).toISOString() }).then(onChanged))}>
+              Silence until
+            </button>
+          </>
+        )}
+        <button onClick={() => setShowLog((v) => !v)}>{showLog ? 'Hide deliveries' : 'Deliveries'}</button>
+        <button className="danger" onClick={() => void act(deleteSubscription(s.id).then(onDeleted))}>
+          Delete
+        </button>
+      </div>
+      {error && <p className="error">{error}</p>}
+      {showLog && <DeliveryLog subscriptionId={s.id} />}
+    </li>
+  );
+}
+
+export function AlertsPage() {
+  const { toasts, onChange, dismiss } = useAlertToasts();
+  const feed = useCrisisState(urlToken(), onChange);
+  const [subs, setSubs] = useState<SubscriptionView[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [permission, setPermission] = useState(typeof Notification === 'undefined' ? 'unsupported' : Notification.permission);
+
+  const reload = useCallback(() => {
+    listSubscriptions().then(setSubs, (e: Error) => setError(e.message));
+  }, []);
+  useEffect(reload, [reload]);
+
+  return (
+    <main className="page alerts-page">
+      <header className="page-header">
+        <h1>Alerts</h1>
+        <nav>
+          <a href="/">Feed</a> · <a href="/wall">Wall</a> · <a href="/desk">Desk</a>
+        </nav>
+        <ConnectionBadge feed={feed} />
+      </header>
+      {permission === 'default' && (
+        <button onClick={() => void askNotificationPermission().then(setPermission)}>Show alerts as browser notifications</button>
+      )}
+      {error && <p className="error">{error}</p>}
+      <section>
+        <h2>Your subscriptions</h2>
+        {subs && subs.length === 0 && <p className="hint">None yet. Create one below.</p>}
+        <ul className="subscriptions" data-testid="subscriptions">
+          {subs?.map((s) => (
+            <SubscriptionRow
+              key={s.id}
+              s={s}
+              onChanged={(n) => setSubs((all) => all?.map((x) => (x.id === n.id ? n : x)) ?? null)}
+              onDeleted={() => setSubs((all) => all?.filter((x) => x.id !== s.id) ?? null)}
+            />
+          ))}
+        </ul>
+      </section>
+      <section>
+        <h2>New alert</h2>
+        <SubscriptionForm onCreated={(s) => setSubs((all) => [...(all ?? []), s])} />
+      </section>
+      <div className="toasts" role="status" aria-live="polite" data-testid="toasts">
+        {toasts.map((t) => (
+          <div key={t.id} className="toast">
+            <strong>{t.title}</strong>
+            <p>{t.body}</p>
+            <button aria-label="Dismiss" onClick={() => dismiss(t.id)}>
+              ×
+            </button>
+          </div>
+        ))}
+      </div>
+    </main>
+  );
+}
