@@ -1,0 +1,27 @@
+/**
+ * Child program: extract() in a loop on one core over the same 3 KB reports the ingest
+ * bench posts: the compute limit the pipeline is compared with. Runs the built code
+ * (dist/server/extract), as the worker process does.
+ */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { serve } from '../lib/rpc.js';
+import { benchReport } from '../lib/reportTexts.js';
+
+type Extract = (text: string, dateline: string) => unknown;
+
+async function run(args: { runId: string; count: number; warmup: number; maxMs: number }): Promise<{ reportsPerSecond: number; measured: number }> {
+  const mod = (await import(pathToFileURL(path.resolve('dist/server/extract/index.js')).href)) as { extract: Extract };
+  const reports = Array.from({ length: args.count }, (_, i) => benchReport(args.runId, i));
+  for (let i = 0; i < args.warmup; i++) mod.extract(reports[i % reports.length].text, reports[i % reports.length].dateline);
+  const started = performance.now();
+  let done = 0;
+  while (done < reports.length && performance.now() - started < args.maxMs) {
+    const r = reports[done++];
+    mod.extract(r.text, r.dateline);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  return { reportsPerSecond: done / seconds, measured: done };
+}
+
+serve({ run });

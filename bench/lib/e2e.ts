@@ -1,0 +1,61 @@
+/**
+ * POST accepted → `change` received, on every connected client: reports are posted at a
+ * fixed rate by a load generator process, sockets live in a swarm process, and each
+ * latency is the swarm's arrival time minus the load generator's 202 time (one clock,
+ * see clock.ts). A short warm-up is measured and dropped first.
+ */
+import { randomBytes } from 'node:crypto';
+import type { PostResult } from '../clients/loadgen.js';
+import { DISPLAY_TOKEN, INGEST_TOKEN, type Stack } from './servers.js';
+import type { Child } from './rpc.js';
+import type { Summary } from './stats.js';
+import { cpuMeter } from './cpu.js';
+
+export type E2eResult = { fromAccepted: Summary; fromPosted?: Summary; expected: number; received: number; negative: number };
+
+/** Connects `clients` sockets spread over the stack's api nodes. */
+export async function connectSwarm(swarm: Child, stack: Stack, clients: number): Promise<void> {
+  const { total } = await swarm.call<{ total: number }>(
+    'connect',
+    { urls: stack.apis.map((a) => a.url!), count: clients, token: DISPLAY_TOKEN, waitSnapshot: true, concurrency: 100 },
+    180_000,
+  );
+  if (total < clients) throw new Error(`only ${total} of ${clients} sockets connected`);
+}
+
+/** Posts `count` reports at `ratePerSecond` spread over the api nodes; returns the latency summary. */
+export async function measureE2e(
+  swarm: Child,
+  loadgen: Child,
+  stack: Stack,
+  options: { count: number; ratePerSecond: number; kind?: 'dispatch' | 'quiet'; warmup?: number },
+): Promise<E2eResult> {
+  const runId = randomBytes(3).toString('hex');
+  const urls = stack.apis.map((a) => a.url!);
+  const post = (from: number, count: number) =>
+    loadgen.call<PostResult>(
+      'post',
+      { urls, token: INGEST_TOKEN, runId, from, count, ratePerSecond: options.ratePerSecond, kind: options.kind ?? 'dispatch' },
+      count * (1000 / options.ratePerSecond) + 60_000,
+    );
+  const warmup = options.warmup ?? 25;
+  if (warmup > 0) {
+    const w = await post(0, warmup);
+    await swarm.call('latencies', { accepted: w.accepted, waitMs: 10_000 }, 20_000);
+    await swarm.call('reset');
+  }
+  const meter = cpuMeter({
+    ...Object.fromEntries(stack.apis.map((a, i) => [`api${i + 1}`, a.child.pid!])),
+    ...Object.fromEntries(stack.workers.map((w, i) => [`worker${i + 1}`, w.child.pid!])),
+    redis: stack.redis.process.pid!,
+    swarm: swarm.pid,
+    loadgen: loadgen.pid,
+  });
+  const result = await post(warmup, options.count);
+  console.log(`  cpu % of one core while posting: ${JSON.stringify(meter.stop())}`);
+  if (result.accepted.length < options.count) console.log(`  e2e: ${result.accepted.length} of ${options.count} accepted: ${JSON.stringify(result.statuses)}`);
+  const measured = await swarm.call<E2eResult>('latencies', { accepted: result.accepted, postedAt: result.posted, waitMs: 30_000 }, 60_000);
+  await swarm.call('reset');
+  if (measured.received < measured.expected) console.log(`  e2e: ${measured.received} of ${measured.expected} deliveries arrived`);
+  return measured;
+}

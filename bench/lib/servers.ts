@@ -1,0 +1,67 @@
+/**
+ * The product under test, as real processes (`node dist/server/main.js --role …`) on a
+ * throwaway redis-server, through the test helpers. Bench settings: the ingest rate limit
+ * out of the way, a long change stream, quiet logs. BENCH_CPU_PROF=<dir> writes a V8 CPU
+ * profile of every server process there when it exits.
+ */
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startProcess, type AppProcess } from '../../test/helpers/processes.js';
+import { startRedis, type TestRedis } from '../../test/helpers/redisServer.js';
+import { track } from './cleanup.js';
+
+export { DISPLAY_TOKEN, INGEST_TOKEN } from '../../test/helpers/app.js';
+
+const libDir = path.dirname(fileURLToPath(import.meta.url));
+
+const benchEnv = (): Record<string, string> => ({
+  INGEST_RATE_LIMIT_PER_MINUTE: '100000000',
+  CHANGES_MAXLEN: '1000000',
+  LOG_LEVEL: 'warn',
+  ...(process.env.BENCH_CPU_PROF
+    ? { NODE_OPTIONS: `--import=${path.join(libDir, 'cpuProfilePreload.mjs')}`, BENCH_CPU_PROF_DIR: path.resolve(process.env.BENCH_CPU_PROF) }
+    : {}),
+});
+
+export type Stack = {
+  redis: TestRedis;
+  prefix: string;
+  apis: AppProcess[];
+  workers: AppProcess[];
+  /** Adds one more worker process (e.g. after a burst was queued). */
+  addWorker(env?: Record<string, string>): Promise<AppProcess>;
+  stop(): Promise<void>;
+};
+
+/** A fresh redis-server with `apis` api nodes and `workers` worker processes. */
+export async function startStack(options: { apis: number; workers: number; env?: Record<string, string> }): Promise<Stack> {
+  const redis = await startRedis();
+  const prefix = `b${randomBytes(4).toString('hex')}`;
+  const env = { ...benchEnv(), ...options.env };
+  const stack: Stack = {
+    redis,
+    prefix,
+    apis: [],
+    workers: [],
+    async addWorker(extra = {}) {
+      const w = await startProcess('worker', redis.url, prefix, { ...env, ...extra });
+      stack.workers.push(w);
+      return w;
+    },
+    async stop() {
+      untrack();
+      await Promise.all([...stack.apis, ...stack.workers].map((p) => p.stop().catch(() => undefined)));
+      await redis.stop();
+    },
+  };
+  const untrack = track(() => stack.stop());
+  try {
+    stack.apis = await Promise.all(Array.from({ length: options.apis }, () => startProcess('api', redis.url, prefix, env)));
+    for (let i = 0; i < options.workers; i++) await stack.addWorker();
+  } catch (err) {
+    await stack.stop();
+    throw err;
+  }
+  return stack;
+}

@@ -1,0 +1,20 @@
+/** The targets of issue 8 (and 10), checked in the summary table. */
+
+export type Target = { name: string; op: '<=' | '>='; limit: number; fullOnly?: boolean };
+
+export const targets: Target[] = [
+  { name: 'extract.p50_ms', op: '<=', limit: 1 },
+  { name: 'extract_only.reports_per_s', op: '>=', limit: 1000 },
+  { name: 'ingest.reports_per_s', op: '>=', limit: 1000 },
+  { name: 'ingest.vs_extract_only', op: '>=', limit: 0.7 },
+  { name: 'e2e.p50_ms', op: '<=', limit: 20 },
+  { name: 'e2e.vs_raw_p99', op: '<=', limit: 1.3 },
+  { name: 'fanout.kb_per_socket', op: '<=', limit: 25 },
+  { name: 'fanout.10000.held', op: '>=', limit: 10000, fullOnly: true },
+  { name: 'client.wall_js_gzip_kb', op: '<=', limit: 200 },
+  { name: 'soak.rss_growth_mb', op: '<=', limit: 10 },
+];
+
+export function meets(target: Target, value: number): boolean {
+  return target.op === '<=' ? value <= target.limit : value >= target.limit;
+}

@@ -1,0 +1,120 @@
+/**
+ * `npm run bench` (after `npm run build`): measures the product on this machine, one
+ * scenario after another, each on its own fresh redis-server and processes. Prints every
+ * figure as `bench NAME: VALUE UNIT`, then a summary against the targets. Exits 0 when
+ * targets are missed (they are reported), non-zero when a scenario crashed.
+ * BENCH_QUICK=1: the same in under a minute (fewer reports, 1,000 sockets at most).
+ * SOAK_SECONDS: length of the soak (default 180, quick 15). BENCH_ONLY=a,b runs only those.
+ * BENCH_CPU_PROF=<dir>: V8 CPU profiles of the server processes.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { runChildBench } from './lib/childBench.js';
+import { stopAll } from './lib/cleanup.js';
+import { QUICK, SOAK_SECONDS } from './lib/mode.js';
+import { figures, record } from './lib/results.js';
+import { meets, targets } from './lib/targets.js';
+import { clientSizeScenario } from './scenarios/clientSize.js';
+import { e2eScenario } from './scenarios/e2e.js';
+import { fanoutScenario } from './scenarios/fanout.js';
+import { ingestScenario } from './scenarios/ingest.js';
+import { rawFanoutScenario } from './scenarios/rawFanout.js';
+import { scaleScenario } from './scenarios/scale.js';
+import { soakScenario } from './scenarios/soak.js';
+
+/** The whole run stops itself after this long, whatever hangs. */
+const WATCHDOG_MS = (QUICK ? 3 : 15) * 60_000 + SOAK_SECONDS * 1000;
+const CHILD_BENCH_MS = QUICK ? 30_000 : 120_000;
+
+type Scenario = { name: string; run: () => Promise<void> };
+
+function childBenches(): Scenario[] {
+  const dir = path.resolve('bench');
+  const extract = path.join(dir, 'extract.bench.ts');
+  const list: Scenario[] = [
+    {
+      name: 'extract',
+      run: async () => {
+        if (existsSync(extract)) return runChildBench(extract, CHILD_BENCH_MS);
+        record('extract.p50_ms', 'n/a (bench/extract.bench.ts missing)');
+      },
+    },
+  ];
+  for (const f of readdirSync(dir).filter((f) => f.endsWith('.bench.ts') && f !== 'extract.bench.ts').sort()) {
+    list.push({ name: f.replace(/\.bench\.ts$/, ''), run: () => runChildBench(path.join(dir, f), CHILD_BENCH_MS) });
+  }
+  return list;
+}
+
+const scenarios: Scenario[] = [
+  ...childBenches(),
+  { name: 'clientSize', run: clientSizeScenario },
+  { name: 'ingest', run: ingestScenario },
+  { name: 'rawFanout', run: rawFanoutScenario },
+  { name: 'e2e', run: e2eScenario },
+  { name: 'scale', run: scaleScenario },
+  { name: 'fanout', run: fanoutScenario },
+  { name: 'soak', run: soakScenario },
+];
+
+function summary(crashed: string[], seconds: number): void {
+  const rows = targets
+    .filter((t) => !(QUICK && t.fullOnly))
+    .map((t) => {
+      const f = figures.findLast((x) => x.name === t.name);
+      const value = f?.value;
+      const verdict = typeof value === 'number' && Number.isFinite(value) ? (meets(t, value) ? 'PASS' : 'MISS') : 'n/a';
+      return [t.name, f ? `${value}${f.unit ? ` ${f.unit}` : ''}` : '—', `${t.op} ${t.limit}`, verdict];
+    });
+  const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), ['figure', 'value', 'target', 'result'][i].length));
+  const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i])).join('  ');
+  console.log(`\nSummary (${QUICK ? 'quick' : 'full'} run, ${seconds.toFixed(0)} s):`);
+  console.log(line(['figure', 'value', 'target', 'result']));
+  for (const r of rows) console.log(line(r));
+  if (crashed.length) console.log(`crashed: ${crashed.join(', ')}`);
+}
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
+  console.log(`Crisis Desk bench (${QUICK ? 'quick' : 'full'}): ${new Date().toISOString()}`);
+  const crashed: string[] = [];
+  for (const s of scenarios) {
+    if (only && !only.includes(s.name)) continue;
+    const t0 = Date.now();
+    console.log(`\n── ${s.name}`);
+    try {
+      await s.run();
+    } catch (err) {
+      crashed.push(s.name);
+      console.error(`  ${s.name} crashed: ${(err as Error).stack ?? String(err)}`);
+      await stopAll();
+    }
+    console.log(`  (${s.name}: ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  }
+  const seconds = (Date.now() - started) / 1000;
+  record('run.seconds', seconds, 's');
+  summary(crashed, seconds);
+  return crashed.length ? 1 : 0;
+}
+
+const watchdog = setTimeout(() => {
+  console.error(`bench: over ${WATCHDOG_MS / 1000} s, stopping everything`);
+  void stopAll().finally(() => process.exit(2));
+}, WATCHDOG_MS);
+watchdog.unref();
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(sig, () => void stopAll().finally(() => process.exit(130)));
+}
+
+main().then(
+  async (code) => {
+    await stopAll();
+    process.exit(code);
+  },
+  async (err: unknown) => {
+    console.error(err);
+    await stopAll();
+    process.exit(1);
+  },
+);

@@ -1,0 +1,40 @@
+/**
+ * End to end on one api node and one worker: POST accepted → `change` on each of 1,000
+ * connected clients, at 50 reports/s.
+ *
+ * `e2e.*` posts short news notes, each announced by exactly one change (`report.added`,
+ * ~0.4 KB): one message per report per client, like the bare Socket.IO baseline of the
+ * same run it is compared with (`e2e.vs_raw_p99`). `e2e.dispatch.*` posts 3 KB dispatches
+ * with troop figures, meetings and tension phrases, each of which also moves the tension,
+ * troops and meetings (about 3.7 changes and 7 KB per report per client), at 10 reports/s.
+ */
+import { connectSwarm, measureE2e } from '../lib/e2e.js';
+import { QUICK, sizes } from '../lib/mode.js';
+import { record, valueOf } from '../lib/results.js';
+import { startChild } from '../lib/rpc.js';
+import { startStack } from '../lib/servers.js';
+
+export async function e2eScenario(): Promise<void> {
+  const stack = await startStack({ apis: 1, workers: 1 });
+  const swarm = await startChild('swarm');
+  const loadgen = await startChild('loadgen');
+  try {
+    await connectSwarm(swarm, stack, sizes.clients);
+    const r = await measureE2e(swarm, loadgen, stack, { count: sizes.e2eReports, ratePerSecond: sizes.e2eRatePerSecond, kind: 'quiet' });
+    record('e2e.p50_ms', r.fromAccepted.p50, 'ms');
+    record('e2e.p99_ms', r.fromAccepted.p99, 'ms');
+    if (r.fromPosted) record('e2e.from_post_sent.p50_ms', r.fromPosted.p50, 'ms');
+    record('e2e.delivered_pct', (100 * r.received) / Math.max(1, r.expected), '%');
+    const raw = valueOf('raw.fanout.1000.p99_ms');
+    record('e2e.vs_raw_p99', raw ? r.fromAccepted.p99 / raw : 'n/a (no raw baseline)', '');
+
+    const d = await measureE2e(swarm, loadgen, stack, { count: QUICK ? 50 : 150, ratePerSecond: 10, kind: 'dispatch', warmup: 10 });
+    record('e2e.dispatch.p50_ms', d.fromAccepted.p50, 'ms');
+    record('e2e.dispatch.p99_ms', d.fromAccepted.p99, 'ms');
+    record('e2e.dispatch.delivered_pct', (100 * d.received) / Math.max(1, d.expected), '%');
+  } finally {
+    await loadgen.stop();
+    await swarm.stop();
+    await stack.stop();
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * How many sockets one api node holds, and what each costs: sockets are added in steps
+ * (1,000 → 5,000 → 10,000 in a full run), and at each step short reports (one
+ * `report.added` each) are posted slowly, so each broadcast stands alone; p99 is over
+ * every (report, socket). Memory per socket = (api RSS with N sockets − RSS before any)
+ * / N, each reading taken after a settle.
+ */
+import { connectSwarm, measureE2e } from '../lib/e2e.js';
+import { sizes } from '../lib/mode.js';
+import { record } from '../lib/results.js';
+import { startChild } from '../lib/rpc.js';
+import { settledRssKb } from '../lib/rss.js';
+import { startStack } from '../lib/servers.js';
+
+export async function fanoutScenario(): Promise<void> {
+  const stack = await startStack({ apis: 1, workers: 1 });
+  const api = stack.apis[0];
+  // One client process holds every socket; a large heap keeps 10,000 of them comfortable.
+  const swarm = await startChild('swarm', { execArgv: ['--max-old-space-size=4096'] });
+  const loadgen = await startChild('loadgen');
+  try {
+    // Warm the api node (JIT, buffers) with a few sockets and reports, then let them go.
+    await connectSwarm(swarm, stack, 100);
+    await measureE2e(swarm, loadgen, stack, { count: 5, ratePerSecond: 5, kind: 'quiet', warmup: 0 });
+    await swarm.call('disconnect');
+    const before = await settledRssKb(api.child.pid!, 3000);
+    let held = 0;
+    let top = 0;
+    let topRss = before;
+    for (const n of sizes.fanoutLadder) {
+      await connectSwarm(swarm, stack, n - held);
+      held = n;
+      topRss = await settledRssKb(api.child.pid!, 3000);
+      top = n;
+      const rate = n >= 10_000 ? 1 : 2;
+      const r = await measureE2e(swarm, loadgen, stack, { count: sizes.fanoutReports, ratePerSecond: rate, kind: 'quiet', warmup: 2 });
+      record(`fanout.${n}.p50_ms`, r.fromAccepted.p50, 'ms');
+      record(`fanout.${n}.p99_ms`, r.fromAccepted.p99, 'ms');
+      const { connected } = await swarm.call<{ connected: number }>('count');
+      record(`fanout.${n}.held`, connected, 'sockets');
+    }
+    record('fanout.kb_per_socket', (topRss - before) / top, 'KB');
+    record('fanout.api_rss_mb', topRss / 1024, 'MB');
+  } finally {
+    await loadgen.stop();
+    await swarm.stop();
+    await stack.stop();
+  }
+}

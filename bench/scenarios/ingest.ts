@@ -1,0 +1,76 @@
+/**
+ * Ingest throughput: a burst of distinct 3 KB reports is posted to one api node and queued;
+ * then ONE worker process drains it through queue, extraction, state fold and change
+ * stream. The rate is measured between the first and the last change-stream entry (their
+ * ids are Redis' clock), so the worker's start-up does not count. The same reports are
+ * first run through extract() alone on one core: the compute limit the pipeline is
+ * compared with (`ingest.vs_extract_only`).
+ */
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { keysFor } from '../../server/storage/keys.js';
+import { sleep, wallMs } from '../lib/clock.js';
+import { QUICK, sizes } from '../lib/mode.js';
+import { record, valueOf } from '../lib/results.js';
+import { startChild } from '../lib/rpc.js';
+import { INGEST_TOKEN, startStack } from '../lib/servers.js';
+import type { PostResult } from '../clients/loadgen.js';
+
+const streamMs = (id: string) => Number(id.split('-')[0]);
+
+export async function ingestScenario(): Promise<void> {
+  const runId = randomBytes(3).toString('hex');
+  const count = sizes.ingestReports;
+
+  const extractor = await startChild('extractLoop');
+  try {
+    const alone = await extractor.call<{ reportsPerSecond: number }>(
+      'run',
+      { runId, count: Math.min(count, QUICK ? 1_000 : 4_000), warmup: 200, maxMs: QUICK ? 4_000 : 10_000 },
+      120_000,
+    );
+    record('ingest.extract_only_same_reports.reports_per_s', alone.reportsPerSecond, 'reports/s');
+  } finally {
+    await extractor.stop();
+  }
+
+  const stack = await startStack({ apis: 1, workers: 0 });
+  const loadgen = await startChild('loadgen');
+  const redis = new Redis(stack.redis.url);
+  try {
+    const keys = keysFor(stack.prefix);
+    const posted = await loadgen.call<PostResult>(
+      'post',
+      { urls: [stack.apis[0].url!], token: INGEST_TOKEN, runId, from: 0, count, concurrency: 32, timeoutMs: 240_000 },
+      300_000,
+    );
+    const accepted = posted.accepted.length;
+    record('ingest.accept_per_s', (accepted / posted.durationMs) * 1000, 'reports/s');
+    if (accepted < count) console.log(`  ingest: only ${accepted} of ${count} accepted: ${JSON.stringify(posted.statuses)}`);
+
+    const workerStarted = wallMs();
+    await stack.addWorker();
+    const deadline = Date.now() + (QUICK ? 60_000 : 240_000);
+    let processed = 0;
+    while (Date.now() < deadline) {
+      const [done, failed] = await redis.mget(keys.statsProcessed, keys.statsFailed);
+      processed = Number(done ?? 0) + Number(failed ?? 0);
+      if (processed >= accepted) break;
+      await sleep(100);
+    }
+    const drainedAt = wallMs();
+    if (processed < accepted) throw new Error(`ingest: only ${processed} of ${accepted} reports processed before the deadline`);
+    const [first] = (await redis.xrange(keys.changes, '-', '+', 'COUNT', 1)) as [string, string[]][];
+    const [last] = (await redis.xrevrange(keys.changes, '+', '-', 'COUNT', 1)) as [string, string[]][];
+    const spanMs = Math.max(1, streamMs(last[0]) - streamMs(first[0]));
+    const rate = (accepted / spanMs) * 1000;
+    record('ingest.reports_per_s', rate, 'reports/s');
+    record('ingest.drain_with_startup_s', (drainedAt - workerStarted) / 1000, 's');
+    const base = valueOf('ingest.extract_only_same_reports.reports_per_s');
+    if (base) record('ingest.vs_extract_only', rate / base, '');
+  } finally {
+    redis.disconnect();
+    await loadgen.stop();
+    await stack.stop();
+  }
+}
