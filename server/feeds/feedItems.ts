@@ -4,7 +4,7 @@
  * again, nor an edited story under its old guid).
  */
 import { createHash } from 'node:crypto';
-import { MAX_REPORT_CHARS, type ReportInput } from '../../shared/report.js';
+import { MAX_REPORT_CHARS, reportInputSchema, type ReportInput } from '../../shared/report.js';
 import { normalizeText } from '../ingest/normalize.js';
 import { datelineFromFeedDate } from './feedDates.js';
 import type { FeedItem } from './parseFeed.js';
@@ -37,6 +37,12 @@ export function toCandidate(item: FeedItem, feed: { id: string; url: string; tit
     ...(feed.title ? { source: feed.title.slice(0, 200) } : {}),
     ...(url ? { url } : {}),
   };
+  // Feed items skip the HTTP edge, so they meet the same schema here; a field that fails it is dropped.
+  for (const issue of reportInputSchema.safeParse(input).error?.issues ?? []) {
+    const field = issue.path[0];
+    if (field === 'text') return null;
+    if (field === 'dateline' || field === 'url' || field === 'title' || field === 'source') delete input[field];
+  }
   const content = normalizeText(`${item.title ?? ''}\n${text}`).replace(/\s+/g, ' ').toLowerCase();
   const seenKeys = [
     ...(item.guid ? [`g:${digest(item.guid)}`] : []),

@@ -71,3 +71,12 @@ describe('feed items → reports', () => {
     expect(datelineFromFeedDate('soon')).toBeUndefined();
   });
 });
+
+describe('feed items that would not pass the report schema', () => {
+  it('drop the offending field rather than the item', () => {
+    const candidate = toCandidate({ guid: 'g', title: 'T', date: 'Tue, 01 Jan 20222 10:00:00 GMT', link: 'https://x.example/a', text: 'Body' }, { id: 'f', url: 'https://x.example/feed' });
+    expect(candidate?.input.dateline).toBeUndefined();
+    expect(candidate?.input.text).toBe('Body');
+    expect(toCandidate({ text: '  ' }, { id: 'f', url: 'https://x.example/feed' })).toBeNull();
+  });
+});
