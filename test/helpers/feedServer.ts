@@ -70,7 +70,7 @@ export async function startFeedServer(): Promise<FeedServer> {
     const body = render(feed, `Test feed ${path}`);
     const etag = `"${createHash('sha1').update(body).digest('hex')}"`;
     const lastModified = new Date(Math.floor(feed.modifiedAt.getTime() / 1000) * 1000).toUTCString();
-    const validators = feed.validators === false ? {} : { etag, 'last-modified': lastModified };
+    const validators: Record<string, string> = feed.validators === false ? {} : { etag, 'last-modified': lastModified };
     if (feed.validators !== false && req.headers['if-none-match'] === etag) return answer(304, validators);
     const type = feed.format === 'rss' ? 'application/rss+xml; charset=utf-8' : 'application/atom+xml; charset=utf-8';
     answer(200, { 'content-type': type, ...validators }, body);
