@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Change } from '../../shared/events.js';
+import type { Change, ChangeBody } from '../../shared/events.js';
 import type { Meeting, PublicTension, PublicTroops } from '../../shared/state.js';
 import { judgeMeetingSoon } from './meetingRules.js';
 import type { RuleMemo } from './memo.js';
@@ -24,7 +24,7 @@ let n = 0;
 const seq = (ms = 1_700_000_000_000 + n++ * 60_000) => `${ms}-0`;
 
 /** Feeds changes through a rule, carrying the memo along; returns the titles of the alerts. */
-function run(rule: Parameters<typeof judge>[0], changes: Omit<Change, 'seq'>[], memo: RuleMemo = {}): string[] {
+function run(rule: Parameters<typeof judge>[0], changes: ChangeBody[], memo: RuleMemo = {}): string[] {
   const titles: string[] = [];
   for (const body of changes) {
     const out = judge(rule, { ...body, seq: seq() } as Change, { memo });
