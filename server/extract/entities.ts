@@ -22,10 +22,10 @@ export interface GazMention {
   organization: boolean;
 }
 
-const LOCATIVE_BEFORE = /(?:\b(?:in|to|at|into|near|toward|towards|outside|inside|visit|visits|visited|visiting|reach|reached|arrive|arrived|arrives|leave|left|leaves|via|across|around)\s+(?:the\s+)?(?:central\s+|northern\s+|southern\s+|eastern\s+|western\s+)?)$/u;
+const LOCATIVE_BEFORE = /(?:\b(?:In|At|in|to|at|into|near|toward|towards|outside|inside|visit|visits|visited|visiting|reach|reached|arrive|arrived|arrives|leave|left|leaves|via|across|around)\s+(?:the\s+)?(?:central\s+|northern\s+|southern\s+|eastern\s+|western\s+)?)$/u;
 
 const FUNCTION_WORD = /^(?:In|On|At|The|From|To|With|And|But|For|By|As|Of|Amid|Amidst|After|Before|During|Both|While|When|Between|Meanwhile|Earlier|Later|Today|Then|Also|Now|Since|Until|Into|Over|Under|Against|Like|Unlike|If|Although|Though|Because|So|Yet|Or|Nor|That|This|These|Those|Its|Their|His|Her|Our|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|MOSCOW|KYIV|WASHINGTON)$/;
-const MODIFIED = /^\s(?:delegation|side|officials?|talks|crisis|government|troops|forces|border|embassy|team|president|leader|envoy|Secretary|President|Foreign|Minister|Deputy|Defen[cs]e|Prime|Chancellor|Ambassador|National|Permanent|Representative|Chief|Special|Department|State)\b/;
+const MODIFIED = /^\s(?:delegation|side|officials?|talks|crisis|government|troops|forces|border|embassy|team|president|leader|envoy|country|countries|member|members|states?|nations|foreign|defen[cs]e|ministers?|diplomats|negotiators|leaders|authorities|commanders|envoys|Secretary|President|Foreign|Minister|Deputy|Defen[cs]e|Prime|Chancellor|Ambassador|National|Permanent|Representative|Chief|Special|Department|State)\b/;
 
 /** Finds gazetteer mentions in `sentence`, which starts at `offset` in the report. */
 export function findGazMentions(gaz: Gazetteer, sentence: string, offset: number): GazMention[] {
@@ -54,6 +54,8 @@ export function findGazMentions(gaz: Gazetteer, sentence: string, offset: number
     gaz.titleRe.lastIndex = 0;
     const follow = sentence.slice(m.index + m[0].length, m.index + m[0].length + 24);
     const possessive = /^['’]s?/.test(follow);
+    // "the Minsk agreements", "the Normandy format", "the Minsk Group": the name of a process, neither a place nor a side.
+    if (/^[\s-]+(?:format|formats|group|agreements?|accords?|process|protocols?|formula)\b/i.test(follow)) continue;
     let locative = s.place !== undefined && !possessive && LOCATIVE_BEFORE.test(before);
     let place = s.place;
     const prev = out[out.length - 1];

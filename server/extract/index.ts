@@ -42,14 +42,14 @@ export function createExtractor(data: GazetteerData = defaultGazetteerData): (te
         people: people.filter((p) => p.start >= s.start && p.end <= s.end),
         dates: findDates(s.text, s.start, ref),
       }));
-      const mentions = detectMeetings(facts, people, refIso);
+      const mentions = detectMeetings(facts, people, refIso, gaz);
       // Talks with a day but no named sides ("negotiations in Geneva on January 9") are between
       // the report's two most-named countries.
       const dyad = mainDyad(gazBy.flat(), organizations);
       for (const m of mentions) {
         if (m.date && !m.travel && !m.anaphoric && m.participants.length < 2 && dyad.length === 2) m.participants = [...new Set([...m.participants, ...dyad])];
       }
-      const meetings = mergeMentions(mentions, actorNames, organizations, affiliation, body);
+      const meetings = mergeMentions(mentions, actorNames, organizations, affiliation, body, refIso);
       const troops = findTroops(body, sentences, gazBy, people);
       const tension = findTension(body, sentences, gazBy, people, affiliation);
       const entities = {

@@ -76,7 +76,14 @@ function absorb(into: Keyed, from: Keyed, fillOnly: boolean, actors: Set<string>
  * @param actors canonical actor names (kept whole as keys)
  * @param affiliation person name → the actor they belong to, when the report says
  */
-export function mergeMentions(mentions: Mention[], actors: Set<string>, organizations: Set<string>, affiliation: Map<string, string>, text: string): MeetingMention[] {
+export function mergeMentions(
+  mentions: Mention[],
+  actors: Set<string>,
+  organizations: Set<string>,
+  affiliation: Map<string, string>,
+  text: string,
+  refIso: string | null = null,
+): MeetingMention[] {
   const actorKeys = new Set([...actors].map((a) => a.toLowerCase()));
   const merged: { k: Keyed; start: number; end: number }[] = [];
   for (const m of mentions) {
@@ -103,10 +110,22 @@ export function mergeMentions(mentions: Mention[], actors: Set<string>, organiza
         place: k.m.place,
         date: k.m.date,
         kind: k.m.kind,
-        status: k.m.status,
+        status: consistentStatus(k.m.status, k.m.date, refIso),
         evidence: { text: text.slice(start, end), start, end },
       };
       if (k.m.dateText) out.dateText = k.m.dateText;
       return out;
     });
+}
+
+/**
+ * A meeting's status must agree with its day: one dated after the report cannot have been
+ * held yet ("set out on Tuesday to meet ... on Friday"), one dated before it is no longer ahead.
+ * Cancelled and proposed meetings keep their status.
+ */
+export function consistentStatus(status: MeetingStatus, date: string | null, refIso: string | null): MeetingStatus {
+  if (!date || !refIso) return status;
+  if (status === 'held' && date > refIso) return 'scheduled';
+  if (status === 'scheduled' && date < refIso) return 'held';
+  return status;
 }

@@ -8,6 +8,8 @@ import type { MeetingKind, MeetingStatus } from '../../shared/extraction.js';
 import { CANCELLED, PROPOSED, has, tenseAround, type TenseHit } from './cues.js';
 import { shiftIso, type DateMention } from './dates.js';
 import type { GazMention } from './entities.js';
+import type { Gazetteer } from './gazetteer.js';
+import { CANCELLED_AFTER, DENIED_AFTER, PROPOSED_AFTER, REPORTED_ON, SAME_DAY, introducesPerson, namesSide, relativeDay, unknownPlace } from './meetingContext.js';
 import terms from './meetingTerms.json' with { type: 'json' };
 import type { PersonMention } from './people.js';
 import { clauseAround, clauseStarts, type Sentence } from './sentences.js';
@@ -49,20 +51,28 @@ const GENERIC = new RegExp(`\\b(?:other\\s+)?(?:${alt(terms.genericGroups)})\\b`
 const COLLECTIVE = new RegExp(`(?:^|[^\\p{L}])(?:${alt(terms.collective)})(?![\\p{L}])`, 'iu');
 const ANAPHORIC_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${alt(terms.anaphoric)})\\s+(?:[\\p{L}-]+\\s+){0,3}$`, 'iu');
 const DAYS_AFTER = /\b(a|one|two|three|\d+)\s+days?\s+(after|before)\s+$/i;
-const PRONOUN_SUBJECT = /^(?:\s*(?:and|but|then|later|also)?\s*)(?:he|she)\b/i;
+const PRONOUN_SUBJECT = /^(?:\s*(?:and|but|then|later|also|from there|there|afterwards|after that|next)?,?\s*)(?:he|she)\b/i;
 const QUOTE = /[“"][^”"]*[”"]?/g;
 // A cheap pre-check: most sentences name no meeting at all.
-const QUICK_TRIGGER = /meet|met\b|talk|call|conversation|negotiat|dialogue|consultation|session|engagement|discussion|summit|spoke|speak|sit down|sat down|brief|host|receiv|visit|trav|trip|came to|arriv|heads? to|headed|fl[ey]w? to|phone|rang|video|ministerial|plenary|council|conference/i;
+const QUICK_TRIGGER = /meet|met\b|talk|call|conversation|negotiat|dialogue|consultation|session|engagement|discussion|summit|spoke|speak|sit down|sat down|brief|host|receiv|visit|trav|trip|came to|arriv|head|fl[ey]w? to|flies to|phone|rang|video|ministerial|plenary|council|conference|conven|round|address|stop|land/i;
 const POSSESSIVE_TITLE = /^['’]s?\s+(?:Deputy|Chief|Foreign|Defen[cs]e|Prime|Special|Senior|National|Top|Press|Spokes|Secretary|Minister|Ambassador|Envoy|Advis[eo]r|Head|Aide|Chancellor|Vice)/;
 const TOPIC_BEFORE = /\b(?:over|about|on|regarding|against|toward|towards|into|(?:invasion|sovereignty|integrity|situation|crisis|territory|annexation|security|borders?|case)\s+of)\s+(?:the\s+)?$/i;
 const NUM: Record<string, number> = { a: 1, one: 1, two: 2, three: 3 };
 
 /** Detects meeting mentions sentence by sentence, in text order. */
-export function detectMeetings(facts: SentenceFacts[], allPeople: PersonMention[], refIso: string | null): Mention[] {
+export function detectMeetings(facts: SentenceFacts[], allPeople: PersonMention[], refIso: string | null, gaz?: Gazetteer): Mention[] {
   const out: Mention[] = [];
   let lastDay: string | null = null;
+  // The place the previous sentence took someone to ("travels on to Moscow", "In Berlin, ..."): the scene of the next one.
+  let scene: { place: string; opener: boolean } | null = null;
+  let prevPeopleSentence: PersonMention[] = [];
+  const dayAt = (place: string): string | null => [...out].reverse().find((m) => m.place === place && m.date)?.date ?? null;
   for (const f of facts) {
     const s = f.sentence;
+    const sentenceFirstMention = out.length;
+    const opener = /^(?:In|At)\s/.test(s.text) ? f.gaz.find((g) => g.locative && g.place && g.start - s.start < 25) : undefined;
+    // A day named only as the day of a statement ("his office said on Tuesday") is not a meeting's day.
+    const meetingDates = f.dates.filter((d) => !REPORTED_ON.test(s.text.slice(Math.max(0, d.start - s.start - 40), d.start - s.start)));
     const starts = clauseStarts(s.text);
     const quotes = [...s.text.matchAll(QUOTE)].map((q) => [s.start + (q.index ?? 0), s.start + (q.index ?? 0) + q[0].length]);
     const inQuote = (pos: number): boolean => quotes.some(([a, b]) => pos > a && pos < b);
@@ -86,6 +96,13 @@ export function detectMeetings(facts: SentenceFacts[], allPeople: PersonMention[
       if (/^(?:brief|host|hosted|hosts|receive|received)$/i.test(word) && !/\b(?:to|will|would)\s+$/i.test(before)) return;
       // "would be met with force": a passive, not a meeting.
       if (/^met$/i.test(word) && /\b(?:be|been|being|was|were|is|are)\s+$/i.test(before)) return;
+      const afterWord = clause.slice(rel + word.length, rel + word.length + 160);
+      // "address the Security Council" is a session; "address concerns" is not.
+      if (/^address/i.test(word) && !f.gaz.some((a) => a.organization && a.start >= s.start + idx + word.length && a.start - (s.start + idx + word.length) < 12)) return;
+      // "joined ... by video link": how someone took part, not another meeting.
+      if (g === 'video' && /\b(?:by|via|over)\s+$/i.test(before)) return;
+      // "a summit ... was not on the agenda": no meeting.
+      if (DENIED_AFTER.test(afterWord)) return;
       withTrigger.add(cs);
       const absCs = s.start + cs;
       const absCe = s.start + ce;
@@ -101,7 +118,13 @@ export function detectMeetings(facts: SentenceFacts[], allPeople: PersonMention[
       const people = f.people.filter((p) => p.start >= pStart && p.end <= pEnd && !POSSESSIVE_TITLE.test(s.text.slice(p.end - s.start, p.end - s.start + 14)));
       // "tensions over Ukraine", "invasion of Ukraine": a country as topic does not take part.
       const topic = (a: GazMention): boolean => !a.organization && TOPIC_BEFORE.test(s.text.slice(Math.max(0, a.start - s.start - 30), a.start - s.start));
-      let actors = f.gaz.filter((a) => a.start >= pStart && a.end <= pEnd && a.actor && !a.locative && !a.demonym && !inQuote(a.start) && !topic(a) && !people.some((p) => p.start <= a.start && p.end >= a.end));
+      // A nationality counts when it names the people at the table ("talks with Russian officials"); a country
+      // that only introduces its envoy ("Israel's ambassador Gilad Erdan") is the envoy's, not a side of its own.
+      let actors = f.gaz.filter(
+        (a) =>
+          a.start >= pStart && a.end <= pEnd && a.actor && !a.locative && (!a.demonym || namesSide(s.text, s.start, a)) && !inQuote(a.start) && !topic(a) &&
+          !people.some((p) => p.start <= a.start && p.end >= a.end) && !introducesPerson(s.text, s.start, a, f.people),
+      );
       // Named people carry the meeting; countries beside them are context, bodies still take part.
       const distinctPeople = new Set(people.map((p) => p.person.name));
       if (distinctPeople.size >= 2) actors = actors.filter((a) => a.organization);
@@ -122,16 +145,19 @@ export function detectMeetings(facts: SentenceFacts[], allPeople: PersonMention[
           const plural = collective || /\b(?:their|they|both|the two)\b/i.test(clause);
           for (const p of plural ? earlier : earlier.slice(0, 1)) push(p.person.name, true);
         } else if (PRONOUN_SUBJECT.test(clause) || PRONOUN_SUBJECT.test(s.text)) {
-          const prior = allPeople.filter((p) => p.end <= absCs).pop();
+          // "He"/"She" opening a sentence is the subject of the last sentence that named people: its first person.
+          const prior = prevPeopleSentence[0] ?? allPeople.filter((p) => p.end <= absCs).pop();
           if (prior) push(prior.person.name, true);
         }
       }
 
       // Day: the first after the trigger (before the next one), else the nearest before it.
-      const dayDates = f.dates.filter((d) => d.precision === 'day' && d.start >= absCs && d.end <= absCe);
-      const anyDates = f.dates.filter((d) => d.start >= absCs && d.end <= absCe);
+      const dayDates = meetingDates.filter((d) => d.precision === 'day' && d.start >= absCs && d.end <= absCe);
+      const anyDates = meetingDates.filter((d) => d.start >= absCs && d.end <= absCe);
       const after = dayDates.find((d) => d.start >= trigAbs && d.start < windowEnd);
-      const beforeD = [...dayDates].reverse().find((d) => d.end <= trigAbs);
+      // A day after an earlier trigger of the clause is that trigger's day ("travel to Belgrade on Monday ... to revive talks").
+      const ownedEarlier = (d: DateMention): boolean => triggers.some((t2, k) => k < ti && (t2.index ?? 0) >= cs && s.start + (t2.index ?? 0) < d.start);
+      const beforeD = [...dayDates].reverse().find((d) => d.end <= trigAbs && !ownedEarlier(d));
       const afterInClause = dayDates.find((d) => d.start >= trigAbs);
       const chosen = after ?? afterInClause ?? beforeD;
       let date = chosen?.date ?? null;
@@ -145,29 +171,44 @@ export function detectMeetings(facts: SentenceFacts[], allPeople: PersonMention[
           dateText = rel2[0].trim();
         }
       }
-      // "Earlier, both talked ...": the same day as the last one named.
-      if (!date && anyDates.length === 0 && /^(?:Earlier|Later)\b(?!\s+(?:this|next|in))/.test(s.text) && lastDay) date = lastDay;
+      // "A day earlier, ...", "Two days after Geneva, ...": counted from the day last named (or that place's day).
+      if (!date && !rel2 && dayDates.length === 0) {
+        const rd = relativeDay(clause, lastDay, dayAt) ?? relativeDay(s.text, lastDay, dayAt);
+        if (rd) [date, dateText] = [rd.date, rd.text];
+      }
+      // "Earlier, both talked ...", "Earlier in the day": the same day as the last one named.
+      if (!date && anyDates.length === 0 && SAME_DAY.test(s.text) && lastDay) date = lastDay;
 
       const places = f.gaz.filter((a) => a.locative && a.place && a.start >= absCs && a.end <= absCe);
-      // After the trigger, else the clause's first place ("travel to Ukraine and Germany to meet ...": the destination).
-      const placeHit = places.find((p) => p.start >= trigAbs && p.start < windowEnd) ?? places[0];
+      const trigEnd = trigAbs + word.length;
+      // After the trigger and not inside a relative clause ("meetings that ... steer Moscow away from ... in Ukraine"),
+      // else a place the gazetteer does not know ("in Wuzhen"), else the clause's first place before the trigger
+      // ("travel to Ukraine and Germany to meet ...": the destination).
+      const placeAfter = places.find((p) => p.start >= trigAbs && p.start < windowEnd && !/\b(?:that|which|who|whom|whose)\b/i.test(s.text.slice(trigEnd - s.start, p.start - s.start)));
+      const unknownAfter = !placeAfter && gaz ? unknownPlace(s.text.slice(trigEnd - s.start, windowEnd - s.start), trigEnd, f.people, gaz.nameStop, gaz.surfaces) : null;
+      // "..., where NATO ministers will gather": the place the clause before named.
+      const whereAntecedent = /^where\b/i.test(clause) ? f.gaz.filter((a) => a.locative && a.place && a.end <= absCs).pop() : undefined;
+      const placeHit = placeAfter ?? (unknownAfter ? undefined : (places.find((p) => p.start < trigAbs) ?? whereAntecedent));
 
       const window = clause.slice(Math.max(0, rel - 40), rel + word.length + 40);
       // Countries on the table: people count through their nationality, unknown ones not at all.
       const sides = new Set([...people.flatMap((p) => (p.person.affiliation ? [p.person.affiliation] : [])), ...actors.filter((a) => !a.organization).map((a) => a.actor!)]);
       let kind: MeetingKind = 'in-person';
       let weakKind = true;
-      if (g === 'video' || VIDEO_CUE.test(window)) [kind, weakKind] = ['video', false];
+      // A body at the table makes a meeting multilateral even when someone joins it by video.
+      if (g === 'video' || (VIDEO_CUE.test(window) && !actors.some((a) => a.organization))) [kind, weakKind] = ['video', false];
       else if (g === 'call' || CALL_CUE.test(window)) [kind, weakKind] = ['call', false];
       else if (g === 'multilateral' || MULTI_CUE.test(window) || actors.some((a) => a.organization) || sides.size >= 3) [kind, weakKind] = ['multilateral', false];
       else if (g === 'travel' || /face[ -]to[ -]face|in person|in-person/i.test(window)) weakKind = false;
-      const place = kind === 'call' || kind === 'video' ? null : (placeHit?.place ?? null);
+      // "will travel to Brussels ..., and she will also meet ...": the trip's destination.
+      const tripHere = PRONOUN_SUBJECT.test(clause) ? out.slice(sentenceFirstMention).filter((m) => m.travel && m.place).pop()?.place : undefined;
+      const place = kind === 'call' || kind === 'video' ? null : (placeHit?.place ?? unknownAfter ?? tripHere ?? null);
 
       let status: MeetingStatus;
       const near = clause.slice(Math.max(0, rel - 70), rel + word.length + 70);
       const tense = tenseAround(clause, rel, rel + word.length, 90, 70, tenseCache);
-      if (has(CANCELLED, near)) status = 'cancelled';
-      else if (has(PROPOSED, clause.slice(Math.max(0, rel - 70), rel))) status = 'proposed';
+      if (has(CANCELLED, near) || CANCELLED_AFTER.test(afterWord)) status = 'cancelled';
+      else if (has(PROPOSED, clause.slice(Math.max(0, rel - 70), rel)) || PROPOSED_AFTER.test(afterWord)) status = 'proposed';
       else if (tense === 'future') status = 'scheduled';
       else if (tense === 'past') status = 'held';
       else status = date && refIso && date > refIso ? 'scheduled' : 'held';
@@ -188,7 +229,7 @@ export function detectMeetings(facts: SentenceFacts[], allPeople: PersonMention[
     });
     // "..., and with the Transatlantic Quad": a second meeting sharing the first one's subject.
     for (const c of starts.slice(1)) {
-      const cont = /^(?:and\s+)?(?:then\s+)?with\s+/i.exec(s.text.slice(c));
+      const cont = /^(?:and,?\s+)?(?:separately,?\s+|also\s+)?(?:then\s+)?with\s+/i.exec(s.text.slice(c));
       const prev = out[out.length - 1];
       if (!cont || !prev || withTrigger.has(c) || out.length === sentenceFirst) continue;
       const ce = clauseAround(starts, s.text.length, c)[1];
@@ -200,6 +241,15 @@ export function detectMeetings(facts: SentenceFacts[], allPeople: PersonMention[
       const participants = own.length > 0 ? [...new Set([...prev.subject, ...own])] : prev.participants;
       out.push({ ...prev, participants, subject: prev.subject, kind: generic || own.length >= 2 ? 'multilateral' : prev.kind, weakKind: false, anaphoric: false, start: s.start + c, end: s.start + ce });
     }
+    // "From there she travels on to Moscow. She will hold talks with Lavrov": the scene carries to the next sentence.
+    const pronounLed = /^(?:[\p{L}]+\s+){0,2}?(?:he|she|they)\b/iu.test(s.text);
+    for (const m of out.slice(sentenceFirstMention)) {
+      if (!scene || m.place || m.travel || m.kind === 'call' || m.kind === 'video') continue;
+      if (scene.opener || pronounLed) m.place = scene.place;
+    }
+    const trip = out.slice(sentenceFirstMention).filter((m) => m.travel && m.place).pop();
+    scene = trip ? { place: trip.place!, opener: false } : opener?.place ? { place: opener.place, opener: true } : null;
+    if (f.people.length > 0) prevPeopleSentence = f.people;
     const days = f.dates.filter((d) => d.precision === 'day' && d.date);
     if (days.length > 0) lastDay = days[days.length - 1].date;
   }

@@ -63,7 +63,7 @@ function push(out: Sentence[], text: string, start: number, end: number): void {
 }
 
 /** A clause boundary inside a sentence: where one fact usually ends and another begins. */
-const CLAUSE = /;|:\s|\s[-–—]{1,2}\s|,\s+(?=and\s+(?!\p{Lu}))|,\s+(?=(?:but|while|whereas|where|after|before|as|elaborating|adding|saying|although|though|a senior|an official|officials|the official)\b)|\s(?=(?:after|before|while|whereas|when|as fears|because)\s)/gu;
+const CLAUSE = /;|:\s|\s[-–—]{1,2}\s|,\s+(?=and\s+(?!\p{Lu}))|,\s+(?=(?:but|while|whereas|where|after|before|as|elaborating|adding|saying|although|though|a senior|an official|officials|the official)\b)|\s(?=(?:after|before|while|whereas|when|as fears|because)\s)|\s(?=and,?\s+(?:separately,?\s+|also\s+)?with\s)/gu;
 
 /** Start offsets (relative to the sentence) of its clauses; always begins with 0. */
 export function clauseStarts(sentence: string): number[] {
