@@ -15,7 +15,8 @@ type PostArgs = {
   /** First report index and how many. */
   from: number;
   count: number;
-  kind?: 'dispatch' | 'quiet';
+  /** dispatch: 3 KB with figures; quiet: a short note (one change); mixed: every tenth a dispatch. */
+  kind?: 'dispatch' | 'quiet' | 'mixed';
   /** Reports per second; omitted = burst. */
   ratePerSecond?: number;
   /** Requests in flight at most. */
@@ -42,7 +43,8 @@ async function postOne(url: string, token: string, report: BenchReport): Promise
 
 async function post(args: PostArgs): Promise<PostResult> {
   const result: PostResult = { accepted: [], posted: [], statuses: {}, durationMs: 0 };
-  const make = args.kind === 'quiet' ? quietReport : benchReport;
+  const make = (runId: string, i: number): BenchReport =>
+    args.kind === 'quiet' || (args.kind === 'mixed' && i % 10 !== 0) ? quietReport(runId, i) : benchReport(runId, i);
   const concurrency = args.concurrency ?? (args.ratePerSecond ? 256 : 32);
   const deadline = Date.now() + (args.timeoutMs ?? 300_000);
   const started = wallMs();

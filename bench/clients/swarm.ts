@@ -92,9 +92,10 @@ async function latencies(args: { accepted: [id: string, acceptedAt: number][]; w
   expected: number;
   received: number;
   negative: number;
+  disconnected: number;
 }> {
-  const connected = sockets.filter((s) => s.connected).length;
-  const expected = args.accepted.length * connected;
+  // Every socket opened should see every report; one that was dropped (e.g. a ping timeout) counts as missing.
+  const expected = args.accepted.length * sockets.length;
   const deadline = Date.now() + args.waitMs;
   const receivedNow = () => args.accepted.reduce((sum, [id]) => sum + (arrivalCounts.get(id) ?? 0), 0);
   while (receivedNow() < expected && Date.now() < deadline) await sleep(50);
@@ -120,7 +121,8 @@ async function latencies(args: { accepted: [id: string, acceptedAt: number][]; w
     }
     fromPosted = summarize(posted);
   }
-  return { fromAccepted: summarize(samples), fromPosted, expected, received: samples.length, negative };
+  const disconnected = sockets.filter((s) => !s.connected).length;
+  return { fromAccepted: summarize(samples), fromPosted, expected, received: samples.length, negative, disconnected };
 }
 
 async function rawSummary(args: { expected: number; waitMs: number }): Promise<{ summary: Summary; received: number }> {

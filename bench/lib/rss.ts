@@ -12,8 +12,12 @@ export function rssKb(pid: number): number {
   }
 }
 
-/** Waits `settleMs` and returns the lowest of a few readings, so a passing allocation spike does not count. */
+/**
+ * Asks a bench-started server process for a full GC (SIGUSR2, see serverPreload.mjs), waits
+ * `settleMs`, and returns the lowest of a few readings, so a passing allocation spike does not count.
+ */
 export async function settledRssKb(pid: number, settleMs = 2000, readings = 5): Promise<number> {
+  process.kill(pid, 'SIGUSR2');
   await new Promise((r) => setTimeout(r, settleMs));
   let lowest = Infinity;
   for (let i = 0; i < readings; i++) {

@@ -1,9 +1,22 @@
-// Preloaded into server processes (NODE_OPTIONS=--import) when BENCH_CPU_PROF is set, because
-// Node refuses --cpu-prof in NODE_OPTIONS: profiles the whole process with the inspector and
-// writes <dir>/<role>-<pid>.cpuprofile when it exits (open it in Chrome DevTools or speedscope).
+// Preloaded into the server processes the bench starts (NODE_OPTIONS=--import); never in production.
+// - SIGUSR2 runs a full garbage collection, so memory per socket is read after a GC settle
+//   (and, with BENCH_HEAP_DIR set, writes a heap snapshot there).
+// - BENCH_CPU_PROF_DIR: profiles the whole process with the inspector (Node refuses --cpu-prof in
+//   NODE_OPTIONS) and writes <dir>/<role>-<pid>.cpuprofile when it exits.
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import path from 'node:path';
+import { setFlagsFromString, writeHeapSnapshot } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc');
+let heapSnapshots = 0;
+process.on('SIGUSR2', () => {
+  gc();
+  // BENCH_HEAP_DIR: also write a heap snapshot after the GC (for finding what each socket holds).
+  if (process.env.BENCH_HEAP_DIR) writeHeapSnapshot(path.join(process.env.BENCH_HEAP_DIR, `${process.pid}-${++heapSnapshots}.heapsnapshot`));
+});
 
 const dir = process.env.BENCH_CPU_PROF_DIR;
 if (dir) {

@@ -1,8 +1,8 @@
 /**
  * The product under test, as real processes (`node dist/server/main.js --role …`) on a
  * throwaway redis-server, through the test helpers. Bench settings: the ingest rate limit
- * out of the way, a long change stream, quiet logs. BENCH_CPU_PROF=<dir> writes a V8 CPU
- * profile of every server process there when it exits.
+ * out of the way, a long change stream, quiet logs, and lib/serverPreload.mjs (SIGUSR2 runs a
+ * full GC; BENCH_CPU_PROF=<dir> writes a V8 CPU profile of every server process there on exit).
  */
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
@@ -19,9 +19,9 @@ const benchEnv = (): Record<string, string> => ({
   INGEST_RATE_LIMIT_PER_MINUTE: '100000000',
   CHANGES_MAXLEN: '1000000',
   LOG_LEVEL: 'warn',
-  ...(process.env.BENCH_CPU_PROF
-    ? { NODE_OPTIONS: `--import=${path.join(libDir, 'cpuProfilePreload.mjs')}`, BENCH_CPU_PROF_DIR: path.resolve(process.env.BENCH_CPU_PROF) }
-    : {}),
+  NODE_OPTIONS: `--import=${path.join(libDir, 'serverPreload.mjs')}`,
+  ...(process.env.BENCH_CPU_PROF ? { BENCH_CPU_PROF_DIR: path.resolve(process.env.BENCH_CPU_PROF) } : {}),
+  ...(process.env.BENCH_HEAP_DIR ? { BENCH_HEAP_DIR: path.resolve(process.env.BENCH_HEAP_DIR) } : {}),
 });
 
 export type Stack = {

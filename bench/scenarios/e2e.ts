@@ -9,7 +9,7 @@
  * troops and meetings (about 3.7 changes and 7 KB per report per client), at 10 reports/s.
  */
 import { connectSwarm, measureE2e } from '../lib/e2e.js';
-import { QUICK, sizes } from '../lib/mode.js';
+import { sizes } from '../lib/mode.js';
 import { record, valueOf } from '../lib/results.js';
 import { startChild } from '../lib/rpc.js';
 import { startStack } from '../lib/servers.js';
@@ -28,7 +28,7 @@ export async function e2eScenario(): Promise<void> {
     const raw = valueOf('raw.fanout.1000.p99_ms');
     record('e2e.vs_raw_p99', raw ? r.fromAccepted.p99 / raw : 'n/a (no raw baseline)', '');
 
-    const d = await measureE2e(swarm, loadgen, stack, { count: QUICK ? 50 : 150, ratePerSecond: 10, kind: 'dispatch', warmup: 10 });
+    const d = await measureE2e(swarm, loadgen, stack, { count: sizes.dispatchReports, ratePerSecond: 10, kind: 'dispatch', warmup: 5 });
     record('e2e.dispatch.p50_ms', d.fromAccepted.p50, 'ms');
     record('e2e.dispatch.p99_ms', d.fromAccepted.p99, 'ms');
     record('e2e.dispatch.delivered_pct', (100 * d.received) / Math.max(1, d.expected), '%');

@@ -23,16 +23,16 @@ export async function fanoutScenario(): Promise<void> {
     await connectSwarm(swarm, stack, 100);
     await measureE2e(swarm, loadgen, stack, { count: 5, ratePerSecond: 5, kind: 'quiet', warmup: 0 });
     await swarm.call('disconnect');
-    const before = await settledRssKb(api.child.pid!, 3000);
+    const before = await settledRssKb(api.child.pid!, sizes.settleMs);
     let held = 0;
     let top = 0;
     let topRss = before;
     for (const n of sizes.fanoutLadder) {
       await connectSwarm(swarm, stack, n - held);
       held = n;
-      topRss = await settledRssKb(api.child.pid!, 3000);
+      topRss = await settledRssKb(api.child.pid!, sizes.settleMs);
       top = n;
-      const rate = n >= 10_000 ? 1 : 2;
+      const rate = n >= 10_000 ? 1 : n >= 5_000 ? 2 : 4;
       const r = await measureE2e(swarm, loadgen, stack, { count: sizes.fanoutReports, ratePerSecond: rate, kind: 'quiet', warmup: 2 });
       record(`fanout.${n}.p50_ms`, r.fromAccepted.p50, 'ms');
       record(`fanout.${n}.p99_ms`, r.fromAccepted.p99, 'ms');

@@ -26,7 +26,7 @@ export async function ingestScenario(): Promise<void> {
   try {
     const alone = await extractor.call<{ reportsPerSecond: number }>(
       'run',
-      { runId, count: Math.min(count, QUICK ? 1_000 : 4_000), warmup: 200, maxMs: QUICK ? 4_000 : 10_000 },
+      { runId, count: Math.min(count, QUICK ? 1_000 : 4_000), warmup: 200, maxMs: QUICK ? 2_000 : 10_000 },
       120_000,
     );
     record('ingest.extract_only_same_reports.reports_per_s', alone.reportsPerSecond, 'reports/s');
@@ -66,6 +66,8 @@ export async function ingestScenario(): Promise<void> {
     const rate = (accepted / spanMs) * 1000;
     record('ingest.reports_per_s', rate, 'reports/s');
     record('ingest.drain_with_startup_s', (drainedAt - workerStarted) / 1000, 's');
+    const commits = Number((await redis.get(keys.stateVersion)) ?? 1);
+    record('ingest.reports_per_commit', accepted / Math.max(1, commits), 'reports');
     const base = valueOf('ingest.extract_only_same_reports.reports_per_s');
     if (base) record('ingest.vs_extract_only', rate / base, '');
   } finally {

@@ -1,7 +1,7 @@
 /**
  * Scale out (issue 10): two api nodes and two workers as processes on one Redis, 1,000
- * clients split across both nodes, reports posted to both at 50/s; latency POST → change
- * on every client, beside the one-node figure.
+ * clients split across both nodes, short notes (one change each, as in `e2e.*`) posted to both
+ * at 50/s; latency POST → change on every client, beside the one-node figure.
  */
 import { connectSwarm, measureE2e } from '../lib/e2e.js';
 import { sizes } from '../lib/mode.js';

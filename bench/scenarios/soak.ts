@@ -1,5 +1,6 @@
 /**
- * Soak: one api node and one worker under 20 reports/s with 1,000 clients for SOAK_SECONDS
+ * Soak: one api node and one worker under 20 reports/s (a wire-like mix: every tenth a 3 KB
+ * dispatch that moves tension, troops and meetings, the rest short notes) with 1,000 clients for SOAK_SECONDS
  * (180 s by default in a full run, so the whole run stays within 10 minutes;
  * `SOAK_SECONDS=600 npm run bench` gives the 10-minute figure). RSS of the api node is
  * sampled every 5 s; growth = median of the last three samples − median of the first
@@ -32,7 +33,7 @@ export async function soakScenario(): Promise<void> {
     const started = Date.now();
     const posting = loadgen.call<PostResult>(
       'post',
-      { urls: [api.url!], token: INGEST_TOKEN, runId: randomBytes(3).toString('hex'), from: 0, count, ratePerSecond: rate },
+      { urls: [api.url!], token: INGEST_TOKEN, runId: randomBytes(3).toString('hex'), from: 0, count, ratePerSecond: rate, kind: 'mixed' },
       SOAK_SECONDS * 1000 + 120_000,
     );
     let finished = false;
@@ -55,6 +56,7 @@ export async function soakScenario(): Promise<void> {
     record('soak.worker_rss_growth_mb', growth((s) => s.worker), 'MB');
     record('soak.e2e_p99_ms', latencies.fromAccepted.p99, 'ms');
     record('soak.delivered_pct', (100 * latencies.received) / Math.max(1, latencies.expected), '%');
+    if (latencies.disconnected > 0) record('soak.sockets_dropped', latencies.disconnected, 'sockets');
   } finally {
     await loadgen.stop();
     await swarm.stop();
