@@ -18,7 +18,8 @@ const alt = (xs: readonly string[]): string => [...xs].sort((a, b) => b.length -
 
 const NOUN_RE = new RegExp(`(?<![\\p{L}])(?:${alt(terms.nouns)})(?![\\p{L}])`, 'iu');
 const NOUN_AT_START = new RegExp(`^(?:${alt(terms.nouns)})(?![\\p{L}])`, 'iu');
-const FORCE_AFTER = new RegExp(`^[-\\s]strong\\s+(?:${alt(terms.forceNouns)})\\b`, 'i');
+// "a 40,000-strong rapid reaction force": up to three words between "strong" and the force noun.
+const FORCE_AFTER = new RegExp(`^[-\\s]strong\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:${alt(terms.forceNouns)})\\b`, 'iu');
 const FORCE_BEFORE = new RegExp(`(?:${alt(terms.forceNouns)})\\s+of\\s+(?:(?:${alt(Object.values(terms.qualifiers).flat())})\\s+)?$`, 'i');
 const STOP = new Set(terms.modifierStop);
 const QUALIFIERS: [Qualifier, RegExp][] = (Object.entries(terms.qualifiers) as [Qualifier, string[]][]).map(([q, words]) => [
@@ -27,6 +28,13 @@ const QUALIFIERS: [Qualifier, RegExp][] = (Object.entries(terms.qualifiers) as [
 ]);
 const MULTIPLY = new RegExp(`\\b(${Object.keys(terms.multipliers).join('|')})(?:e|es|ed|ing)\\s+(?:that|this|it|those|these|the (?:number|figure|force|total|presence))\\b`, 'gi');
 const LOCATION = /^[^.;:]{0,40}?\b(?:at|near|along|on|in|inside|around|surrounding|close to|outside)\s+((?:the\s+)?[^,.;:"“”()]{3,60}?)(?=[,.;:"“”()]|\s+(?:and|with|to|for|as|while|by|apart|according)\b|$)/;
+const QUALIFIER_WORDS = alt(Object.values(terms.qualifiers).flat());
+// A number with no noun of its own ("..., up from about 100,000 in late January", "and 300 to Germany").
+const BARE_AFTER = /^\s*(?:[,.;:)]|$|\s(?:to|from|in|into|within|by|near|along|at|on|across|inside|around|toward|towards|last|this|earlier|previously|according|while|as|before|after)\b)/;
+// "...put the force at over 100k", "cut the number of soldiers ... to 4,000 from 8,350".
+const TAKES_FIGURE = new RegExp(`\\b(?:at|to|from|of|by)\\s+(?:(?:${QUALIFIER_WORDS}|closer to|a total of)\\s+)?$`, 'i');
+// A change still to come whose target is the number: "would cut the number ... to 4,000".
+const CHANGE_TO = new RegExp(`\\b(?:will|would|could|might|shall|plans? to|planning to|intends? to|is to|are to|set to|expected to|aims? to|wants? to|vowed to|promised to)\\s+(?:[\\p{L}-]+\\s+)?(?:cut|reduce|trim|lower|raise|increase|boost|expand|bring|grow|rise|swell|scale (?:back|down|up)|draw down)\\b[^.;]{0,120}\\bto\\s+(?:(?:${QUALIFIER_WORDS})\\s+)?$`, 'iu');
 const CLAIM = /\b(?:according to\s+((?:the\s+)?[^,.;]{3,50}?)(?=[,.;]|$))|((?:[\p{Lu}][\p{L}.]*\s+)?(?:officials|official|intelligence|estimates|analysts|sources))\s+(?:say|said|says|suggest|estimate|believe|show)/u;
 
 /** A troop mention before evidence offsets are made absolute. */
@@ -48,7 +56,7 @@ export function findTroops(
 ): TroopMention[] {
   const out: Found[] = [];
   for (const s of sentences) {
-    const hasNoun = NOUN_RE.test(s.text) || /strong\s|force of/i.test(s.text);
+    const hasNoun = NOUN_RE.test(s.text) || /strong\s|\bforce\b|number of/i.test(s.text);
     if (hasNoun) {
       for (const n of findNumbers(s.text)) {
         if (n.value < 100 || n.value > 10_000_000) continue; // squads and absurd values are not troop strengths
@@ -73,9 +81,10 @@ export function findTroops(
             }
           }
         }
+        if (nounEnd < 0 && elliptic(s.text, n, out.some((f) => f.mention.evidence.start >= s.start && f.mention.evidence.end <= s.start + n.start))) nounEnd = n.end;
         if (nounEnd < 0) continue;
         const clauseBefore = before.split(/[;.]|,\s+(?:and|but|while)\s/).pop() ?? '';
-        const hypo = isProjection(clauseBefore);
+        const hypo = isProjection(clauseBefore) || CHANGE_TO.test(before);
         const mention: TroopMention = {
           value: n.value,
           qualifier: n.low !== undefined ? 'about' : qualifierOf(before),
@@ -113,6 +122,23 @@ export function findTroops(
     }
   }
   return out.map((f) => JSON.parse(JSON.stringify(f.mention)) as TroopMention);
+}
+
+/**
+ * A number without a noun that still counts troops: a bare figure after a troop count of the same
+ * sentence ("1,700 paratroopers to Poland and 300 to Germany"), or a figure that a troop noun
+ * earlier in the clause hands over with a preposition ("the number of soldiers ... to 4,000").
+ * Years, dates and amounts with their own noun are never bare.
+ */
+function elliptic(sentence: string, n: { start: number; end: number; value: number; low?: number }, afterTroops: boolean): boolean {
+  const raw = sentence.slice(n.start, n.end);
+  if (/^(?:1[89]|20)\d\d$/.test(raw.trim())) return false;
+  if (!BARE_AFTER.test(sentence.slice(n.end, n.end + 24))) return false;
+  const before = sentence.slice(Math.max(0, n.start - 120), n.start);
+  if (/\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*$/.test(before)) return false;
+  if (afterTroops) return true;
+  const clause = before.split(/[;.]/).pop() ?? '';
+  return TAKES_FIGURE.test(clause) && (NOUN_RE.test(clause) || /\b(?:force|number of (?:troops|soldiers))\b/i.test(clause));
 }
 
 /** A projection: a modal or "on track to" that governs a verb of gathering ("could reach", "on track to amass"). */
