@@ -1,15 +1,18 @@
 /**
  * Alert subscriptions end to end on real parts: real redis-server, real BullMQ, two worker
  * roles, real webhook receivers on loopback (node:http), a real SMTP server (smtp-server),
- * a real socket.io client. Each test uses its own unique term so subscriptions never cross.
+ * a real socket.io client. Subscribers are real accounts signed in through the accounts API
+ * (tokens may not subscribe). Each test uses its own unique term so subscriptions never cross.
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import { SMTPServer } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeliveryEntry, SubscriptionView } from '../shared/alerts.js';
+import type { Change } from '../shared/events.js';
 import { ALERT_ENV } from './helpers/alertEnv.js';
 import { DISPLAY_TOKEN, INGEST_TOKEN, postReport, startTestApp, waitFor, type TestApp } from './helpers/app.js';
+import { ADMIN_PASSWORD, call, cookieSocket, login, socketOutcome, userWithRole, type Caller } from './helpers/desk.js';
 import { freePort, startRedis, type TestRedis } from './helpers/redisServer.js';
 import { connectClient, connected } from './helpers/socketClient.js';
 import { startReceiver, type WebhookReceiver } from './helpers/webhookReceiver.js';
@@ -18,6 +21,9 @@ const SECRET = 'test-webhook-secret';
 
 let redis: TestRedis;
 let app: TestApp;
+/** Session cookies of two subscribers: a viewer (who runs most tests) and a journalist. */
+let viewer: string;
+let other: string;
 let smtp: SMTPServer;
 const mails: { to: string[]; raw: string }[] = [];
 const receivers: WebhookReceiver[] = [];
@@ -39,7 +45,10 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', () => resolve()));
   const smtpPort = (smtp.server.address() as AddressInfo).port;
-  app = await startTestApp(redis.url, { workers: 2, env: { ...ALERT_ENV, SMTP_URL: `smtp://127.0.0.1:${smtpPort}` } });
+  app = await startTestApp(redis.url, { workers: 2, env: { ...ALERT_ENV, ADMIN_PASSWORD, SMTP_URL: `smtp://127.0.0.1:${smtpPort}` } });
+  const admin = await login(app.url, 'admin', ADMIN_PASSWORD);
+  viewer = await userWithRole(app.url, admin, 'vicky', 'viewer');
+  other = await userWithRole(app.url, admin, 'oscar', 'journalist');
 });
 afterAll(async () => {
   for (const r of receivers) await r.close();
@@ -61,12 +70,9 @@ const report = (word: string, extra = '') => ({
   title: `Talks in ${word}`,
 });
 
-async function api(method: string, path: string, body?: unknown, token = DISPLAY_TOKEN): Promise<{ status: number; json: any }> /* eslint-disable-line @typescript-eslint/no-explicit-any -- response shapes vary per call */ {
-  const res = await fetch(`${app.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
+/** Calls the API as the viewer by default (session cookie, the app's Origin on writes), or as `who`. */
+async function api(method: string, path: string, body?: unknown, who: Caller = { cookie: viewer }): Promise<{ status: number; json: any }> /* eslint-disable-line @typescript-eslint/no-explicit-any -- response shapes vary per call */ {
+  const res = await call(app.url, method, path, who, body);
   return { status: res.status, json: res.status === 204 ? null : await res.json() };
 }
 
@@ -106,14 +112,36 @@ describe('subscriptions API', () => {
     expect(internal.status).toBe(400);
     expect(internal.json.error.code).toBe('outbound_refused');
 
-    // Another principal (the ingest token) can neither see nor delete it.
-    expect((await api('GET', `/api/subscriptions/${sub.id}/deliveries`, undefined, INGEST_TOKEN)).status).toBe(404);
-    expect((await api('DELETE', `/api/subscriptions/${sub.id}`, undefined, INGEST_TOKEN)).status).toBe(404);
-    expect((await api('GET', '/api/subscriptions', undefined, INGEST_TOKEN)).json.subscriptions).toEqual([]);
+    // Another user can neither see, change nor delete it.
+    const oscar = { cookie: other };
+    expect((await api('GET', `/api/subscriptions/${sub.id}`, undefined, oscar)).status).toBe(404);
+    expect((await api('GET', `/api/subscriptions/${sub.id}/deliveries`, undefined, oscar)).status).toBe(404);
+    expect((await api('PATCH', `/api/subscriptions/${sub.id}`, { name: 'mine now' }, oscar)).status).toBe(404);
+    expect((await api('DELETE', `/api/subscriptions/${sub.id}`, undefined, oscar)).status).toBe(404);
+    expect((await api('GET', '/api/subscriptions', undefined, oscar)).json.subscriptions).toEqual([]);
+    expect((await api('GET', `/api/subscriptions/${sub.id}`)).json.name).toBe('Mentions');
     expect((await fetch(`${app.url}/api/subscriptions`)).status).toBe(401);
 
     expect((await api('DELETE', `/api/subscriptions/${sub.id}`)).status).toBe(204);
     expect((await api('GET', `/api/subscriptions/${sub.id}`)).status).toBe(404);
+  });
+
+  it('refuses the display and ingest tokens (403, saying to sign in): subscriptions belong to people', async () => {
+    const r = await receiver();
+    const word = term();
+    const input = { name: 'exfiltrate', throttleMinutes: 0, rule: { type: 'mention', terms: [word] }, channel: { type: 'webhook', url: r.url } };
+    for (const token of [DISPLAY_TOKEN, INGEST_TOKEN]) {
+      const created = await api('POST', '/api/subscriptions', input, { token });
+      expect(created.status).toBe(403);
+      expect(created.json.error.message).toMatch(/^Subscriptions belong to people: sign in/);
+      const listed = await api('GET', '/api/subscriptions', undefined, { token });
+      expect(listed.status).toBe(403);
+      expect(listed.json.error.message).toMatch(/^Subscriptions belong to people: sign in/);
+    }
+    // Nothing was stored for anyone, so a matching report sends nothing to the would-be target.
+    await postReport(app.url, report(word));
+    await sleep(1500);
+    expect(r.requests).toHaveLength(0);
   });
 });
 
@@ -244,18 +272,34 @@ describe('e-mail and in-app', () => {
     await waitFor(async () => (await deliveries(sub.id)).some((e) => e.status === 'delivered' && e.code === 250), 5000, 'logged');
   });
 
-  it('an in-app alert reaches the subscriber\'s socket as alert.fired', async () => {
+  it('an in-app alert reaches the subscriber\'s session socket as alert.fired, and no one else\'s', async () => {
     const word = term();
-    const client = connectClient(app.url, { token: DISPLAY_TOKEN });
-    await connected(client);
-    await waitFor(async () => client.snapshots.length > 0, 5000, 'snapshot');
+    // Sockets authenticated as a browser is: by the session cookie. The other user and a wall are watching too.
+    const [mine, theirs] = [cookieSocket(app.url, viewer), cookieSocket(app.url, other)];
+    const seen = new Map<typeof mine, Change[]>();
+    const snapshots = new Set<typeof mine>();
+    for (const socket of [mine, theirs]) {
+      seen.set(socket, []);
+      socket.on('change', (c) => seen.get(socket)!.push(c));
+      socket.on('snapshot', () => snapshots.add(socket));
+    }
+    const wall = connectClient(app.url, { token: DISPLAY_TOKEN });
+    expect(await Promise.all([mine, theirs].map(socketOutcome))).toEqual(['connected', 'connected']);
+    await connected(wall);
+    await waitFor(async () => snapshots.size === 2 && wall.snapshots.length > 0, 5000, 'snapshots');
     const sub = await subscribe({ name: 'toast', rule: { type: 'mention', terms: [word] }, channel: { type: 'inapp' } });
     await postReport(app.url, report(word));
-    const fired = await waitFor(async () => client.changes.find((c) => c.type === 'alert.fired' && c.subscriptionId === sub.id), 10_000, 'alert.fired');
-    expect(fired).toMatchObject({ type: 'alert.fired', userId: 'display' });
+    const isMine = (c: Change) => c.type === 'alert.fired' && c.subscriptionId === sub.id;
+    const [fired] = await waitFor(async () => seen.get(mine)!.some(isMine) && seen.get(mine)!.filter(isMine), 10_000, 'alert.fired');
+    expect(fired).toMatchObject({ type: 'alert.fired', userId: 'vicky' });
     if (fired.type === 'alert.fired') expect(fired.title).toContain(word);
     await sleep(1000);
-    expect(client.changes.filter((c) => c.type === 'alert.fired' && c.subscriptionId === sub.id)).toHaveLength(1);
-    client.close();
+    expect(seen.get(mine)!.filter(isMine)).toHaveLength(1);
+    expect(seen.get(theirs)!.filter(isMine)).toEqual([]);
+    expect(wall.changes.filter(isMine)).toEqual([]);
+    // The wall did get the report itself: it was listening, so silence above means something.
+    expect(wall.changes.some((c) => c.type === 'report.added')).toBe(true);
+    for (const socket of [mine, theirs]) socket.close();
+    wall.close();
   });
 });

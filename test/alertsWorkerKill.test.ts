@@ -16,7 +16,8 @@ import type { DeliveryEntry } from '../shared/alerts.js';
 import type { RunningRole } from '../server/roles/context.js';
 import { startWorkerRole } from '../server/roles/worker.js';
 import { ALERT_ENV } from './helpers/alertEnv.js';
-import { DISPLAY_TOKEN, INGEST_TOKEN, postReport, startTestApp, waitFor, type TestApp } from './helpers/app.js';
+import { INGEST_TOKEN, postReport, startTestApp, waitFor, type TestApp } from './helpers/app.js';
+import { ADMIN_PASSWORD, call, login, userWithRole } from './helpers/desk.js';
 import { startRedis, type TestRedis } from './helpers/redisServer.js';
 import { startReceiver, type WebhookReceiver } from './helpers/webhookReceiver.js';
 
@@ -26,10 +27,13 @@ let child: ChildProcess | null = null;
 let replacement: RunningRole | null = null;
 let receiver: WebhookReceiver;
 let probe: Redis;
+/** The subscriber's session cookie (subscriptions belong to signed-in users). */
+let subscriber: string;
 
 beforeAll(async () => {
   redis = await startRedis();
-  app = await startTestApp(redis.url, { workers: 0, env: ALERT_ENV }); // api only: the workers come below
+  app = await startTestApp(redis.url, { workers: 0, env: { ...ALERT_ENV, ADMIN_PASSWORD } }); // api only: the workers come below
+  subscriber = await userWithRole(app.url, await login(app.url, 'admin', ADMIN_PASSWORD), 'kira', 'viewer');
   receiver = await startReceiver(0, (_req, i) => (i === 0 ? 'hold' : 200));
   probe = new Redis(redis.url);
 });
@@ -61,10 +65,11 @@ function spawnWorker(): ChildProcess {
 
 it('a worker killed mid-delivery: the alert is delivered once, with one Idempotency-Key', { timeout: 60_000 }, async () => {
   const word = `Kyvrax${randomBytes(4).toString('hex')}`;
-  const res = await fetch(`${app.url}/api/subscriptions`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${DISPLAY_TOKEN}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ name: 'kill', throttleMinutes: 0, rule: { type: 'mention', terms: [word] }, channel: { type: 'webhook', url: receiver.url } }),
+  const res = await call(app.url, 'POST', '/api/subscriptions', { cookie: subscriber }, {
+    name: 'kill',
+    throttleMinutes: 0,
+    rule: { type: 'mention', terms: [word] },
+    channel: { type: 'webhook', url: receiver.url },
   });
   expect(res.status).toBe(201);
   const { id } = (await res.json()) as { id: string };
@@ -82,7 +87,7 @@ it('a worker killed mid-delivery: the alert is delivered once, with one Idempote
   replacement = await startWorkerRole(app.ctx);
   await waitFor(async () => receiver.requests.length >= 2, 20_000, 'the retried request');
   const deliveries = async () => {
-    const r = await fetch(`${app.url}/api/subscriptions/${id}/deliveries`, { headers: { authorization: `Bearer ${DISPLAY_TOKEN}` } });
+    const r = await call(app.url, 'GET', `/api/subscriptions/${id}/deliveries`, { cookie: subscriber });
     return ((await r.json()) as { deliveries: DeliveryEntry[] }).deliveries;
   };
   await waitFor(async () => (await deliveries()).some((d) => d.status === 'delivered'), 10_000, 'delivered in the log');

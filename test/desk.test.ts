@@ -246,12 +246,13 @@ const table: Record<string, keyof typeof allowedBy> = {
   'GET /api/feeds/:id': 'edit',
   'DELETE /api/feeds/:id': 'edit',
   'GET /api/wall/config': 'read',
-  'POST /api/subscriptions': 'read',
-  'GET /api/subscriptions': 'read',
-  'GET /api/subscriptions/:id': 'read',
-  'PATCH /api/subscriptions/:id': 'read',
-  'DELETE /api/subscriptions/:id': 'read',
-  'GET /api/subscriptions/:id/deliveries': 'read',
+  // Subscriptions belong to people: tokens (the kiosk's display token included) may not subscribe.
+  'POST /api/subscriptions': 'signedIn',
+  'GET /api/subscriptions': 'signedIn',
+  'GET /api/subscriptions/:id': 'signedIn',
+  'PATCH /api/subscriptions/:id': 'signedIn',
+  'DELETE /api/subscriptions/:id': 'signedIn',
+  'GET /api/subscriptions/:id/deliveries': 'signedIn',
 };
 
 type Layer = { route?: { path: string; methods: Record<string, boolean> }; rawPath?: unknown; handle: { stack?: Layer[] } };

@@ -81,8 +81,12 @@ export function authenticate(tokens: TokenResolver, sessions?: SessionResolver):
 
 const userRank: Record<UserRole, number> = { viewer: 1, journalist: 2, editor: 3, admin: 4 };
 
-/** Which roles may do what. Tokens have fixed powers; users have a ladder. */
-export type Permission = 'read' | 'ingest' | 'flag' | 'edit' | 'admin';
+/**
+ * Which roles may do what. Tokens have fixed powers; users have a ladder.
+ * 'subscribe' (alert subscriptions) is for people only, any user role: a display token sits
+ * in every kiosk URL and an ingest token in scripts, and neither may send crisis data out.
+ */
+export type Permission = 'read' | 'ingest' | 'flag' | 'edit' | 'admin' | 'subscribe';
 
 export function can(role: Role, permission: Permission): boolean {
   switch (permission) {
@@ -96,14 +100,24 @@ export function can(role: Role, permission: Permission): boolean {
       return role in userRank && userRank[role as UserRole] >= userRank.editor;
     case 'admin':
       return role === 'admin';
+    case 'subscribe':
+      return role in userRank;
   }
 }
+
+/** Why a permission is refused, where the generic "needs the permission" would not say what to do. */
+const refusals: Partial<Record<Permission, string>> = {
+  subscribe:
+    'Subscriptions belong to people: sign in with an account (viewer or above); display and ingest tokens cannot subscribe',
+};
 
 /** 401 without credentials, 403 when the role lacks the permission. */
 export function requirePermission(permission: Permission): RequestHandler {
   return (req, _res, next) => {
     if (!req.principal) return next(new Unauthorized());
-    if (!can(req.principal.role, permission)) return next(new Forbidden(`This needs the "${permission}" permission`));
+    if (!can(req.principal.role, permission)) {
+      return next(new Forbidden(refusals[permission] ?? `This needs the "${permission}" permission`));
+    }
     next();
   };
 }

@@ -1,7 +1,9 @@
 /**
- * /alerts in real Chromium against the real app: create an in-app subscription with the form,
- * see it listed, get a toast when a matching report comes in (user text shown as text, never
- * HTML), open its delivery log, and delete it.
+ * /alerts in real Chromium against the real app: signed out (a display token in the URL
+ * changes nothing) the page asks to sign in; a viewer signs in with the desk's form, creates an
+ * in-app subscription, sees it listed, gets a toast over the session-authenticated socket when a
+ * matching report comes in (user text shown as text, never HTML), opens its delivery log, and
+ * deletes it.
  */
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
@@ -9,6 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DISPLAY_TOKEN, postReport, startTestApp, type TestApp } from '../helpers/app.js';
 import { hasChromium, launchBrowser } from '../helpers/browser.js';
+import { ADMIN_PASSWORD, USER_PASSWORD, login, userWithRole } from '../helpers/desk.js';
 import { startRedis, type TestRedis } from '../helpers/redisServer.js';
 
 describe.skipIf(!hasChromium)('alerts page (Chromium)', () => {
@@ -20,12 +23,11 @@ describe.skipIf(!hasChromium)('alerts page (Chromium)', () => {
 
   beforeAll(async () => {
     redis = await startRedis();
-    app = await startTestApp(redis.url, { clientDir: path.resolve('dist/client') });
+    app = await startTestApp(redis.url, { clientDir: path.resolve('dist/client'), env: { ADMIN_PASSWORD } });
+    await userWithRole(app.url, await login(app.url, 'admin', ADMIN_PASSWORD), 'valya', 'viewer');
     browser = await launchBrowser();
     page = await browser.newPage();
     page.on('pageerror', (err) => pageErrors.push(err.message));
-    await page.goto(`${app.url}/alerts?token=${DISPLAY_TOKEN}`);
-    await page.locator('[data-testid=connection][data-status=live]').waitFor({ timeout: 10_000 });
   });
   afterAll(async () => {
     await browser?.close();
@@ -33,7 +35,20 @@ describe.skipIf(!hasChromium)('alerts page (Chromium)', () => {
     await redis?.stop();
   });
 
-  it('subscribes with the form, shows a toast for a matching report, lists deliveries, deletes', async () => {
+  it('signed out, even with the display token in the URL, the page shows the sign-in form and no subscriptions', async () => {
+    await page.goto(`${app.url}/alerts?token=${DISPLAY_TOKEN}`);
+    await page.getByRole('form', { name: 'Sign in' }).waitFor({ timeout: 10_000 });
+    expect(await page.locator('h1').textContent()).toBe('Alerts');
+    expect(await page.locator('[data-testid=subscriptions]').count()).toBe(0);
+    expect(await page.locator('input[name=name]').count()).toBe(0);
+  });
+
+  it('a viewer signs in, subscribes with the form, gets a toast for a matching report, lists deliveries, deletes', async () => {
+    await page.goto(`${app.url}/alerts`);
+    await page.getByLabel('Username').fill('valya');
+    await page.getByLabel('Password').fill(USER_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.locator('[data-testid=connection][data-status=live]').waitFor({ timeout: 10_000 });
     const word = `Qelvoria${randomBytes(3).toString('hex')}`;
     await page.locator('input[name=name]').fill('Watch Qelvoria');
     await page.locator('select[name=ruleType]').selectOption('mention');

@@ -1,10 +1,15 @@
-/** /alerts: a person's subscriptions (create, silence, delete, delivery log) and live in-app alerts as toasts. */
+/**
+ * /alerts: a person's subscriptions (create, silence, delete, delivery log) and live in-app
+ * alerts as toasts. Subscriptions belong to signed-in users: signed out, the page shows the
+ * desk's sign-in form; signed in, the socket is authenticated by the session cookie (no token),
+ * which is what puts it in the user's own alert room.
+ */
 import { useCallback, useEffect, useState } from 'react';
 import { describeRule, type SubscriptionView } from '../../../../shared/alerts.js';
 import { ConnectionBadge } from '../../components/ConnectionBadge.js';
 import { useCrisisState } from '../../realtime/useCrisisState.js';
-import { urlToken } from '../../token.js';
-import { deleteSubscription, listSubscriptions, updateSubscription } from './alertsApi.js';
+import { LoginForm } from '../desk/LoginForm.js';
+import { ApiError, deleteSubscription, listSubscriptions, updateSubscription } from './alertsApi.js';
 import { DeliveryLog } from './DeliveryLog.js';
 import { SubscriptionForm } from './SubscriptionForm.js';
 import { askNotificationPermission, useAlertToasts } from './useAlertToasts.js';
@@ -58,17 +63,52 @@ function SubscriptionRow({ s, onChanged, onDeleted }: { s: SubscriptionView; onC
   );
 }
 
-export function AlertsPage() {
-  const { toasts, onChange, dismiss } = useAlertToasts();
-  const feed = useCrisisState(urlToken(), onChange);
-  const [subs, setSubs] = useState<SubscriptionView[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [permission, setPermission] = useState(typeof Notification === 'undefined' ? 'unsupported' : Notification.permission);
+type Load =
+  | { status: 'loading' }
+  | { status: 'signed-out'; reason?: string }
+  | { status: 'failed'; message: string }
+  | { status: 'ready'; subs: SubscriptionView[] };
 
+const SIGN_IN_HINT = 'Alerts belong to people: sign in with your account (viewer or above) to manage yours.';
+
+export function AlertsPage() {
+  const [load, setLoad] = useState<Load>({ status: 'loading' });
+
+  // Listing the subscriptions is the session check: 401 (no session) or 403 (not a user) means sign in.
   const reload = useCallback(() => {
-    listSubscriptions().then(setSubs, (e: Error) => setError(e.message));
+    listSubscriptions().then(
+      (subs) => setLoad({ status: 'ready', subs }),
+      (err: Error) => {
+        if (err instanceof ApiError && err.status === 401) setLoad({ status: 'signed-out' });
+        else if (err instanceof ApiError && err.status === 403) setLoad({ status: 'signed-out', reason: err.message });
+        else setLoad({ status: 'failed', message: err.message });
+      },
+    );
   }, []);
   useEffect(reload, [reload]);
+
+  if (load.status === 'loading') return <div className="loading">Loading…</div>;
+  if (load.status === 'signed-out') {
+    return <LoginForm title="Alerts" hint={load.reason ?? SIGN_IN_HINT} onSignedIn={reload} />;
+  }
+  if (load.status === 'failed') {
+    return (
+      <main className="page alerts-page">
+        <h1>Alerts</h1>
+        <p className="error">{load.message}</p>
+        <button onClick={reload}>Try again</button>
+      </main>
+    );
+  }
+  return <Alerts initial={load.subs} />;
+}
+
+function Alerts({ initial }: { initial: SubscriptionView[] }) {
+  const { toasts, onChange, dismiss } = useAlertToasts();
+  // No token: the session cookie authenticates the socket, so alert.fired for this user reaches it.
+  const feed = useCrisisState(undefined, onChange);
+  const [subs, setSubs] = useState<SubscriptionView[] | null>(initial);
+  const [permission, setPermission] = useState(typeof Notification === 'undefined' ? 'unsupported' : Notification.permission);
 
   return (
     <main className="page alerts-page">
@@ -82,7 +122,6 @@ export function AlertsPage() {
       {permission === 'default' && (
         <button onClick={() => void askNotificationPermission().then(setPermission)}>Show alerts as browser notifications</button>
       )}
-      {error && <p className="error">{error}</p>}
       <section>
         <h2>Your subscriptions</h2>
         {subs && subs.length === 0 && <p className="hint">None yet. Create one below.</p>}

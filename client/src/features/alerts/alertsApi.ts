@@ -1,9 +1,9 @@
 /**
- * The subscriber's calls to /api/subscriptions. Same-origin fetches carry the session cookie;
- * a display token from the URL (kiosk use) is sent as a bearer token instead.
+ * The subscriber's calls to /api/subscriptions. Same-origin fetches carry the session cookie,
+ * and only that: subscriptions belong to signed-in users, so a display token the tab may hold
+ * from a wall URL is never sent (the server would refuse it, and a bearer token wins over the cookie).
  */
 import type { DeliveryEntry, SubscriptionInput, SubscriptionPatch, SubscriptionView } from '../../../../shared/alerts.js';
-import { urlToken } from '../../token.js';
 
 export class ApiError extends Error {
   constructor(
@@ -15,11 +15,10 @@ export class ApiError extends Error {
 }
 
 async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
-  const token = urlToken();
   const res = await fetch(path, {
     credentials: 'same-origin',
     ...init,
-    headers: { accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...init.headers },
+    headers: { accept: 'application/json', ...init.headers },
   });
   if (res.status === 204) return undefined as T;
   const body = (await res.json().catch(() => ({}))) as { error?: { message?: string } };

@@ -1,9 +1,21 @@
-/** Sign-in for the desk: POST /api/session; the server sets the httpOnly session cookie. */
+/**
+ * Sign-in for the desk and every page that needs an account (/alerts): POST /api/session; the
+ * server sets the httpOnly session cookie. Brings its own styles so other pages can use it.
+ */
 import { useState, type FormEvent } from 'react';
 import type { SessionUser } from '../../../../shared/desk.js';
 import { api } from './api.js';
+import './desk.css';
 
-export function LoginForm({ onSignedIn }: { onSignedIn: (user: SessionUser) => void }) {
+export type LoginFormProps = {
+  onSignedIn: (user: SessionUser) => void;
+  /** The page's heading (default "Crisis Desk"). */
+  title?: string;
+  /** A line above the form saying why signing in is needed. */
+  hint?: string;
+};
+
+export function LoginForm({ onSignedIn, title = 'Crisis Desk', hint }: LoginFormProps) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -26,7 +38,8 @@ export function LoginForm({ onSignedIn }: { onSignedIn: (user: SessionUser) => v
 
   return (
     <main className="page desk-login">
-      <h1>Crisis Desk</h1>
+      <h1>{title}</h1>
+      {hint && <p className="hint">{hint}</p>}
       <form onSubmit={(e) => void submit(e)} aria-label="Sign in">
         <label>
           Username

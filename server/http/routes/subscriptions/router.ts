@@ -1,7 +1,9 @@
 /**
- * /api/subscriptions: a person's alert subscriptions and their delivery logs. Anyone who may
- * read (viewers included) may subscribe; a subscription belongs to the caller and is
- * invisible to everyone else (404, not 403, so ids are not confirmed to strangers).
+ * /api/subscriptions: a person's alert subscriptions and their delivery logs. Only signed-in
+ * users (viewer and above) may subscribe: display and ingest tokens are refused (403), since a
+ * display token sits in every kiosk URL and a webhook would push crisis data wherever it says.
+ * A subscription belongs to the user and is invisible to everyone else (404, not 403, so ids
+ * are not confirmed to strangers).
  */
 import { Router, type Request } from 'express';
 import type { Redis } from 'ioredis';
@@ -41,7 +43,7 @@ function owner(req: Request): string {
 
 export function subscriptionsRouter(deps: SubscriptionsRouterDeps): Router {
   const router = Router();
-  router.use(requirePermission('read'));
+  router.use(requirePermission('subscribe'));
 
   router.post('/', async (req, res) => {
     const user = owner(req);
