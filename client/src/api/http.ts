@@ -1,6 +1,7 @@
 /**
- * The desk's calls to the API. Same-origin fetches carry the session cookie (httpOnly: script
- * never sees it) and the browser adds the Origin header the server requires on writes.
+ * The one way pages call the API. Same-origin fetches carry the session cookie (httpOnly:
+ * script never sees it) and the browser adds the Origin header the server requires on writes.
+ * No bearer token is ever sent from here: a display token from a wall URL must not act for a person.
  */
 export class ApiError extends Error {
   constructor(

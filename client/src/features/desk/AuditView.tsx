@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { AuditEntry } from '../../../../shared/desk.js';
 import type { Flag } from '../../../../shared/report.js';
-import { api } from './api.js';
+import { api } from '../../api/http.js';
 
 /** A short, readable rendering of a before/after value (flags as names, facts as key: value). */
 export function describeValue(value: unknown): string {

@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import type { Correction } from '../../../../shared/corrections.js';
 import { meetingKinds, meetingStatuses, type Extraction, type MeetingKind, type MeetingStatus } from '../../../../shared/extraction.js';
-import { api } from './api.js';
+import { api } from '../../api/http.js';
 
 type Loaded = { original: Extraction; corrections: Correction[]; extraction: Extraction | null };
 

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SessionUser } from '../../../../shared/desk.js';
 import type { FlagKind } from '../../../../shared/report.js';
-import { api, ApiError } from './api.js';
+import { api, ApiError } from '../../api/http.js';
 import { FilterBar } from './FilterBar.js';
 import { facets, matches, noFilters, type DeskFilters } from './filters.js';
 import { toggleFlag } from './FlagButtons.js';

@@ -1,7 +1,7 @@
 /** Toggle buttons for the four flags, with an optional note. Shown only to journalists and above. */
 import { useState } from 'react';
 import { flagKinds, type Flag, type FlagKind } from '../../../../shared/report.js';
-import { api } from './api.js';
+import { api } from '../../api/http.js';
 
 export const flagKeys: Record<FlagKind, string> = { breaking: 'b', verified: 'v', disputed: 'd', 'follow-up': 'f' };
 

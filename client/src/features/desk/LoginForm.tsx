@@ -4,7 +4,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import type { SessionUser } from '../../../../shared/desk.js';
-import { api } from './api.js';
+import { api } from '../../api/http.js';
 import './desk.css';
 
 export type LoginFormProps = {

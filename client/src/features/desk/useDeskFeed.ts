@@ -7,7 +7,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Change } from '../../../../shared/events.js';
 import type { Flag, ReportDetail } from '../../../../shared/report.js';
 import { connect, type ConnectionStatus } from '../../realtime/connection.js';
-import { api } from './api.js';
+import { api } from '../../api/http.js';
 
 const PAGE = 200;
 
