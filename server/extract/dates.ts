@@ -101,6 +101,27 @@ function viaChrono(phrase: string, ref: RefDate): string | null {
   return out;
 }
 
+const ISSUED = new RegExp(
+  `\\b(?:issued|released|published|posted|delivered|dated|made public|put out)\\b(?:[^.\\n]|\\.(?=\\S)|(?<=\\b[A-Z])\\.){0,120}?\\bon\\s+((?:${WEEKDAY},?\\s+)?(?:${MONTH}\\.?\\s+${DAYNUM},?\\s+\\d{4}|${DAYNUM}\\s+${MONTH}\\.?,?\\s+\\d{4}))`,
+  'i',
+);
+
+/**
+ * The day a republished statement speaks from: "The following readout was issued ... on May 4, 2023"
+ * near the top of a report dated later. Its "Today" and "Yesterday" are that day's, not the
+ * republication's. Only a full date (with its year) up to 31 days before the dateline counts.
+ */
+export function issuedRef(text: string, ref: RefDate | null): RefDate | null {
+  if (!ref) return ref;
+  const m = ISSUED.exec(text.slice(0, 600));
+  if (!m) return ref;
+  const iso = viaChrono(m[1], ref);
+  const issued = iso ? parseDateline(iso) : null;
+  if (!issued) return ref;
+  const days = (Date.UTC(ref.y, ref.m - 1, ref.d) - Date.UTC(issued.y, issued.m - 1, issued.d)) / 86_400_000;
+  return days > 0 && days <= 31 ? issued : ref;
+}
+
 /** Resolves a weekday name by tense: past → the latest such day up to today, future → the next from today. */
 export function resolveWeekday(name: string, ref: RefDate, tense: Tense): string {
   const dow = WEEKDAY_INDEX[name.slice(0, 3).toLowerCase()] ?? 0;

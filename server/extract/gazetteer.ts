@@ -83,7 +83,8 @@ export function compileGazetteer(data: GazetteerData): Gazetteer {
     surfaces.set(form, { ...prev, ...Object.fromEntries(Object.entries(s).filter(([, v]) => v !== undefined)) });
   };
   for (const a of data.actors) {
-    const org = a.kind !== 'country';
+    // Bodies (alliances, councils) make a meeting multilateral; countries and armed groups are sides.
+    const org = a.kind === 'organization';
     actorKind.set(a.name, a.kind);
     if (a.capital) capitalOf.set(a.name, a.capital);
     for (const alias of [a.name, ...a.aliases]) {
@@ -115,7 +116,8 @@ export function compileGazetteer(data: GazetteerData): Gazetteer {
   const titles = [...data.titles].sort((a, b) => b.title.length - a.title.length);
   const titleRe = new RegExp(`(?<![\\p{L}])(?:${titles.map((t) => escape(t.title)).join('|')})(?![\\p{L}])`, 'giu');
   const nameStop = new Set(COMMON_CAPITALISED.split(/\s+/).filter(Boolean));
-  for (const form of surfaces.keys()) for (const w of form.split(/[\s-]+/)) nameStop.add(w.toLowerCase());
+  // Acronyms ("UN", "EU") stop names only in capitals: "Kim Jong Un" keeps his "Un" (name tokens are never all capitals).
+  for (const form of surfaces.keys()) for (const w of form.split(/[\s-]+/)) if (!/^[A-Z0-9.]+$/.test(w) || w.length > 4) nameStop.add(w.toLowerCase());
   for (const t of data.titles) for (const w of t.title.split(/\s+/)) nameStop.add(w.toLowerCase().replace(/\.$/, ''));
   const roleWords = new Map(Object.entries(data.roleWords).filter(([k]) => !k.startsWith('$')));
   return { surfaces, byFirstWord, actorKind, capitalOf, titles, titleRe, roleWords, nameStop };

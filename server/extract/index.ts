@@ -5,7 +5,7 @@
  * module; `createExtractor` takes another gazetteer for another crisis.
  */
 import { emptyExtraction, type Extraction } from '../../shared/extraction.js';
-import { addDays, findDates, parseDateline } from './dates.js';
+import { addDays, findDates, issuedRef, parseDateline } from './dates.js';
 import { findGazMentions, type GazMention } from './entities.js';
 import { compileGazetteer, defaultGazetteerData, type GazetteerData } from './gazetteer.js';
 import { mergeMentions } from './meetingMerge.js';
@@ -24,12 +24,13 @@ export const MAX_TEXT_CHARS = 200_000;
 export function createExtractor(data: GazetteerData = defaultGazetteerData): (text: string, dateline: string) => Extraction {
   const gaz = compileGazetteer(data);
   const actorNames = new Set(data.actors.map((a) => a.name));
-  const organizations = new Set(data.actors.filter((a) => a.kind !== 'country').map((a) => a.name));
+  const organizations = new Set(data.actors.filter((a) => a.kind === 'organization').map((a) => a.name));
   return (text: string, dateline: string): Extraction => {
     try {
       if (typeof text !== 'string' || text.length === 0) return emptyExtraction();
       const body = text.length > MAX_TEXT_CHARS ? text.slice(0, MAX_TEXT_CHARS) : text;
-      const ref = parseDateline(dateline);
+      // A republished statement speaks from the day it was issued, when it says so.
+      const ref = issuedRef(body, parseDateline(dateline));
       const refIso = ref ? addDays(ref, 0) : null;
       const sentences = splitSentences(body);
       const gazBy = sentences.map((s) => findGazMentions(gaz, s.text, s.start));

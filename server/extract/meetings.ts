@@ -101,6 +101,12 @@ export function detectMeetings(facts: SentenceFacts[], allPeople: PersonMention[
       if (/^address/i.test(word) && !f.gaz.some((a) => a.organization && a.start >= s.start + idx + word.length && a.start - (s.start + idx + word.length) < 12)) return;
       // "joined ... by video link": how someone took part, not another meeting.
       if (g === 'video' && /\b(?:by|via|over)\s+$/i.test(before)) return;
+      // "the envoy for the dialogue": a portfolio, not a meeting.
+      if (/\b(?:envoy|representative|negotiator|mediator|coordinator|commissioner)\s+(?:for|to|on)\s+(?:the\s+)?$/i.test(before)) return;
+      // "Israel's war cabinet convened": a body of one government meets alone; "the Council is to convene" is a session.
+      if (/^conven/i.test(word) && !f.gaz.some((a) => a.organization && a.start >= absClauseStart(s.start, cs) && a.end <= s.start + ce)) return;
+      // "X met Y in Wuzhen for a trilateral meeting": the second trigger names the same event.
+      const sameEvent = ti > 0 && (triggers[ti - 1].index ?? 0) >= cs && /\b(?:for|at|during|on the sidelines of)\s+(?:a|an|the|their|its)\s+(?:[\p{L}-]+\s+){0,3}$/iu.test(before);
       // "a summit ... was not on the agenda": no meeting.
       if (DENIED_AFTER.test(afterWord)) return;
       withTrigger.add(cs);
@@ -136,6 +142,8 @@ export function detectMeetings(facts: SentenceFacts[], allPeople: PersonMention[
       };
       for (const p of people) push(p.person.name, p.start < trigAbs);
       for (const a of actors) push(a.actor!, a.start < trigAbs);
+      // "travel to Riga next week, where NATO ministers will gather for talks": the traveller takes part.
+      if (/^where\b/i.test(clause)) for (const n of out.slice(sentenceFirstMention).filter((m) => m.travel).pop()?.subject ?? []) push(n, false);
       const collective = COLLECTIVE.test(clause);
       if (!between && subject.length === 0) {
         const earlier = f.people.filter((p) => p.end <= absCs);
@@ -199,7 +207,7 @@ export function detectMeetings(facts: SentenceFacts[], allPeople: PersonMention[
       if (g === 'video' || (VIDEO_CUE.test(window) && !actors.some((a) => a.organization))) [kind, weakKind] = ['video', false];
       else if (g === 'call' || CALL_CUE.test(window)) [kind, weakKind] = ['call', false];
       else if (g === 'multilateral' || MULTI_CUE.test(window) || actors.some((a) => a.organization) || sides.size >= 3) [kind, weakKind] = ['multilateral', false];
-      else if (g === 'travel' || /face[ -]to[ -]face|in person|in-person/i.test(window)) weakKind = false;
+      else if (/face[ -]to[ -]face|in person|in-person/i.test(window)) weakKind = false;
       // "will travel to Brussels ..., and she will also meet ...": the trip's destination.
       const tripHere = PRONOUN_SUBJECT.test(clause) ? out.slice(sentenceFirstMention).filter((m) => m.travel && m.place).pop()?.place : undefined;
       const place = kind === 'call' || kind === 'video' ? null : (placeHit?.place ?? unknownAfter ?? tripHere ?? null);
@@ -216,7 +224,7 @@ export function detectMeetings(facts: SentenceFacts[], allPeople: PersonMention[
       if (date && refIso && status === 'held' && date > refIso) status = 'scheduled';
 
       // "the talks", "their meeting": a reference back, unless the clause gives it a day of its own.
-      const anaphoric = g !== 'travel' && ANAPHORIC_BEFORE.test(before) && dayDates.length === 0 && !rel2;
+      const anaphoric = sameEvent || (g !== 'travel' && ANAPHORIC_BEFORE.test(before) && dayDates.length === 0 && !rel2);
       const base: Mention = {
         participants: names, subject, place, date, kind, weakKind, status,
         start: trigAbs, end: trigAbs + word.length, anaphoric, travel: g === 'travel',
@@ -227,6 +235,15 @@ export function detectMeetings(facts: SentenceFacts[], allPeople: PersonMention[
       out.push(...splitByPlaceAndDay(base, places, dayDates, f, pEnd));
       if (date) lastDay = date;
     });
+    // "..., where Israel's ambassador Gilad Erdan and Iran's envoy ... traded accusations": the people of a
+    // relative clause with no trigger of its own were at the meeting just named.
+    for (const c of starts.slice(1)) {
+      const prev = out[out.length - 1];
+      if (!prev || out.length === sentenceFirst || withTrigger.has(c) || !/^where\b/i.test(s.text.slice(c))) continue;
+      const ce = clauseAround(starts, s.text.length, c)[1];
+      const extra = f.people.filter((p) => p.start >= s.start + c && p.end <= s.start + ce).map((p) => p.person.name);
+      prev.participants = [...new Set([...prev.participants, ...extra])];
+    }
     // "..., and with the Transatlantic Quad": a second meeting sharing the first one's subject.
     for (const c of starts.slice(1)) {
       const cont = /^(?:and,?\s+)?(?:separately,?\s+|also\s+)?(?:then\s+)?with\s+/i.exec(s.text.slice(c));
@@ -259,7 +276,7 @@ export function detectMeetings(facts: SentenceFacts[], allPeople: PersonMention[
 /** "travel to Kyiv on Wednesday and Berlin on Thursday": one visit per (place, day) pair. */
 function splitByPlaceAndDay(base: Mention, places: GazMention[], days: DateMention[], f: SentenceFacts, pEnd: number): Mention[] {
   const after = places.filter((p) => p.start >= base.start);
-  if (after.length < 2) return [base];
+  if (after.length < 2 || base.participants.length === 0) return [base];
   const pairs = after.map((p, i) => {
     const next = after[i + 1]?.start ?? Infinity;
     const d = days.find((x) => x.start >= p.end && x.start < next && x.start - p.end < 40);
@@ -287,4 +304,9 @@ function splitByPlaceAndDay(base: Mention, places: GazMention[], days: DateMenti
       end: p.end,
     };
   });
+}
+
+/** The report offset of a clause start. */
+function absClauseStart(sentenceStart: number, clauseStart: number): number {
+  return sentenceStart + clauseStart;
 }

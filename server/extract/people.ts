@@ -105,6 +105,8 @@ export function findPeople(gaz: Gazetteer, text: string, sentences: Sentence[], 
   // Single words: a known surname, or a titled one ("President Biden", "Mr Lavrov") even if never named in full.
   for (const p of pending) {
     let person = bySurname.get(p.surname);
+    // "Foreign Minister Wang" after "Wang Yi": family name first, so a titled word may be the name's first word.
+    if (!person && p.titled) person = [...bySurname.values()].find((x) => x.name.split(/\s+/).length === 2 && x.name.startsWith(`${p.surname} `));
     if (!person && p.titled) {
       person = { name: p.surname, surname: p.surname, affiliation: p.ctx.affiliation, title: p.ctx.title, role: p.ctx.role };
       bySurname.set(p.surname, person);
@@ -116,7 +118,49 @@ export function findPeople(gaz: Gazetteer, text: string, sentences: Sentence[], 
     mentions.push({ start: p.start, end: p.end, person });
   }
   mentions.sort((a, b) => a.start - b.start);
-  return mentions.concat(findRoleReferences(gaz, text, sentences, gazBySentence, mentions)).sort((a, b) => a.start - b.start);
+  const all = mentions.concat(findRoleReferences(gaz, text, sentences, gazBySentence, mentions)).sort((a, b) => a.start - b.start);
+  return all.concat(firstPersonInQuotes(text, sentences, all)).sort((a, b) => a.start - b.start);
+}
+
+const QUOTE_SPAN = /[“"]([^”"]{2,600})[”"]/g;
+const FIRST_PERSON = /(?<![\p{L}'’])I(?![\p{L}])/gu;
+const SAID_AFTER = /^[\s,]*(?:(?:he|she)\s+(?:said|says|told|added|wrote)|(?:said|says|told|added)\s*$)/i;
+
+/**
+ * "I" inside a quotation is its speaker: the person named right after the quote ("..., Kuleba said"),
+ * else, for "he said"/"she said" or a quote of its own, the subject (first person) of the last
+ * sentence before the quote that named someone.
+ */
+function firstPersonInQuotes(text: string, sentences: Sentence[], named: PersonMention[]): PersonMention[] {
+  if (named.length === 0 || !/[“"]/.test(text)) return [];
+  const out: PersonMention[] = [];
+  QUOTE_SPAN.lastIndex = 0;
+  let q: RegExpExecArray | null;
+  while ((q = QUOTE_SPAN.exec(text)) !== null) {
+    const inner = q[1];
+    const qStart = q.index + 1;
+    const qEnd = q.index + q[0].length;
+    FIRST_PERSON.lastIndex = 0;
+    if (!FIRST_PERSON.test(inner)) continue;
+    const nextNamed = named.find((n) => n.start >= qEnd && n.start - qEnd < 30 && /^[\s,]*(?:(?:said|says|told|added)\s+)?$/i.test(text.slice(qEnd, n.start)));
+    let speaker = nextNamed?.person;
+    if (!speaker && (SAID_AFTER.test(text.slice(qEnd, qEnd + 24)) || /[.!?]\s*$/.test(inner))) {
+      const sentenceAt = sentences.find((s) => s.start <= q!.index && s.end > q!.index);
+      const earlier = sentences.filter((s) => sentenceAt && s.index < sentenceAt.index).reverse();
+      for (const s of earlier) {
+        const first = named.find((n) => n.start >= s.start && n.end <= s.end);
+        if (first) {
+          speaker = first.person;
+          break;
+        }
+      }
+    }
+    if (!speaker) continue;
+    FIRST_PERSON.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = FIRST_PERSON.exec(inner)) !== null) out.push({ start: qStart + m.index, end: qStart + m.index + 1, person: speaker });
+  }
+  return out;
 }
 
 const DET_START = /^(?:the|his|her|my|their|its|our|your)\s/i;
