@@ -3,13 +3,13 @@
  * corrections (stored, re-folded by the real worker, announced as report.updated, reflected in
  * the state), the audit trail, and a route × role table covering every route of the app.
  */
-import type { Express } from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../shared/desk.js';
 import type { Change } from '../shared/events.js';
 import type { ReportDetail } from '../shared/report.js';
 import { DISPLAY_TOKEN, INGEST_TOKEN, postReport, startTestApp, waitFor, type TestApp } from './helpers/app.js';
 import { ADMIN_PASSWORD, call, login, userWithRole, type Caller } from './helpers/desk.js';
+import { apiRoutes } from './helpers/routes.js';
 import { startRedis, type TestRedis } from './helpers/redisServer.js';
 import { connectClient, connected, type RecordingClient } from './helpers/socketClient.js';
 
@@ -255,26 +255,6 @@ const table: Record<string, keyof typeof allowedBy> = {
   'GET /api/subscriptions/:id/deliveries': 'signedIn',
 };
 
-type Layer = { route?: { path: string; methods: Record<string, boolean> }; rawPath?: unknown; handle: { stack?: Layer[] } };
-
-/** Walks Express' router tree: "METHOD /path" for every route (bull-board's own routes count as one). */
-function enumerateRoutes(stack: Layer[], prefix = ''): string[] {
-  const out: string[] = [];
-  for (const layer of stack) {
-    const raw = typeof layer.rawPath === 'string' && layer.rawPath !== '/' ? layer.rawPath : '';
-    if (layer.route) {
-      for (const method of Object.keys(layer.route.methods)) {
-        if (method !== '_all') out.push(`${method.toUpperCase()} ${(prefix + layer.route.path).replace(/(.)\/$/, '$1')}`);
-      }
-    } else if (`${prefix}${raw}` === '/admin/queues') {
-      out.push('GET /admin/queues');
-    } else if (layer.handle.stack) {
-      out.push(...enumerateRoutes(layer.handle.stack, prefix + raw));
-    }
-  }
-  return out;
-}
-
 describe('route × role', () => {
   const callers: Record<Who, () => Caller> = {
     anonymous: () => ({}),
@@ -293,8 +273,7 @@ describe('route × role', () => {
   };
 
   it('the table names every route the app serves, and nothing it does not', () => {
-    const express = app.api.app as Express & { router: { stack: Layer[] } };
-    const served = [...new Set(enumerateRoutes(express.router.stack).filter((r) => / \/(api|admin|healthz|readyz|metrics)/.test(r)))];
+    const served = apiRoutes(app.api.app);
     expect(served.filter((r) => !(r in table)), 'routes missing from the route × role table').toEqual([]);
     expect(Object.keys(table).filter((r) => !served.includes(r)), 'table rows for routes that do not exist').toEqual([]);
   });
