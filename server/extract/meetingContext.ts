@@ -28,7 +28,7 @@ export function introducesPerson(sentenceText: string, sentenceStart: number, a:
   return POSSESSIVE_LEAD.test(between) && !/\b(?:and|with|met|meet|talks?|called|spoke)\b/i.test(between);
 }
 
-const UNKNOWN_PLACE = /\b(?:in|at|on\s+the\s+(?:[\p{Ll}]+\s+){0,2}(?:island|resort|peninsula)\s+of|in\s+the\s+(?:[\p{Ll}]+\s+){0,2}(?:city|town|village|resort|port|capital|region)\s+of)\s+((?:\p{Lu}[\p{L}'’-]*\.?)(?:\s+\p{Lu}[\p{L}'’-]*\.?){0,2})/gu;
+const UNKNOWN_PLACE = /\b(?:in|at|on\s+the\s+(?:[\p{L}]+\s+){0,2}(?:island|resort|peninsula)\s+of|in\s+the\s+(?:[\p{Ll}]+\s+){0,2}(?:city|town|village|resort|port|capital|region)\s+of)\s+((?:\p{Lu}[\p{L}'’-]*\.?)(?:\s+\p{Lu}[\p{L}'’-]*\.?){0,2})/gu;
 
 /**
  * A place the gazetteer does not know, written as "in Wuzhen" or "on the island of St. Vincent"

@@ -103,7 +103,8 @@ export function mergeMentions(
     else merged.push({ k, start: m.start, end: m.end });
   }
   return merged
-    .filter(({ k }) => k.keys.size >= 2 || (k.keys.size === 1 && k.m.place !== null && k.m.travel))
+    // One side meets only as a trip to a place, or as a body in session ("G20 leaders are due to meet in Bali").
+    .filter(({ k }) => k.keys.size >= 2 || (k.keys.size === 1 && ((k.m.place !== null && k.m.travel) || (k.m.kind === 'multilateral' && k.m.bodyMeets === true && k.m.participants.some((p) => organizations.has(p))))))
     .map(({ k, start, end }) => {
       const out: MeetingMention = {
         participants: k.m.participants,

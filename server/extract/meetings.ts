@@ -31,6 +31,8 @@ export interface Mention {
   anaphoric: boolean;
   travel: boolean;
   fresh?: boolean;
+  /** A body is the subject of a verb of meeting ("G20 leaders are due to meet"): a meeting even with one side. */
+  bodyMeets?: boolean;
 }
 
 /** Everything the detector needs about one sentence. */
@@ -142,8 +144,11 @@ export function detectMeetings(facts: SentenceFacts[], allPeople: PersonMention[
       };
       for (const p of people) push(p.person.name, p.start < trigAbs);
       for (const a of actors) push(a.actor!, a.start < trigAbs);
-      // "travel to Riga next week, where NATO ministers will gather for talks": the traveller takes part.
-      if (/^where\b/i.test(clause)) for (const n of out.slice(sentenceFirstMention).filter((m) => m.travel).pop()?.subject ?? []) push(n, false);
+      // "travel to Riga next week, where NATO ministers will gather for talks": the traveller takes part, and
+      // the trip is this meeting (its day too).
+      const trip = /^where\b/i.test(clause) ? out.slice(sentenceFirstMention).filter((m) => m.travel).pop() : undefined;
+      for (const n of trip?.subject ?? []) push(n, false);
+      if (trip) out.splice(out.indexOf(trip), 1);
       const collective = COLLECTIVE.test(clause);
       if (!between && subject.length === 0) {
         const earlier = f.people.filter((p) => p.end <= absCs);
@@ -165,10 +170,12 @@ export function detectMeetings(facts: SentenceFacts[], allPeople: PersonMention[
       const after = dayDates.find((d) => d.start >= trigAbs && d.start < windowEnd);
       // A day after an earlier trigger of the clause is that trigger's day ("travel to Belgrade on Monday ... to revive talks").
       const ownedEarlier = (d: DateMention): boolean => triggers.some((t2, k) => k < ti && (t2.index ?? 0) >= cs && s.start + (t2.index ?? 0) < d.start);
-      const beforeD = [...dayDates].reverse().find((d) => d.end <= trigAbs && !ownedEarlier(d));
+      // "Johnson, who was in Kyiv on Tuesday, is expected to speak with Putin": a day inside a closed relative clause is not the meeting's.
+      const inAside = (d: DateMention): boolean => /,\s+(?:who|which)\b[^,]*$/i.test(s.text.slice(cs, d.start - s.start)) && s.text.slice(d.end - s.start, idx).includes(',');
+      const beforeD = [...dayDates].reverse().find((d) => d.end <= trigAbs && !ownedEarlier(d) && !inAside(d));
       const afterInClause = dayDates.find((d) => d.start >= trigAbs);
       const chosen = after ?? afterInClause ?? beforeD;
-      let date = chosen?.date ?? null;
+      let date = chosen?.date ?? trip?.date ?? null;
       let dateText = chosen?.text ?? anyDates.find((d) => d.start >= trigAbs)?.text;
       const rel2 = DAYS_AFTER.exec(s.text.slice(Math.max(0, idx - 40), idx));
       if (rel2) {
@@ -207,7 +214,7 @@ export function detectMeetings(facts: SentenceFacts[], allPeople: PersonMention[
       if (g === 'video' || (VIDEO_CUE.test(window) && !actors.some((a) => a.organization))) [kind, weakKind] = ['video', false];
       else if (g === 'call' || CALL_CUE.test(window)) [kind, weakKind] = ['call', false];
       else if (g === 'multilateral' || MULTI_CUE.test(window) || actors.some((a) => a.organization) || sides.size >= 3) [kind, weakKind] = ['multilateral', false];
-      else if (/face[ -]to[ -]face|in person|in-person/i.test(window)) weakKind = false;
+      else if (g === 'travel' || /face[ -]to[ -]face|in person|in-person/i.test(window)) weakKind = false;
       // "will travel to Brussels ..., and she will also meet ...": the trip's destination.
       const tripHere = PRONOUN_SUBJECT.test(clause) ? out.slice(sentenceFirstMention).filter((m) => m.travel && m.place).pop()?.place : undefined;
       const place = kind === 'call' || kind === 'video' ? null : (placeHit?.place ?? unknownAfter ?? tripHere ?? null);
@@ -230,6 +237,7 @@ export function detectMeetings(facts: SentenceFacts[], allPeople: PersonMention[
         start: trigAbs, end: trigAbs + word.length, anaphoric, travel: g === 'travel',
         // "agreed to meet again": a new meeting, never folded into the one just reported.
         fresh: /^\s+again\b/i.test(clause.slice(rel + word.length, rel + word.length + 8)),
+        bodyMeets: /^(?:meet|meets|meeting|met|conven\w*|gather\w*)$/i.test(word) && actors.some((a) => a.organization && a.start < trigAbs),
       };
       if (dateText) base.dateText = dateText;
       out.push(...splitByPlaceAndDay(base, places, dayDates, f, pEnd));

@@ -35,6 +35,7 @@ const BARE_AFTER = /^\s*(?:[,.;:)]|$|\s(?:to|from|in|into|within|by|near|along|a
 const TAKES_FIGURE = new RegExp(`\\b(?:at|to|from|of|by)\\s+(?:(?:${QUALIFIER_WORDS}|closer to|a total of)\\s+)?$`, 'i');
 // A change still to come whose target is the number: "would cut the number ... to 4,000".
 const CHANGE_TO = new RegExp(`\\b(?:will|would|could|might|shall|plans? to|planning to|intends? to|is to|are to|set to|expected to|aims? to|wants? to|vowed to|promised to)\\s+(?:[\\p{L}-]+\\s+)?(?:cut|reduce|trim|lower|raise|increase|boost|expand|bring|grow|rise|swell|scale (?:back|down|up)|draw down)\\b[^.;]{0,120}\\bto\\s+(?:(?:${QUALIFIER_WORDS})\\s+)?$`, 'iu');
+const FROM_FIGURE = new RegExp(`\\bfrom\\s+(?:(?:${QUALIFIER_WORDS})\\s+)?$`, 'i');
 const CLAIM = /\b(?:according to\s+((?:the\s+)?[^,.;]{3,50}?)(?=[,.;]|$))|((?:[\p{Lu}][\p{L}.]*\s+)?(?:officials|official|intelligence|estimates|analysts|sources))\s+(?:say|said|says|suggest|estimate|believe|show)/u;
 
 /** A troop mention before evidence offsets are made absolute. */
@@ -84,7 +85,8 @@ export function findTroops(
         if (nounEnd < 0 && elliptic(s.text, n, out.some((f) => f.mention.evidence.start >= s.start && f.mention.evidence.end <= s.start + n.start))) nounEnd = n.end;
         if (nounEnd < 0) continue;
         const clauseBefore = before.split(/[;.]|,\s+(?:and|but|while)\s/).pop() ?? '';
-        const hypo = isProjection(clauseBefore) || CHANGE_TO.test(before);
+        // "... to 4,000 from 8,350": the figure a change starts from is today's, never a projection.
+        const hypo = !FROM_FIGURE.test(before) && (isProjection(clauseBefore) || CHANGE_TO.test(before));
         const mention: TroopMention = {
           value: n.value,
           qualifier: n.low !== undefined ? 'about' : qualifierOf(before),
