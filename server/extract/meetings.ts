@@ -12,6 +12,7 @@ import type { Gazetteer } from './gazetteer.js';
 import { CANCELLED_AFTER, DENIED_AFTER, PROPOSED_AFTER, REPORTED_ON, SAME_DAY, introducesPerson, namesSide, relativeDay, unknownPlace } from './meetingContext.js';
 import terms from './meetingTerms.json' with { type: 'json' };
 import type { PersonMention } from './people.js';
+import { splitByPlaceAndDay } from './meetingSplit.js';
 import { clauseAround, clauseStarts, type Sentence } from './sentences.js';
 
 /** A meeting mention before merging. */
@@ -59,6 +60,8 @@ const QUOTE = /[“"][^”"]*[”"]?/g;
 const QUICK_TRIGGER = /meet|met\b|talk|call|conversation|negotiat|dialogue|consultation|session|engagement|discussion|summit|spoke|speak|sit down|sat down|brief|host|receiv|visit|trav|trip|came to|arriv|head|fl[ey]w? to|flies to|phone|rang|video|ministerial|plenary|council|conference|conven|round|address|stop|land/i;
 const POSSESSIVE_TITLE = /^['’]s?\s+(?:Deputy|Chief|Foreign|Defen[cs]e|Prime|Special|Senior|National|Top|Press|Spokes|Secretary|Minister|Ambassador|Envoy|Advis[eo]r|Head|Aide|Chancellor|Vice)/;
 const TOPIC_BEFORE = /\b(?:over|about|on|regarding|against|toward|towards|into|(?:invasion|sovereignty|integrity|situation|crisis|territory|annexation|security|borders?|case)\s+of)\s+(?:the\s+)?$/i;
+// Cheap pre-check for REPORTED_ON: most sentences report nothing.
+const REPORTING_VERB = /\b(?:said|says|announced|confirmed|reported|stated|added|warned|declared|told)\b/i;
 const NUM: Record<string, number> = { a: 1, one: 1, two: 2, three: 3 };
 
 /** Detects meeting mentions sentence by sentence, in text order. */
@@ -74,7 +77,8 @@ export function detectMeetings(facts: SentenceFacts[], allPeople: PersonMention[
     const sentenceFirstMention = out.length;
     const opener = /^(?:In|At)\s/.test(s.text) ? f.gaz.find((g) => g.locative && g.place && g.start - s.start < 25) : undefined;
     // A day named only as the day of a statement ("his office said on Tuesday") is not a meeting's day.
-    const meetingDates = f.dates.filter((d) => !REPORTED_ON.test(s.text.slice(Math.max(0, d.start - s.start - 40), d.start - s.start)));
+    const reporting = REPORTING_VERB.test(s.text);
+    const meetingDates = reporting ? f.dates.filter((d) => !REPORTED_ON.test(s.text.slice(Math.max(0, d.start - s.start - 40), d.start - s.start))) : f.dates;
     const starts = clauseStarts(s.text);
     const quotes = [...s.text.matchAll(QUOTE)].map((q) => [s.start + (q.index ?? 0), s.start + (q.index ?? 0) + q[0].length]);
     const inQuote = (pos: number): boolean => quotes.some(([a, b]) => pos > a && pos < b);
@@ -279,39 +283,6 @@ export function detectMeetings(facts: SentenceFacts[], allPeople: PersonMention[
     if (days.length > 0) lastDay = days[days.length - 1].date;
   }
   return out;
-}
-
-/** "travel to Kyiv on Wednesday and Berlin on Thursday": one visit per (place, day) pair. */
-function splitByPlaceAndDay(base: Mention, places: GazMention[], days: DateMention[], f: SentenceFacts, pEnd: number): Mention[] {
-  const after = places.filter((p) => p.start >= base.start);
-  if (after.length < 2 || base.participants.length === 0) return [base];
-  const pairs = after.map((p, i) => {
-    const next = after[i + 1]?.start ?? Infinity;
-    const d = days.find((x) => x.start >= p.end && x.start < next && x.start - p.end < 40);
-    return { p, d };
-  });
-  if (pairs.filter((x) => x.d).length < 2) return [base];
-  // Each visit owns the text from the previous visit's day to its own day.
-  let segStart = base.start;
-  return pairs.map(({ p, d }) => {
-    const segEnd = Math.min(d ? d.end : p.end, pEnd);
-    const from = segStart;
-    segStart = segEnd;
-    const own = f.gaz.filter((a) => a.start >= from && a.end <= segEnd && a.actor && !a.locative && !a.demonym).map((a) => a.actor!);
-    const participants = [...new Set([...base.subject, ...own])];
-    const multi = f.gaz.some((a) => a.organization && a.start >= from && a.end <= segEnd);
-    return {
-      ...base,
-      participants,
-      place: p.place ?? null,
-      date: d?.date ?? null,
-      dateText: d?.text,
-      kind: multi ? 'multilateral' : base.kind,
-      weakKind: multi ? false : base.weakKind,
-      start: p.start,
-      end: p.end,
-    };
-  });
 }
 
 /** The report offset of a clause start. */
