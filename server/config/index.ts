@@ -19,7 +19,7 @@ const envSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   REDIS_URL: z
     .string()
-    .regex(/^(rediss?:\/\/|unix:\/\/)/, 'must start with redis://, rediss:// or unix://')
+    .regex(/^(rediss?:\/\/|unix:\/\/|redis\+sentinel:\/\/)/, 'must start with redis://, rediss://, unix:// or redis+sentinel://')
     .optional(),
   DATA_DIR: z.string().default('./data'),
   INGEST_TOKENS: csv.refine((a) => a.every((t) => t.length >= 16), 'each token must be at least 16 characters'),

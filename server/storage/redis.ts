@@ -9,9 +9,26 @@ import { Redis, type RedisOptions } from 'ioredis';
 
 export type ConnectionKind = 'command' | 'blocking';
 
-/** Turns REDIS_URL (redis://, rediss:// or unix:///path/to/socket) into ioredis options. */
+/**
+ * Turns REDIS_URL into ioredis options: redis://, rediss://, unix:///path/to/socket, or
+ * redis+sentinel://[:password@]host1:26379,host2:26379/masterName for Redis Sentinel
+ * (ioredis asks the sentinels for the current master and follows failovers).
+ */
 export function redisOptionsFromUrl(url: string): RedisOptions {
   if (url.startsWith('unix://')) return { path: url.slice('unix://'.length) };
+  const sentinel = /^redis\+sentinel:\/\/(?:([^@/]*)@)?([^/]+)\/([^/?#]+)$/.exec(url);
+  if (sentinel) {
+    const [, auth, hosts, name] = sentinel;
+    const password = auth?.includes(':') ? decodeURIComponent(auth.slice(auth.indexOf(':') + 1)) : undefined;
+    return {
+      name,
+      password,
+      sentinels: hosts.split(',').map((h) => {
+        const [host, port] = h.split(':');
+        return { host, port: port ? Number(port) : 26379 };
+      }),
+    };
+  }
   const u = new URL(url);
   return {
     host: u.hostname,
