@@ -2,18 +2,18 @@
 
 export const QUICK = process.env.BENCH_QUICK === '1' || process.env.BENCH_QUICK === 'true';
 
-/** Seconds of the soak: SOAK_SECONDS, else 180 in a full run (10 minutes would break the run's budget) and 10 in a quick one. */
-export const SOAK_SECONDS = Number(process.env.SOAK_SECONDS ?? (QUICK ? 10 : 180));
+/** Seconds of the soak: SOAK_SECONDS, else 180 in a full run (10 minutes would break the run's budget) and 8 in a quick one. */
+export const SOAK_SECONDS = Number(process.env.SOAK_SECONDS ?? (QUICK ? 8 : 180));
 
 export const sizes = {
   /** Distinct 3 KB reports in the ingest burst. */
-  ingestReports: QUICK ? 1_000 : 20_000,
+  ingestReports: QUICK ? 600 : 20_000,
   /** Sockets for e2e, raw fan-out, scale and soak. */
   clients: 1_000,
   /** Reports posted (at 50/s) in the e2e and scale runs; broadcasts in the raw baseline. */
   e2eReports: QUICK ? 100 : 750,
   /** Warm-up reports before each latency measurement (measured, then dropped). */
-  warmupReports: QUICK ? 10 : 25,
+  warmupReports: QUICK ? 5 : 25,
   /** 3 KB dispatches posted at 10/s for `e2e.dispatch.*`. */
   dispatchReports: QUICK ? 20 : 150,
   e2eRatePerSecond: 50,
@@ -22,6 +22,6 @@ export const sizes = {
   /** Reports posted per fan-out step (slowly, so each broadcast stands alone). */
   fanoutReports: QUICK ? 5 : 15,
   /** Wait after a GC before reading RSS. */
-  settleMs: QUICK ? 1_500 : 3_000,
+  settleMs: QUICK ? 1_000 : 3_000,
   soakRatePerSecond: 20,
 };

@@ -28,7 +28,7 @@ export async function e2eScenario(): Promise<void> {
     const raw = valueOf('raw.fanout.1000.p99_ms');
     record('e2e.vs_raw_p99', raw ? r.fromAccepted.p99 / raw : 'n/a (no raw baseline)', '');
 
-    const d = await measureE2e(swarm, loadgen, stack, { count: sizes.dispatchReports, ratePerSecond: 10, kind: 'dispatch', warmup: 5 });
+    const d = await measureE2e(swarm, loadgen, stack, { count: sizes.dispatchReports, ratePerSecond: 10, kind: 'dispatch', warmup: 2 });
     record('e2e.dispatch.p50_ms', d.fromAccepted.p50, 'ms');
     record('e2e.dispatch.p99_ms', d.fromAccepted.p99, 'ms');
     record('e2e.dispatch.delivered_pct', (100 * d.received) / Math.max(1, d.expected), '%');

@@ -6,7 +6,7 @@
  * / N, each reading taken after a settle.
  */
 import { connectSwarm, measureE2e } from '../lib/e2e.js';
-import { sizes } from '../lib/mode.js';
+import { QUICK, sizes } from '../lib/mode.js';
 import { record } from '../lib/results.js';
 import { startChild } from '../lib/rpc.js';
 import { settledRssKb } from '../lib/rss.js';
@@ -21,7 +21,7 @@ export async function fanoutScenario(): Promise<void> {
   try {
     // Warm the api node (JIT, buffers) with a few sockets and reports, then let them go.
     await connectSwarm(swarm, stack, 100);
-    await measureE2e(swarm, loadgen, stack, { count: 5, ratePerSecond: 5, kind: 'quiet', warmup: 0 });
+    await measureE2e(swarm, loadgen, stack, { count: QUICK ? 2 : 5, ratePerSecond: 5, kind: 'quiet', warmup: 0 });
     await swarm.call('disconnect');
     const before = await settledRssKb(api.child.pid!, sizes.settleMs);
     let held = 0;
@@ -33,7 +33,7 @@ export async function fanoutScenario(): Promise<void> {
       topRss = await settledRssKb(api.child.pid!, sizes.settleMs);
       top = n;
       const rate = n >= 10_000 ? 1 : n >= 5_000 ? 2 : 4;
-      const r = await measureE2e(swarm, loadgen, stack, { count: sizes.fanoutReports, ratePerSecond: rate, kind: 'quiet', warmup: 2 });
+      const r = await measureE2e(swarm, loadgen, stack, { count: sizes.fanoutReports, ratePerSecond: rate, kind: 'quiet', warmup: QUICK ? 1 : 2 });
       record(`fanout.${n}.p50_ms`, r.fromAccepted.p50, 'ms');
       record(`fanout.${n}.p99_ms`, r.fromAccepted.p99, 'ms');
       const { connected } = await swarm.call<{ connected: number }>('count');
