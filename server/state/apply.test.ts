@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyReport, emptyState, publicView, type CrisisState, type FoldInput } from './index.js';
+import { applyReport, applyReports, emptyState, publicView, type CrisisState, type FoldInput } from './index.js';
 import { extraction, meeting, signal, troop } from './fixtures.js';
 
 const reportA: FoldInput = {
@@ -88,5 +88,26 @@ describe('applyReport', () => {
 
   it('rejects an unreadable dateline', () => {
     expect(() => applyReport(emptyState(), { ...reportA, dateline: 'last Tuesday' })).toThrow(RangeError);
+  });
+});
+
+describe("applyReports (a worker's batch)", () => {
+  it('ends in the same state as folding one by one, announcing each value once in its final form', () => {
+    const moved: FoldInput = {
+      reportId: 'rep-c',
+      dateline: '2022-01-21',
+      extraction: extraction({
+        meetings: [meeting(['Antony Blinken', 'Sergei Lavrov'], { date: '2022-01-24', place: 'Geneva', status: 'scheduled' })],
+      }),
+    };
+    const batch = applyReports(emptyState(), [reportA, reportB, moved]);
+    expect(batch.state).toEqual(fold([reportA, reportB, moved]));
+    const types = batch.changes.map((c) => c.type);
+    expect(types.filter((t) => t === 'tension.updated')).toHaveLength(1);
+    expect(types.filter((t) => t === 'troops.updated')).toHaveLength(1);
+    const meetings = batch.changes.filter((c) => c.type === 'meeting.upserted');
+    expect(meetings).toHaveLength(1);
+    expect(meetings[0]).toEqual({ type: 'meeting.upserted', meeting: publicView(batch.state).meetings[0] });
+    expect(applyReports(batch.state, [reportA, reportB, moved]).changes).toEqual([]);
   });
 });

@@ -49,10 +49,41 @@ export type FoldInput = {
  * Throws a RangeError on an unparseable dateline.
  */
 export function applyReport(state: CrisisState, input: FoldInput): { state: CrisisState; changes: ChangeBody[] } {
+  return applyReports(state, [input]);
+}
+
+/**
+ * Folds several reports in order, as applyReport would one after another, but compares the
+ * public tension and troops once (before the first, after the last) and announces each
+ * changed meeting once, in its final form: what a worker needs to commit a batch.
+ */
+export function applyReports(state: CrisisState, inputs: readonly FoldInput[]): { state: CrisisState; changes: ChangeBody[] } {
+  let next = state;
+  const meetingChanges = new Map<string, ChangeBody>();
+  for (const input of inputs) {
+    const folded = foldOne(next, input);
+    next = folded.state;
+    for (const change of folded.meetingChanges) {
+      if (change.type === 'meeting.upserted') {
+        meetingChanges.delete(change.meeting.id); // keep announcement order = order of last change
+        meetingChanges.set(change.meeting.id, change);
+      }
+    }
+  }
+  const changes: ChangeBody[] = [];
+  const tensionAfter = viewOf(next).tension;
+  if (!deepEqual(viewOf(state).tension, tensionAfter)) changes.push({ type: 'tension.updated', tension: tensionAfter });
+  const troopsAfter = viewOf(next).troops;
+  if (!deepEqual(viewOf(state).troops, troopsAfter)) changes.push({ type: 'troops.updated', troops: troopsAfter });
+  changes.push(...meetingChanges.values());
+  return { state: next, changes };
+}
+
+/** The fold of one report, without comparing public views. */
+function foldOne(state: CrisisState, input: FoldInput): { state: CrisisState; meetingChanges: ChangeBody[] } {
   const { reportId, dateline, extraction } = input;
   const day = datelineDay(dateline);
   const old = findEntry(state.ledger, reportId);
-  const changes: ChangeBody[] = [];
 
   const met = foldMeetings(
     state.meetings,
@@ -78,13 +109,5 @@ export function applyReport(state: CrisisState, input: FoldInput): { state: Cris
 
   const troops = foldTroops(state.troops, reportId, dayString(day), extraction?.troops ?? null);
   const next: CrisisState = { version: 1, ledger, tension: folded.tension, troops, meetings: met.meetings };
-
-  const tensionBefore = viewOf(state).tension;
-  const tensionAfter = viewOf(next).tension;
-  if (!deepEqual(tensionBefore, tensionAfter)) changes.push({ type: 'tension.updated', tension: tensionAfter });
-  const troopsBefore = viewOf(state).troops;
-  const troopsAfter = viewOf(next).troops;
-  if (!deepEqual(troopsBefore, troopsAfter)) changes.push({ type: 'troops.updated', troops: troopsAfter });
-  changes.push(...met.changes);
-  return { state: next, changes };
+  return { state: next, meetingChanges: met.changes };
 }

@@ -3,7 +3,7 @@
  * picture of the crisis. Pure and deterministic: no I/O, no wall clock; time is the
  * newest dateline seen.
  */
-export { applyReport, type FoldInput } from './apply.js';
+export { applyReport, applyReports, type FoldInput } from './apply.js';
 export { applyCorrections } from './corrections.js';
 export { emptyState, type CrisisState } from './types.js';
 export { publicView } from './view.js';

@@ -6,7 +6,7 @@
  */
 import type { Extraction } from '../../shared/extraction.js';
 import type { ChangeBody } from '../../shared/events.js';
-import { applyReport, emptyState, publicView, type CrisisState } from '../state/index.js';
+import { applyReports, emptyState, publicView, type CrisisState, type FoldInput } from '../state/index.js';
 import type { FoldStore } from '../storage/foldStore.js';
 import { summarize, type StoredReport } from '../storage/reportStore.js';
 
@@ -16,13 +16,6 @@ type Pending = FoldItem & { resolve: () => void; reject: (err: unknown) => void 
 
 const MAX_BATCH = 200;
 const MAX_CONFLICT_RETRIES = 100;
-
-/** Keeps the last state change of each kind (and of each meeting): older ones in a batch are superseded. */
-export function coalesce(changes: ChangeBody[]): ChangeBody[] {
-  const lastIndex = new Map<string, number>();
-  changes.forEach((c, i) => lastIndex.set(c.type === 'meeting.upserted' ? `meeting:${c.meeting.id}` : c.type, i));
-  return changes.filter((c, i) => lastIndex.get(c.type === 'meeting.upserted' ? `meeting:${c.meeting.id}` : c.type) === i);
-}
 
 export class FoldBatcher {
   private waiting: Pending[] = [];
@@ -61,9 +54,9 @@ export class FoldBatcher {
     const ids = unique.map((b) => b.stored.report.id);
     for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
       const read = await this.store.read(ids);
-      let state = read.state ?? emptyState();
-      const stateChanges: ChangeBody[] = [];
+      const state = read.state ?? emptyState();
       const reportChanges: ChangeBody[] = [];
+      const toFold: FoldInput[] = [];
       const toCommit: { id: string; extractionJson: string }[] = [];
       unique.forEach((item, i) => {
         const { report } = item.stored;
@@ -71,9 +64,7 @@ export class FoldBatcher {
         const before = read.reports[i];
         // Already folded with the same result (a retried or stalled job): nothing to announce.
         if (before.status === 'done' && before.extractionJson === extractionJson) return;
-        const folded = applyReport(state, { reportId: report.id, dateline: report.dateline, extraction: item.extraction });
-        state = folded.state;
-        stateChanges.push(...folded.changes);
+        toFold.push({ reportId: report.id, dateline: report.dateline, extraction: item.extraction });
         toCommit.push({ id: report.id, extractionJson });
         const summary = summarize({ ...item.stored, status: 'done' });
         reportChanges.push(
@@ -83,8 +74,10 @@ export class FoldBatcher {
         );
       });
       if (toCommit.length === 0) return;
-      const changes = [...reportChanges, ...coalesce(stateChanges)];
-      if (await this.store.commit(read.version, state, publicView(state), toCommit, changes)) return;
+      // One fold for the batch: tension and troops compared once, each meeting announced once.
+      const folded = applyReports(state, toFold);
+      const changes = [...reportChanges, ...folded.changes];
+      if (await this.store.commit(read.version, folded.state, publicView(folded.state), toCommit, changes)) return;
     }
     throw new Error(`fold: gave up after ${MAX_CONFLICT_RETRIES} conflicting commits`);
   }
