@@ -171,6 +171,12 @@ describe('generalisation: our own reports about other crises', () => {
   });
   it('does not know the invented countries without their data', () => {
     const r = ownReports.find((x) => x.id === 'norland-2')!;
-    expect(extract(r.text, r.dateline).meetings.some((m) => m.participants.includes('Norland'))).toBe(false);
+    // A bare name at a table ("talks between Norland and Sudovia") still takes part, but only the data makes
+    // it a country: an owner of troops, a place, never a listed person.
+    const ex = extract(r.text, r.dateline);
+    expect(ex.troops.some((t) => t.actor === 'Sudovia')).toBe(false);
+    expect(ex.entities.places).not.toContain('Lindra');
+    expect(ex.entities.people).not.toContain('Norland');
+    expect(invented(r.text, r.dateline).troops.some((t) => t.actor === 'Sudovia')).toBe(true);
   });
 });

@@ -54,7 +54,8 @@ export function createExtractor(data: GazetteerData = defaultGazetteerData): (te
       const troops = findTroops(body, sentences, gazBy, people);
       const tension = findTension(body, sentences, gazBy, people, affiliation);
       const entities = {
-        people: [...new Set(people.map((p) => p.person.name))],
+        // A bare name at a table may be a country the gazetteer lacks: a participant, not a listed person.
+        people: [...new Set(people.filter((p) => !p.person.bare || p.person.title).map((p) => p.person.name))],
         places: [...new Set(gazBy.flat().filter((g) => g.locative && g.place).map((g) => g.place!))],
         organizations: [...new Set(gazBy.flat().filter((g) => g.organization && g.actor).map((g) => g.actor!))],
       };

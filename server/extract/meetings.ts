@@ -6,12 +6,13 @@
  */
 import type { MeetingKind, MeetingStatus } from '../../shared/extraction.js';
 import { CANCELLED, PROPOSED, has, tenseAround, type TenseHit } from './cues.js';
-import { shiftIso, type DateMention } from './dates.js';
+import { parseDateline, shiftIso, type DateMention } from './dates.js';
 import type { GazMention } from './entities.js';
 import type { Gazetteer } from './gazetteer.js';
 import { CANCELLED_AFTER, DENIED_AFTER, PROPOSED_AFTER, REPORTED_ON, SAME_DAY, introducesPerson, namesSide, relativeDay, unknownPlace } from './meetingContext.js';
 import terms from './meetingTerms.json' with { type: 'json' };
 import type { PersonMention } from './people.js';
+import { RESCHEDULE_QUICK, rescheduled } from './meetingReschedule.js';
 import { splitByPlaceAndDay } from './meetingSplit.js';
 import { clauseAround, clauseStarts, type Sentence } from './sentences.js';
 
@@ -71,6 +72,7 @@ export function detectMeetings(facts: SentenceFacts[], allPeople: PersonMention[
   // The place the previous sentence took someone to ("travels on to Moscow", "In Berlin, ..."): the scene of the next one.
   let scene: { place: string; opener: boolean } | null = null;
   let prevPeopleSentence: PersonMention[] = [];
+  const ref = refIso ? parseDateline(refIso) : null;
   const dayAt = (place: string): string | null => [...out].reverse().find((m) => m.place === place && m.date)?.date ?? null;
   for (const f of facts) {
     const s = f.sentence;
@@ -221,7 +223,10 @@ export function detectMeetings(facts: SentenceFacts[], allPeople: PersonMention[
       else if (g === 'travel' || /face[ -]to[ -]face|in person|in-person/i.test(window)) weakKind = false;
       // "will travel to Brussels ..., and she will also meet ...": the trip's destination.
       const tripHere = PRONOUN_SUBJECT.test(clause) ? out.slice(sentenceFirstMention).filter((m) => m.travel && m.place).pop()?.place : undefined;
-      const place = kind === 'call' || kind === 'video' ? null : (placeHit?.place ?? unknownAfter ?? tripHere ?? null);
+      // "postponed to Thursday", "moved to Vienna": the new day and place replace the planned ones.
+      const moved = RESCHEDULE_QUICK.test(s.text) ? rescheduled(s.text, s.start, idx + word.length, f.dates, f.gaz, ref) : null;
+      if (moved?.dateText !== undefined) [date, dateText] = [moved.date ?? null, moved.dateText];
+      const place = kind === 'call' || kind === 'video' ? null : (moved?.place ?? placeHit?.place ?? unknownAfter ?? tripHere ?? null);
 
       let status: MeetingStatus;
       const near = clause.slice(Math.max(0, rel - 70), rel + word.length + 70);
@@ -231,6 +236,7 @@ export function detectMeetings(facts: SentenceFacts[], allPeople: PersonMention[
       else if (tense === 'future') status = 'scheduled';
       else if (tense === 'past') status = 'held';
       else status = date && refIso && date > refIso ? 'scheduled' : 'held';
+      if (moved?.dateText !== undefined) status = 'scheduled';
       if (date && refIso && status === 'scheduled' && date < refIso) status = 'held';
       if (date && refIso && status === 'held' && date > refIso) status = 'scheduled';
 

@@ -16,6 +16,8 @@ export interface Person {
   affiliation?: string;
   title?: string;
   role?: string;
+  /** Known only as a bare word at a meeting's table ("between Norland and Sudovia"): a side, perhaps not a person. */
+  bare?: boolean;
 }
 
 /** A span of the report that refers to a person. */
@@ -107,9 +109,21 @@ export function findPeople(gaz: Gazetteer, text: string, sentences: Sentence[], 
     let person = bySurname.get(p.surname);
     // "Foreign Minister Wang" after "Wang Yi": family name first, so a titled word may be the name's first word.
     if (!person && p.titled) person = [...bySurname.values()].find((x) => x.name.split(/\s+/).length === 2 && x.name.startsWith(`${p.surname} `));
-    if (!person && p.titled) {
+    // "talks between Blinken and Lavrov", "is to meet Zelensky": a bare name at a meeting's table is a person.
+    if (!person && (p.titled || atTable(text, p.start))) {
       person = { name: p.surname, surname: p.surname, affiliation: p.ctx.affiliation, title: p.ctx.title, role: p.ctx.role };
+      if (!p.titled) person.bare = true;
       bySurname.set(p.surname, person);
+    }
+    if (!person && p.surname.includes('-')) {
+      // "the Macron-Putin call": two people of the report joined by a hyphen.
+      const parts = p.surname.split('-');
+      const known = parts.map((x) => bySurname.get(x));
+      if (parts.length === 2 && known[0] && known[1]) {
+        mentions.push({ start: p.start, end: p.start + parts[0].length, person: known[0] });
+        mentions.push({ start: p.end - parts[1].length, end: p.end, person: known[1] });
+      }
+      continue;
     }
     if (!person) continue;
     person.affiliation ??= p.ctx.affiliation;
@@ -120,6 +134,15 @@ export function findPeople(gaz: Gazetteer, text: string, sentences: Sentence[], 
   mentions.sort((a, b) => a.start - b.start);
   const all = mentions.concat(findRoleReferences(gaz, text, sentences, gazBySentence, mentions)).sort((a, b) => a.start - b.start);
   return all.concat(firstPersonInQuotes(text, sentences, all)).sort((a, b) => a.start - b.start);
+}
+
+const TABLE_QUICK = /between|meet|met\b|talks|spoke|speak|call/i;
+const TABLE_BEFORE = /(?:\bbetween\s+(?:[^,;.]{1,60}?\s+and\s+)?|\b(?:meet|meets|met|meeting with|talks with|talked with|spoke with|spoke to|speak with|speak to|call with)\s+)$/i;
+
+/** A bare capitalised word in the place of a meeting's participant: "between _ and _", "meet _". */
+function atTable(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 80), start);
+  return TABLE_QUICK.test(before) && TABLE_BEFORE.test(before);
 }
 
 const QUOTE_SPAN = /[“"]([^”"]{2,600})[”"]/g;
