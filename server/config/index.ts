@@ -2,6 +2,7 @@
  * The only reader of process.env. Parsed once at start-up; every bad value is
  * listed in one error so an operator fixes them all in one go.
  */
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
 const csv = z
@@ -38,6 +39,16 @@ const envSchema = z.object({
     .default('cd'),
   /** Approximate bound of the change stream (XADD MAXLEN ~). */
   CHANGES_MAXLEN: z.coerce.number().int().min(100).default(100_000),
+  /**
+   * Worker threads that run extraction in each worker process (0 = on the main thread).
+   * Default: one per core beyond the first, at most 4.
+   */
+  EXTRACT_THREADS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(32)
+    .default(Math.max(0, Math.min(4, availableParallelism() - 1))),
   /** Concurrency of the ingest worker in one process. */
   INGEST_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(64),
   /** How long a job lock lives; a killed worker's jobs are taken up again after about this long. */

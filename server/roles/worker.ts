@@ -8,6 +8,7 @@ import { CorrectionStore } from '../storage/correctionStore.js';
 import { FoldStore } from '../storage/foldStore.js';
 import { ReportStore } from '../storage/reportStore.js';
 import type { CrisisState } from '../state/index.js';
+import { inlineExtractor, threadExtractor } from '../workers/extractPool.js';
 import { FoldBatcher } from '../workers/foldBatcher.js';
 import { startFeedPolling } from '../workers/feedWorker.js';
 import { createIngestWorker } from '../workers/ingestWorker.js';
@@ -24,8 +25,10 @@ export async function startWorkerRole(ctx: RoleContext, options: WorkerRoleOptio
   const command = ctx.connect('command', 'worker-command');
   const reports = new ReportStore(command, keys);
   const batcher = new FoldBatcher(new FoldStore<CrisisState>(command, keys, config.CHANGES_MAXLEN));
+  // Extraction is the CPU-heavy step: on a spare core it runs beside BullMQ, Redis I/O and the fold.
+  const extractor = config.EXTRACT_THREADS > 0 ? threadExtractor(config.EXTRACT_THREADS) : inlineExtractor();
   const worker = createIngestWorker(
-    { reports, corrections: new CorrectionStore(command, keys), batcher, hooks: options.hooks },
+    { reports, corrections: new CorrectionStore(command, keys), batcher, extractor, hooks: options.hooks },
     {
       connection: ctx.connect('blocking', 'worker-ingest'),
       prefix: keys.queuePrefix,
@@ -50,7 +53,7 @@ export async function startWorkerRole(ctx: RoleContext, options: WorkerRoleOptio
   await worker.waitUntilReady();
   const feedPolling = await startFeedPolling(ctx);
   const alerting = await startAlerting(ctx);
-  log.info({ concurrency: config.INGEST_CONCURRENCY }, 'worker role started');
+  log.info({ concurrency: config.INGEST_CONCURRENCY, extractThreads: config.EXTRACT_THREADS }, 'worker role started');
 
   return {
     async close() {
@@ -58,6 +61,7 @@ export async function startWorkerRole(ctx: RoleContext, options: WorkerRoleOptio
       await alerting.close();
       await feedPolling.close();
       await worker.close();
+      await extractor.close();
       await reconcileQueue.close();
     },
   };

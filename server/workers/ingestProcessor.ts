@@ -4,11 +4,11 @@
  * last attempt the report is marked failed with the reason.
  */
 import { UnrecoverableError, type Job } from 'bullmq';
-import { extract } from '../extract/index.js';
 import type { IngestJob } from '../queues/names.js';
 import { applyCorrections } from '../state/index.js';
 import type { CorrectionStore } from '../storage/correctionStore.js';
 import type { ReportStore } from '../storage/reportStore.js';
+import type { Extractor } from './extractPool.js';
 import type { FoldBatcher } from './foldBatcher.js';
 
 type FaultHook = (job: Job<IngestJob>) => void | Promise<void>;
@@ -17,6 +17,8 @@ export type IngestProcessorDeps = {
   reports: ReportStore;
   corrections: CorrectionStore;
   batcher: FoldBatcher;
+  /** extract(), inline or on worker threads. */
+  extractor: Extractor;
   /** Fault injection for tests and drills: runs before extraction / after the fold committed. */
   hooks?: { beforeFold?: FaultHook; afterFold?: FaultHook };
 };
@@ -28,7 +30,7 @@ export function createIngestProcessor(deps: IngestProcessorDeps) {
     if (!stored) throw new UnrecoverableError(`report ${reportId} is not in the store`);
     await deps.hooks?.beforeFold?.(job);
     const corrections = await deps.corrections.list(reportId);
-    const extraction = applyCorrections(extract(stored.report.text, stored.report.dateline), corrections);
+    const extraction = applyCorrections(await deps.extractor.extract(stored.report.text, stored.report.dateline), corrections);
     await deps.batcher.submit({ stored, extraction });
     await deps.hooks?.afterFold?.(job);
   };

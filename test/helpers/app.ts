@@ -32,6 +32,9 @@ export function testConfig(redisUrl: string, env: Record<string, string> = {}): 
     LOG_LEVEL: 'silent',
     LOCK_DURATION_MS: '2000',
     STALLED_INTERVAL_MS: '1000',
+    // In-process apps extract inline; the threaded path runs in the process drills, the
+    // scale test and the benches (the built server, default threads), and in extractPool.test.ts.
+    EXTRACT_THREADS: '0',
     ...env,
   });
   return { ...config, REDIS_URL: redisUrl };

@@ -1,0 +1,81 @@
+/**
+ * Runs extract() either inline or on a small pool of worker threads. A thread that dies
+ * fails only the extractions it held (BullMQ retries those jobs) and is replaced.
+ */
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Extraction } from '../../shared/extraction.js';
+import { extract } from '../extract/index.js';
+import type { ExtractRequest } from './extractThread.js';
+
+export type Extractor = {
+  extract(text: string, dateline: string): Promise<Extraction>;
+  close(): Promise<void>;
+  /** The live threads (for tests and drills). */
+  threads?(): Worker[];
+};
+
+export function inlineExtractor(): Extractor {
+  return { extract: async (text, dateline) => extract(text, dateline), close: async () => undefined };
+}
+
+type Pending = { resolve: (e: Extraction) => void; reject: (err: Error) => void };
+type Slot = { worker: Worker; pending: Map<number, Pending> };
+
+/**
+ * Starts one thread: the compiled module in production; from TypeScript source (tests run the
+ * code unbuilt) through tsx's loader, registered inside the thread since Node 20 workers do
+ * not take --import.
+ */
+function startThread(): Worker {
+  const here = fileURLToPath(import.meta.url);
+  if (!here.endsWith('.ts')) return new Worker(here.replace(/extractPool\.js$/, 'extractThread.js'));
+  const source = pathToFileURL(here.replace(/extractPool\.ts$/, 'extractThread.ts')).href;
+  return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`, {
+    eval: true,
+  });
+}
+
+/** `threads` worker threads; each extraction goes to the thread with the fewest in hand. */
+export function threadExtractor(threads: number): Extractor {
+  let nextId = 0;
+  let closing = false;
+  const slots: Slot[] = [];
+
+  const spawn = (index: number) => {
+    const worker = startThread();
+    const slot: Slot = { worker, pending: new Map() };
+    worker.on('message', ({ id, extraction }: { id: number; extraction: Extraction }) => {
+      slot.pending.get(id)?.resolve(extraction);
+      slot.pending.delete(id);
+    });
+    const fail = (err: Error) => {
+      for (const p of slot.pending.values()) p.reject(err);
+      slot.pending.clear();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => {
+      fail(new Error(`extraction thread exited (code ${code})`));
+      if (!closing) slots[index] = spawn(index);
+    });
+    worker.unref(); // never keeps the process alive on its own
+    return slot;
+  };
+  for (let i = 0; i < threads; i++) slots.push(spawn(i));
+
+  return {
+    extract(text, dateline) {
+      const slot = slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+      const id = nextId++;
+      return new Promise<Extraction>((resolve, reject) => {
+        slot.pending.set(id, { resolve, reject });
+        slot.worker.postMessage({ id, text, dateline } satisfies ExtractRequest);
+      });
+    },
+    threads: () => slots.map((s) => s.worker),
+    async close() {
+      closing = true;
+      await Promise.all(slots.map((s) => s.worker.terminate()));
+    },
+  };
+}
