@@ -65,7 +65,8 @@ const DATE_RE = new RegExp(
     // "11 February 2022", "Thursday, 30 December"
     `(?:${WEEKDAY},?\\s+)?${DAYNUM}\\s+${MONTH}(?![a-z])\\.?(?:,?\\s+\\d{4})?`,
     `(?<weekday>${WEEKDAY})`,
-    `(?<day>[Tt]oday|[Tt]onight|[Tt]omorrow|[Yy]esterday|in (?:two|three|four|five|six|\\d) days)`,
+    // "three in four days" is a rate, not a day four days on.
+    `(?<day>[Tt]oday|[Tt]onight|[Tt]omorrow|[Yy]esterday|in (?<!\\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\\d+)\\sin )(?:two|three|four|five|six|\\d) days)`,
     `(?<week>(?:[Ll]ater |[Ee]arlier )?(?:[Tt]his|[Nn]ext|[Ll]ast|the coming|the following) week(?:end)?|in (?:two|three|\\d) weeks)`,
     `(?<month>(?:[Ll]ater |[Ee]arlier )?(?:[Tt]his|[Nn]ext|[Ll]ast|the coming) month|(?:by |in )?the (?:middle|end) of (?:the|this|next) month)`,
   ].join('|'),

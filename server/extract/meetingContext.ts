@@ -86,3 +86,15 @@ export const DENIED_AFTER = /^[^,;]{0,50}?\b(?:is|was|are|were|been)\s+(?:still\
 
 /** Text before a date that makes it the day of a statement, not of the meeting: "his office said on Tuesday". */
 export const REPORTED_ON = /\b(?:said|says|announced|confirmed|reported|stated|added|warned|declared|told\s+(?:[\p{L}]+\s+){0,2}?)\s+(?:late\s+|early\s+)?(?:on\s+)?$/iu;
+
+/** A relative clause that only says when or where the meeting was planned: "that had been planned for Thursday in Geneva". */
+export const PLANNING_ASIDE = /^\s*(?:that|which)\s+(?:(?:had|has|have)\s+been|was|were|is|are)\s+(?:first\s+|originally\s+|initially\s+)?(?:planned|scheduled|set|due|expected|slated|pencil+ed in|to be held|to take place)\b[^,;]{0,40}$/i;
+
+/** "a meeting of the Normandy-format advisers": a named group of its own, not the people named earlier. */
+export const NAMED_GROUP_AFTER = /^\s+of\s+(?:the\s+)?(?:\p{Lu}[\p{L}-]*|[\p{L}]+-[\p{L}]+)\s+(?:[\p{L}-]+\s+)?(?:advis[eo]rs|ministers|leaders|envoys|officials|negotiators|delegations|heads of state)\b/u;
+
+/** "a new round of EU-mediated talks": the second trigger names the round's own talks. */
+export const ROUND_OF_BEFORE = /\b(?:round|session|series)\s+of\s+(?:[\p{L}-]+\s+){0,3}$/iu;
+
+/** "invading Ukraine", "attack Ukraine": the country is a target, not a side at the table. */
+export const TARGET_BEFORE = /\b(?:invad(?:e|es|ed|ing)|attack(?:s|ed|ing)?|invasion of)\s+(?:the\s+)?$/i;

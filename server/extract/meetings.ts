@@ -9,7 +9,10 @@ import { CANCELLED, PROPOSED, has, tenseAround, type TenseHit } from './cues.js'
 import { parseDateline, shiftIso, type DateMention } from './dates.js';
 import type { GazMention } from './entities.js';
 import type { Gazetteer } from './gazetteer.js';
-import { CANCELLED_AFTER, DENIED_AFTER, PROPOSED_AFTER, REPORTED_ON, SAME_DAY, introducesPerson, namesSide, relativeDay, unknownPlace } from './meetingContext.js';
+import {
+  CANCELLED_AFTER, DENIED_AFTER, NAMED_GROUP_AFTER, PLANNING_ASIDE, PROPOSED_AFTER, REPORTED_ON, ROUND_OF_BEFORE, SAME_DAY, TARGET_BEFORE,
+  introducesPerson, namesSide, relativeDay, unknownPlace,
+} from './meetingContext.js';
 import terms from './meetingTerms.json' with { type: 'json' };
 import type { PersonMention } from './people.js';
 import { RESCHEDULE_QUICK, rescheduled } from './meetingReschedule.js';
@@ -54,6 +57,7 @@ const MULTI_CUE = new RegExp(`\\b(?:${alt(terms.multilateralCues)})\\b`, 'i');
 const GENERIC = new RegExp(`\\b(?:other\\s+)?(?:${alt(terms.genericGroups)})\\b`, 'i');
 const COLLECTIVE = new RegExp(`(?:^|[^\\p{L}])(?:${alt(terms.collective)})(?![\\p{L}])`, 'iu');
 const ANAPHORIC_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${alt(terms.anaphoric)})\\s+(?:[\\p{L}-]+\\s+){0,3}$`, 'iu');
+const COMPLEMENTIZER_BEFORE = /\bthat\s+(?:a|an|another)\s+(?:[\p{L}-]+\s+)?$/iu;
 const DAYS_AFTER = /\b(a|one|two|three|\d+)\s+days?\s+(after|before)\s+$/i;
 const PRONOUN_SUBJECT = /^(?:\s*(?:and|but|then|later|also|from there|there|afterwards|after that|next)?,?\s*)(?:he|she)\b/i;
 const QUOTE = /[“"][^”"]*[”"]?/g;
@@ -114,7 +118,7 @@ export function detectMeetings(facts: SentenceFacts[], allPeople: PersonMention[
       // "Israel's war cabinet convened": a body of one government meets alone; "the Council is to convene" is a session.
       if (/^conven/i.test(word) && !f.gaz.some((a) => a.organization && a.start >= absClauseStart(s.start, cs) && a.end <= s.start + ce)) return;
       // "X met Y in Wuzhen for a trilateral meeting": the second trigger names the same event.
-      const sameEvent = ti > 0 && (triggers[ti - 1].index ?? 0) >= cs && /\b(?:for|at|during|on the sidelines of)\s+(?:a|an|the|their|its)\s+(?:[\p{L}-]+\s+){0,3}$/iu.test(before);
+      const sameEvent = ti > 0 && (triggers[ti - 1].index ?? 0) >= cs && (/\b(?:for|at|during|on the sidelines of)\s+(?:a|an|the|their|its)\s+(?:[\p{L}-]+\s+){0,3}$/iu.test(before) || ROUND_OF_BEFORE.test(before));
       // "a summit ... was not on the agenda": no meeting.
       if (DENIED_AFTER.test(afterWord)) return;
       withTrigger.add(cs);
@@ -131,7 +135,10 @@ export function detectMeetings(facts: SentenceFacts[], allPeople: PersonMention[
       // "Putin's Deputy Chief of Staff Dmitry Kozak": the deputy takes part, not Putin.
       const people = f.people.filter((p) => p.start >= pStart && p.end <= pEnd && !POSSESSIVE_TITLE.test(s.text.slice(p.end - s.start, p.end - s.start + 14)));
       // "tensions over Ukraine", "invasion of Ukraine": a country as topic does not take part.
-      const topic = (a: GazMention): boolean => !a.organization && TOPIC_BEFORE.test(s.text.slice(Math.max(0, a.start - s.start - 30), a.start - s.start));
+      const topic = (a: GazMention): boolean => {
+        const lead = s.text.slice(Math.max(0, a.start - s.start - 30), a.start - s.start);
+        return !a.organization && (TOPIC_BEFORE.test(lead) || TARGET_BEFORE.test(lead));
+      };
       // A nationality counts when it names the people at the table ("talks with Russian officials"); a country
       // that only introduces its envoy ("Israel's ambassador Gilad Erdan") is the envoy's, not a side of its own.
       let actors = f.gaz.filter(
@@ -156,7 +163,7 @@ export function detectMeetings(facts: SentenceFacts[], allPeople: PersonMention[
       for (const n of trip?.subject ?? []) push(n, false);
       if (trip) out.splice(out.indexOf(trip), 1);
       const collective = COLLECTIVE.test(clause);
-      if (!between && subject.length === 0) {
+      if (!between && subject.length === 0 && !NAMED_GROUP_AFTER.test(clause.slice(rel + word.length, rel + word.length + 60))) {
         const earlier = f.people.filter((p) => p.end <= absCs);
         if (collective && out.length > 0 && earlier.length === 0) {
           for (const n of out[out.length - 1].participants) push(n, true);
@@ -174,13 +181,16 @@ export function detectMeetings(facts: SentenceFacts[], allPeople: PersonMention[
       const dayDates = meetingDates.filter((d) => d.precision === 'day' && d.start >= absCs && d.end <= absCe);
       const anyDates = meetingDates.filter((d) => d.start >= absCs && d.end <= absCe);
       const after = dayDates.find((d) => d.start >= trigAbs && d.start < windowEnd);
+      const trigEnd = trigAbs + word.length;
       // A day after an earlier trigger of the clause is that trigger's day ("travel to Belgrade on Monday ... to revive talks").
       const ownedEarlier = (d: DateMention): boolean => triggers.some((t2, k) => k < ti && (t2.index ?? 0) >= cs && s.start + (t2.index ?? 0) < d.start);
       // "Johnson, who was in Kyiv on Tuesday, is expected to speak with Putin": a day inside a closed relative clause is not the meeting's.
       const inAside = (d: DateMention): boolean => /,\s+(?:who|which)\b[^,]*$/i.test(s.text.slice(cs, d.start - s.start)) && s.text.slice(d.end - s.start, idx).includes(',');
       const beforeD = [...dayDates].reverse().find((d) => d.end <= trigAbs && !ownedEarlier(d) && !inAside(d));
       const afterInClause = dayDates.find((d) => d.start >= trigAbs);
-      const chosen = after ?? afterInClause ?? beforeD;
+      // "to host a summit in Minsk next month": the meeting's own week or month outranks a day said before it.
+      const ownVague = !after && meetingDates.some((d) => d.precision !== 'day' && d.start >= trigEnd && d.start - trigEnd < 40);
+      const chosen = after ?? (ownVague ? undefined : (afterInClause ?? beforeD));
       let date = chosen?.date ?? trip?.date ?? null;
       let dateText = chosen?.text ?? anyDates.find((d) => d.start >= trigAbs)?.text;
       const rel2 = DAYS_AFTER.exec(s.text.slice(Math.max(0, idx - 40), idx));
@@ -201,11 +211,13 @@ export function detectMeetings(facts: SentenceFacts[], allPeople: PersonMention[
       if (!date && anyDates.length === 0 && SAME_DAY.test(s.text) && lastDay) date = lastDay;
 
       const places = f.gaz.filter((a) => a.locative && a.place && a.start >= absCs && a.end <= absCe);
-      const trigEnd = trigAbs + word.length;
       // After the trigger and not inside a relative clause ("meetings that ... steer Moscow away from ... in Ukraine"),
       // else a place the gazetteer does not know ("in Wuzhen"), else the clause's first place before the trigger
       // ("travel to Ukraine and Germany to meet ...": the destination).
-      const placeAfter = places.find((p) => p.start >= trigAbs && p.start < windowEnd && !/\b(?:that|which|who|whom|whose)\b/i.test(s.text.slice(trigEnd - s.start, p.start - s.start)));
+      const placeAfter = places.find((p) => {
+        const gap = s.text.slice(trigEnd - s.start, p.start - s.start);
+        return p.start >= trigAbs && p.start < windowEnd && (!/\b(?:that|which|who|whom|whose)\b/i.test(gap) || PLANNING_ASIDE.test(gap.slice(gap.search(/\b(?:that|which)\b/i))));
+      });
       const unknownAfter = !placeAfter && gaz ? unknownPlace(s.text.slice(trigEnd - s.start, windowEnd - s.start), trigEnd, f.people, gaz.nameStop, gaz.surfaces) : null;
       // "..., where NATO ministers will gather": the place the clause before named.
       const whereAntecedent = /^where\b/i.test(clause) ? f.gaz.filter((a) => a.locative && a.place && a.end <= absCs).pop() : undefined;
@@ -241,7 +253,8 @@ export function detectMeetings(facts: SentenceFacts[], allPeople: PersonMention[
       if (date && refIso && status === 'held' && date > refIso) status = 'scheduled';
 
       // "the talks", "their meeting": a reference back, unless the clause gives it a day of its own.
-      const anaphoric = sameEvent || (g !== 'travel' && ANAPHORIC_BEFORE.test(before) && dayDates.length === 0 && !rel2);
+      // "and that a meeting of ...": "that" before "a" is a conjunction, and the article opens a new meeting.
+      const anaphoric = sameEvent || (g !== 'travel' && ANAPHORIC_BEFORE.test(before) && !COMPLEMENTIZER_BEFORE.test(before) && dayDates.length === 0 && !rel2);
       const base: Mention = {
         participants: names, subject, place, date, kind, weakKind, status,
         start: trigAbs, end: trigAbs + word.length, anaphoric, travel: g === 'travel',

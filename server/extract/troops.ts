@@ -35,6 +35,9 @@ const BARE_AFTER = /^\s*(?:[,.;:)]|$|\s(?:to|from|in|into|within|by|near|along|a
 const TAKES_FIGURE = new RegExp(`\\b(?:at|to|from|of|by)\\s+(?:(?:${QUALIFIER_WORDS}|closer to|a total of)\\s+)?$`, 'i');
 // A change still to come whose target is the number: "would cut the number ... to 4,000".
 const CHANGE_TO = new RegExp(`\\b(?:will|would|could|might|shall|plans? to|planning to|intends? to|is to|are to|set to|expected to|aims? to|wants? to|vowed to|promised to)\\s+(?:[\\p{L}-]+\\s+)?(?:cut|reduce|trim|lower|raise|increase|boost|expand|bring|grow|rise|swell|scale (?:back|down|up)|draw down)\\b[^.;]{0,120}\\bto\\s+(?:(?:${QUALIFIER_WORDS})\\s+)?$`, 'iu');
+// "30,000 were expected in Belarus", "30,000 more could arrive": a strength still to come.
+const PROJECTED_AFTER = /^\s+(?:more\s+)?(?:(?:are|were|is|was)\s+(?:still\s+)?(?:expected|due|projected|slated|likely)\b|(?:could|would|might|may|will)\s+(?:soon\s+)?(?:arrive|follow|join|be (?:sent|added|deployed)))/i;
+const MORE_OF_SAME = /\b(?:a further|another|an additional|an extra)\s+$/i;
 const FROM_FIGURE = new RegExp(`\\bfrom\\s+(?:(?:${QUALIFIER_WORDS})\\s+)?$`, 'i');
 const CLAIM = /\b(?:according to\s+((?:the\s+)?[^,.;]{3,50}?)(?=[,.;]|$))|((?:[\p{Lu}][\p{L}.]*\s+)?(?:officials|official|intelligence|estimates|analysts|sources))\s+(?:say|said|says|suggest|estimate|believe|show)/u;
 
@@ -86,7 +89,7 @@ export function findTroops(
         if (nounEnd < 0) continue;
         const clauseBefore = before.split(/[;.]|,\s+(?:and|but|while)\s/).pop() ?? '';
         // "... to 4,000 from 8,350": the figure a change starts from is today's, never a projection.
-        const hypo = !FROM_FIGURE.test(before) && (isProjection(clauseBefore) || CHANGE_TO.test(before));
+        const hypo = !FROM_FIGURE.test(before) && (isProjection(clauseBefore) || CHANGE_TO.test(before) || PROJECTED_AFTER.test(s.text.slice(nounEnd, nounEnd + 40)));
         const mention: TroopMention = {
           value: n.value,
           qualifier: n.low !== undefined ? 'about' : qualifierOf(before),
@@ -135,8 +138,10 @@ export function findTroops(
 function elliptic(sentence: string, n: { start: number; end: number; value: number; low?: number }, afterTroops: boolean): boolean {
   const raw = sentence.slice(n.start, n.end);
   if (/^(?:1[89]|20)\d\d$/.test(raw.trim())) return false;
-  if (!BARE_AFTER.test(sentence.slice(n.end, n.end + 24))) return false;
   const before = sentence.slice(Math.max(0, n.start - 120), n.start);
+  // "... 100,000 troops ... and a further 30,000 were expected": more of the same noun, whatever follows.
+  if (afterTroops && MORE_OF_SAME.test(before)) return true;
+  if (!BARE_AFTER.test(sentence.slice(n.end, n.end + 24))) return false;
   if (/\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*$/.test(before)) return false;
   if (afterTroops) return true;
   const clause = before.split(/[;.]/).pop() ?? '';
