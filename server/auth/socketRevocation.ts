@@ -35,7 +35,7 @@ export function watchRevocations(deps: RevocationDeps): { sweep(): Promise<numbe
     const verdicts = [...deps.io.of('/').sockets.values()].map(async (socket) => {
       let live: Promise<boolean>;
       if (socket.data.via === 'session') {
-        const id = readSessionCookie(socket.request.headers.cookie);
+        const id = readSessionCookie(socket.handshake.headers.cookie);
         if (!id) return null;
         live = sessionChecks.get(id) ?? deps.sessions.isLive(id);
         sessionChecks.set(id, live);

@@ -66,6 +66,9 @@ export function createSocketServer(httpServer: HttpServer, deps: RealtimeDeps) {
   });
 
   io.on('connection', (socket) => {
+    // Authenticated: drop the handshake's HTTP request (socket, parser, buffers), as Socket.IO's
+    // memory-usage guide advises; what later checks need stays in socket.handshake.
+    (socket.conn as unknown as { request: unknown }).request = null;
     deps.metrics.socketsConnected.inc();
     socket.on('disconnect', () => deps.metrics.socketsConnected.dec());
     socket.emit('version', { build: deps.build });
