@@ -5,7 +5,7 @@
  * (day, place, kind); references back ("the talks") only fill gaps.
  */
 import type { MeetingMention, MeetingStatus } from '../../shared/extraction.js';
-import type { Mention } from './meetings.js';
+import type { Mention } from './meetingTypes.js';
 
 const STATUS_RANK: Record<MeetingStatus, number> = { proposed: 0, scheduled: 1, held: 2, cancelled: 3 };
 
@@ -53,14 +53,26 @@ function compatible(a: Keyed, b: Keyed, organizations: Set<string>, actorKeys: S
   if ((a.m.status === 'cancelled') !== (b.m.status === 'cancelled')) return false;
   // Two sides in common and one participant in common (Blinken–Lavrov is not Biden–Putin), or one a subset of the other.
   const shared = overlap(a.keys, b.keys);
-  return (overlap(a.expanded, b.expanded) >= 2 && shared >= 1) || overlap(a.expanded, b.expanded) >= 3 || (shared >= 1 && (subset(a.keys, b.keys) || subset(b.keys, a.keys)));
+  return (
+    (overlap(a.expanded, b.expanded) >= 2 && shared >= 1) ||
+    overlap(a.expanded, b.expanded) >= 3 ||
+    (shared >= 1 && (subset(a.keys, b.keys) || subset(b.keys, a.keys)))
+  );
 }
 
-function absorb(into: Keyed, from: Keyed, fillOnly: boolean, actors: Set<string>, affiliation: Map<string, string>): Keyed {
+function absorb(
+  into: Keyed,
+  from: Keyed,
+  fillOnly: boolean,
+  actors: Set<string>,
+  affiliation: Map<string, string>,
+): Keyed {
   const m = into.m;
   const merged: Mention = {
     ...m,
-    participants: fillOnly ? m.participants : [...m.participants, ...from.m.participants.filter((p) => !into.keys.has(key(p, actors)))],
+    participants: fillOnly
+      ? m.participants
+      : [...m.participants, ...from.m.participants.filter((p) => !into.keys.has(key(p, actors)))],
     place: m.kind === 'call' || m.kind === 'video' ? null : (m.place ?? from.m.place),
     date: m.date ?? from.m.date,
     dateText: m.dateText ?? from.m.dateText,
@@ -91,32 +103,50 @@ export function mergeMentions(
     if (m.anaphoric) {
       // A reference back: the latest meeting sharing a participant, else the latest one.
       // "The meeting comes after ..." never opens a new meeting once one is known.
-      const target = [...merged].reverse().find((x) => overlap(x.k.expanded, k.expanded) > 0 && (!m.date || !x.k.m.date || x.k.m.date === m.date)) ?? merged[merged.length - 1];
+      const target =
+        [...merged]
+          .reverse()
+          .find((x) => overlap(x.k.expanded, k.expanded) > 0 && (!m.date || !x.k.m.date || x.k.m.date === m.date)) ??
+        merged[merged.length - 1];
       if (target) {
         target.k = absorb(target.k, k, true, actors, affiliation);
         continue;
       }
     }
     const cands = merged.filter((x) => compatible(x.k, k, organizations, actorKeys));
-    cands.sort((a, b) => Number(b.k.m.kind === m.kind) - Number(a.k.m.kind === m.kind) || overlap(b.k.expanded, k.expanded) - overlap(a.k.expanded, k.expanded));
+    cands.sort(
+      (a, b) =>
+        Number(b.k.m.kind === m.kind) - Number(a.k.m.kind === m.kind) ||
+        overlap(b.k.expanded, k.expanded) - overlap(a.k.expanded, k.expanded),
+    );
     if (cands.length > 0) cands[0].k = absorb(cands[0].k, k, false, actors, affiliation);
     else merged.push({ k, start: m.start, end: m.end });
   }
-  return merged
-    // One side meets only as a trip to a place, or as a body in session ("G20 leaders are due to meet in Bali").
-    .filter(({ k }) => k.keys.size >= 2 || (k.keys.size === 1 && ((k.m.place !== null && k.m.travel) || (k.m.kind === 'multilateral' && k.m.bodyMeets === true && k.m.participants.some((p) => organizations.has(p))))))
-    .map(({ k, start, end }) => {
-      const out: MeetingMention = {
-        participants: k.m.participants,
-        place: k.m.place,
-        date: k.m.date,
-        kind: k.m.kind,
-        status: consistentStatus(k.m.status, k.m.date, refIso),
-        evidence: { text: text.slice(start, end), start, end },
-      };
-      if (k.m.dateText) out.dateText = k.m.dateText;
-      return out;
-    });
+  return (
+    merged
+      // One side meets only as a trip to a place, or as a body in session ("G20 leaders are due to meet in Bali").
+      .filter(
+        ({ k }) =>
+          k.keys.size >= 2 ||
+          (k.keys.size === 1 &&
+            ((k.m.place !== null && k.m.travel) ||
+              (k.m.kind === 'multilateral' &&
+                k.m.bodyMeets === true &&
+                k.m.participants.some((p) => organizations.has(p))))),
+      )
+      .map(({ k, start, end }) => {
+        const out: MeetingMention = {
+          participants: k.m.participants,
+          place: k.m.place,
+          date: k.m.date,
+          kind: k.m.kind,
+          status: consistentStatus(k.m.status, k.m.date, refIso),
+          evidence: { text: text.slice(start, end), start, end },
+        };
+        if (k.m.dateText) out.dateText = k.m.dateText;
+        return out;
+      })
+  );
 }
 
 /**

@@ -4,10 +4,16 @@
  */
 import type { DateMention } from './dates.js';
 import type { GazMention } from './entities.js';
-import type { Mention, SentenceFacts } from './meetings.js';
+import type { Mention, SentenceFacts } from './meetingTypes.js';
 
 /** "travel to Kyiv on Wednesday and Berlin on Thursday": one visit per (place, day) pair. */
-export function splitByPlaceAndDay(base: Mention, places: GazMention[], days: DateMention[], f: SentenceFacts, pEnd: number): Mention[] {
+export function splitByPlaceAndDay(
+  base: Mention,
+  places: GazMention[],
+  days: DateMention[],
+  f: SentenceFacts,
+  pEnd: number,
+): Mention[] {
   const after = places.filter((p) => p.start >= base.start);
   if (after.length < 2 || base.participants.length === 0) return [base];
   const pairs = after.map((p, i) => {
@@ -22,7 +28,9 @@ export function splitByPlaceAndDay(base: Mention, places: GazMention[], days: Da
     const segEnd = Math.min(d ? d.end : p.end, pEnd);
     const from = segStart;
     segStart = segEnd;
-    const own = f.gaz.filter((a) => a.start >= from && a.end <= segEnd && a.actor && !a.locative && !a.demonym).map((a) => a.actor!);
+    const own = f.gaz
+      .filter((a) => a.start >= from && a.end <= segEnd && a.actor && !a.locative && !a.demonym)
+      .map((a) => a.actor!);
     const participants = [...new Set([...base.subject, ...own])];
     const multi = f.gaz.some((a) => a.organization && a.start >= from && a.end <= segEnd);
     return {
