@@ -30,9 +30,32 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['ioredis', 'bullmq', 'node:fs', 'fs', 'node:net', 'node:http', '**/storage/**', '**/http/**', '**/realtime/**'] },
+        {
+          patterns: [
+            'ioredis',
+            'bullmq',
+            'node:fs',
+            'fs',
+            'node:net',
+            'node:http',
+            '**/storage/**',
+            '**/http/**',
+            '**/realtime/**',
+          ],
+        },
       ],
     },
   },
-  { files: ['**/*.js', '**/*.mjs'], languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' } } },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+      },
+    },
+  },
 );

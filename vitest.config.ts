@@ -4,7 +4,13 @@ import { defineConfig } from 'vitest/config';
 // (test/helpers/redis.ts); two forks keep a 2-core machine responsive.
 export default defineConfig({
   test: {
-    include: ['server/**/*.test.ts', 'shared/**/*.test.ts', 'client/src/**/*.test.ts', 'scripts/**/*.test.ts', 'test/**/*.test.ts'],
+    include: [
+      'server/**/*.test.ts',
+      'shared/**/*.test.ts',
+      'client/src/**/*.test.ts',
+      'scripts/**/*.test.ts',
+      'test/**/*.test.ts',
+    ],
     exclude: ['test/faults/**', 'node_modules/**', 'dist/**'],
     pool: 'forks',
     maxWorkers: 2,

@@ -31,7 +31,11 @@ function items(feed: number): TestFeedItem[] {
   }));
 }
 
-const stack = await startStack({ apis: 1, workers: 1, env: { OUTBOUND_ALLOWLIST: '127.0.0.1', FEED_MIN_INTERVAL_SECONDS: '1' } });
+const stack = await startStack({
+  apis: 1,
+  workers: 1,
+  env: { OUTBOUND_ALLOWLIST: '127.0.0.1', FEED_MIN_INTERVAL_SECONDS: '1' },
+});
 const feedServer = await startFeedServer();
 const redis = new Redis(stack.redis.url);
 const queue = createFeedsQueue(redis, keysFor(stack.prefix).queuePrefix);
@@ -56,7 +60,12 @@ try {
     await store.create({ id, url, intervalSeconds: 3600, createdAt: new Date().toISOString(), createdBy: 'bench' });
     await scheduleFeed(queue, id, 3600);
   }
-  await waitFor(async () => (await Promise.all(ids.map((id) => store.get(id)))).reduce((n, f) => n + (f?.itemCount ?? 0), 0) >= TOTAL, 100_000, 'every item accepted');
+  await waitFor(
+    async () =>
+      (await Promise.all(ids.map((id) => store.get(id)))).reduce((n, f) => n + (f?.itemCount ?? 0), 0) >= TOTAL,
+    100_000,
+    'every item accepted',
+  );
   const accepted = performance.now();
   console.log(`bench feeds.accept_items_per_s: ${Math.round(TOTAL / ((accepted - started) / 1000))} items/s`);
   await waitFor(async () => seen.size >= TOTAL, 100_000, `every item on the socket (${seen.size}/${TOTAL})`);

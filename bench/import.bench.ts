@@ -27,14 +27,31 @@ function writeFiles(dir: string, count: number): void {
     const day = String((i % 28) + 1).padStart(2, '0');
     const text = `Ministers will meet in ${places[i % 5]} on Friday, officials said (file ${i}). About ${40 + (i % 60)},000 troops remain near the border.`;
     if (i % 3 === 0) writeFileSync(path.join(dir, `r${i}.txt`), `date 2022-01-${day}\n${text}`);
-    else if (i % 3 === 1) writeFileSync(path.join(dir, `r${i}.json`), JSON.stringify({ text, dateline: `2022-01-${day}`, source: 'bench' }));
-    else writeFileSync(path.join(dir, `r${i}.ninjs.json`), JSON.stringify({ uri: `urn:bench:${i}`, headline: `Item ${i}`, body_html: `<p>${text}</p>`, versioncreated: `2022-01-${day}T08:00:00Z` }));
+    else if (i % 3 === 1)
+      writeFileSync(
+        path.join(dir, `r${i}.json`),
+        JSON.stringify({ text, dateline: `2022-01-${day}`, source: 'bench' }),
+      );
+    else
+      writeFileSync(
+        path.join(dir, `r${i}.ninjs.json`),
+        JSON.stringify({
+          uri: `urn:bench:${i}`,
+          headline: `Item ${i}`,
+          body_html: `<p>${text}</p>`,
+          versioncreated: `2022-01-${day}T08:00:00Z`,
+        }),
+      );
   }
 }
 
 async function timedImport(url: string, dir: string): Promise<{ seconds: number; summary: Summary }> {
   const started = process.hrtime.bigint();
-  const { stdout } = await run(TSX, ['scripts/import.ts', '--url', url, '--token', INGEST_TOKEN, '--json', '--concurrency', CONCURRENCY, dir], { maxBuffer: 64 * 1024 * 1024 });
+  const { stdout } = await run(
+    TSX,
+    ['scripts/import.ts', '--url', url, '--token', INGEST_TOKEN, '--json', '--concurrency', CONCURRENCY, dir],
+    { maxBuffer: 64 * 1024 * 1024 },
+  );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   return { seconds, summary: JSON.parse(stdout) as Summary };
 }
@@ -44,10 +61,14 @@ const stack = await startStack({ apis: 1, workers: 1 });
 try {
   writeFiles(dir, FILES);
   const first = await timedImport(stack.apis[0].url!, dir);
-  if (first.summary.accepted !== FILES) throw new Error(`expected ${FILES} accepted, got ${JSON.stringify({ ...first.summary, rejected: first.summary.rejected.slice(0, 3) })}`);
+  if (first.summary.accepted !== FILES)
+    throw new Error(
+      `expected ${FILES} accepted, got ${JSON.stringify({ ...first.summary, rejected: first.summary.rejected.slice(0, 3) })}`,
+    );
   console.log(`bench import.files_per_s: ${Math.round(FILES / first.seconds)} files/s`);
   const again = await timedImport(stack.apis[0].url!, dir);
-  if (again.summary.duplicate !== FILES) throw new Error(`expected ${FILES} duplicates on the second run, got ${again.summary.duplicate}`);
+  if (again.summary.duplicate !== FILES)
+    throw new Error(`expected ${FILES} duplicates on the second run, got ${again.summary.duplicate}`);
   console.log(`bench import.rerun_files_per_s: ${Math.round(FILES / again.seconds)} files/s`);
 } finally {
   await stack.stop();

@@ -40,7 +40,9 @@ function childBenches(): Scenario[] {
       },
     },
   ];
-  for (const f of readdirSync(dir).filter((f) => f.endsWith('.bench.ts') && f !== 'extract.bench.ts').sort()) {
+  for (const f of readdirSync(dir)
+    .filter((f) => f.endsWith('.bench.ts') && f !== 'extract.bench.ts')
+    .sort()) {
     list.push({ name: f.replace(/\.bench\.ts$/, ''), run: () => runChildBench(path.join(dir, f), CHILD_BENCH_MS) });
   }
   return list;
@@ -66,7 +68,9 @@ function summary(crashed: string[], seconds: number): void {
       const verdict = typeof value === 'number' && Number.isFinite(value) ? (meets(t, value) ? 'PASS' : 'MISS') : 'n/a';
       return [t.name, f ? `${value}${f.unit ? ` ${f.unit}` : ''}` : '—', `${t.op} ${t.limit}`, verdict];
     });
-  const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), ['figure', 'value', 'target', 'result'][i].length));
+  const widths = [0, 1, 2, 3].map((i) =>
+    Math.max(...rows.map((r) => r[i].length), ['figure', 'value', 'target', 'result'][i].length),
+  );
   const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i])).join('  ');
   console.log(`\nSummary (${QUICK ? 'quick' : 'full'} run, ${seconds.toFixed(0)} s):`);
   console.log(line(['figure', 'value', 'target', 'result']));

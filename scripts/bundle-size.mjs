@@ -33,7 +33,8 @@ if (existsSync(manifestPath)) {
     const loaded = closure(key, closure('index.html', new Set()));
     const kb = [...loaded].reduce((sum, f) => sum + gzipKB(f), 0);
     const budget = budgetsKB[name];
-    const verdict = budget === undefined ? '' : kb <= budget ? ` (budget ${budget} KB: ok)` : ` (budget ${budget} KB: OVER)`;
+    const verdict =
+      budget === undefined ? '' : kb <= budget ? ` (budget ${budget} KB: ok)` : ` (budget ${budget} KB: OVER)`;
     if (budget !== undefined && kb > budget) overBudget = true;
     console.log(`page ${name}: ${kb.toFixed(1)} KB gzip JavaScript in ${loaded.size} files${verdict}`);
   }

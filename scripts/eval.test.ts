@@ -27,9 +27,18 @@ const tiny: CorpusDoc[] = [
       dateline: '2030-05-01',
       text: 'Made-up text one.',
       truth: {
-        troop_counts: [{ value: 5000, hypothetical: false }, { value: 10000, hypothetical: true }],
+        troop_counts: [
+          { value: 5000, hypothetical: false },
+          { value: 10000, hypothetical: true },
+        ],
         meetings: [
-          { participants: ['Anna Nowak', 'Igor Lutsk'], place: 'Vienna', date: '2030-05-03', kind: 'in-person', status: 'scheduled' },
+          {
+            participants: ['Anna Nowak', 'Igor Lutsk'],
+            place: 'Vienna',
+            date: '2030-05-03',
+            kind: 'in-person',
+            status: 'scheduled',
+          },
           { participants: ['the U.S.', 'Kremlin'], place: null, date: null, kind: 'call', status: 'held' },
         ],
         tension: 'escalating',
@@ -38,20 +47,42 @@ const tiny: CorpusDoc[] = [
   },
   {
     file: 'b.json',
-    doc: { dateline: '2030-05-02', text: 'Made-up text two.', truth: { troop_counts: [], meetings: [{ participants: ['Anna Nowak'], place: 'Minsk', date: null, kind: 'unspecified', status: 'held' }], tension: 'de-escalating' } },
+    doc: {
+      dateline: '2030-05-02',
+      text: 'Made-up text two.',
+      truth: {
+        troop_counts: [],
+        meetings: [{ participants: ['Anna Nowak'], place: 'Minsk', date: null, kind: 'unspecified', status: 'held' }],
+        tension: 'de-escalating',
+      },
+    },
   },
 ];
 const tinyPreds = {
   a: {
-    troops: [{ value: 5000, hypothetical: false }, { value: 5000, hypothetical: false }, { value: 7000, hypothetical: false }],
+    troops: [
+      { value: 5000, hypothetical: false },
+      { value: 5000, hypothetical: false },
+      { value: 7000, hypothetical: false },
+    ],
     meetings: [
-      { participants: ['Nowak', 'Lutsk'], place: 'Vienna, Austria', date: '2030-05-03', kind: 'in-person', status: 'held' },
+      {
+        participants: ['Nowak', 'Lutsk'],
+        place: 'Vienna, Austria',
+        date: '2030-05-03',
+        kind: 'in-person',
+        status: 'held',
+      },
       { participants: ['United States', 'Russia'], place: null, date: '2030-04-30', kind: 'call', status: 'held' },
       { participants: ['Igor Lutsk'], place: null, date: null, kind: 'call', status: 'held' },
     ],
     tension: { delta: 2 },
   },
-  b: { troops: [], meetings: [{ participants: ['Ms Nowak'], place: 'minsk', date: null, kind: 'call', status: 'held' }], tension: { delta: 0 } },
+  b: {
+    troops: [],
+    meetings: [{ participants: ['Ms Nowak'], place: 'minsk', date: null, kind: 'call', status: 'held' }],
+    tension: { delta: 0 },
+  },
 };
 
 describe('scorer on a hand-made corpus', () => {
@@ -78,22 +109,28 @@ describe('scorer on a hand-made corpus', () => {
     expect(fmt2(2 / 3)).toBe('0.67');
     expect(fmt2(1)).toBe('1.00');
   });
-  it.skipIf(!hasPython || !hasCorpus)('prints what score.py prints on the tiny corpus (needs python3 and ../shared/corpus)', () => {
-    const dir = join(tmp, 'tiny');
-    rmSync(dir, { recursive: true, force: true });
-    mkdirSync(dir, { recursive: true });
-    for (const d of tiny) writeFileSync(join(dir, d.file), JSON.stringify(d.doc));
-    expect(formatReport(score(readCorpus(dir), tinyPreds))).toEqual(runPython(dir, tinyPreds));
-  });
+  it.skipIf(!hasPython || !hasCorpus)(
+    'prints what score.py prints on the tiny corpus (needs python3 and ../shared/corpus)',
+    () => {
+      const dir = join(tmp, 'tiny');
+      rmSync(dir, { recursive: true, force: true });
+      mkdirSync(dir, { recursive: true });
+      for (const d of tiny) writeFileSync(join(dir, d.file), JSON.stringify(d.doc));
+      expect(formatReport(score(readCorpus(dir), tinyPreds))).toEqual(runPython(dir, tinyPreds));
+    },
+  );
 });
 
 describe('eval on the shared corpus', () => {
-  it.skipIf(!hasPython || !hasCorpus)('gives the same summary line as score.py (needs python3 and ../shared/corpus)', () => {
-    const docs = readCorpus(DEFAULT_CORPUS);
-    const preds = predict(docs);
-    const ours = formatReport(score(docs, preds));
-    const theirs = runPython(DEFAULT_CORPUS, preds);
-    expect(ours[ours.length - 1]).toBe(theirs[theirs.length - 1]);
-    expect(ours).toEqual(theirs);
-  });
+  it.skipIf(!hasPython || !hasCorpus)(
+    'gives the same summary line as score.py (needs python3 and ../shared/corpus)',
+    () => {
+      const docs = readCorpus(DEFAULT_CORPUS);
+      const preds = predict(docs);
+      const ours = formatReport(score(docs, preds));
+      const theirs = runPython(DEFAULT_CORPUS, preds);
+      expect(ours[ours.length - 1]).toBe(theirs[theirs.length - 1]);
+      expect(ours).toEqual(theirs);
+    },
+  );
 });

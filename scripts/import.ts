@@ -35,20 +35,28 @@ async function main(): Promise<void> {
   try {
     parsed = parseArgs({
       allowPositionals: true,
-      options: { url: { type: 'string' }, token: { type: 'string' }, concurrency: { type: 'string', default: '8' }, attempts: { type: 'string', default: '6' }, json: { type: 'boolean', default: false } },
+      options: {
+        url: { type: 'string' },
+        token: { type: 'string' },
+        concurrency: { type: 'string', default: '8' },
+        attempts: { type: 'string', default: '6' },
+        json: { type: 'boolean', default: false },
+      },
     });
   } catch (err) {
     fail((err as Error).message);
   }
   const { values, positionals } = parsed;
   const token = values.token ?? process.env.IMPORT_TOKEN;
-  if (!values.url || !URL.canParse(values.url)) fail('--url must be the app\'s base URL, e.g. http://localhost:8080');
-  if (!token) fail('--token (or IMPORT_TOKEN) is required: an ingest token or a journalist\'s API token');
+  if (!values.url || !URL.canParse(values.url)) fail("--url must be the app's base URL, e.g. http://localhost:8080");
+  if (!token) fail("--token (or IMPORT_TOKEN) is required: an ingest token or a journalist's API token");
   if (positionals.length === 0) fail('Give the files or folders to import.');
   const concurrency = Number(values.concurrency);
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256) fail('--concurrency must be a whole number from 1 to 256');
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256)
+    fail('--concurrency must be a whole number from 1 to 256');
   const attempts = Number(values.attempts);
-  if (!Number.isInteger(attempts) || attempts < 1 || attempts > 100) fail('--attempts must be a whole number from 1 to 100');
+  if (!Number.isInteger(attempts) || attempts < 1 || attempts > 100)
+    fail('--attempts must be a whole number from 1 to 100');
   const baseUrl = values.url.replace(/\/+$/, '');
 
   const started = Date.now();
@@ -64,7 +72,10 @@ async function main(): Promise<void> {
     try {
       reads[i] = readSource(files[i], await readFile(files[i], 'utf8'));
     } catch (err) {
-      reads[i] = { items: [], rejected: [{ origin: files[i], reason: `cannot read the file: ${(err as Error).message}` }] };
+      reads[i] = {
+        items: [],
+        rejected: [{ origin: files[i], reason: `cannot read the file: ${(err as Error).message}` }],
+      };
     }
   });
   const items = reads.flatMap((r) => r.items);

@@ -38,7 +38,9 @@ const installedLock = path.join(root, 'node_modules/.package-lock.json');
 if (!existsSync(installedLock) || statSync('package-lock.json').mtimeMs > statSync(installedLock).mtimeMs) {
   run('npm', ['ci', '--no-audit', '--no-fund']);
 }
-const sources = ['server', 'shared', 'client', 'package.json', 'tsconfig.json', 'tsconfig.server.json'].map(newestMtime);
+const sources = ['server', 'shared', 'client', 'package.json', 'tsconfig.json', 'tsconfig.server.json'].map(
+  newestMtime,
+);
 const built = Math.min(newestMtime('dist/server/main.js'), newestMtime('dist/client/index.html'));
 if (built === 0 || Math.max(...sources) > built) run('npm', ['run', 'build']);
 
@@ -76,9 +78,26 @@ function startRedis() {
   redis = spawn(
     'redis-server',
     [
-      '--port', '0', '--unixsocket', socketPath, '--unixsocketperm', '700', '--dir', dataDir,
-      '--pidfile', pidFile, '--appendonly', 'yes', '--appendfsync', 'everysec', '--save', '',
-      '--maxmemory-policy', 'noeviction', '--logfile', path.join(dataDir, 'redis.log'),
+      '--port',
+      '0',
+      '--unixsocket',
+      socketPath,
+      '--unixsocketperm',
+      '700',
+      '--dir',
+      dataDir,
+      '--pidfile',
+      pidFile,
+      '--appendonly',
+      'yes',
+      '--appendfsync',
+      'everysec',
+      '--save',
+      '',
+      '--maxmemory-policy',
+      'noeviction',
+      '--logfile',
+      path.join(dataDir, 'redis.log'),
     ],
     { stdio: 'ignore' },
   );
@@ -111,7 +130,10 @@ async function waitForSocket() {
 function localSecrets() {
   const file = path.join(dataDir, 'secrets.json');
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
-  const secrets = { DISPLAY_TOKEN: randomBytes(18).toString('base64url'), INGEST_TOKENS: randomBytes(18).toString('base64url') };
+  const secrets = {
+    DISPLAY_TOKEN: randomBytes(18).toString('base64url'),
+    INGEST_TOKENS: randomBytes(18).toString('base64url'),
+  };
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;
 }
@@ -133,7 +155,9 @@ const app = spawn(process.execPath, ['dist/server/main.js', '--role', 'all'], { 
 say(`dashboard:   http://localhost:${port}/?token=${env.DISPLAY_TOKEN}`);
 say(`wall:        http://localhost:${port}/wall?token=${env.DISPLAY_TOKEN}`);
 say(`desk:        http://localhost:${port}/desk`);
-say(`ingest:      curl -H "Authorization: Bearer ${env.INGEST_TOKENS.split(',')[0]}" -H 'content-type: text/plain' --data-binary @report.txt http://localhost:${port}/api/reports`);
+say(
+  `ingest:      curl -H "Authorization: Bearer ${env.INGEST_TOKENS.split(',')[0]}" -H 'content-type: text/plain' --data-binary @report.txt http://localhost:${port}/api/reports`,
+);
 
 // 4. Orderly stop.
 async function shutdown(code) {

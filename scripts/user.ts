@@ -95,15 +95,23 @@ async function main(): Promise<void> {
         const name = username(args[0]);
         const newRole = role(args[1]);
         const passwordHash = await hashPassword(await newPassword());
-        const user = { username: name, role: newRole, passwordHash, createdAt: new Date().toISOString(), createdBy: audit('user.created', name, null, null).by };
-        if (!(await users.create(user, audit('user.created', name, null, { username: name, role: newRole })))) fail(`A user named ${name} already exists.`);
+        const user = {
+          username: name,
+          role: newRole,
+          passwordHash,
+          createdAt: new Date().toISOString(),
+          createdBy: audit('user.created', name, null, null).by,
+        };
+        if (!(await users.create(user, audit('user.created', name, null, { username: name, role: newRole }))))
+          fail(`A user named ${name} already exists.`);
         console.log(`Created ${name} (${newRole}).`);
         break;
       }
       case 'passwd': {
         const name = username(args[0]);
         const passwordHash = await hashPassword(await newPassword());
-        if (!(await users.update(name, { passwordHash }, audit('user.updated', name, null, { passwordChanged: true })))) fail(`No user named ${name}.`);
+        if (!(await users.update(name, { passwordHash }, audit('user.updated', name, null, { passwordChanged: true }))))
+          fail(`No user named ${name}.`);
         await sessions.revokeAll(name);
         console.log(`Password of ${name} changed; their sessions are ended.`);
         break;
@@ -112,7 +120,14 @@ async function main(): Promise<void> {
         const name = username(args[0]);
         const newRole = role(args[1]);
         const before = await users.get(name);
-        if (!before || !(await users.update(name, { role: newRole }, audit('user.updated', name, { role: before.role }, { role: newRole })))) {
+        if (
+          !before ||
+          !(await users.update(
+            name,
+            { role: newRole },
+            audit('user.updated', name, { role: before.role }, { role: newRole }),
+          ))
+        ) {
           fail(`No user named ${name}.`);
         }
         await sessions.revokeAll(name);
@@ -122,13 +137,15 @@ async function main(): Promise<void> {
       case 'remove': {
         const name = username(args[0]);
         const before = await users.get(name);
-        if (!before || !(await users.remove(name, audit('user.removed', name, toPublicUser(before), null)))) fail(`No user named ${name}.`);
+        if (!before || !(await users.remove(name, audit('user.removed', name, toPublicUser(before), null))))
+          fail(`No user named ${name}.`);
         await sessions.revokeAll(name);
         console.log(`Removed ${name}.`);
         break;
       }
       case 'list':
-        for (const u of await users.list()) console.log(`${u.username}\t${u.role}\tcreated ${u.createdAt} by ${u.createdBy}`);
+        for (const u of await users.list())
+          console.log(`${u.username}\t${u.role}\tcreated ${u.createdAt} by ${u.createdBy}`);
         break;
       default:
         fail(USAGE);

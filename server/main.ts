@@ -34,7 +34,9 @@ async function main(): Promise<void> {
     throw err;
   }
   if (!config.REDIS_URL) {
-    console.error('REDIS_URL is not set. Use `npm start`, which runs its own redis-server, or set REDIS_URL=redis://host:6379.');
+    console.error(
+      'REDIS_URL is not set. Use `npm start`, which runs its own redis-server, or set REDIS_URL=redis://host:6379.',
+    );
     process.exit(2);
   }
   const log = createLogger(config.LOG_LEVEL, role);

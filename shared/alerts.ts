@@ -13,12 +13,22 @@ export const ruleSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('tension.jump'),
     points: z.number().positive().max(100),
-    windowMinutes: z.number().int().min(1).max(7 * 24 * 60),
+    windowMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60),
   }),
   z.object({ type: z.literal('troops.above'), threshold: z.number().int().min(0) }),
   z.object({ type: z.literal('troops.change'), percent: z.number().positive().max(1000) }),
   z.object({ type: z.literal('meeting.changed'), changes: z.array(z.enum(meetingChangeKinds)).min(1).optional() }),
-  z.object({ type: z.literal('meeting.soon'), hours: z.number().positive().max(24 * 30) }),
+  z.object({
+    type: z.literal('meeting.soon'),
+    hours: z
+      .number()
+      .positive()
+      .max(24 * 30),
+  }),
   z.object({
     type: z.literal('mention'),
     terms: z
@@ -65,7 +75,12 @@ export const subscriptionInputSchema = z.object({
   rule: ruleSchema,
   channel: channelSchema,
   /** At most one alert per this many minutes; the rest are grouped into the next. 0 = no throttle. */
-  throttleMinutes: z.number().int().min(0).max(24 * 60).default(5),
+  throttleMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .default(5),
   quietHours: quietHoursSchema.optional(),
   silencedUntil: isoDateTime.optional(),
 });
@@ -75,7 +90,12 @@ export type SubscriptionInput = z.infer<typeof subscriptionInputSchema>;
 export const subscriptionPatchSchema = z
   .object({
     name: z.string().trim().min(1).max(100).optional(),
-    throttleMinutes: z.number().int().min(0).max(24 * 60).optional(),
+    throttleMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 60)
+      .optional(),
     quietHours: quietHoursSchema.nullable().optional(),
     silencedUntil: isoDateTime.nullable().optional(),
   })

@@ -14,7 +14,10 @@ export const usernameSchema = z
   .string({ error: 'username is required' })
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9][a-z0-9._-]{1,39}$/, 'username: 2–40 letters, digits, ".", "-" or "_", starting with a letter or digit');
+  .regex(
+    /^[a-z0-9][a-z0-9._-]{1,39}$/,
+    'username: 2–40 letters, digits, ".", "-" or "_", starting with a letter or digit',
+  );
 
 export const passwordSchema = z
   .string({ error: 'password is required' })

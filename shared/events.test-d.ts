@@ -19,7 +19,13 @@ describe('the Socket.IO event map', () => {
   it('every change carries a seq and a known type', () => {
     expectTypeOf<Change['seq']>().toEqualTypeOf<string>();
     expectTypeOf<Change['type']>().toEqualTypeOf<
-      'report.added' | 'report.updated' | 'tension.updated' | 'troops.updated' | 'meeting.upserted' | 'flag.changed' | 'alert.fired'
+      | 'report.added'
+      | 'report.updated'
+      | 'tension.updated'
+      | 'troops.updated'
+      | 'meeting.upserted'
+      | 'flag.changed'
+      | 'alert.fired'
     >();
     expectTypeOf<Extract<Change, { type: 'report.added' }>>().toHaveProperty('id').toEqualTypeOf<string>();
   });

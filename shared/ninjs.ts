@@ -23,12 +23,17 @@ export const ninjsSchema = z
     language: z.string().max(35).optional(),
     /** ninjs 2.x */
     headlines: z.array(z.looseObject({ value: text, role: z.string().optional() })).optional(),
-    bodies: z.array(z.looseObject({ value: text, role: z.string().optional(), contenttype: z.string().optional() })).optional(),
+    bodies: z
+      .array(z.looseObject({ value: text, role: z.string().optional(), contenttype: z.string().optional() }))
+      .optional(),
     infosources: z.array(nameOrObject).optional(),
     provider: nameOrObject.optional(),
   })
   .refine(
-    (n) => [n.body_text, n.body_html, n.description_text, ...(n.bodies ?? []).map((b) => b.value)].some((t) => t && t.trim()),
+    (n) =>
+      [n.body_text, n.body_html, n.description_text, ...(n.bodies ?? []).map((b) => b.value)].some(
+        (t) => t && t.trim(),
+      ),
     { message: 'a ninjs item needs body_text, body_html, description_text or bodies[] with some text' },
   );
 export type Ninjs = z.infer<typeof ninjsSchema>;

@@ -11,7 +11,8 @@ export const datelineSchema = z
     (s) =>
       /^\d{4}-\d{2}-\d{2}$/.test(s)
         ? !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s)
-        : /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.test(s) && !Number.isNaN(Date.parse(s)),
+        : /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.test(s) &&
+          !Number.isNaN(Date.parse(s)),
     'dateline must be YYYY-MM-DD or an ISO 8601 date-time, e.g. 2022-01-19 or 2022-01-19T08:30:00Z',
   );
 

@@ -45,7 +45,10 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', () => resolve()));
   const smtpPort = (smtp.server.address() as AddressInfo).port;
-  app = await startTestApp(redis.url, { workers: 2, env: { ...ALERT_ENV, ADMIN_PASSWORD, SMTP_URL: `smtp://127.0.0.1:${smtpPort}` } });
+  app = await startTestApp(redis.url, {
+    workers: 2,
+    env: { ...ALERT_ENV, ADMIN_PASSWORD, SMTP_URL: `smtp://127.0.0.1:${smtpPort}` },
+  });
   const admin = await login(app.url, 'admin', ADMIN_PASSWORD);
   viewer = await userWithRole(app.url, admin, 'vicky', 'viewer');
   other = await userWithRole(app.url, admin, 'oscar', 'journalist');
@@ -71,7 +74,14 @@ const report = (word: string, extra = '') => ({
 });
 
 /** Calls the API as the viewer by default (session cookie, the app's Origin on writes), or as `who`. */
-async function api(method: string, path: string, body?: unknown, who: Caller = { cookie: viewer }): Promise<{ status: number; json: any }> /* eslint-disable-line @typescript-eslint/no-explicit-any -- response shapes vary per call */ {
+async function api(
+  method: string,
+  path: string,
+  body?: unknown,
+  who: Caller = { cookie: viewer },
+  // Response shapes vary per call; each test reads the fields it asserts on.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+): Promise<{ status: number; json: any }> {
   const res = await call(app.url, method, path, who, body);
   return { status: res.status, json: res.status === 204 ? null : await res.json() };
 }
@@ -88,7 +98,8 @@ async function deliveries(id: string): Promise<DeliveryEntry[]> {
 
 /** Decodes RFC 2047 Q-encoded words (what nodemailer uses for a subject with quotes). */
 function decodeHeader(value: string): string {
-  const q = (t: string) => t.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+  const q = (t: string) =>
+    t.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
   return value.replace(/\?=\s+=\?/g, '?==?').replace(/=\?UTF-8\?Q\?(.*?)\?=/gi, (_m, t: string) => q(t));
 }
 
@@ -98,17 +109,29 @@ const signature = (body: string) => `sha256=${createHmac('sha256', SECRET).updat
 describe('subscriptions API', () => {
   it('creates, lists, hides the secret, refuses bad input and internal targets, and keeps users apart', async () => {
     const r = await receiver();
-    const sub = await subscribe({ name: 'Mentions', rule: { type: 'mention', terms: ['Geneva'] }, channel: { type: 'webhook', url: r.url, secret: SECRET } });
+    const sub = await subscribe({
+      name: 'Mentions',
+      rule: { type: 'mention', terms: ['Geneva'] },
+      channel: { type: 'webhook', url: r.url, secret: SECRET },
+    });
     expect(sub.id).toMatch(/^[0-9a-f]{24}$/);
     expect(sub.channel).toEqual({ type: 'webhook', url: r.url, format: 'json', hasSecret: true });
     expect(JSON.stringify((await api('GET', '/api/subscriptions')).json)).not.toContain(SECRET);
 
-    const bad = await api('POST', '/api/subscriptions', { name: 'x', rule: { type: 'tension.above', threshold: 300 }, channel: { type: 'inapp' } });
+    const bad = await api('POST', '/api/subscriptions', {
+      name: 'x',
+      rule: { type: 'tension.above', threshold: 300 },
+      channel: { type: 'inapp' },
+    });
     expect(bad.status).toBe(400);
     expect(bad.json.error.code).toBe('invalid_input');
     expect(bad.json.error.message).toContain('rule.threshold');
 
-    const internal = await api('POST', '/api/subscriptions', { name: 'x', rule: { type: 'flag', flag: 'breaking' }, channel: { type: 'webhook', url: 'http://169.254.169.254/latest' } });
+    const internal = await api('POST', '/api/subscriptions', {
+      name: 'x',
+      rule: { type: 'flag', flag: 'breaking' },
+      channel: { type: 'webhook', url: 'http://169.254.169.254/latest' },
+    });
     expect(internal.status).toBe(400);
     expect(internal.json.error.code).toBe('outbound_refused');
 
@@ -129,7 +152,12 @@ describe('subscriptions API', () => {
   it('refuses the display and ingest tokens (403, saying to sign in): subscriptions belong to people', async () => {
     const r = await receiver();
     const word = term();
-    const input = { name: 'exfiltrate', throttleMinutes: 0, rule: { type: 'mention', terms: [word] }, channel: { type: 'webhook', url: r.url } };
+    const input = {
+      name: 'exfiltrate',
+      throttleMinutes: 0,
+      rule: { type: 'mention', terms: [word] },
+      channel: { type: 'webhook', url: r.url },
+    };
     for (const token of [DISPLAY_TOKEN, INGEST_TOKEN]) {
       const created = await api('POST', '/api/subscriptions', input, { token });
       expect(created.status).toBe(403);
@@ -149,7 +177,11 @@ describe('webhook deliveries', () => {
   it('one change → exactly one signed webhook, even with two workers', async () => {
     const word = term();
     const r = await receiver();
-    const sub = await subscribe({ name: 'once', rule: { type: 'mention', terms: [word] }, channel: { type: 'webhook', url: r.url, secret: SECRET } });
+    const sub = await subscribe({
+      name: 'once',
+      rule: { type: 'mention', terms: [word] },
+      channel: { type: 'webhook', url: r.url, secret: SECRET },
+    });
     const posted = await postReport(app.url, report(word));
     const { id } = (await posted.json()) as { id: string };
     await waitFor(async () => r.requests.length >= 1, 10_000, 'webhook');
@@ -162,10 +194,14 @@ describe('webhook deliveries', () => {
     expect(body.title).toContain(word);
     expect(body.link).toBe(`http://desk.example.test/desk?report=${id}`);
     expect(body.subscription).toEqual({ id: sub.id, name: 'once' });
-    const log = await waitFor(async () => {
-      const d = await deliveries(sub.id);
-      return d.some((e) => e.status === 'delivered') && d;
-    }, 5000, 'delivery log');
+    const log = await waitFor(
+      async () => {
+        const d = await deliveries(sub.id);
+        return d.some((e) => e.status === 'delivered') && d;
+      },
+      5000,
+      'delivery log',
+    );
     expect(log.filter((e) => e.status === 'delivered')).toHaveLength(1);
     expect(log[0]).toMatchObject({ status: 'delivered', code: 200, attempt: 1 });
   });
@@ -173,17 +209,25 @@ describe('webhook deliveries', () => {
   it('a receiver that answers 500 twice gets the alert on the third try with the same Idempotency-Key', async () => {
     const word = term();
     const r = await receiver(0, (_req, i) => (i < 2 ? 500 : 200));
-    const sub = await subscribe({ name: 'flaky', rule: { type: 'mention', terms: [word] }, channel: { type: 'webhook', url: r.url, secret: SECRET } });
+    const sub = await subscribe({
+      name: 'flaky',
+      rule: { type: 'mention', terms: [word] },
+      channel: { type: 'webhook', url: r.url, secret: SECRET },
+    });
     await postReport(app.url, report(word));
     await waitFor(async () => r.requests.length >= 3, 15_000, 'third try');
     await sleep(1000);
     expect(r.requests.map((q) => q.answered)).toEqual([500, 500, 200]);
     expect(new Set(r.requests.map((q) => q.headers['idempotency-key'])).size).toBe(1);
     for (const q of r.requests) expect(q.headers['x-signature']).toBe(signature(q.body));
-    const log = await waitFor(async () => {
-      const d = await deliveries(sub.id);
-      return d.length >= 3 && d;
-    }, 5000, 'log');
+    const log = await waitFor(
+      async () => {
+        const d = await deliveries(sub.id);
+        return d.length >= 3 && d;
+      },
+      5000,
+      'log',
+    );
     expect(log.map((e) => [e.status, e.attempt, e.code])).toEqual([
       ['delivered', 3, 200],
       ['retrying', 2, 500],
@@ -194,7 +238,11 @@ describe('webhook deliveries', () => {
   it('a receiver down for 20 s gets the alert once after it returns', { timeout: 60_000 }, async () => {
     const word = term();
     const port = await freePort();
-    const sub = await subscribe({ name: 'down', rule: { type: 'mention', terms: [word] }, channel: { type: 'webhook', url: `http://127.0.0.1:${port}/hook` } });
+    const sub = await subscribe({
+      name: 'down',
+      rule: { type: 'mention', terms: [word] },
+      channel: { type: 'webhook', url: `http://127.0.0.1:${port}/hook` },
+    });
     await postReport(app.url, report(word));
     await waitFor(async () => (await deliveries(sub.id)).some((e) => e.status === 'retrying'), 10_000, 'a failed try');
     await sleep(20_000);
@@ -218,10 +266,18 @@ describe('webhook deliveries', () => {
       channel: { type: 'webhook', url: silenced.url },
       silencedUntil: new Date(Date.now() + 3_600_000).toISOString(),
     });
-    await subscribe({ name: 'control', rule: { type: 'mention', terms: [word] }, channel: { type: 'webhook', url: control.url } });
+    await subscribe({
+      name: 'control',
+      rule: { type: 'mention', terms: [word] },
+      channel: { type: 'webhook', url: control.url },
+    });
     await postReport(app.url, report(word));
     await waitFor(async () => control.requests.length >= 1, 10_000, 'control webhook');
-    await waitFor(async () => (await deliveries(quiet.id)).some((e) => e.status === 'suppressed'), 5000, 'suppressed entry');
+    await waitFor(
+      async () => (await deliveries(quiet.id)).some((e) => e.status === 'suppressed'),
+      5000,
+      'suppressed entry',
+    );
     await sleep(1000);
     expect(silenced.requests).toHaveLength(0);
   });
@@ -229,18 +285,31 @@ describe('webhook deliveries', () => {
   it('throttles: the first alert goes out, the next is grouped for later', async () => {
     const word = term();
     const r = await receiver();
-    const sub = await subscribe({ name: 'throttled', throttleMinutes: 60, rule: { type: 'mention', terms: [word] }, channel: { type: 'webhook', url: r.url } });
+    const sub = await subscribe({
+      name: 'throttled',
+      throttleMinutes: 60,
+      rule: { type: 'mention', terms: [word] },
+      channel: { type: 'webhook', url: r.url },
+    });
     await postReport(app.url, report(word, 'first'));
     await waitFor(async () => r.requests.length >= 1, 10_000, 'first');
     await postReport(app.url, report(word, 'second'));
-    await waitFor(async () => (await deliveries(sub.id)).some((e) => e.status === 'throttled'), 10_000, 'throttled entry');
+    await waitFor(
+      async () => (await deliveries(sub.id)).some((e) => e.status === 'throttled'),
+      10_000,
+      'throttled entry',
+    );
     expect(r.requests).toHaveLength(1);
   });
 
   it('median time from POST of a matching report to the webhook arriving (printed)', async () => {
     const word = term();
     const r = await receiver();
-    await subscribe({ name: 'latency', rule: { type: 'mention', terms: [word] }, channel: { type: 'webhook', url: r.url, secret: SECRET } });
+    await subscribe({
+      name: 'latency',
+      rule: { type: 'mention', terms: [word] },
+      channel: { type: 'webhook', url: r.url, secret: SECRET },
+    });
     const times: number[] = [];
     for (let i = 0; i < 20; i++) {
       const started = Date.now();
@@ -249,7 +318,9 @@ describe('webhook deliveries', () => {
       times.push(r.requests[i].at - started);
     }
     times.sort((a, b) => a - b);
-    console.log(`alerts: median POST→webhook ${times[10]} ms (min ${times[0]}, max ${times[19]}) over 20 reports, two workers`);
+    console.log(
+      `alerts: median POST→webhook ${times[10]} ms (min ${times[0]}, max ${times[19]}) over 20 reports, two workers`,
+    );
     expect(r.requests).toHaveLength(20);
   });
 });
@@ -257,7 +328,11 @@ describe('webhook deliveries', () => {
 describe('e-mail and in-app', () => {
   it('an e-mail arrives at the SMTP server with a readable subject, plain body and a link to the report', async () => {
     const word = term();
-    const sub = await subscribe({ name: 'Mail me', rule: { type: 'mention', terms: [word] }, channel: { type: 'email', to: 'desk@example.test' } });
+    const sub = await subscribe({
+      name: 'Mail me',
+      rule: { type: 'mention', terms: [word] },
+      channel: { type: 'email', to: 'desk@example.test' },
+    });
     const { id } = (await (await postReport(app.url, report(word))).json()) as { id: string };
     const mail = await waitFor(async () => mails.find((m) => m.raw.includes(word)), 10_000, 'mail');
     expect(mail.to).toEqual(['desk@example.test']);
@@ -265,14 +340,20 @@ describe('e-mail and in-app', () => {
     const subject = /^Subject: (.*)$/m.exec(unfolded)?.[1] ?? '';
     expect(decodeHeader(subject)).toBe(`[Crisis Desk] "${word}" in: Talks in ${word}`);
     expect(unfolded).toMatch(/^Content-Type: text\/plain/m);
-    const text = unfolded.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+    const text = unfolded
+      .replace(/=\r\n/g, '')
+      .replace(/=([0-9A-F]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
     expect(text).toContain(`Read more: http://desk.example.test/desk?report=${id}`);
     expect(text).toContain('You get this because of your alert "Mail me"');
     expect(text).toContain('Silence or change it at http://desk.example.test/alerts');
-    await waitFor(async () => (await deliveries(sub.id)).some((e) => e.status === 'delivered' && e.code === 250), 5000, 'logged');
+    await waitFor(
+      async () => (await deliveries(sub.id)).some((e) => e.status === 'delivered' && e.code === 250),
+      5000,
+      'logged',
+    );
   });
 
-  it('an in-app alert reaches the subscriber\'s session socket as alert.fired, and no one else\'s', async () => {
+  it("an in-app alert reaches the subscriber's session socket as alert.fired, and no one else's", async () => {
     const word = term();
     // Sockets authenticated as a browser is: by the session cookie. The other user and a wall are watching too.
     const [mine, theirs] = [cookieSocket(app.url, viewer), cookieSocket(app.url, other)];
@@ -287,10 +368,18 @@ describe('e-mail and in-app', () => {
     expect(await Promise.all([mine, theirs].map(socketOutcome))).toEqual(['connected', 'connected']);
     await connected(wall);
     await waitFor(async () => snapshots.size === 2 && wall.snapshots.length > 0, 5000, 'snapshots');
-    const sub = await subscribe({ name: 'toast', rule: { type: 'mention', terms: [word] }, channel: { type: 'inapp' } });
+    const sub = await subscribe({
+      name: 'toast',
+      rule: { type: 'mention', terms: [word] },
+      channel: { type: 'inapp' },
+    });
     await postReport(app.url, report(word));
     const isMine = (c: Change) => c.type === 'alert.fired' && c.subscriptionId === sub.id;
-    const [fired] = await waitFor(async () => seen.get(mine)!.some(isMine) && seen.get(mine)!.filter(isMine), 10_000, 'alert.fired');
+    const [fired] = await waitFor(
+      async () => seen.get(mine)!.some(isMine) && seen.get(mine)!.filter(isMine),
+      10_000,
+      'alert.fired',
+    );
     expect(fired).toMatchObject({ type: 'alert.fired', userId: 'vicky' });
     if (fired.type === 'alert.fired') expect(fired.title).toContain(word);
     await sleep(1000);

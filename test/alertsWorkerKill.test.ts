@@ -63,38 +63,56 @@ function spawnWorker(): ChildProcess {
   });
 }
 
-it('a worker killed mid-delivery: the alert is delivered once, with one Idempotency-Key', { timeout: 60_000 }, async () => {
-  const word = `Kyvrax${randomBytes(4).toString('hex')}`;
-  const res = await call(app.url, 'POST', '/api/subscriptions', { cookie: subscriber }, {
-    name: 'kill',
-    throttleMinutes: 0,
-    rule: { type: 'mention', terms: [word] },
-    channel: { type: 'webhook', url: receiver.url },
-  });
-  expect(res.status).toBe(201);
-  const { id } = (await res.json()) as { id: string };
+it(
+  'a worker killed mid-delivery: the alert is delivered once, with one Idempotency-Key',
+  { timeout: 60_000 },
+  async () => {
+    const word = `Kyvrax${randomBytes(4).toString('hex')}`;
+    const res = await call(
+      app.url,
+      'POST',
+      '/api/subscriptions',
+      { cookie: subscriber },
+      {
+        name: 'kill',
+        throttleMinutes: 0,
+        rule: { type: 'mention', terms: [word] },
+        channel: { type: 'webhook', url: receiver.url },
+      },
+    );
+    expect(res.status).toBe(201);
+    const { id } = (await res.json()) as { id: string };
 
-  child = spawnWorker();
-  const changes = `{${app.prefix}}:changes`;
-  // The child creates the consumer group "alerts" once its evaluator and deliver worker are up.
-  await waitFor(async () => ((await probe.xinfo('GROUPS', changes).catch(() => [])) as unknown[]).length > 0, 30_000, 'the child worker');
+    child = spawnWorker();
+    const changes = `{${app.prefix}}:changes`;
+    // The child creates the consumer group "alerts" once its evaluator and deliver worker are up.
+    await waitFor(
+      async () => ((await probe.xinfo('GROUPS', changes).catch(() => [])) as unknown[]).length > 0,
+      30_000,
+      'the child worker',
+    );
 
-  await postReport(app.url, { text: `Envoys met in ${word} on Monday.`, dateline: '2022-01-19' });
-  await waitFor(async () => receiver.requests.length >= 1, 15_000, 'the first (held) request');
-  child.kill('SIGKILL');
-  await new Promise((r) => child!.once('exit', r));
+    await postReport(app.url, { text: `Envoys met in ${word} on Monday.`, dateline: '2022-01-19' });
+    await waitFor(async () => receiver.requests.length >= 1, 15_000, 'the first (held) request');
+    child.kill('SIGKILL');
+    await new Promise((r) => child!.once('exit', r));
 
-  replacement = await startWorkerRole(app.ctx);
-  await waitFor(async () => receiver.requests.length >= 2, 20_000, 'the retried request');
-  const deliveries = async () => {
-    const r = await call(app.url, 'GET', `/api/subscriptions/${id}/deliveries`, { cookie: subscriber });
-    return ((await r.json()) as { deliveries: DeliveryEntry[] }).deliveries;
-  };
-  await waitFor(async () => (await deliveries()).some((d) => d.status === 'delivered'), 10_000, 'delivered in the log');
-  await new Promise((r) => setTimeout(r, 3000)); // nothing more may arrive
+    replacement = await startWorkerRole(app.ctx);
+    await waitFor(async () => receiver.requests.length >= 2, 20_000, 'the retried request');
+    const deliveries = async () => {
+      const r = await call(app.url, 'GET', `/api/subscriptions/${id}/deliveries`, { cookie: subscriber });
+      return ((await r.json()) as { deliveries: DeliveryEntry[] }).deliveries;
+    };
+    await waitFor(
+      async () => (await deliveries()).some((d) => d.status === 'delivered'),
+      10_000,
+      'delivered in the log',
+    );
+    await new Promise((r) => setTimeout(r, 3000)); // nothing more may arrive
 
-  expect(receiver.requests).toHaveLength(2);
-  expect(receiver.requests.map((r) => r.answered)).toEqual([null, 200]);
-  expect(new Set(receiver.requests.map((r) => r.headers['idempotency-key'])).size).toBe(1);
-  expect((await deliveries()).filter((d) => d.status === 'delivered')).toHaveLength(1);
-});
+    expect(receiver.requests).toHaveLength(2);
+    expect(receiver.requests.map((r) => r.answered)).toEqual([null, 200]);
+    expect(new Set(receiver.requests.map((r) => r.headers['idempotency-key'])).size).toBe(1);
+    expect((await deliveries()).filter((d) => d.status === 'delivered')).toHaveLength(1);
+  },
+);

@@ -12,7 +12,16 @@ import { bootstrapAdmin } from '../server/auth/bootstrapAdmin.js';
 import { keysFor } from '../server/storage/keys.js';
 import { UserStore } from '../server/storage/userStore.js';
 import { DISPLAY_TOKEN, postReport, startTestApp, waitFor, type TestApp } from './helpers/app.js';
-import { ADMIN_PASSWORD, USER_PASSWORD, call, cookieSocket, login, sessionCookieOf, socketOutcome, userWithRole } from './helpers/desk.js';
+import {
+  ADMIN_PASSWORD,
+  USER_PASSWORD,
+  call,
+  cookieSocket,
+  login,
+  sessionCookieOf,
+  socketOutcome,
+  userWithRole,
+} from './helpers/desk.js';
 import { startRedis, type TestRedis } from './helpers/redisServer.js';
 
 let redis: TestRedis;
@@ -46,7 +55,10 @@ describe('signing in', () => {
   });
 
   it('a wrong password or an unknown user is 401 invalid_credentials, the same for both', async () => {
-    for (const body of [{ username: 'admin', password: 'wrong-password-123' }, { username: 'nobody', password: 'wrong-password-123' }]) {
+    for (const body of [
+      { username: 'admin', password: 'wrong-password-123' },
+      { username: 'nobody', password: 'wrong-password-123' },
+    ]) {
       const res = await call(app.url, 'POST', '/api/session', {}, body);
       expect(res.status).toBe(401);
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe('invalid_credentials');
@@ -123,14 +135,38 @@ describe('signing out', () => {
 
 describe('users (admin)', () => {
   it('creates, lists (never the hash), refuses duplicates and bad roles', async () => {
-    const create = await call(app.url, 'POST', '/api/users', { cookie: admin }, { username: 'Ivan', password: USER_PASSWORD, role: 'editor' });
+    const create = await call(
+      app.url,
+      'POST',
+      '/api/users',
+      { cookie: admin },
+      { username: 'Ivan', password: USER_PASSWORD, role: 'editor' },
+    );
     expect(create.status).toBe(201);
     expect(((await create.json()) as { user: { username: string } }).user.username).toBe('ivan');
-    const dup = await call(app.url, 'POST', '/api/users', { cookie: admin }, { username: 'ivan', password: USER_PASSWORD, role: 'editor' });
+    const dup = await call(
+      app.url,
+      'POST',
+      '/api/users',
+      { cookie: admin },
+      { username: 'ivan', password: USER_PASSWORD, role: 'editor' },
+    );
     expect(dup.status).toBe(409);
-    const bad = await call(app.url, 'POST', '/api/users', { cookie: admin }, { username: 'x1', password: USER_PASSWORD, role: 'god' });
+    const bad = await call(
+      app.url,
+      'POST',
+      '/api/users',
+      { cookie: admin },
+      { username: 'x1', password: USER_PASSWORD, role: 'god' },
+    );
     expect(bad.status).toBe(400);
-    const short = await call(app.url, 'POST', '/api/users', { cookie: admin }, { username: 'x2', password: 'short', role: 'viewer' });
+    const short = await call(
+      app.url,
+      'POST',
+      '/api/users',
+      { cookie: admin },
+      { username: 'x2', password: 'short', role: 'viewer' },
+    );
     expect(short.status).toBe(400);
     const list = await call(app.url, 'GET', '/api/users', { cookie: admin });
     const text = await list.text();
@@ -144,7 +180,9 @@ describe('users (admin)', () => {
     expect(patch.status).toBe(200);
     expect((await call(app.url, 'GET', '/api/session', { cookie })).status).toBe(401);
     const fresh = await login(app.url, 'nina', USER_PASSWORD);
-    expect(await (await call(app.url, 'GET', '/api/session', { cookie: fresh })).json()).toEqual({ user: { username: 'nina', role: 'journalist' } });
+    expect(await (await call(app.url, 'GET', '/api/session', { cookie: fresh })).json()).toEqual({
+      user: { username: 'nina', role: 'journalist' },
+    });
     expect((await call(app.url, 'DELETE', '/api/users/nina', { cookie: admin })).status).toBe(204);
     expect((await call(app.url, 'GET', '/api/session', { cookie: fresh })).status).toBe(401);
     const res = await call(app.url, 'POST', '/api/session', {}, { username: 'nina', password: USER_PASSWORD });
@@ -153,7 +191,9 @@ describe('users (admin)', () => {
 
   it('account changes are in the admin audit with who, before and after', async () => {
     const res = await call(app.url, 'GET', '/api/audit', { cookie: admin });
-    const { entries } = (await res.json()) as { entries: { action: string; by: string; target: string; before: unknown; after: unknown }[] };
+    const { entries } = (await res.json()) as {
+      entries: { action: string; by: string; target: string; before: unknown; after: unknown }[];
+    };
     const roleChange = entries.find((e) => e.action === 'user.updated' && e.target === 'nina');
     expect(roleChange).toMatchObject({ by: 'admin', before: { role: 'viewer' }, after: { role: 'journalist' } });
     expect(entries.find((e) => e.action === 'user.removed' && e.target === 'nina')?.after).toBeNull();
@@ -162,13 +202,29 @@ describe('users (admin)', () => {
   it('only admins manage users: an editor gets 403', async () => {
     const editor = await userWithRole(app.url, admin, 'edith', 'editor');
     expect((await call(app.url, 'GET', '/api/users', { cookie: editor })).status).toBe(403);
-    expect((await call(app.url, 'POST', '/api/users', { cookie: editor }, { username: 'z9', password: USER_PASSWORD, role: 'admin' })).status).toBe(403);
+    expect(
+      (
+        await call(
+          app.url,
+          'POST',
+          '/api/users',
+          { cookie: editor },
+          { username: 'z9', password: USER_PASSWORD, role: 'admin' },
+        )
+      ).status,
+    ).toBe(403);
   });
 });
 
 describe('tokens (admin)', () => {
   it('an issued display token reads the state and opens a socket; revoked, it is refused and its socket dropped', async () => {
-    const res = await call(app.url, 'POST', '/api/tokens', { cookie: admin }, { name: 'lobby screen', role: 'display' });
+    const res = await call(
+      app.url,
+      'POST',
+      '/api/tokens',
+      { cookie: admin },
+      { name: 'lobby screen', role: 'display' },
+    );
     expect(res.status).toBe(201);
     const issued = (await res.json()) as { id: string; token: string; role: string };
     expect(issued.role).toBe('display');
@@ -180,7 +236,12 @@ describe('tokens (admin)', () => {
     expect(await probe.hgetall(`{${app.prefix}}:tokens`)).not.toHaveProperty(issued.token);
 
     const { io } = await import('socket.io-client');
-    const socket = io(app.url, { auth: { token: issued.token }, transports: ['websocket'], reconnection: false, forceNew: true });
+    const socket = io(app.url, {
+      auth: { token: issued.token },
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+    });
     expect(await socketOutcome(socket)).toBe('connected');
     const dropped = new Promise<string>((resolve) => socket.once('disconnect', (reason) => resolve(reason)));
     expect((await call(app.url, 'DELETE', `/api/tokens/${issued.id}`, { cookie: admin })).status).toBe(204);
@@ -192,7 +253,11 @@ describe('tokens (admin)', () => {
   it('an issued ingest token posts reports', async () => {
     const res = await call(app.url, 'POST', '/api/tokens', { cookie: admin }, { name: 'wire script', role: 'ingest' });
     const { token } = (await res.json()) as { token: string };
-    const post = await postReport(app.url, { text: `Issued token report ${Date.now()}: ministers met in Vienna.` }, token);
+    const post = await postReport(
+      app.url,
+      { text: `Issued token report ${Date.now()}: ministers met in Vienna.` },
+      token,
+    );
     expect(post.status).toBe(202);
   });
 
@@ -212,10 +277,22 @@ describe('login rate limits (Redis-backed)', () => {
 
   it('after 10 failed attempts for one user even the right password is 429, other users still sign in', async () => {
     for (let i = 0; i < 10; i++) {
-      const res = await call(limited.url, 'POST', '/api/session', {}, { username: 'admin', password: `wrong-${i}-password` });
+      const res = await call(
+        limited.url,
+        'POST',
+        '/api/session',
+        {},
+        { username: 'admin', password: `wrong-${i}-password` },
+      );
       expect(res.status).toBe(401);
     }
-    const blocked = await call(limited.url, 'POST', '/api/session', {}, { username: 'admin', password: ADMIN_PASSWORD });
+    const blocked = await call(
+      limited.url,
+      'POST',
+      '/api/session',
+      {},
+      { username: 'admin', password: ADMIN_PASSWORD },
+    );
     expect(blocked.status).toBe(429);
     expect(((await blocked.json()) as { error: { code: string } }).error.code).toBe('too_many_attempts');
     // The counter lives in Redis under the deployment's prefix (so it holds across api nodes).
@@ -225,10 +302,18 @@ describe('login rate limits (Redis-backed)', () => {
   it('after 30 failed attempts from one address, every sign-in from it is 429', async () => {
     let status = 0;
     for (let i = 0; i < 31 && status !== 429; i++) {
-      status = (await call(limited.url, 'POST', '/api/session', {}, { username: `someone${i}`, password: 'wrong-password-xx' })).status;
+      status = (
+        await call(limited.url, 'POST', '/api/session', {}, { username: `someone${i}`, password: 'wrong-password-xx' })
+      ).status;
     }
     expect(status).toBe(429);
-    const fresh = await call(limited.url, 'POST', '/api/session', {}, { username: 'fresh-user', password: 'wrong-password-xx' });
+    const fresh = await call(
+      limited.url,
+      'POST',
+      '/api/session',
+      {},
+      { username: 'fresh-user', password: 'wrong-password-xx' },
+    );
     expect(fresh.status).toBe(429);
   });
 });
@@ -250,14 +335,25 @@ describe('the first admin and the operator CLI', () => {
 
   it('`npm run user -- add NAME ROLE` creates a user who can sign in; list shows them', async () => {
     const exec = promisify(execFile);
-    const env = { ...process.env, REDIS_URL: redis.url, KEY_PREFIX: app.prefix, NEW_USER_PASSWORD: 'cli-password-0123' };
+    const env = {
+      ...process.env,
+      REDIS_URL: redis.url,
+      KEY_PREFIX: app.prefix,
+      NEW_USER_PASSWORD: 'cli-password-0123',
+    };
     const added = await exec('npx', ['tsx', 'scripts/user.ts', 'add', 'cli-journo', 'journalist'], { env });
     expect(added.stdout).toMatch(/Created cli-journo \(journalist\)/);
     const cookie = await login(app.url, 'cli-journo', 'cli-password-0123');
     const listed = await exec('npx', ['tsx', 'scripts/user.ts', 'list'], { env });
     expect(listed.stdout).toMatch(/cli-journo\tjournalist/);
-    await expect(exec('npx', ['tsx', 'scripts/user.ts', 'add', 'cli-journo', 'journalist'], { env })).rejects.toThrow(/already exists/);
+    await expect(exec('npx', ['tsx', 'scripts/user.ts', 'add', 'cli-journo', 'journalist'], { env })).rejects.toThrow(
+      /already exists/,
+    );
     await exec('npx', ['tsx', 'scripts/user.ts', 'remove', 'cli-journo'], { env });
-    await waitFor(async () => (await call(app.url, 'GET', '/api/session', { cookie })).status === 401, 2000, 'session ended');
+    await waitFor(
+      async () => (await call(app.url, 'GET', '/api/session', { cookie })).status === 401,
+      2000,
+      'session ended',
+    );
   });
 });

@@ -5,7 +5,12 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 
-const env = { ...process.env, INGEST_TOKENS: 'compose-check-ingest-token', DISPLAY_TOKEN: 'compose-check-display-token', ADMIN_PASSWORD: 'compose-check-password' };
+const env = {
+  ...process.env,
+  INGEST_TOKENS: 'compose-check-ingest-token',
+  DISPLAY_TOKEN: 'compose-check-display-token',
+  ADMIN_PASSWORD: 'compose-check-password',
+};
 const compose = spawnSync('docker-compose', ['version'], { stdio: 'ignore' }).status === 0 ? ['docker-compose'] : null;
 
 describe.skipIf(!compose)('docker-compose.yml', () => {
@@ -16,7 +21,14 @@ describe.skipIf(!compose)('docker-compose.yml', () => {
   });
 
   it('runs redis, two api nodes, two workers and a load balancer', () => {
-    expect(run('config', '--services').trim().split('\n').sort()).toEqual(['api1', 'api2', 'lb', 'redis', 'worker1', 'worker2']);
+    expect(run('config', '--services').trim().split('\n').sort()).toEqual([
+      'api1',
+      'api2',
+      'lb',
+      'redis',
+      'worker1',
+      'worker2',
+    ]);
     const config = run('config');
     expect(config).toMatch(/--appendonly\s*\n?\s*- ['"]?yes/);
     expect(config).toContain('healthcheck');

@@ -34,7 +34,12 @@ beforeAll(async () => {
   viewer = await userWithRole(app.url, admin, 'vic', 'viewer');
   watcher = connectClient(app.url, { token: DISPLAY_TOKEN });
   await connected(watcher);
-  const res = await postReport(app.url, { text: REPORT_TEXT, dateline: '2022-01-19', title: 'Desk test', source: 'wire' });
+  const res = await postReport(app.url, {
+    text: REPORT_TEXT,
+    dateline: '2022-01-19',
+    title: 'Desk test',
+    source: 'wire',
+  });
   reportId = ((await res.json()) as { id: string }).id;
   await waitFor(async () => (await detail(reportId)).status === 'done', 15_000, 'report done');
 });
@@ -48,7 +53,8 @@ async function detail(id: string): Promise<ReportDetail> {
   return (await (await call(app.url, 'GET', `/api/reports/${id}`, { token: DISPLAY_TOKEN })).json()) as ReportDetail;
 }
 async function audit(id: string, who: Caller = { cookie: viewer }): Promise<AuditEntry[]> {
-  return ((await (await call(app.url, 'GET', `/api/reports/${id}/audit`, who)).json()) as { entries: AuditEntry[] }).entries;
+  return ((await (await call(app.url, 'GET', `/api/reports/${id}/audit`, who)).json()) as { entries: AuditEntry[] })
+    .entries;
 }
 function changeAfter(count: number, match: (c: Change) => boolean): Promise<Change> {
   return waitFor(async () => watcher.changes.slice(count).find(match), 10_000, 'change');
@@ -57,7 +63,13 @@ function changeAfter(count: number, match: (c: Change) => boolean): Promise<Chan
 describe('flags', () => {
   it('a journalist flags a report breaking: stored, announced as flag.changed, audited with before and after', async () => {
     const seen = watcher.changes.length;
-    const res = await call(app.url, 'POST', `/api/reports/${reportId}/flags`, { cookie: journalist }, { flag: 'breaking', note: 'wire confirms' });
+    const res = await call(
+      app.url,
+      'POST',
+      `/api/reports/${reportId}/flags`,
+      { cookie: journalist },
+      { flag: 'breaking', note: 'wire confirms' },
+    );
     expect(res.status).toBe(200);
     const body = (await res.json()) as { flags: { flag: string; by: string; note?: string }[] };
     expect(body.flags).toMatchObject([{ flag: 'breaking', by: 'jane', note: 'wire confirms' }]);
@@ -65,15 +77,31 @@ describe('flags', () => {
     expect(change).toMatchObject({ type: 'flag.changed', id: reportId, flags: [{ flag: 'breaking', by: 'jane' }] });
     expect((await detail(reportId)).flags.map((f) => f.flag)).toEqual(['breaking']);
     const entry = (await audit(reportId)).at(-1)!;
-    expect(entry).toMatchObject({ action: 'flag.set', by: 'jane', role: 'journalist', target: reportId, before: [], note: 'wire confirms' });
+    expect(entry).toMatchObject({
+      action: 'flag.set',
+      by: 'jane',
+      role: 'journalist',
+      target: reportId,
+      before: [],
+      note: 'wire confirms',
+    });
     expect(entry.after).toMatchObject([{ flag: 'breaking' }]);
     expect(Date.parse(entry.at)).not.toBeNaN();
   });
 
   it('verified and disputed lift each other; DELETE lifts a flag; lifting an absent flag writes nothing', async () => {
     await call(app.url, 'POST', `/api/reports/${reportId}/flags`, { cookie: editor }, { flag: 'verified' });
-    const disputed = await call(app.url, 'POST', `/api/reports/${reportId}/flags`, { cookie: journalist }, { flag: 'disputed', note: 'ministry denies' });
-    expect(((await disputed.json()) as { flags: { flag: string }[] }).flags.map((f) => f.flag).sort()).toEqual(['breaking', 'disputed']);
+    const disputed = await call(
+      app.url,
+      'POST',
+      `/api/reports/${reportId}/flags`,
+      { cookie: journalist },
+      { flag: 'disputed', note: 'ministry denies' },
+    );
+    expect(((await disputed.json()) as { flags: { flag: string }[] }).flags.map((f) => f.flag).sort()).toEqual([
+      'breaking',
+      'disputed',
+    ]);
     const lifted = await call(app.url, 'DELETE', `/api/reports/${reportId}/flags/disputed`, { cookie: journalist });
     expect(lifted.status).toBe(200);
     expect((await detail(reportId)).flags.map((f) => f.flag)).toEqual(['breaking']);
@@ -92,18 +120,42 @@ describe('flags', () => {
     expect((await call(app.url, 'POST', url, {}, { flag: 'breaking' })).status).toBe(401);
     const bad = await call(app.url, 'POST', url, { cookie: journalist }, { flag: 'urgent' });
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(/breaking, verified, disputed, follow-up/);
-    expect((await call(app.url, 'POST', `/api/reports/${'0'.repeat(32)}/flags`, { cookie: journalist }, { flag: 'breaking' })).status).toBe(404);
-    expect((await call(app.url, 'POST', '/api/reports/not-an-id/flags', { cookie: journalist }, { flag: 'breaking' })).status).toBe(400);
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(
+      /breaking, verified, disputed, follow-up/,
+    );
+    expect(
+      (
+        await call(
+          app.url,
+          'POST',
+          `/api/reports/${'0'.repeat(32)}/flags`,
+          { cookie: journalist },
+          { flag: 'breaking' },
+        )
+      ).status,
+    ).toBe(404);
+    expect(
+      (await call(app.url, 'POST', '/api/reports/not-an-id/flags', { cookie: journalist }, { flag: 'breaking' }))
+        .status,
+    ).toBe(400);
   });
 
   it('twenty concurrent flag changes from two users all land (optimistic retries), each audited once', async () => {
-    const res = await postReport(app.url, { text: `Concurrent flags ${Date.now()}: talks in Geneva.`, dateline: '2022-01-19' });
+    const res = await postReport(app.url, {
+      text: `Concurrent flags ${Date.now()}: talks in Geneva.`,
+      dateline: '2022-01-19',
+    });
     const id = ((await res.json()) as { id: string }).id;
     const kinds = ['breaking', 'follow-up'] as const;
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        call(app.url, i % 2 ? 'POST' : 'DELETE', i % 2 ? `/api/reports/${id}/flags` : `/api/reports/${id}/flags/${kinds[(i >> 1) % 2]}`, { cookie: i % 4 < 2 ? journalist : editor }, i % 2 ? { flag: kinds[(i >> 1) % 2] } : undefined),
+        call(
+          app.url,
+          i % 2 ? 'POST' : 'DELETE',
+          i % 2 ? `/api/reports/${id}/flags` : `/api/reports/${id}/flags/${kinds[(i >> 1) % 2]}`,
+          { cookie: i % 4 < 2 ? journalist : editor },
+          i % 2 ? { flag: kinds[(i >> 1) % 2] } : undefined,
+        ),
       ),
     );
     const entries = await audit(id);
@@ -123,10 +175,16 @@ describe('corrections', () => {
 
   it('a troop figure corrected by a journalist is re-folded: report.updated, the state and the audit show it', async () => {
     const seen = watcher.changes.length;
-    const res = await call(app.url, 'POST', `/api/reports/${reportId}/corrections`, { cookie: journalist }, {
-      correction: { kind: 'troop.set', index: 0, value: 127_000 },
-      note: 'ministry figure',
-    });
+    const res = await call(
+      app.url,
+      'POST',
+      `/api/reports/${reportId}/corrections`,
+      { cookie: journalist },
+      {
+        correction: { kind: 'troop.set', index: 0, value: 127_000 },
+        note: 'ministry figure',
+      },
+    );
     expect(res.status).toBe(202);
     expect(await res.json()).toMatchObject({ status: 'queued', before: { value: 90_000 }, after: { value: 127_000 } });
     await changeAfter(seen, (c) => c.type === 'report.updated' && c.id === reportId);
@@ -134,42 +192,106 @@ describe('corrections', () => {
     const troops = watcher.changes.slice(seen).find((c) => c.type === 'troops.updated');
     expect(troops && troops.type === 'troops.updated' ? JSON.stringify(troops.troops) : '').toContain('127000');
     const entry = (await audit(reportId)).at(-1)!;
-    expect(entry).toMatchObject({ action: 'correction.added', by: 'jane', before: { value: 90_000 }, after: { value: 127_000 }, note: 'ministry figure' });
+    expect(entry).toMatchObject({
+      action: 'correction.added',
+      by: 'jane',
+      before: { value: 90_000 },
+      after: { value: 127_000 },
+      note: 'ministry figure',
+    });
     expect(entry.detail).toEqual({ kind: 'troop.set', index: 0, value: 127_000 });
   });
 
   it('a missed meeting added, then the machine one moved and rejected: each reaches the state', async () => {
     const seen = watcher.changes.length;
-    const add = await call(app.url, 'POST', `/api/reports/${reportId}/corrections`, { cookie: editor }, {
-      correction: {
-        kind: 'meeting.add',
-        meeting: { participants: ['Zelensky', 'Scholz'], place: 'Kyiv', date: '2022-02-14', kind: 'in-person', status: 'scheduled' },
+    const add = await call(
+      app.url,
+      'POST',
+      `/api/reports/${reportId}/corrections`,
+      { cookie: editor },
+      {
+        correction: {
+          kind: 'meeting.add',
+          meeting: {
+            participants: ['Zelensky', 'Scholz'],
+            place: 'Kyiv',
+            date: '2022-02-14',
+            kind: 'in-person',
+            status: 'scheduled',
+          },
+        },
       },
-    });
+    );
     expect(add.status).toBe(202);
     const upserted = await changeAfter(seen, (c) => c.type === 'meeting.upserted' && c.meeting.place === 'Kyiv');
     expect(upserted.type === 'meeting.upserted' && upserted.meeting.date).toBe('2022-02-14');
 
-    const move = await call(app.url, 'POST', `/api/reports/${reportId}/corrections`, { cookie: journalist }, {
-      correction: { kind: 'meeting.set', index: 0, date: '2022-01-27', status: 'cancelled' },
-    });
+    const move = await call(
+      app.url,
+      'POST',
+      `/api/reports/${reportId}/corrections`,
+      { cookie: journalist },
+      {
+        correction: { kind: 'meeting.set', index: 0, date: '2022-01-27', status: 'cancelled' },
+      },
+    );
     expect(move.status).toBe(202);
-    await waitFor(async () => (await detail(reportId)).extraction?.meetings.some((m) => m.date === '2022-01-27' && m.status === 'cancelled'), 10_000, 'moved');
-    const reject = await call(app.url, 'POST', `/api/reports/${reportId}/corrections`, { cookie: journalist }, { correction: { kind: 'troop.reject', index: 0 } });
+    await waitFor(
+      async () =>
+        (await detail(reportId)).extraction?.meetings.some((m) => m.date === '2022-01-27' && m.status === 'cancelled'),
+      10_000,
+      'moved',
+    );
+    const reject = await call(
+      app.url,
+      'POST',
+      `/api/reports/${reportId}/corrections`,
+      { cookie: journalist },
+      { correction: { kind: 'troop.reject', index: 0 } },
+    );
     expect(reject.status).toBe(202);
     await waitFor(async () => (await detail(reportId)).extraction?.troops.length === 0, 10_000, 'troop rejected');
     const actions = (await audit(reportId)).filter((e) => e.action === 'correction.added');
-    expect(actions.map((e) => (e.detail as { kind: string }).kind)).toEqual(['troop.set', 'meeting.add', 'meeting.set', 'troop.reject']);
+    expect(actions.map((e) => (e.detail as { kind: string }).kind)).toEqual([
+      'troop.set',
+      'meeting.add',
+      'meeting.set',
+      'troop.reject',
+    ]);
   });
 
   it('refuses an out-of-range index (400 saying how many there are), a bad shape (400) and a viewer (403)', async () => {
-    const out = await call(app.url, 'POST', `/api/reports/${reportId}/corrections`, { cookie: journalist }, { correction: { kind: 'troop.set', index: 7, value: 1 } });
+    const out = await call(
+      app.url,
+      'POST',
+      `/api/reports/${reportId}/corrections`,
+      { cookie: journalist },
+      { correction: { kind: 'troop.set', index: 7, value: 1 } },
+    );
     expect(out.status).toBe(400);
-    expect(((await out.json()) as { error: { message: string } }).error.message).toMatch(/out of range.*1 extracted troop/);
-    const shape = await call(app.url, 'POST', `/api/reports/${reportId}/corrections`, { cookie: journalist }, { correction: { kind: 'troop.set', index: -1 } });
+    expect(((await out.json()) as { error: { message: string } }).error.message).toMatch(
+      /out of range.*1 extracted troop/,
+    );
+    const shape = await call(
+      app.url,
+      'POST',
+      `/api/reports/${reportId}/corrections`,
+      { cookie: journalist },
+      { correction: { kind: 'troop.set', index: -1 } },
+    );
     expect(shape.status).toBe(400);
     const seen = (await audit(reportId)).length;
-    expect((await call(app.url, 'POST', `/api/reports/${reportId}/corrections`, { cookie: viewer }, { correction: { kind: 'troop.reject', index: 0 } })).status).toBe(403);
+    expect(
+      (
+        await call(
+          app.url,
+          'POST',
+          `/api/reports/${reportId}/corrections`,
+          { cookie: viewer },
+          { correction: { kind: 'troop.reject', index: 0 } },
+        )
+      ).status,
+    ).toBe(403);
     expect((await audit(reportId)).length).toBe(seen);
   });
 });
@@ -274,8 +396,14 @@ describe('route × role', () => {
 
   it('the table names every route the app serves, and nothing it does not', () => {
     const served = apiRoutes(app.api.app);
-    expect(served.filter((r) => !(r in table)), 'routes missing from the route × role table').toEqual([]);
-    expect(Object.keys(table).filter((r) => !served.includes(r)), 'table rows for routes that do not exist').toEqual([]);
+    expect(
+      served.filter((r) => !(r in table)),
+      'routes missing from the route × role table',
+    ).toEqual([]);
+    expect(
+      Object.keys(table).filter((r) => !served.includes(r)),
+      'table rows for routes that do not exist',
+    ).toEqual([]);
   });
 
   for (const [route, permission] of Object.entries(table)) {
@@ -291,10 +419,12 @@ describe('route × role', () => {
       for (const who of everyone) {
         let caller = callers[who]();
         // Signing out ends the session: use a fresh one so the other rows keep theirs.
-        if (route === 'DELETE /api/session' && passwords[who]) caller = { cookie: await login(app.url, ...passwords[who]!) };
+        if (route === 'DELETE /api/session' && passwords[who])
+          caller = { cookie: await login(app.url, ...passwords[who]!) };
         // Writes carry an empty body: allowed callers fail validation (400) or find nothing (404); nothing changes.
         const res = await call(app.url, method, path, caller, method === 'GET' || method === 'DELETE' ? undefined : {});
-        const refused = res.status === 401 || res.status === 403 || (res.status === 303 && route === 'GET /admin/queues');
+        const refused =
+          res.status === 401 || res.status === 403 || (res.status === 303 && route === 'GET /admin/queues');
         const allowed = (allowedBy[permission] as Who[]).includes(who);
         expect({ who, status: res.status, refused }).toEqual({ who, status: res.status, refused: !allowed });
         if (refused && res.status !== 303) expect(res.status).toBe(who === 'anonymous' ? 401 : 403);

@@ -39,7 +39,12 @@ async function startEditorApp(policy: string[], minIntervalSeconds: number): Pro
     tokens: async (token) => (token === EDITOR_TOKEN ? { kind: 'token', name: 'editor-1', role: 'editor' } : null),
     publicRouters: [],
     apiRouters: {
-      feeds: feedsRouter({ feeds: new FeedStore(command, app.ctx.keys), queue, policy: outboundPolicy(policy), minIntervalSeconds }),
+      feeds: feedsRouter({
+        feeds: new FeedStore(command, app.ctx.keys),
+        queue,
+        policy: outboundPolicy(policy),
+        minIntervalSeconds,
+      }),
     },
   });
   const server = createServer(http);
@@ -93,7 +98,9 @@ async function feedStatus(id: string): Promise<Feed> {
 
 /** Reports whose url points at `linkPrefix`, from the real api. */
 async function reportsFrom(linkPrefix: string): Promise<ReportDetail[]> {
-  const res = await fetch(`${app.url}/api/reports?limit=500`, { headers: { authorization: `Bearer ${DISPLAY_TOKEN}` } });
+  const res = await fetch(`${app.url}/api/reports?limit=500`, {
+    headers: { authorization: `Bearer ${DISPLAY_TOKEN}` },
+  });
   const { reports } = (await res.json()) as { reports: ReportDetail[] };
   return reports.filter((r) => r.report.url?.startsWith(linkPrefix));
 }
@@ -108,9 +115,19 @@ describe('RSS 2.0 feed', () => {
     const res = await addFeed(editor.url, '/rss.xml');
     expect(res.status).toBe(201);
     const feed = (await res.json()) as Feed;
-    expect(feed).toMatchObject({ url: `${feedServer.url}/rss.xml`, intervalSeconds: 1, itemCount: 0, createdBy: 'editor-1' });
+    expect(feed).toMatchObject({
+      url: `${feedServer.url}/rss.xml`,
+      intervalSeconds: 1,
+      itemCount: 0,
+      createdBy: 'editor-1',
+    });
 
-    const arrived = await waitFor(async () => ((await reportsFrom('https://news.example/rss/')).length === 2 ? reportsFrom('https://news.example/rss/') : null), 15_000, 'two reports');
+    const arrived = await waitFor(
+      async () =>
+        (await reportsFrom('https://news.example/rss/')).length === 2 ? reportsFrom('https://news.example/rss/') : null,
+      15_000,
+      'two reports',
+    );
     const taken = arrived.find((r) => r.report.url === first.link);
     expect(taken?.report).toMatchObject({
       title: first.title,
@@ -119,7 +136,9 @@ describe('RSS 2.0 feed', () => {
       source: 'Test feed /rss.xml',
       meta: { feed: { id: feed.id }, guid: first.guid },
     });
-    expect(taken?.report.text).toBe(`rss ${first.guid.split('-').at(-1)}: ministers will meet in Geneva on Friday & talk.`);
+    expect(taken?.report.text).toBe(
+      `rss ${first.guid.split('-').at(-1)}: ministers will meet in Geneva on Friday & talk.`,
+    );
 
     // A new item arrives on a later poll.
     const third = item('rss');
@@ -127,7 +146,11 @@ describe('RSS 2.0 feed', () => {
     await waitFor(async () => (await reportsFrom(third.link)).length === 1, 15_000, 'the new item');
 
     // The same guid edited upstream, and the same story under a new guid, are not taken again.
-    feedServer.publish('/rss.xml', { ...third, html: `${third.html} (updated)` }, { ...first, guid: 'a-new-guid-for-an-old-story', link: 'https://news.example/rss/moved' });
+    feedServer.publish(
+      '/rss.xml',
+      { ...third, html: `${third.html} (updated)` },
+      { ...first, guid: 'a-new-guid-for-an-old-story', link: 'https://news.example/rss/moved' },
+    );
     const before = pollsOf('/rss.xml').length;
     await waitFor(async () => pollsOf('/rss.xml').length >= before + 5, 20_000, 'five more polls');
     expect(await reportsFrom('https://news.example/rss/')).toHaveLength(3);
@@ -150,10 +173,14 @@ describe('RSS 2.0 feed', () => {
     await waitFor(async () => (await feedStatus(feed.id)).itemCount === 1, 15_000, 'first item');
 
     served.failWith = 500;
-    const failing = await waitFor(async () => {
-      const s = await feedStatus(feed.id);
-      return s.lastError ? s : null;
-    }, 15_000, 'error recorded');
+    const failing = await waitFor(
+      async () => {
+        const s = await feedStatus(feed.id);
+        return s.lastError ? s : null;
+      },
+      15_000,
+      'error recorded',
+    );
     expect(failing.lastError).toMatch(/HTTP 500/);
     expect(failing.consecutiveFailures).toBeGreaterThanOrEqual(1);
     expect(Date.parse(failing.nextPollAfter ?? '')).toBeGreaterThan(Date.parse(failing.lastPollAt ?? ''));
@@ -162,10 +189,14 @@ describe('RSS 2.0 feed', () => {
     feedServer.publish(path, fresh);
     served.failWith = undefined;
     await waitFor(async () => (await reportsFrom(fresh.link)).length === 1, 20_000, 'recovery');
-    const recovered = await waitFor(async () => {
-      const s = await feedStatus(feed.id);
-      return !s.lastError && s.consecutiveFailures === 0 ? s : null;
-    }, 10_000, 'error cleared');
+    const recovered = await waitFor(
+      async () => {
+        const s = await feedStatus(feed.id);
+        return !s.lastError && s.consecutiveFailures === 0 ? s : null;
+      },
+      10_000,
+      'error cleared',
+    );
     expect(recovered.itemCount).toBe(2);
   });
 
@@ -177,10 +208,14 @@ describe('RSS 2.0 feed', () => {
         body: JSON.stringify({ url: 'http://127.0.0.1:1/feed.xml', intervalSeconds: 1 }),
       })
     ).json()) as Feed;
-    const marked = await waitFor(async () => {
-      const s = await feedStatus(dead.id);
-      return s.lastError ? s : null;
-    }, 15_000, 'unreachable marked');
+    const marked = await waitFor(
+      async () => {
+        const s = await feedStatus(dead.id);
+        return s.lastError ? s : null;
+      },
+      15_000,
+      'unreachable marked',
+    );
     expect(marked.lastError).toMatch(/unreachable/);
     const alive = item('alive');
     feedServer.define('/alive.xml', 'rss', [alive]);
@@ -194,10 +229,14 @@ describe('Atom feed', () => {
     const entry = item('atom', { date: new Date('2022-01-10T17:00:00Z') });
     feedServer.define('/atom.xml', 'atom', [entry]);
     expect((await addFeed(editor.url, '/atom.xml')).status).toBe(201);
-    const [report] = await waitFor(async () => {
-      const found = await reportsFrom(entry.link);
-      return found.length ? found : null;
-    }, 15_000, 'atom entry');
+    const [report] = await waitFor(
+      async () => {
+        const found = await reportsFrom(entry.link);
+        return found.length ? found : null;
+      },
+      15_000,
+      'atom entry',
+    );
     expect(report.report).toMatchObject({ title: entry.title, url: entry.link, dateline: '2022-01-10T17:00:00.000Z' });
     expect(report.report.text).toContain('ministers will meet in Geneva on Friday & talk.');
   });
@@ -211,7 +250,10 @@ describe('editors’ routes', () => {
       code: 'outbound_refused',
       message: expect.stringMatching(/OUTBOUND_ALLOWLIST/),
     });
-    const tooOften = await addFeed(strictEditor.url, '/rss.xml', { url: 'http://10.1.2.3/feed.xml', intervalSeconds: 5 });
+    const tooOften = await addFeed(strictEditor.url, '/rss.xml', {
+      url: 'http://10.1.2.3/feed.xml',
+      intervalSeconds: 5,
+    });
     expect(tooOften.status).toBe(400);
     expect(((await tooOften.json()) as { error: { message: string } }).error.message).toMatch(/at least 30/);
     const notUrl = await addFeed(editor.url, '/x', { url: 'file:///etc/passwd' });
@@ -225,14 +267,22 @@ describe('editors’ routes', () => {
   it('list and delete; deleting removes the scheduler', async () => {
     feedServer.define('/gone.xml', 'rss', []);
     const feed = (await (await addFeed(editor.url, '/gone.xml')).json()) as Feed;
-    const list = (await (await fetch(`${editor.url}/api/feeds`, { headers: { authorization: `Bearer ${EDITOR_TOKEN}` } })).json()) as { feeds: Feed[] };
+    const list = (await (
+      await fetch(`${editor.url}/api/feeds`, { headers: { authorization: `Bearer ${EDITOR_TOKEN}` } })
+    ).json()) as { feeds: Feed[] };
     expect(list.feeds.map((f) => f.id)).toContain(feed.id);
     expect(list.feeds.every((f) => !('etag' in f))).toBe(true);
     expect(await queue.getJobScheduler(feed.id)).toBeTruthy();
-    const del = await fetch(`${editor.url}/api/feeds/${feed.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${EDITOR_TOKEN}` } });
+    const del = await fetch(`${editor.url}/api/feeds/${feed.id}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${EDITOR_TOKEN}` },
+    });
     expect(del.status).toBe(204);
     expect(await queue.getJobScheduler(feed.id)).toBeFalsy();
-    expect((await fetch(`${editor.url}/api/feeds/${feed.id}`, { headers: { authorization: `Bearer ${EDITOR_TOKEN}` } })).status).toBe(404);
+    expect(
+      (await fetch(`${editor.url}/api/feeds/${feed.id}`, { headers: { authorization: `Bearer ${EDITOR_TOKEN}` } }))
+        .status,
+    ).toBe(404);
   });
 
   it('the api role mounts /api/feeds for editors only', async () => {

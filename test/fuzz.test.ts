@@ -41,7 +41,14 @@ afterAll(async () => {
 async function fingerprint(): Promise<string> {
   const keys = (await probe.keys(`{${app.prefix}}:*`)).filter((k) => !k.includes(':rl:')).sort();
   const types = ((await probe.pipeline(keys.map((k) => ['type', k])).exec()) ?? []).map(([, t]) => String(t));
-  const sizeCommand: Record<string, string> = { hash: 'hlen', zset: 'zcard', list: 'llen', set: 'scard', stream: 'xlen', string: 'strlen' };
+  const sizeCommand: Record<string, string> = {
+    hash: 'hlen',
+    zset: 'zcard',
+    list: 'llen',
+    set: 'scard',
+    stream: 'xlen',
+    string: 'strlen',
+  };
   const sizes = (await probe.pipeline(keys.map((k, i) => [sizeCommand[types[i]] ?? 'exists', k])).exec()) ?? [];
   return keys.map((k, i) => `${k}:${types[i]}:${String(sizes[i][1])}`).join('\n');
 }
@@ -49,7 +56,20 @@ async function fingerprint(): Promise<string> {
 const hostileString = fc.oneof(
   fc.string(),
   fc.string({ unit: 'grapheme', maxLength: 200 }),
-  fc.constantFrom('', ' ', '\u0000', '__proto__', 'constructor', '<script>alert(1)</script>', '1e400', '-0', 'NaN', '../../etc/passwd', '%00', '\uD800'),
+  fc.constantFrom(
+    '',
+    ' ',
+    '\u0000',
+    '__proto__',
+    'constructor',
+    '<script>alert(1)</script>',
+    '1e400',
+    '-0',
+    'NaN',
+    '../../etc/passwd',
+    '%00',
+    '\uD800',
+  ),
   fc.string({ minLength: 100_000, maxLength: 100_010 }).map((s) => s.padEnd(100_050, 'x')),
 );
 const hostileNumber = fc.oneof(fc.double(), fc.integer(), fc.constantFrom(Number.MAX_SAFE_INTEGER, -1, 1e308, 0));
@@ -61,7 +81,14 @@ const hostileValue = fc.letrec((tie) => ({
     fc.boolean(),
     fc.constant(null),
     fc.array(tie('value'), { maxLength: 4 }),
-    fc.dictionary(fc.oneof(fc.string(), fc.constantFrom('__proto__', 'constructor', 'prototype', 'text', 'dateline', 'flag', 'rule')), tie('value'), { maxKeys: 5 }),
+    fc.dictionary(
+      fc.oneof(
+        fc.string(),
+        fc.constantFrom('__proto__', 'constructor', 'prototype', 'text', 'dateline', 'flag', 'rule'),
+      ),
+      tie('value'),
+      { maxKeys: 5 },
+    ),
   ),
 })).value;
 const deepNesting = fc.integer({ min: 100, max: 5000 }).map((depth) => '['.repeat(depth) + ']'.repeat(depth));
@@ -72,7 +99,11 @@ const hostileBody: fc.Arbitrary<Body> = fc.oneof(
   deepNesting.map((s) => ({ kind: 'raw' as const, bytes: new TextEncoder().encode(s), type: 'application/json' })),
   fc.uint8Array({ maxLength: 300 }).map((bytes) => ({ kind: 'raw' as const, bytes, type: 'application/json' })),
   fc.uint8Array({ maxLength: 300 }).map((bytes) => ({ kind: 'raw' as const, bytes, type: 'text/plain' })),
-  fc.constant({ kind: 'raw' as const, bytes: new Uint8Array([0x7b, 0x22, 0x74, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]), type: 'application/json' }),
+  fc.constant({
+    kind: 'raw' as const,
+    bytes: new Uint8Array([0x7b, 0x22, 0x74, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]),
+    type: 'application/json',
+  }),
 );
 
 /** A report that exists, so report routes are fuzzed past their 404 too. */
@@ -82,7 +113,11 @@ const pathParam = fc.oneof(
   fc.constantFrom('__proto__', 'constructor', '..%2f..', 'a'.repeat(5000), '%ff%fe', 'admin', 'breaking'),
   fc.constant(null).map(() => realReportId),
 );
-const query = fc.dictionary(fc.constantFrom('limit', 'before', '__proto__', 'x'), fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('-1', '1e400', '99999999999')), { maxKeys: 3 });
+const query = fc.dictionary(
+  fc.constantFrom('limit', 'before', '__proto__', 'x'),
+  fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('-1', '1e400', '99999999999')),
+  { maxKeys: 3 },
+);
 
 type Caller = { token?: string; cookie?: string } | null;
 
@@ -108,7 +143,12 @@ async function send(method: string, path: string, body: Body | null, caller: Cal
 const RUNS = Number(process.env.FUZZ_RUNS ?? 80);
 
 /** Routes whose success ends the admin's own session: fuzzed without it, so the other routes keep it. */
-const endsAdminSession = new Set(['DELETE /api/session', 'DELETE /api/users/:username/sessions', 'DELETE /api/users/:username', 'PATCH /api/users/:username']);
+const endsAdminSession = new Set([
+  'DELETE /api/session',
+  'DELETE /api/users/:username/sessions',
+  'DELETE /api/users/:username',
+  'PATCH /api/users/:username',
+]);
 
 describe('fuzzing every route', () => {
   it('covers every route the app serves', () => {
@@ -120,28 +160,47 @@ describe('fuzzing every route', () => {
     // /readyz reads no input and rightly answers 503 here: this app runs no workers (see beforeAll).
     for (const route of apiRoutes(app.api.app).filter((r) => r !== 'GET /readyz')) {
       const [method, template] = route.split(' ');
-      const callers: Caller[] = [{ token: INGEST_TOKEN }, { token: DISPLAY_TOKEN }, null, { token: 'garbage-token-garbage' }];
+      const callers: Caller[] = [
+        { token: INGEST_TOKEN },
+        { token: DISPLAY_TOKEN },
+        null,
+        { token: 'garbage-token-garbage' },
+      ];
       if (!endsAdminSession.has(route)) callers.push({ cookie: adminCookie });
       tried[route] = 0;
       await fc.assert(
-        fc.asyncProperty(hostileBody, pathParam, pathParam, query, fc.constantFrom(...callers), async (body, param, param2, q, caller) => {
-          tried[route]++;
-          const path = template.replace(/:id|:username/, encodeURIComponent(param)).replace(':flag', encodeURIComponent(param2));
-          const before = await fingerprint();
-          const res = await send(method, path, body, caller, q);
-          const text = await res.text();
-          expect(res.status, `${method} ${path} → ${res.status}: ${text.slice(0, 200)}`).toBeLessThan(500);
-          expect(text).not.toMatch(/\bat .+\.(ts|js):\d+/); // no stack traces
-          if (res.status >= 400) {
-            if (!route.startsWith('GET /admin')) expect(JSON.parse(text), `${route} → ${res.status}`).toHaveProperty('error.code');
-            expect(await fingerprint(), `${route} → ${res.status} changed Redis`).toBe(before);
-          }
-        }),
+        fc.asyncProperty(
+          hostileBody,
+          pathParam,
+          pathParam,
+          query,
+          fc.constantFrom(...callers),
+          async (body, param, param2, q, caller) => {
+            tried[route]++;
+            const path = template
+              .replace(/:id|:username/, encodeURIComponent(param))
+              .replace(':flag', encodeURIComponent(param2));
+            const before = await fingerprint();
+            const res = await send(method, path, body, caller, q);
+            const text = await res.text();
+            expect(res.status, `${method} ${path} → ${res.status}: ${text.slice(0, 200)}`).toBeLessThan(500);
+            expect(text).not.toMatch(/\bat .+\.(ts|js):\d+/); // no stack traces
+            if (res.status >= 400) {
+              if (!route.startsWith('GET /admin'))
+                expect(JSON.parse(text), `${route} → ${res.status}`).toHaveProperty('error.code');
+              expect(await fingerprint(), `${route} → ${res.status} changed Redis`).toBe(before);
+            }
+          },
+        ),
         { numRuns: RUNS },
       );
       expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
     }
-    console.log(`fuzz: ${Object.entries(tried).map(([r, n]) => `${r} ${n}`).join(' · ')}`);
+    console.log(
+      `fuzz: ${Object.entries(tried)
+        .map(([r, n]) => `${r} ${n}`)
+        .join(' · ')}`,
+    );
   });
 
   it('socket handshakes and events with hostile payloads never crash the server', async () => {
@@ -174,7 +233,12 @@ describe('fuzzing every route', () => {
       { numRuns: RUNS },
     );
     // An oversized frame is cut off, and the server stays up.
-    const big = io(app.url, { auth: { token: DISPLAY_TOKEN }, transports: ['websocket'], reconnection: false, forceNew: true });
+    const big = io(app.url, {
+      auth: { token: DISPLAY_TOKEN },
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+    });
     await new Promise<void>((resolve) => big.once('connect', () => resolve()));
     const dropped = new Promise<string>((resolve) => big.once('disconnect', (reason) => resolve(reason)));
     big.emit('state.request', 'x'.repeat(200_000) as never);

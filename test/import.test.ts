@@ -29,8 +29,16 @@ beforeAll(async () => {
   const files: Record<string, string> = {
     'dated.txt': `date 2022-01-19\nBlinken will meet Lavrov in Geneva on Friday (${tag}).`,
     'undated.txt': `Russia has over 100,000 troops near the border (${tag}).`,
-    'one.json': JSON.stringify({ text: `Talks on January 10 faltered (${tag}).`, dateline: '2022-01-12', title: 'Talks', source: 'wire' }),
-    'many.json': JSON.stringify([{ text: `First of two (${tag}).` }, { text: `Second of two (${tag}).`, dateline: '2022-01-18' }]),
+    'one.json': JSON.stringify({
+      text: `Talks on January 10 faltered (${tag}).`,
+      dateline: '2022-01-12',
+      title: 'Talks',
+      source: 'wire',
+    }),
+    'many.json': JSON.stringify([
+      { text: `First of two (${tag}).` },
+      { text: `Second of two (${tag}).`, dateline: '2022-01-18' },
+    ]),
     'nested/wire.ninjs.json': JSON.stringify({
       uri: `https://wire.example/${tag}/1`,
       headline: 'Scholz in Kyiv',
@@ -56,7 +64,11 @@ afterAll(async () => {
 
 async function importDir(...extra: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
   try {
-    const { stdout, stderr } = await run(TSX, ['scripts/import.ts', '--url', app.url, '--token', INGEST_TOKEN, ...extra, dir], { timeout: 60_000 });
+    const { stdout, stderr } = await run(
+      TSX,
+      ['scripts/import.ts', '--url', app.url, '--token', INGEST_TOKEN, ...extra, dir],
+      { timeout: 60_000 },
+    );
     return { stdout, stderr, code: 0 };
   } catch (err) {
     const e = err as { stdout: string; stderr: string; code: number };
@@ -65,7 +77,9 @@ async function importDir(...extra: string[]): Promise<{ stdout: string; stderr: 
 }
 
 async function detail(id: string): Promise<ReportDetail> {
-  return (await (await fetch(`${app.url}/api/reports/${id}`, { headers: { authorization: `Bearer ${DISPLAY_TOKEN}` } })).json()) as ReportDetail;
+  return (await (
+    await fetch(`${app.url}/api/reports/${id}`, { headers: { authorization: `Bearer ${DISPLAY_TOKEN}` } })
+  ).json()) as ReportDetail;
 }
 
 describe('npm run import', () => {
@@ -87,8 +101,12 @@ describe('npm run import', () => {
     expect(summary).toMatchObject({ files: 7, items: 10, accepted: 0, duplicate: 8, failed: [] });
     expect(summary.rejected).toHaveLength(2);
 
-    const res = await fetch(`${app.url}/api/reports?limit=100`, { headers: { authorization: `Bearer ${DISPLAY_TOKEN}` } });
-    const reports = ((await res.json()) as { reports: ReportDetail[] }).reports.filter((r) => r.report.text.includes(tag));
+    const res = await fetch(`${app.url}/api/reports?limit=100`, {
+      headers: { authorization: `Bearer ${DISPLAY_TOKEN}` },
+    });
+    const reports = ((await res.json()) as { reports: ReportDetail[] }).reports.filter((r) =>
+      r.report.text.includes(tag),
+    );
     expect(reports).toHaveLength(8);
     expect(reports.find((r) => r.report.text.startsWith('Blinken'))?.report.dateline).toBe('2022-01-19');
     const ninjs = reports.find((r) => r.report.title === 'Scholz in Kyiv');
@@ -101,7 +119,14 @@ describe('npm run import', () => {
   });
 
   it('a wrong token stops at once with exit code 2; an unreachable server is a failure (exit 1)', async () => {
-    const { code, stderr } = await run(TSX, ['scripts/import.ts', '--url', app.url, '--token', 'not-a-valid-token-at-all', dir]).then(
+    const { code, stderr } = await run(TSX, [
+      'scripts/import.ts',
+      '--url',
+      app.url,
+      '--token',
+      'not-a-valid-token-at-all',
+      dir,
+    ]).then(
       (r) => ({ ...r, code: 0 }),
       (e: { code: number; stderr: string }) => e,
     );
@@ -110,13 +135,24 @@ describe('npm run import', () => {
 
     const one = path.join(dir, 'dated.txt');
     const closedPort = await freePort(); // nothing listens there
-    const down = await run(TSX, ['scripts/import.ts', '--url', `http://127.0.0.1:${closedPort}`, '--token', INGEST_TOKEN, '--attempts', '1', one]).then(
+    const down = await run(TSX, [
+      'scripts/import.ts',
+      '--url',
+      `http://127.0.0.1:${closedPort}`,
+      '--token',
+      INGEST_TOKEN,
+      '--attempts',
+      '1',
+      one,
+    ]).then(
       (r) => ({ ...r, code: 0 }),
       (e: { code: number; stdout: string }) => e,
     );
     expect(down.code).toBe(1);
     expect(down.stdout).toMatch(/failed: {4}1 \(not delivered; run the same command again/);
-    expect(down.stdout).toMatch(/dated\.txt: gave up after 1 attempts: could not reach http:\/\/127\.0\.0\.1:\d+: ECONNREFUSED/);
+    expect(down.stdout).toMatch(
+      /dated\.txt: gave up after 1 attempts: could not reach http:\/\/127\.0\.0\.1:\d+: ECONNREFUSED/,
+    );
   });
 });
 
@@ -130,18 +166,33 @@ describe('IPTC ninjs on POST /api/reports', () => {
 
   it('maps the item, keeps its fields, and answers the same uri again as a duplicate of the first', async () => {
     const uri = `urn:newsml:wire.example:${tag}:talks`;
-    const item = { uri, headline: 'Geneva talks', body_text: `Ministers meet in Geneva on Friday (${tag}).`, versioncreated: '2022-01-19T07:00:00+01:00', copyrightholder: 'Example Wire' };
+    const item = {
+      uri,
+      headline: 'Geneva talks',
+      body_text: `Ministers meet in Geneva on Friday (${tag}).`,
+      versioncreated: '2022-01-19T07:00:00+01:00',
+      copyrightholder: 'Example Wire',
+    };
     const first = await post(item, 'application/ninjs+json');
     expect(first.status).toBe(202);
     const { id } = (await first.json()) as { id: string };
     const stored = await detail(id);
-    expect(stored.report).toMatchObject({ title: 'Geneva talks', dateline: '2022-01-19T07:00:00+01:00', source: 'Example Wire', meta: { ninjs: { uri } } });
+    expect(stored.report).toMatchObject({
+      title: 'Geneva talks',
+      dateline: '2022-01-19T07:00:00+01:00',
+      source: 'Example Wire',
+      meta: { ninjs: { uri } },
+    });
     expect(stored.report.url).toBeUndefined(); // a urn is an identity, not a link
 
     const rewrapped = await post({ ...item, body_text: `Ministers  meet in\nGeneva on Friday (${tag}).` });
     expect(rewrapped.status).toBe(200);
     expect(await rewrapped.json()).toEqual({ id, status: 'duplicate' });
-    const edited = await post({ ...item, body_text: `UPDATED: ministers meet in Geneva on Saturday (${tag}).`, versioncreated: '2022-01-19T09:00:00Z' });
+    const edited = await post({
+      ...item,
+      body_text: `UPDATED: ministers meet in Geneva on Saturday (${tag}).`,
+      versioncreated: '2022-01-19T09:00:00Z',
+    });
     expect(await edited.json()).toEqual({ id, status: 'duplicate' });
   });
 

@@ -37,7 +37,11 @@ describe('ingest to socket', () => {
     await connected(client);
     await waitFor(async () => client.snapshots.length > 0, 5000, 'snapshot');
 
-    const res = await postReport(app.url, { text: uniqueText('first'), dateline: '2022-01-19', title: 'A test report' });
+    const res = await postReport(app.url, {
+      text: uniqueText('first'),
+      dateline: '2022-01-19',
+      title: 'A test report',
+    });
     expect(res.status).toBe(202);
     const { id, status } = (await res.json()) as { id: string; status: string };
     expect(status).toBe('queued');
@@ -71,7 +75,9 @@ describe('ingest to socket', () => {
     expect(res.status).toBe(202);
     const { id } = (await res.json()) as { id: string };
     await waitFor(async () => (await reportStatus(id)) === 'done', 10_000, 'done');
-    const detail = await (await fetch(`${app.url}/api/reports/${id}`, { headers: { authorization: `Bearer ${DISPLAY_TOKEN}` } })).json();
+    const detail = await (
+      await fetch(`${app.url}/api/reports/${id}`, { headers: { authorization: `Bearer ${DISPLAY_TOKEN}` } })
+    ).json();
     expect(detail.report.dateline).toBe('2022-02-11');
     expect(detail.report.text.startsWith('plain')).toBe(true);
   });
@@ -89,7 +95,9 @@ describe('ingest to socket', () => {
     const later = await postReport(app.url, { text, dateline: '2022-01-20' });
     expect(later.status).toBe(200);
     expect(((await later.json()) as { id: string }).id).toBe(id);
-    const added = (await probe.xrange(`{${app.prefix}}:changes`, '-', '+')).filter(([, f]) => f[1].includes(`"report.added","id":"${id}"`));
+    const added = (await probe.xrange(`{${app.prefix}}:changes`, '-', '+')).filter(([, f]) =>
+      f[1].includes(`"report.added","id":"${id}"`),
+    );
     expect(added).toHaveLength(1);
     // A different dateline is a different report.
     const other = await postReport(app.url, { text, dateline: '2022-01-21' });
@@ -100,30 +108,60 @@ describe('ingest to socket', () => {
 describe('bad input gets a clear error and changes nothing', () => {
   const reportCount = () => probe.zcard(`{${app.prefix}}:reports`);
   const cases: [string, () => Promise<Response>, number, string][] = [
-    ['missing token', () => fetch(`${app.url}/api/reports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'x' }) }), 401, 'unauthorized'],
+    [
+      'missing token',
+      () =>
+        fetch(`${app.url}/api/reports`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ text: 'x' }),
+        }),
+      401,
+      'unauthorized',
+    ],
     ['wrong token', () => postReport(app.url, { text: 'hello' }, 'not-a-valid-token-at-all'), 401, 'unauthorized'],
     ['display token cannot ingest', () => postReport(app.url, { text: 'hello' }, DISPLAY_TOKEN), 403, 'forbidden'],
     ['empty text', () => postReport(app.url, { text: '   ' }), 400, 'invalid_input'],
     ['missing text', () => postReport(app.url, { title: 'no text' }), 400, 'invalid_input'],
     ['text over 100,000 characters', () => postReport(app.url, { text: 'a'.repeat(100_001) }), 400, 'invalid_input'],
     ['bad dateline', () => postReport(app.url, { text: 'hello there', dateline: '2022-13-45' }), 400, 'invalid_input'],
-    ['dateline not a date', () => postReport(app.url, { text: 'hello there', dateline: 'last Friday' }), 400, 'invalid_input'],
+    [
+      'dateline not a date',
+      () => postReport(app.url, { text: 'hello there', dateline: 'last Friday' }),
+      400,
+      'invalid_input',
+    ],
     ['text of the wrong type', () => postReport(app.url, { text: 42 }), 400, 'invalid_input'],
     [
       'broken JSON',
-      () => fetch(`${app.url}/api/reports`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${INGEST_TOKEN}` }, body: '{"text": "unterminated' }),
+      () =>
+        fetch(`${app.url}/api/reports`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${INGEST_TOKEN}` },
+          body: '{"text": "unterminated',
+        }),
       400,
       'invalid_json',
     ],
     [
       'another content type',
-      () => fetch(`${app.url}/api/reports`, { method: 'POST', headers: { 'content-type': 'application/xml', authorization: `Bearer ${INGEST_TOKEN}` }, body: '<report/>' }),
+      () =>
+        fetch(`${app.url}/api/reports`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/xml', authorization: `Bearer ${INGEST_TOKEN}` },
+          body: '<report/>',
+        }),
       415,
       'unsupported_media_type',
     ],
     [
       'a body over 1 MB',
-      () => fetch(`${app.url}/api/reports`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${INGEST_TOKEN}` }, body: JSON.stringify({ text: 'a'.repeat(1_100_000) }) }),
+      () =>
+        fetch(`${app.url}/api/reports`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${INGEST_TOKEN}` },
+          body: JSON.stringify({ text: 'a'.repeat(1_100_000) }),
+        }),
       413,
       'too_large',
     ],
@@ -178,22 +216,41 @@ describe('resume by seq', () => {
 
     const post = async (n: number, label: string) => {
       const ids: string[] = [];
-      for (let i = 0; i < n; i++) ids.push(((await (await postReport(app.url, { text: uniqueText(`${label}${i}`) })).json()) as { id: string }).id);
+      for (let i = 0; i < n; i++)
+        ids.push(
+          ((await (await postReport(app.url, { text: uniqueText(`${label}${i}`) })).json()) as { id: string }).id,
+        );
       return ids;
     };
     const firstIds = await post(3, 'before');
-    await waitFor(async () => firstIds.every((id) => flaky.changes.some((c) => c.type === 'report.added' && c.id === id)), 10_000, 'first batch');
+    await waitFor(
+      async () => firstIds.every((id) => flaky.changes.some((c) => c.type === 'report.added' && c.id === id)),
+      10_000,
+      'first batch',
+    );
     const since = flaky.lastSeq()!;
     flaky.close();
 
     const missedIds = await post(5, 'during');
-    await waitFor(async () => missedIds.every((id) => steady.changes.some((c) => c.type === 'report.added' && c.id === id)), 10_000, 'missed batch on steady');
+    await waitFor(
+      async () => missedIds.every((id) => steady.changes.some((c) => c.type === 'report.added' && c.id === id)),
+      10_000,
+      'missed batch on steady',
+    );
 
     const resumed = connectClient(app.url, { token: DISPLAY_TOKEN, since });
     await connected(resumed);
     const afterIds = await post(2, 'after');
-    await waitFor(async () => afterIds.every((id) => resumed.changes.some((c) => c.type === 'report.added' && c.id === id)), 10_000, 'resumed gets new');
-    await waitFor(async () => afterIds.every((id) => steady.changes.some((c) => c.type === 'report.added' && c.id === id)), 10_000, 'steady gets new');
+    await waitFor(
+      async () => afterIds.every((id) => resumed.changes.some((c) => c.type === 'report.added' && c.id === id)),
+      10_000,
+      'resumed gets new',
+    );
+    await waitFor(
+      async () => afterIds.every((id) => steady.changes.some((c) => c.type === 'report.added' && c.id === id)),
+      10_000,
+      'steady gets new',
+    );
 
     expect(resumed.snapshots).toHaveLength(0);
     const expected = steady.changes.filter((c) => compare(c.seq, since) > 0).map((c) => c.seq);
@@ -222,7 +279,13 @@ describe('health and metrics', () => {
     expect(ready.status).toBe(200);
     expect((await ready.json()).checks.workers).toMatch(/^ok/);
     const text = await (await fetch(`${app.url}/metrics`)).text();
-    for (const name of ['crisis_queue_jobs', 'crisis_jobs_processed_total', 'crisis_jobs_failed_total', 'crisis_sockets_connected', 'crisis_report_e2e_seconds_bucket']) {
+    for (const name of [
+      'crisis_queue_jobs',
+      'crisis_jobs_processed_total',
+      'crisis_jobs_failed_total',
+      'crisis_sockets_connected',
+      'crisis_report_e2e_seconds_bucket',
+    ]) {
       expect(text).toContain(name);
     }
     expect(Number(/crisis_jobs_processed_total (\d+)/.exec(text)?.[1])).toBeGreaterThan(0);

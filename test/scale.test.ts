@@ -38,10 +38,13 @@ describe.skipIf(!hasBuild)('two api nodes and two workers', () => {
     await waitFor(async () => onA.snapshots.length && onB.snapshots.length, 5000, 'snapshots');
     const ids: string[] = [];
     for (let i = 0; i < 50; i++) {
-      const res = await postReport(nodeA.url!, { text: `Scale check ${prefix} ${i}: envoys will meet in Vienna on Friday.` });
+      const res = await postReport(nodeA.url!, {
+        text: `Scale check ${prefix} ${i}: envoys will meet in Vienna on Friday.`,
+      });
       ids.push(((await res.json()) as { id: string }).id);
     }
-    const added = (c: typeof onB) => c.changes.filter((x) => x.type === 'report.added').map((x) => (x as { id: string }).id);
+    const added = (c: typeof onB) =>
+      c.changes.filter((x) => x.type === 'report.added').map((x) => (x as { id: string }).id);
     await waitFor(async () => ids.every((id) => added(onB).includes(id)), 15_000, 'node B sees all');
     await waitFor(async () => ids.every((id) => added(onA).includes(id)), 15_000, 'node A sees all');
     expect(added(onB).sort()).toEqual([...ids].sort());
@@ -57,7 +60,9 @@ describe.skipIf(!hasBuild)('two api nodes and two workers', () => {
     await connected(onB);
     const ids: string[] = [];
     for (let i = 0; i < 20; i++) {
-      const res = await postReport(nodeB.url!, { text: `After the worker kill ${prefix} ${i}: a call was held on Tuesday.` });
+      const res = await postReport(nodeB.url!, {
+        text: `After the worker kill ${prefix} ${i}: a call was held on Tuesday.`,
+      });
       ids.push(((await res.json()) as { id: string }).id);
     }
     await waitFor(

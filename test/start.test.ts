@@ -25,7 +25,10 @@ afterAll(() => {
 
 function startNpmStart(env: Record<string, string>): { child: ChildProcess; output: () => string } {
   const { REDIS_URL: _unset, ...rest } = process.env;
-  const child = spawn(process.execPath, ['scripts/start.mjs'], { env: { ...rest, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['scripts/start.mjs'], {
+    env: { ...rest, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   started.push(child);
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
@@ -41,7 +44,10 @@ const alive = (pid: number) => {
     return false;
   }
 };
-const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
+const exited = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) =>
+    child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code)),
+  );
 
 describe.skipIf(!hasBuild)('npm start', () => {
   it('says in one clear message how to get redis-server when it is missing', async () => {
@@ -62,16 +68,23 @@ describe.skipIf(!hasBuild)('npm start', () => {
     const url = `http://127.0.0.1:${port}`;
     const env = { PORT: String(port), DATA_DIR: dataDir };
     const first = startNpmStart(env);
-    const token = () => (JSON.parse(readFileSync(path.join(dataDir, 'secrets.json'), 'utf8')) as { DISPLAY_TOKEN: string }).DISPLAY_TOKEN;
+    const token = () =>
+      (JSON.parse(readFileSync(path.join(dataDir, 'secrets.json'), 'utf8')) as { DISPLAY_TOKEN: string }).DISPLAY_TOKEN;
     const reports = async () => {
       if ((await fetch(`${url}/healthz`).catch(() => null))?.ok !== true) return null;
-      const res = await fetch(`${url}/api/reports?limit=100`, { headers: { authorization: `Bearer ${token()}` } }).catch(() => null);
+      const res = await fetch(`${url}/api/reports?limit=100`, {
+        headers: { authorization: `Bearer ${token()}` },
+      }).catch(() => null);
       return res?.ok ? ((await res.json()) as { reports: { id: string; status: string }[] }).reports : null;
     };
-    const seeded = await waitFor(async () => {
-      const list = await reports();
-      return list && list.length >= 4 && list.every((r) => r.status === 'done') ? list : null;
-    }, 60_000, `npm start on ${url}\n${first.output()}`);
+    const seeded = await waitFor(
+      async () => {
+        const list = await reports();
+        return list && list.length >= 4 && list.every((r) => r.status === 'done') ? list : null;
+      },
+      60_000,
+      `npm start on ${url}\n${first.output()}`,
+    );
     expect(first.output()).toContain(`/wall?token=${token()}`);
     const redisPid = Number(readFileSync(path.join(dataDir, 'redis.pid'), 'utf8'));
     expect(alive(redisPid)).toBe(true);
@@ -80,10 +93,14 @@ describe.skipIf(!hasBuild)('npm start', () => {
     first.child.kill('SIGKILL');
     await waitFor(async () => (await fetch(`${url}/healthz`).catch(() => null)) === null, 10_000, 'the app to leave');
     const second = startNpmStart(env);
-    const after = await waitFor(async () => {
-      const list = await reports();
-      return list && list.length >= 4 ? list : null;
-    }, 60_000, `npm start again\n${second.output()}`);
+    const after = await waitFor(
+      async () => {
+        const list = await reports();
+        return list && list.length >= 4 ? list : null;
+      },
+      60_000,
+      `npm start again\n${second.output()}`,
+    );
     expect(after.map((r) => r.id).sort()).toEqual(seeded.map((r) => r.id).sort());
     expect(alive(redisPid)).toBe(false);
     const secondRedisPid = Number(readFileSync(path.join(dataDir, 'redis.pid'), 'utf8'));

@@ -16,7 +16,8 @@ afterEach(async () => {
   redis = undefined;
 });
 
-const text = (i: number) => `Report ${i}: a spokesman said ${1000 + i} soldiers were moved to the northern region on Monday.`;
+const text = (i: number) =>
+  `Report ${i}: a spokesman said ${1000 + i} soldiers were moved to the northern region on Monday.`;
 
 async function addedCounts(probe: Redis, prefix: string): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
@@ -33,7 +34,10 @@ describe('workers', () => {
     app = await startTestApp(redis.url, { workers: 2, env: { INGEST_CONCURRENCY: '8' } });
     const probe = new Redis(redis.url);
     const ids = new Set<string>();
-    for (let i = 0; i < 200; i++) ids.add(((await (await postReport(app.url, { text: text(i), dateline: '2022-01-10' })).json()) as { id: string }).id);
+    for (let i = 0; i < 200; i++)
+      ids.add(
+        ((await (await postReport(app.url, { text: text(i), dateline: '2022-01-10' })).json()) as { id: string }).id,
+      );
     expect(ids.size).toBe(200);
     await waitFor(async () => (await probe.zcard(`{${app!.prefix}}:reports:pending`)) === 0, 30_000, 'all done');
     const counts = await addedCounts(probe, app.prefix);
@@ -62,7 +66,11 @@ describe('workers', () => {
     const probe = new Redis(redis.url);
     const res = await postReport(app.url, { text: text(7), dateline: '2022-01-10' });
     const { id } = (await res.json()) as { id: string };
-    await waitFor(async () => attemptsSeen.length >= 3 && (await probe.zcard(`{${app!.prefix}}:ingest:completed`)) === 1, 20_000, 'third attempt');
+    await waitFor(
+      async () => attemptsSeen.length >= 3 && (await probe.zcard(`{${app!.prefix}}:ingest:completed`)) === 1,
+      20_000,
+      'third attempt',
+    );
     expect(attemptsSeen).toEqual([0, 1, 2]);
     const counts = await addedCounts(probe, app.prefix);
     expect(counts.get(id)).toBe(1);
@@ -83,8 +91,14 @@ describe('workers', () => {
     });
     const probe = new Redis(redis.url);
     const { id } = (await (await postReport(app.url, { text: text(9) })).json()) as { id: string };
-    await waitFor(async () => (await probe.hget(`{${app!.prefix}}:report:${id}`, 'status')) === 'failed', 30_000, 'failed');
-    const detail = await (await fetch(`${app.url}/api/reports/${id}`, { headers: { authorization: `Bearer ${DISPLAY_TOKEN}` } })).json();
+    await waitFor(
+      async () => (await probe.hget(`{${app!.prefix}}:report:${id}`, 'status')) === 'failed',
+      30_000,
+      'failed',
+    );
+    const detail = await (
+      await fetch(`${app.url}/api/reports/${id}`, { headers: { authorization: `Bearer ${DISPLAY_TOKEN}` } })
+    ).json();
     expect(detail.status).toBe('failed');
     expect(detail.error).toBe('the extractor choked');
     expect((await addedCounts(probe, app.prefix)).has(id)).toBe(false);

@@ -10,10 +10,16 @@ import { benchReport } from '../lib/reportTexts.js';
 
 type Extract = (text: string, dateline: string) => unknown;
 
-async function run(args: { runId: string; count: number; warmup: number; maxMs: number }): Promise<{ reportsPerSecond: number; measured: number }> {
+async function run(args: {
+  runId: string;
+  count: number;
+  warmup: number;
+  maxMs: number;
+}): Promise<{ reportsPerSecond: number; measured: number }> {
   const mod = (await import(pathToFileURL(path.resolve('dist/server/extract/index.js')).href)) as { extract: Extract };
   const reports = Array.from({ length: args.count }, (_, i) => benchReport(args.runId, i));
-  for (let i = 0; i < args.warmup; i++) mod.extract(reports[i % reports.length].text, reports[i % reports.length].dateline);
+  for (let i = 0; i < args.warmup; i++)
+    mod.extract(reports[i % reports.length].text, reports[i % reports.length].dateline);
   const started = performance.now();
   let done = 0;
   while (done < reports.length && performance.now() - started < args.maxMs) {

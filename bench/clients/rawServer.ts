@@ -18,7 +18,11 @@ async function listen(): Promise<{ url: string }> {
 }
 
 /** Broadcasts `count` payloads of about `bytes` each at `ratePerSecond`. */
-async function broadcast(args: { count: number; ratePerSecond: number; bytes: number }): Promise<{ sent: number; sockets: number }> {
+async function broadcast(args: {
+  count: number;
+  ratePerSecond: number;
+  bytes: number;
+}): Promise<{ sent: number; sockets: number }> {
   const pad = 'x'.repeat(Math.max(0, args.bytes - 80));
   const started = wallMs();
   for (let n = 0; n < args.count; n++) {

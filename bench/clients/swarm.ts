@@ -9,7 +9,14 @@ import { serve } from '../lib/rpc.js';
 import { sleep, wallMs } from '../lib/clock.js';
 import { summarize, type Summary } from '../lib/stats.js';
 
-type ConnectArgs = { urls: string[]; count: number; token?: string; concurrency?: number; timeoutMs?: number; waitSnapshot?: boolean };
+type ConnectArgs = {
+  urls: string[];
+  count: number;
+  token?: string;
+  concurrency?: number;
+  timeoutMs?: number;
+  waitSnapshot?: boolean;
+};
 
 const sockets: Socket[] = [];
 /** report id → arrival time per socket index (NaN until received). */
@@ -54,7 +61,10 @@ function openOne(url: string, token: string | undefined, waitSnapshot: boolean, 
     else if (change.type === 'raw' && typeof change.sentAt === 'number') rawLatencies.push(at - change.sentAt);
   });
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`socket ${index} did not connect within ${timeoutMs} ms`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`socket ${index} did not connect within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
     const done = () => {
       clearTimeout(timer);
       resolve(socket);
@@ -86,7 +96,11 @@ async function connect(args: ConnectArgs): Promise<{ total: number; ms: number }
 }
 
 /** Waits until every socket saw every accepted report (or the timeout), then gives latencies from 202 to arrival. */
-async function latencies(args: { accepted: [id: string, acceptedAt: number][]; waitMs: number; postedAt?: [string, number][] }): Promise<{
+async function latencies(args: {
+  accepted: [id: string, acceptedAt: number][];
+  waitMs: number;
+  postedAt?: [string, number][];
+}): Promise<{
   fromAccepted: Summary;
   fromPosted?: Summary;
   expected: number;
@@ -155,6 +169,9 @@ serve({
   rawSummary,
   reset,
   disconnect,
-  count: () => ({ connected: sockets.filter((s) => s.connected).length, disconnected: sockets.filter((s) => !s.connected).length }),
+  count: () => ({
+    connected: sockets.filter((s) => s.connected).length,
+    disconnected: sockets.filter((s) => !s.connected).length,
+  }),
   exit: () => disconnect(),
 });

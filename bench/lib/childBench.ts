@@ -8,7 +8,10 @@ import { track } from './cleanup.js';
 import { keepLine } from './results.js';
 
 export async function runChildBench(file: string, timeoutMs: number): Promise<void> {
-  const child = spawn(process.execPath, ['--import', 'tsx', file], { stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
+  const child = spawn(process.execPath, ['--import', 'tsx', file], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: process.env,
+  });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal })),
   );
@@ -24,5 +27,8 @@ export async function runChildBench(file: string, timeoutMs: number): Promise<vo
   const { code, signal } = await exited;
   clearTimeout(timer);
   untrack();
-  if (code !== 0) throw new Error(`${file} exited with ${code ?? signal}${signal === 'SIGKILL' ? ` (over its ${timeoutMs / 1000} s budget?)` : ''}`);
+  if (code !== 0)
+    throw new Error(
+      `${file} exited with ${code ?? signal}${signal === 'SIGKILL' ? ` (over its ${timeoutMs / 1000} s budget?)` : ''}`,
+    );
 }

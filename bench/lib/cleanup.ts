@@ -12,5 +12,7 @@ export function track(stop: () => Promise<void>): () => void {
 export async function stopAll(): Promise<void> {
   const all = [...stoppers];
   stoppers.clear();
-  await Promise.all(all.map((stop) => Promise.race([stop().catch(() => undefined), new Promise((r) => setTimeout(r, 10_000))])));
+  await Promise.all(
+    all.map((stop) => Promise.race([stop().catch(() => undefined), new Promise((r) => setTimeout(r, 10_000))])),
+  );
 }

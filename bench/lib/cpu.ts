@@ -23,7 +23,10 @@ export function cpuMeter(pids: Record<string, number>): { stop(): Record<string,
     stop() {
       const seconds = (performance.now() - start) / 1000;
       return Object.fromEntries(
-        Object.entries(pids).map(([name, pid]) => [name, Math.round((100 * (cpuSeconds(pid) - before[name])) / seconds)]),
+        Object.entries(pids).map(([name, pid]) => [
+          name,
+          Math.round((100 * (cpuSeconds(pid) - before[name])) / seconds),
+        ]),
       );
     },
   };

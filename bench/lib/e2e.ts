@@ -12,7 +12,14 @@ import type { Summary } from './stats.js';
 import { cpuMeter } from './cpu.js';
 import { sizes } from './mode.js';
 
-export type E2eResult = { fromAccepted: Summary; fromPosted?: Summary; expected: number; received: number; negative: number; disconnected: number };
+export type E2eResult = {
+  fromAccepted: Summary;
+  fromPosted?: Summary;
+  expected: number;
+  received: number;
+  negative: number;
+  disconnected: number;
+};
 
 /** Connects `clients` sockets spread over the stack's api nodes. */
 export async function connectSwarm(swarm: Child, stack: Stack, clients: number): Promise<void> {
@@ -36,7 +43,15 @@ export async function measureE2e(
   const post = (from: number, count: number) =>
     loadgen.call<PostResult>(
       'post',
-      { urls, token: INGEST_TOKEN, runId, from, count, ratePerSecond: options.ratePerSecond, kind: options.kind ?? 'dispatch' },
+      {
+        urls,
+        token: INGEST_TOKEN,
+        runId,
+        from,
+        count,
+        ratePerSecond: options.ratePerSecond,
+        kind: options.kind ?? 'dispatch',
+      },
       count * (1000 / options.ratePerSecond) + 60_000,
     );
   const warmup = options.warmup ?? sizes.warmupReports;
@@ -54,10 +69,17 @@ export async function measureE2e(
   });
   const result = await post(warmup, options.count);
   console.log(`  cpu % of one core while posting: ${JSON.stringify(meter.stop())}`);
-  if (result.accepted.length < options.count) console.log(`  e2e: ${result.accepted.length} of ${options.count} accepted: ${JSON.stringify(result.statuses)}`);
-  const measured = await swarm.call<E2eResult>('latencies', { accepted: result.accepted, postedAt: result.posted, waitMs: 30_000 }, 60_000);
+  if (result.accepted.length < options.count)
+    console.log(`  e2e: ${result.accepted.length} of ${options.count} accepted: ${JSON.stringify(result.statuses)}`);
+  const measured = await swarm.call<E2eResult>(
+    'latencies',
+    { accepted: result.accepted, postedAt: result.posted, waitMs: 30_000 },
+    60_000,
+  );
   await swarm.call('reset');
   if (measured.received < measured.expected || measured.disconnected > 0)
-    console.log(`  e2e: ${measured.received} of ${measured.expected} deliveries arrived; ${measured.disconnected} sockets disconnected`);
+    console.log(
+      `  e2e: ${measured.received} of ${measured.expected} deliveries arrived; ${measured.disconnected} sockets disconnected`,
+    );
   return measured;
 }

@@ -21,25 +21,53 @@ const PEOPLE = [
 const PLACES = ['Geneva', 'Vienna', 'Brussels', 'Berlin', 'Kyiv', 'Moscow', 'Paris', 'Warsaw', 'Minsk', 'Helsinki'];
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
-type Slots = { a: string; b: string; p: string; q: string; place: string; other: string; day: string; day2: string; n: number; m: number; k: number };
+type Slots = {
+  a: string;
+  b: string;
+  p: string;
+  q: string;
+  place: string;
+  other: string;
+  day: string;
+  day2: string;
+  n: number;
+  m: number;
+  k: number;
+};
 
 const TEMPLATES: ((s: Slots) => string)[] = [
-  (s) => `${s.p} will meet ${s.q} in ${s.place} on ${s.day}, officials said, in what diplomats described as a last attempt to find a way out of the standoff.`,
-  (s) => `Officials in Washington said ${s.a} has moved more than ${s.n.toLocaleString('en-US')} troops near the border with ${s.b}.`,
-  (s) => `A senior Western intelligence official said ${s.a} now has about ${s.m.toLocaleString('en-US')} soldiers massed along the frontier and warned the figure could double within weeks.`,
-  (s) => `${s.p} and ${s.q} spoke by phone on ${s.day2}, and both sides said the call was frank but did not produce a breakthrough.`,
-  (s) => `The Kremlin denied any plan to attack and accused the alliance of provocations, while ${s.b} warned of a possible invasion.`,
-  (s) => `Talks held in ${s.other} on January ${s.k} faltered after neither side moved on its core demands, according to people familiar with the discussions.`,
-  (s) => `Ministers are expected to gather in ${s.place} later this week; the meeting could be postponed if the military build-up continues.`,
-  (s) => `${s.b} said it would not accept any deal made without it, and called on partners to prepare sanctions that would bite at once.`,
-  (s) => `Satellite images reviewed by analysts showed armoured units, field hospitals and fuel depots about ${s.k * 10} kilometres from the border.`,
-  (s) => `Diplomats cautioned that they do not expect any breakthroughs, though a second round of talks in ${s.place} has not been ruled out.`,
-  (s) => `The alliance said it would send an additional ${(s.k * 100).toLocaleString('en-US')} troops to its eastern members and placed forces on standby.`,
-  (_s) => `Markets fell on the news, and energy prices rose as traders weighed the risk that gas supplies through the pipeline could be cut.`,
-  (s) => `${s.q} said the demands were not an ultimatum but warned that ${s.a} would respond with military-technical measures if they were ignored.`,
-  (s) => `Envoys held a video call on ${s.day2} to coordinate their positions before the ${s.place} meeting, a spokesperson said.`,
-  (_s) => `Residents of the border region described columns of trucks moving at night and said shops had run short of bread and fuel.`,
-  (_s) => `A cease-fire along the line of contact was violated several times overnight, monitors reported, with shelling near two villages.`,
+  (s) =>
+    `${s.p} will meet ${s.q} in ${s.place} on ${s.day}, officials said, in what diplomats described as a last attempt to find a way out of the standoff.`,
+  (s) =>
+    `Officials in Washington said ${s.a} has moved more than ${s.n.toLocaleString('en-US')} troops near the border with ${s.b}.`,
+  (s) =>
+    `A senior Western intelligence official said ${s.a} now has about ${s.m.toLocaleString('en-US')} soldiers massed along the frontier and warned the figure could double within weeks.`,
+  (s) =>
+    `${s.p} and ${s.q} spoke by phone on ${s.day2}, and both sides said the call was frank but did not produce a breakthrough.`,
+  (s) =>
+    `The Kremlin denied any plan to attack and accused the alliance of provocations, while ${s.b} warned of a possible invasion.`,
+  (s) =>
+    `Talks held in ${s.other} on January ${s.k} faltered after neither side moved on its core demands, according to people familiar with the discussions.`,
+  (s) =>
+    `Ministers are expected to gather in ${s.place} later this week; the meeting could be postponed if the military build-up continues.`,
+  (s) =>
+    `${s.b} said it would not accept any deal made without it, and called on partners to prepare sanctions that would bite at once.`,
+  (s) =>
+    `Satellite images reviewed by analysts showed armoured units, field hospitals and fuel depots about ${s.k * 10} kilometres from the border.`,
+  (s) =>
+    `Diplomats cautioned that they do not expect any breakthroughs, though a second round of talks in ${s.place} has not been ruled out.`,
+  (s) =>
+    `The alliance said it would send an additional ${(s.k * 100).toLocaleString('en-US')} troops to its eastern members and placed forces on standby.`,
+  (_s) =>
+    `Markets fell on the news, and energy prices rose as traders weighed the risk that gas supplies through the pipeline could be cut.`,
+  (s) =>
+    `${s.q} said the demands were not an ultimatum but warned that ${s.a} would respond with military-technical measures if they were ignored.`,
+  (s) =>
+    `Envoys held a video call on ${s.day2} to coordinate their positions before the ${s.place} meeting, a spokesperson said.`,
+  (_s) =>
+    `Residents of the border region described columns of trucks moving at night and said shops had run short of bread and fuel.`,
+  (_s) =>
+    `A cease-fire along the line of contact was violated several times overnight, monitors reported, with shelling near two villages.`,
 ];
 
 /** A tiny deterministic PRNG (mulberry32). */

@@ -23,6 +23,10 @@ export function keepLine(line: string): boolean {
   const m = /^bench ([\w.-]+): (\S+)(?: (.*))?$/.exec(line.trim());
   if (!m) return false;
   const num = Number(m[2]);
-  figures.push({ name: m[1], value: Number.isFinite(num) ? num : `${m[2]}${m[3] ? ` ${m[3]}` : ''}`, unit: Number.isFinite(num) ? (m[3] ?? '') : '' });
+  figures.push({
+    name: m[1],
+    value: Number.isFinite(num) ? num : `${m[2]}${m[3] ? ` ${m[3]}` : ''}`,
+    unit: Number.isFinite(num) ? (m[3] ?? '') : '',
+  });
   return true;
 }

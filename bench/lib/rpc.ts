@@ -23,7 +23,10 @@ export type Child = {
 };
 
 /** Starts `bench/clients/<name>.ts` under tsx with an IPC channel. */
-export async function startChild(name: string, options: { env?: Record<string, string>; execArgv?: string[] } = {}): Promise<Child> {
+export async function startChild(
+  name: string,
+  options: { env?: Record<string, string>; execArgv?: string[] } = {},
+): Promise<Child> {
   const script = path.join(benchDir, 'clients', `${name}.ts`);
   const child = fork(script, [], {
     execArgv: ['--import', 'tsx', ...(options.execArgv ?? [])],
@@ -31,7 +34,10 @@ export async function startChild(name: string, options: { env?: Record<string, s
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     serialization: 'advanced',
   });
-  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }>();
+  const pending = new Map<
+    number,
+    { resolve: (v: unknown) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }
+  >();
   let nextId = 1;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.on('message', (msg: Answer) => {
@@ -96,7 +102,8 @@ export function serve(handlers: Record<string, (args: never) => unknown>): void 
       })
       .then(
         (result) => process.send!({ id: msg.id, ok: true, result } satisfies Answer),
-        (err: unknown) => process.send!({ id: msg.id, ok: false, error: (err as Error).stack ?? String(err) } satisfies Answer),
+        (err: unknown) =>
+          process.send!({ id: msg.id, ok: false, error: (err as Error).stack ?? String(err) } satisfies Answer),
       );
   });
   // The parent is gone (crashed or killed): leave too, never linger.

@@ -15,7 +15,8 @@ let heapSnapshots = 0;
 process.on('SIGUSR2', () => {
   gc();
   // BENCH_HEAP_DIR: also write a heap snapshot after the GC (for finding what each socket holds).
-  if (process.env.BENCH_HEAP_DIR) writeHeapSnapshot(path.join(process.env.BENCH_HEAP_DIR, `${process.pid}-${++heapSnapshots}.heapsnapshot`));
+  if (process.env.BENCH_HEAP_DIR)
+    writeHeapSnapshot(path.join(process.env.BENCH_HEAP_DIR, `${process.pid}-${++heapSnapshots}.heapsnapshot`));
 });
 
 const dir = process.env.BENCH_CPU_PROF_DIR;

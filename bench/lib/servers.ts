@@ -35,7 +35,11 @@ export type Stack = {
 };
 
 /** A fresh redis-server with `apis` api nodes and `workers` worker processes. */
-export async function startStack(options: { apis: number; workers: number; env?: Record<string, string> }): Promise<Stack> {
+export async function startStack(options: {
+  apis: number;
+  workers: number;
+  env?: Record<string, string>;
+}): Promise<Stack> {
   const redis = await startRedis();
   const prefix = `b${randomBytes(4).toString('hex')}`;
   const env = { ...benchEnv(), ...options.env };
@@ -57,7 +61,9 @@ export async function startStack(options: { apis: number; workers: number; env?:
   };
   const untrack = track(() => stack.stop());
   try {
-    stack.apis = await Promise.all(Array.from({ length: options.apis }, () => startProcess('api', redis.url, prefix, env)));
+    stack.apis = await Promise.all(
+      Array.from({ length: options.apis }, () => startProcess('api', redis.url, prefix, env)),
+    );
     for (let i = 0; i < options.workers; i++) await stack.addWorker();
   } catch (err) {
     await stack.stop();

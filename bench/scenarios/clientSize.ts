@@ -43,7 +43,8 @@ function fromImports(): string[] {
     files.add(file);
     const code = readFileSync(path.join(clientDir, file), 'utf8');
     // Static imports only: `import{…}from"./x.js"` or `import"./x.js"`, never `import("./x.js")`.
-    for (const m of code.matchAll(/import\s*(?:[\w${},\s*]+from\s*)?["'](\.\/[^"']+\.js)["']/g)) walk(path.posix.join(path.posix.dirname(file), m[1]));
+    for (const m of code.matchAll(/import\s*(?:[\w${},\s*]+from\s*)?["'](\.\/[^"']+\.js)["']/g))
+      walk(path.posix.join(path.posix.dirname(file), m[1]));
   };
   walk(entry);
   if (wall) walk(`assets/${wall}`);
@@ -53,7 +54,9 @@ function fromImports(): string[] {
 export async function clientSizeScenario(): Promise<void> {
   const manifestPath = path.join(clientDir, '.vite/manifest.json');
   const viaManifest = existsSync(manifestPath);
-  const files = viaManifest ? fromManifest(JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, ManifestChunk>) : fromImports();
+  const files = viaManifest
+    ? fromManifest(JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, ManifestChunk>)
+    : fromImports();
   let total = 0;
   for (const file of files) total += gzipSync(readFileSync(path.join(clientDir, file))).length;
   console.log(`  wall page JavaScript (${viaManifest ? 'Vite manifest' : 'import walk'}): ${files.join(', ')}`);

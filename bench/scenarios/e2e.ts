@@ -20,7 +20,11 @@ export async function e2eScenario(): Promise<void> {
   const loadgen = await startChild('loadgen');
   try {
     await connectSwarm(swarm, stack, sizes.clients);
-    const r = await measureE2e(swarm, loadgen, stack, { count: sizes.e2eReports, ratePerSecond: sizes.e2eRatePerSecond, kind: 'quiet' });
+    const r = await measureE2e(swarm, loadgen, stack, {
+      count: sizes.e2eReports,
+      ratePerSecond: sizes.e2eRatePerSecond,
+      kind: 'quiet',
+    });
     record('e2e.p50_ms', r.fromAccepted.p50, 'ms');
     record('e2e.p99_ms', r.fromAccepted.p99, 'ms');
     if (r.fromPosted) record('e2e.from_post_sent.p50_ms', r.fromPosted.p50, 'ms');
@@ -28,7 +32,12 @@ export async function e2eScenario(): Promise<void> {
     const raw = valueOf('raw.fanout.1000.p99_ms');
     record('e2e.vs_raw_p99', raw ? r.fromAccepted.p99 / raw : 'n/a (no raw baseline)', '');
 
-    const d = await measureE2e(swarm, loadgen, stack, { count: sizes.dispatchReports, ratePerSecond: 10, kind: 'dispatch', warmup: 2 });
+    const d = await measureE2e(swarm, loadgen, stack, {
+      count: sizes.dispatchReports,
+      ratePerSecond: 10,
+      kind: 'dispatch',
+      warmup: 2,
+    });
     record('e2e.dispatch.p50_ms', d.fromAccepted.p50, 'ms');
     record('e2e.dispatch.p99_ms', d.fromAccepted.p99, 'ms');
     record('e2e.dispatch.delivered_pct', (100 * d.received) / Math.max(1, d.expected), '%');

@@ -33,7 +33,12 @@ export async function fanoutScenario(): Promise<void> {
       topRss = await settledRssKb(api.child.pid!, sizes.settleMs);
       top = n;
       const rate = n >= 10_000 ? 1 : n >= 5_000 ? 2 : 4;
-      const r = await measureE2e(swarm, loadgen, stack, { count: sizes.fanoutReports, ratePerSecond: rate, kind: 'quiet', warmup: QUICK ? 1 : 2 });
+      const r = await measureE2e(swarm, loadgen, stack, {
+        count: sizes.fanoutReports,
+        ratePerSecond: rate,
+        kind: 'quiet',
+        warmup: QUICK ? 1 : 2,
+      });
       record(`fanout.${n}.p50_ms`, r.fromAccepted.p50, 'ms');
       record(`fanout.${n}.p99_ms`, r.fromAccepted.p99, 'ms');
       const { connected } = await swarm.call<{ connected: number }>('count');

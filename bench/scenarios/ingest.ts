@@ -46,7 +46,8 @@ export async function ingestScenario(): Promise<void> {
     );
     const accepted = posted.accepted.length;
     record('ingest.accept_per_s', (accepted / posted.durationMs) * 1000, 'reports/s');
-    if (accepted < count) console.log(`  ingest: only ${accepted} of ${count} accepted: ${JSON.stringify(posted.statuses)}`);
+    if (accepted < count)
+      console.log(`  ingest: only ${accepted} of ${count} accepted: ${JSON.stringify(posted.statuses)}`);
 
     const workerStarted = wallMs();
     await stack.addWorker();
@@ -59,7 +60,8 @@ export async function ingestScenario(): Promise<void> {
       await sleep(100);
     }
     const drainedAt = wallMs();
-    if (processed < accepted) throw new Error(`ingest: only ${processed} of ${accepted} reports processed before the deadline`);
+    if (processed < accepted)
+      throw new Error(`ingest: only ${processed} of ${accepted} reports processed before the deadline`);
     const [first] = (await redis.xrange(keys.changes, '-', '+', 'COUNT', 1)) as [string, string[]][];
     const [last] = (await redis.xrevrange(keys.changes, '+', '-', 'COUNT', 1)) as [string, string[]][];
     const spanMs = Math.max(1, streamMs(last[0]) - streamMs(first[0]));

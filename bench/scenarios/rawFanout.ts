@@ -27,7 +27,8 @@ export async function rawFanoutScenario(): Promise<void> {
     );
     record('raw.fanout.1000.p50_ms', summary.p50, 'ms');
     record('raw.fanout.1000.p99_ms', summary.p99, 'ms');
-    if (received < count * sizes.clients) console.log(`  raw: ${received} of ${count * sizes.clients} deliveries arrived`);
+    if (received < count * sizes.clients)
+      console.log(`  raw: ${received} of ${count * sizes.clients} deliveries arrived`);
   } finally {
     await swarm.stop();
     await server.stop();

@@ -15,7 +15,11 @@ export async function scaleScenario(): Promise<void> {
   const loadgen = await startChild('loadgen');
   try {
     await connectSwarm(swarm, stack, sizes.clients);
-    const r = await measureE2e(swarm, loadgen, stack, { count: sizes.e2eReports, ratePerSecond: sizes.e2eRatePerSecond, kind: 'quiet' });
+    const r = await measureE2e(swarm, loadgen, stack, {
+      count: sizes.e2eReports,
+      ratePerSecond: sizes.e2eRatePerSecond,
+      kind: 'quiet',
+    });
     record('scale.two_nodes_e2e_p50_ms', r.fromAccepted.p50, 'ms');
     record('scale.two_nodes_e2e_p99_ms', r.fromAccepted.p99, 'ms');
     record('scale.two_nodes_delivered_pct', (100 * r.received) / Math.max(1, r.expected), '%');

@@ -33,7 +33,15 @@ export async function soakScenario(): Promise<void> {
     const started = Date.now();
     const posting = loadgen.call<PostResult>(
       'post',
-      { urls: [api.url!], token: INGEST_TOKEN, runId: randomBytes(3).toString('hex'), from: 0, count, ratePerSecond: rate, kind: 'mixed' },
+      {
+        urls: [api.url!],
+        token: INGEST_TOKEN,
+        runId: randomBytes(3).toString('hex'),
+        from: 0,
+        count,
+        ratePerSecond: rate,
+        kind: 'mixed',
+      },
       SOAK_SECONDS * 1000 + 120_000,
     );
     let finished = false;
@@ -49,11 +57,20 @@ export async function soakScenario(): Promise<void> {
     const first = after.slice(0, 3);
     const last = after.slice(-3);
     if (first.length === 0) throw new Error('soak: no RSS samples after the warm-up');
-    const growth = (pick: (s: (typeof samples)[number]) => number) => (median3(last.map(pick)) - median3(first.map(pick))) / 1024;
+    const growth = (pick: (s: (typeof samples)[number]) => number) =>
+      (median3(last.map(pick)) - median3(first.map(pick))) / 1024;
     record('soak.seconds', SOAK_SECONDS, 's');
-    record('soak.rss_growth_mb', growth((s) => s.api), 'MB');
+    record(
+      'soak.rss_growth_mb',
+      growth((s) => s.api),
+      'MB',
+    );
     record('soak.api_rss_end_mb', median3(last.map((s) => s.api)) / 1024, 'MB');
-    record('soak.worker_rss_growth_mb', growth((s) => s.worker), 'MB');
+    record(
+      'soak.worker_rss_growth_mb',
+      growth((s) => s.worker),
+      'MB',
+    );
     record('soak.e2e_p99_ms', latencies.fromAccepted.p99, 'ms');
     record('soak.delivered_pct', (100 * latencies.received) / Math.max(1, latencies.expected), '%');
     if (latencies.disconnected > 0) record('soak.sockets_dropped', latencies.disconnected, 'sockets');

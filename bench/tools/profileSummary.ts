@@ -24,7 +24,10 @@ profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profi
 const totalUs = profile.endTime - profile.startTime;
 
 const label = (n: Node) => {
-  const url = n.callFrame.url.replace(/^file:\/\//, '').replace(/.*node_modules\//, 'nm:').replace(/.*\/work\/main\//, '');
+  const url = n.callFrame.url
+    .replace(/^file:\/\//, '')
+    .replace(/.*node_modules\//, 'nm:')
+    .replace(/.*\/work\/main\//, '');
   return `${n.callFrame.functionName || '(anonymous)'} ${url}:${n.callFrame.lineNumber + 1}`;
 };
 const pkg = (n: Node) => {
@@ -33,7 +36,12 @@ const pkg = (n: Node) => {
   const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
   if (m) return m[1];
   if (url.startsWith('node:')) return url.split('/')[0];
-  return url.replace(/^file:\/\//, '').replace(/.*\/work\/main\//, '').split('/').slice(0, 3).join('/');
+  return url
+    .replace(/^file:\/\//, '')
+    .replace(/.*\/work\/main\//, '')
+    .split('/')
+    .slice(0, 3)
+    .join('/');
 };
 
 const selfBy = new Map<string, number>();

@@ -13,7 +13,15 @@ export interface CorpusDoc {
 }
 
 /** Per-file counts, in the order score.py prints them. */
-export type FileRow = [id: string, troopTp: number, troopPred: number, troopTruth: number, matched: number, meetingPred: number, meetingTruth: number];
+export type FileRow = [
+  id: string,
+  troopTp: number,
+  troopPred: number,
+  troopTruth: number,
+  matched: number,
+  meetingPred: number,
+  meetingTruth: number,
+];
 
 /** The scorer's result, shaped like score.py's. */
 export interface ScoreResult {
@@ -33,11 +41,29 @@ const ALIAS_GROUPS = [
   ['nato', 'north atlantic council', 'nato-russia council', 'north atlantic treaty organization'],
   ['osce', 'osce permanent council', 'organization for security and co-operation in europe'],
   ['un security council', 'united nations security council', 'security council', 'unsc'],
-  ['zelensky', 'zelenskiy', 'zelenskyy', 'selenskyj', 'volodymyr zelensky', 'volodymyr zelenskiy', 'volodymyr zelenskyy'],
+  [
+    'zelensky',
+    'zelenskiy',
+    'zelenskyy',
+    'selenskyj',
+    'volodymyr zelensky',
+    'volodymyr zelenskiy',
+    'volodymyr zelenskyy',
+  ],
 ];
 const ALIASES = new Map<string, string>();
 for (const g of ALIAS_GROUPS) for (const n of g) ALIASES.set(n, g[0]);
-const COUNTRY_LIKE = new Set([...ALIASES.keys(), 'france', 'germany', 'belarus', 'china', 'poland', 'nato', 'osce', 'european union']);
+const COUNTRY_LIKE = new Set([
+  ...ALIASES.keys(),
+  'france',
+  'germany',
+  'belarus',
+  'china',
+  'poland',
+  'nato',
+  'osce',
+  'european union',
+]);
 
 // Python's str.split() with no argument splits on runs of Unicode whitespace.
 // eslint-disable-next-line no-control-regex -- Python counts the separators U+001C..U+001F as whitespace too.
@@ -51,7 +77,9 @@ export function pyStr(v: unknown): string {
   if (typeof v === 'boolean') return v ? 'True' : 'False';
   if (typeof v === 'number') return pyNum(v);
   if (Array.isArray(v)) return `[${v.map(pyRepr).join(', ')}]`;
-  return `{${Object.entries(v as Record<string, unknown>).map(([k, x]) => `${pyRepr(k)}: ${pyRepr(x)}`).join(', ')}}`;
+  return `{${Object.entries(v as Record<string, unknown>)
+    .map(([k, x]) => `${pyRepr(k)}: ${pyRepr(x)}`)
+    .join(', ')}}`;
 }
 
 function pyRepr(v: unknown): string {
@@ -93,7 +121,9 @@ export function participantKey(participant: unknown): string {
   const direct = ALIASES.get(p);
   if (direct !== undefined) return direct;
   if (COUNTRY_LIKE.has(p)) return p;
-  const words = pySplit(p).map((w) => stripChars(w, ',')).filter((w) => w.length > 0);
+  const words = pySplit(p)
+    .map((w) => stripChars(w, ','))
+    .filter((w) => w.length > 0);
   const last = words.length > 0 ? words[words.length - 1] : p;
   const a = ALIASES.get(last);
   if (a) return a;
@@ -139,26 +169,42 @@ function f1(tp: number, pred: number, truth: number): [number, number, number] {
 
 /** Scores predictions ({corpus id: extraction}) against corpus documents, sorted by file name as score.py does. */
 export function score(docs: CorpusDoc[], preds: Record<string, unknown>): ScoreResult {
-  let tTp = 0, tPred = 0, tTruth = 0, mMatch = 0, mPred = 0, mTruth = 0, dirOk = 0, dirN = 0;
-  const attr: Record<'date' | 'place' | 'kind' | 'status', [number, number]> = { date: [0, 0], place: [0, 0], kind: [0, 0], status: [0, 0] };
+  let tTp = 0,
+    tPred = 0,
+    tTruth = 0,
+    mMatch = 0,
+    mPred = 0,
+    mTruth = 0,
+    dirOk = 0,
+    dirN = 0;
+  const attr: Record<'date' | 'place' | 'kind' | 'status', [number, number]> = {
+    date: [0, 0],
+    place: [0, 0],
+    kind: [0, 0],
+    status: [0, 0],
+  };
   const files: FileRow[] = [];
-  const sorted = docs.filter((d) => d.file.endsWith('.json')).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const sorted = docs
+    .filter((d) => d.file.endsWith('.json'))
+    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   for (const { file, doc } of sorted) {
     const cid = truthy(doc.id) ? pyStr(doc.id) : file.slice(0, -5);
     const exRaw = Object.prototype.hasOwnProperty.call(preds, cid) ? preds[cid] : undefined;
     const ex: Record<string, unknown> = truthy(exRaw) && isDict(exRaw) ? exRaw : {};
     const truth = doc.truth;
     const tp = new Set<string>();
-    for (const t of (truth.troop_counts as Record<string, unknown>[] | undefined) ?? []) tp.add(pairKey(Number(t.value), truthy(t.hypothetical ?? false)));
+    for (const t of (truth.troop_counts as Record<string, unknown>[] | undefined) ?? [])
+      tp.add(pairKey(Number(t.value), truthy(t.hypothetical ?? false)));
     const pp = new Set<string>();
     const exTroops = truthy(ex.troops) && Array.isArray(ex.troops) ? ex.troops : [];
-    for (const t of exTroops) if (isDict(t) && isPyNumber(t.value)) pp.add(pairKey(num(t.value), truthy(t.hypothetical ?? false)));
+    for (const t of exTroops)
+      if (isDict(t) && isPyNumber(t.value)) pp.add(pairKey(num(t.value), truthy(t.hypothetical ?? false)));
     const inter = [...tp].filter((x) => pp.has(x)).length;
     tTp += inter;
     tPred += pp.size;
     tTruth += tp.size;
     // meetings
-    const tm = ((truth.meetings as Record<string, unknown>[] | undefined) ?? []);
+    const tm = (truth.meetings as Record<string, unknown>[] | undefined) ?? [];
     const exMeetings = truthy(ex.meetings) && Array.isArray(ex.meetings) ? ex.meetings : [];
     const pm = exMeetings.filter((m): m is Record<string, unknown> => isDict(m) && Array.isArray(m.participants));
     mPred += pm.length;
@@ -212,7 +258,12 @@ export function score(docs: CorpusDoc[], preds: Record<string, unknown>): ScoreR
   return {
     troops: { precision: tp_, recall: tr_, f1: tf, tp: tTp, pred: tPred, truth: tTruth },
     meetings: { precision: mp_, recall: mr_, f1: mf, matched: mMatch, pred: mPred, truth: mTruth },
-    attributes: { date: share(attr.date), place: share(attr.place), kind: share(attr.kind), status: share(attr.status) },
+    attributes: {
+      date: share(attr.date),
+      place: share(attr.place),
+      kind: share(attr.kind),
+      status: share(attr.status),
+    },
     direction: dirN ? dirOk / dirN : 0.0,
     files,
   };
@@ -233,13 +284,22 @@ export function fmt2(x: number): string {
 
 /** The lines score.py prints, per file first and the summary line last. */
 export function formatReport(r: ScoreResult): string[] {
-  const lines = r.files.map(([cid, ttp, tpred, ttruth, mm, mpred, mtruth]) => `  ${cid}: troops ${ttp}/${tpred} pred, ${ttruth} truth · meetings ${mm} matched of ${mpred} pred, ${mtruth} truth`);
+  const lines = r.files.map(
+    ([cid, ttp, tpred, ttruth, mm, mpred, mtruth]) =>
+      `  ${cid}: troops ${ttp}/${tpred} pred, ${ttruth} truth · meetings ${mm} matched of ${mpred} pred, ${mtruth} truth`,
+  );
   const t = r.troops;
   const m = r.meetings;
   const a = r.attributes;
-  lines.push(`troops: P ${fmt2(t.precision)} R ${fmt2(t.recall)} F1 ${fmt2(t.f1)} (${t.tp} of ${t.pred} predicted, ${t.truth} true)`);
-  lines.push(`meetings: P ${fmt2(m.precision)} R ${fmt2(m.recall)} F1 ${fmt2(m.f1)} (${m.matched} matched, ${m.pred} predicted, ${m.truth} true)`);
-  lines.push(`matched meetings: ${(['date', 'place', 'kind', 'status'] as const).map((k) => `${k} ${fmt2(a[k])}`).join(' · ')}`);
+  lines.push(
+    `troops: P ${fmt2(t.precision)} R ${fmt2(t.recall)} F1 ${fmt2(t.f1)} (${t.tp} of ${t.pred} predicted, ${t.truth} true)`,
+  );
+  lines.push(
+    `meetings: P ${fmt2(m.precision)} R ${fmt2(m.recall)} F1 ${fmt2(m.f1)} (${m.matched} matched, ${m.pred} predicted, ${m.truth} true)`,
+  );
+  lines.push(
+    `matched meetings: ${(['date', 'place', 'kind', 'status'] as const).map((k) => `${k} ${fmt2(a[k])}`).join(' · ')}`,
+  );
   lines.push(summaryLine(r));
   return lines;
 }
@@ -257,7 +317,8 @@ export function failures(r: ScoreResult): string[] {
   const out: string[] = [];
   if (r.troops.f1 < THRESHOLDS.troopsF1) out.push(`troops F1 ${fmt2(r.troops.f1)} < ${THRESHOLDS.troopsF1}`);
   if (r.meetings.f1 < THRESHOLDS.meetingsF1) out.push(`meetings F1 ${fmt2(r.meetings.f1)} < ${THRESHOLDS.meetingsF1}`);
-  if (r.attributes.date < THRESHOLDS.dates) out.push(`matched-meeting dates ${fmt2(r.attributes.date)} < ${THRESHOLDS.dates}`);
+  if (r.attributes.date < THRESHOLDS.dates)
+    out.push(`matched-meeting dates ${fmt2(r.attributes.date)} < ${THRESHOLDS.dates}`);
   if (r.direction < THRESHOLDS.direction) out.push(`direction ${fmt2(r.direction)} < ${THRESHOLDS.direction}`);
   return out;
 }

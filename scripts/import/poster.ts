@@ -63,7 +63,8 @@ export async function postItem(item: ImportItem, options: PostOptions): Promise<
       const body = (await res.json()) as { id: string; status: 'queued' | 'duplicate' };
       return { status: body.status === 'duplicate' ? 'duplicate' : 'accepted', origin: item.origin, id: body.id };
     }
-    if (res.status === 401 || res.status === 403) throw new AuthError(`The server refused the token (${res.status}): ${await errorMessage(res)}`);
+    if (res.status === 401 || res.status === 403)
+      throw new AuthError(`The server refused the token (${res.status}): ${await errorMessage(res)}`);
     if (res.status === 429 || res.status >= 500) {
       lastReason = `${res.status}: ${await errorMessage(res)}`;
       if (attempt < attempts) await sleep(res.status === 429 ? (retryAfterMs(res) ?? backoff) : backoff);

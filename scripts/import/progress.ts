@@ -12,14 +12,23 @@ function formatSeconds(s: number): string {
   return `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`;
 }
 
-export function createProgress(total: number, stream: NodeJS.WriteStream = process.stderr, plainEveryMs = 2000): Progress {
+export function createProgress(
+  total: number,
+  stream: NodeJS.WriteStream = process.stderr,
+  plainEveryMs = 2000,
+): Progress {
   const started = Date.now();
   let done = 0;
   const rate = () => done / Math.max((Date.now() - started) / 1000, 0.001);
 
   if (stream.isTTY) {
     const bar = new cliProgress.SingleBar(
-      { format: 'import [{bar}] {percentage}% | {value}/{total} | {rate}/s | ETA {eta_formatted}', stream, etaBuffer: 200, hideCursor: true },
+      {
+        format: 'import [{bar}] {percentage}% | {value}/{total} | {rate}/s | ETA {eta_formatted}',
+        stream,
+        etaBuffer: 200,
+        hideCursor: true,
+      },
       cliProgress.Presets.shades_classic,
     );
     bar.start(total, 0, { rate: '0' });
@@ -35,7 +44,9 @@ export function createProgress(total: number, stream: NodeJS.WriteStream = proce
   const line = () => {
     const r = rate();
     const pct = total ? Math.floor((done / total) * 100) : 100;
-    stream.write(`import: ${done}/${total} (${pct}%), ${r.toFixed(0)} items/s, ETA ${formatSeconds((total - done) / r)}\n`);
+    stream.write(
+      `import: ${done}/${total} (${pct}%), ${r.toFixed(0)} items/s, ETA ${formatSeconds((total - done) / r)}\n`,
+    );
   };
   const timer = setInterval(line, plainEveryMs);
   timer.unref();

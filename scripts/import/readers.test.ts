@@ -11,14 +11,18 @@ describe('import readers', () => {
 
   it('JSON: one report, or an array with each element numbered; ninjs gets its media type', () => {
     const one = readSource('r.json', '{"text":"x","dateline":"2022-01-19"}');
-    expect(one.items).toEqual([{ origin: 'r.json', body: '{"text":"x","dateline":"2022-01-19"}', contentType: 'application/json' }]);
+    expect(one.items).toEqual([
+      { origin: 'r.json', body: '{"text":"x","dateline":"2022-01-19"}', contentType: 'application/json' },
+    ]);
     const many = readSource('m.json', '[{"text":"a"},{"headline":"h","body_text":"b"},3]');
     expect(many.items.map((i) => [i.origin, i.contentType])).toEqual([
       ['m.json#1', 'application/json'],
       ['m.json#2', 'application/ninjs+json'],
     ]);
     expect(many.rejected).toEqual([{ origin: 'm.json#3', reason: expect.stringMatching(/expected a JSON object/) }]);
-    expect(readSource('n.ninjs.json', '{"text":"odd but ninjs by name"}').items[0].contentType).toBe('application/ninjs+json');
+    expect(readSource('n.ninjs.json', '{"text":"odd but ninjs by name"}').items[0].contentType).toBe(
+      'application/ninjs+json',
+    );
   });
 
   it('JSON Lines: one item per non-empty line, a broken line rejected with its line number', () => {

@@ -75,6 +75,9 @@ export function readSource(file: string, content: string): ReadResult {
         }),
       );
     default:
-      return { items: [], rejected: [{ origin: file, reason: `unsupported file type "${ext || name}": use ${SUPPORTED.join(', ')}` }] };
+      return {
+        items: [],
+        rejected: [{ origin: file, reason: `unsupported file type "${ext || name}": use ${SUPPORTED.join(', ')}` }],
+      };
   }
 }

@@ -40,7 +40,9 @@ export function formatSummary(s: Summary, maxListed = 50): string {
     if (entries.length > maxListed) lines.push(`    … and ${entries.length - maxListed} more`);
   };
   list(s.rejected);
-  lines.push(`  failed:    ${s.failed.length}${s.failed.length ? ' (not delivered; run the same command again to retry them)' : ''}`);
+  lines.push(
+    `  failed:    ${s.failed.length}${s.failed.length ? ' (not delivered; run the same command again to retry them)' : ''}`,
+  );
   list(s.failed);
   return lines.join('\n');
 }

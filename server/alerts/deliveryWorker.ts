@@ -11,7 +11,13 @@
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { alertKey, CAPPED_EXPONENTIAL, cappedBackoff, type DeliverJob, type DeliverQueue } from '../queues/deliverProducer.js';
+import {
+  alertKey,
+  CAPPED_EXPONENTIAL,
+  cappedBackoff,
+  type DeliverJob,
+  type DeliverQueue,
+} from '../queues/deliverProducer.js';
 import { DELIVER_QUEUE } from '../queues/names.js';
 import type { DeliveryLog } from '../storage/deliveryLog.js';
 import type { Keys } from '../storage/keys.js';
@@ -54,7 +60,11 @@ export function createDeliveryProcessor(deps: DeliveryDeps) {
 
   async function scheduleDigest(subscriptionId: string, flushAt: number): Promise<void> {
     const key = alertKey(subscriptionId, 'digest', String(flushAt));
-    await deps.queue.add('digest', { kind: 'digest', subscriptionId, key }, { jobId: key, delay: Math.max(0, flushAt - Date.now()) });
+    await deps.queue.add(
+      'digest',
+      { kind: 'digest', subscriptionId, key },
+      { jobId: key, delay: Math.max(0, flushAt - Date.now()) },
+    );
   }
 
   /** What to send for this job, or null when nothing goes out now (grouped, waiting, empty). */
@@ -62,17 +72,29 @@ export function createDeliveryProcessor(deps: DeliveryDeps) {
     const data = job.data;
     if (data.kind === 'alert') {
       const decision = await deps.gate.admit(sub, data.key, { ...data.alert, firedAt: data.firedAt }, now);
-      if (decision.action === 'send') return { content: data.alert as AlertContent, changeSeq: data.changeSeq, firedAt: data.firedAt };
+      if (decision.action === 'send')
+        return { content: data.alert as AlertContent, changeSeq: data.changeSeq, firedAt: data.firedAt };
       await scheduleDigest(sub.id, decision.flushAt);
       const note = `grouped into one alert at ${new Date(decision.flushAt).toISOString()}`;
-      await deps.deliveries.record(sub.id, { key: data.key, status: 'throttled', attempt, title: data.alert.title, note });
+      await deps.deliveries.record(sub.id, {
+        key: data.key,
+        status: 'throttled',
+        attempt,
+        title: data.alert.title,
+        note,
+      });
       return null;
     }
     const taken = await deps.gate.take(sub, data.key, now);
     if (taken.action === 'wait') await scheduleDigest(sub.id, taken.until);
     if (taken.action !== 'take') return null;
     const items = taken.items.map((i) => ({ ...i, link: alertLink(deps.publicUrl, i.reportId) }));
-    return { content: composeDigest(taken.items), changeSeq: '', firedAt: new Date(now).toISOString(), items: items.length > 1 ? items : undefined };
+    return {
+      content: composeDigest(taken.items),
+      changeSeq: '',
+      firedAt: new Date(now).toISOString(),
+      items: items.length > 1 ? items : undefined,
+    };
   }
 
   return async function processDelivery(job: Job<DeliverJob>): Promise<string> {
@@ -86,7 +108,13 @@ export function createDeliveryProcessor(deps: DeliveryDeps) {
     if (isSilenced(sub, now)) {
       await mark(key, 'suppressed');
       const title = job.data.kind === 'alert' ? job.data.alert.title : 'grouped alerts';
-      await deps.deliveries.record(sub.id, { key, status: 'suppressed', attempt, title, note: `silenced until ${sub.silencedUntil}` });
+      await deps.deliveries.record(sub.id, {
+        key,
+        status: 'suppressed',
+        attempt,
+        title,
+        note: `silenced until ${sub.silencedUntil}`,
+      });
       return 'suppressed';
     }
     const next = await contentFor(job, sub, attempt, now);
@@ -104,12 +132,25 @@ export function createDeliveryProcessor(deps: DeliveryDeps) {
     try {
       const receipt = await deps.channels[sub.channel.type].deliver(alert, sub, attempt);
       await mark(key, 'delivered');
-      await deps.deliveries.record(sub.id, { key, status: 'delivered', attempt, title: alert.title, code: receipt.code });
+      await deps.deliveries.record(sub.id, {
+        key,
+        status: 'delivered',
+        attempt,
+        title: alert.title,
+        code: receipt.code,
+      });
       return 'delivered';
     } catch (err) {
       const failed = err instanceof DeliveryFailed ? err : new DeliveryFailed((err as Error).message);
       const final = failed.permanent || attempt >= (job.opts.attempts ?? 1);
-      await deps.deliveries.record(sub.id, { key, status: final ? 'dead' : 'retrying', attempt, title: alert.title, code: failed.code, error: failed.message });
+      await deps.deliveries.record(sub.id, {
+        key,
+        status: final ? 'dead' : 'retrying',
+        attempt,
+        title: alert.title,
+        code: failed.code,
+        error: failed.message,
+      });
       deps.log.warn({ key, attempt, final, err: failed.message }, 'alert delivery failed');
       throw failed.permanent ? new UnrecoverableError(failed.message) : failed;
     }

@@ -72,14 +72,24 @@ export class AlertEvaluator {
       try {
         if (Date.now() - this.lastClaimAt > this.deps.claimIdleMs / 2) await this.claimAbandoned();
         const result = (await this.deps.blocking.xreadgroup(
-          'GROUP', ALERTS_GROUP, this.consumer, 'COUNT', BATCH, 'BLOCK', BLOCK_MS, 'STREAMS', this.deps.streamKey, '>',
+          'GROUP',
+          ALERTS_GROUP,
+          this.consumer,
+          'COUNT',
+          BATCH,
+          'BLOCK',
+          BLOCK_MS,
+          'STREAMS',
+          this.deps.streamKey,
+          '>',
         )) as [string, RawEntry[]][] | null;
         const entries = result?.[0]?.[1] ?? [];
         if (entries.length > 0) await this.handle(entries);
       } catch (err) {
         if (this.stopped) break;
         const message = (err as Error).message;
-        if (/NOGROUP/.test(message)) await this.ensureGroup().catch(() => undefined); // the stream was reset
+        if (/NOGROUP/.test(message))
+          await this.ensureGroup().catch(() => undefined); // the stream was reset
         else this.deps.log.warn({ err: message }, 'alert evaluator: stream unreachable; retrying');
         await new Promise((r) => setTimeout(r, 500));
       }
@@ -92,7 +102,13 @@ export class AlertEvaluator {
     let cursor = '0-0';
     do {
       const [next, entries, deleted] = (await this.deps.command.xautoclaim(
-        this.deps.streamKey, ALERTS_GROUP, this.consumer, this.deps.claimIdleMs, cursor, 'COUNT', BATCH,
+        this.deps.streamKey,
+        ALERTS_GROUP,
+        this.consumer,
+        this.deps.claimIdleMs,
+        cursor,
+        'COUNT',
+        BATCH,
       )) as [string, RawEntry[], string[]?];
       if (entries.length > 0) {
         this.deps.log.info({ count: entries.length }, 'alert evaluator: judging changes a dead consumer left pending');
@@ -127,9 +143,20 @@ export class AlertEvaluator {
       moved.push({ id: sub.id, memo });
       if (!alert) return;
       const key = alertKey(sub.id, change.seq);
-      jobs.push({ sub, job: { kind: 'alert', subscriptionId: sub.id, key, changeSeq: change.seq, alert, firedAt: new Date().toISOString() } });
+      jobs.push({
+        sub,
+        job: {
+          kind: 'alert',
+          subscriptionId: sub.id,
+          key,
+          changeSeq: change.seq,
+          alert,
+          firedAt: new Date().toISOString(),
+        },
+      });
     });
-    if (jobs.length > 0) await this.deps.queue.addBulk(jobs.map(({ job }) => ({ name: 'alert', data: job, opts: { jobId: job.key } })));
+    if (jobs.length > 0)
+      await this.deps.queue.addBulk(jobs.map(({ job }) => ({ name: 'alert', data: job, opts: { jobId: job.key } })));
     for (const m of moved) await this.deps.memos.setIfNewer(m.id, change.seq, m.memo);
     return jobs.length;
   }
@@ -139,6 +166,13 @@ export class AlertEvaluator {
     const stored = await this.deps.reports.get(change.id);
     if (!stored) return change.type === 'report.added' ? { ...change.report, text: change.report.excerpt } : undefined;
     const { report, extraction } = stored;
-    return { id: report.id, text: report.text, title: report.title, source: report.source, dateline: report.dateline, entities: extraction?.entities };
+    return {
+      id: report.id,
+      text: report.text,
+      title: report.title,
+      source: report.source,
+      dateline: report.dateline,
+      entities: extraction?.entities,
+    };
   }
 }

@@ -11,7 +11,10 @@ export function meetingSignature(m: Pick<Meeting, 'date' | 'place' | 'status'>):
 
 /** "Blinken and Lavrov in Geneva on 2022-01-21" */
 export function describeMeeting(m: Pick<Meeting, 'participants' | 'place' | 'date' | 'kind'>): string {
-  const who = m.participants.length > 2 ? `${m.participants.slice(0, -1).join(', ')} and ${m.participants.at(-1)}` : m.participants.join(' and ');
+  const who =
+    m.participants.length > 2
+      ? `${m.participants.slice(0, -1).join(', ')} and ${m.participants.at(-1)}`
+      : m.participants.join(' and ');
   const what = m.kind === 'call' ? 'call' : m.kind === 'video' ? 'video call' : 'meeting';
   const where = m.place ? ` in ${m.place}` : '';
   const when = m.date ? ` on ${m.date}` : ' (date not yet known)';
@@ -49,14 +52,31 @@ export function judgeMeetingChanged(
   const reportId = meeting.sources.at(-1);
   const label = describeMeeting(meeting);
   if (kind === 'new') {
-    return { alert: { title: `New ${meeting.status} meeting: ${label}`, body: `${label}. Reported in ${meeting.sources.length} report(s).`, reportId }, memo: next };
+    return {
+      alert: {
+        title: `New ${meeting.status} meeting: ${label}`,
+        body: `${label}. Reported in ${meeting.sources.length} report(s).`,
+        reportId,
+      },
+      memo: next,
+    };
   }
   const [date, place] = (previous ?? '').split('|');
   if (kind === 'moved') {
     const was = `${place ? ` in ${place}` : ''}${date ? ` on ${date}` : ''}`.trim();
-    return { alert: { title: `Meeting moved: ${label}`, body: `${label}. Before, it was expected ${was || 'without a place or date'}.`, reportId }, memo: next };
+    return {
+      alert: {
+        title: `Meeting moved: ${label}`,
+        body: `${label}. Before, it was expected ${was || 'without a place or date'}.`,
+        reportId,
+      },
+      memo: next,
+    };
   }
-  return { alert: { title: `Meeting cancelled: ${label}`, body: `${label} is now reported as cancelled.`, reportId }, memo: next };
+  return {
+    alert: { title: `Meeting cancelled: ${label}`, body: `${label} is now reported as cancelled.`, reportId },
+    memo: next,
+  };
 }
 
 /** Meetings are dated by day; a meeting "starts" at 00:00 UTC of its date (no time of day is extracted). */
@@ -82,7 +102,12 @@ export function judgeMeetingSoon(
     next = withTold(next, tellKey);
     const inHours = Math.max(1, Math.round(inMs / 3_600_000));
     const label = describeMeeting(m);
-    alerts.push({ tellKey, title: `Starting within ${inHours} h: ${label}`, body: `${label} (${m.status}).`, reportId: m.sources.at(-1) });
+    alerts.push({
+      tellKey,
+      title: `Starting within ${inHours} h: ${label}`,
+      body: `${label} (${m.status}).`,
+      reportId: m.sources.at(-1),
+    });
   }
   return { alerts, memo: next };
 }

@@ -26,7 +26,13 @@ export type MeetingSweepDeps = {
 
 /** One sweep; returns how many alerts it enqueued (0 when another worker holds this interval's lock). */
 export async function sweepMeetings(deps: MeetingSweepDeps, nowMs = Date.now()): Promise<number> {
-  const got = await deps.redis.set(deps.keys.alertSweepLock, String(nowMs), 'PX', Math.max(500, deps.intervalMs - 200), 'NX');
+  const got = await deps.redis.set(
+    deps.keys.alertSweepLock,
+    String(nowMs),
+    'PX',
+    Math.max(500, deps.intervalMs - 200),
+    'NX',
+  );
   if (!got) return 0;
   const subs = (await deps.subscriptions.all()).filter((s) => s.rule.type === 'meeting.soon');
   if (subs.length === 0) return 0;
@@ -41,7 +47,11 @@ export async function sweepMeetings(deps: MeetingSweepDeps, nowMs = Date.now()):
     await deps.queue.addBulk(
       alerts.map(({ tellKey, ...alert }) => {
         const key = alertKey(sub.id, 'soon', tellKey);
-        return { name: 'alert', data: { kind: 'alert' as const, subscriptionId: sub.id, key, changeSeq: '', alert, firedAt }, opts: { jobId: key } };
+        return {
+          name: 'alert',
+          data: { kind: 'alert' as const, subscriptionId: sub.id, key, changeSeq: '', alert, firedAt },
+          opts: { jobId: key },
+        };
       }),
     );
     await deps.memos.setMemoOnly(sub.id, memo);
@@ -53,7 +63,9 @@ export async function sweepMeetings(deps: MeetingSweepDeps, nowMs = Date.now()):
 /** Runs sweepMeetings every intervalMs; returns a stop function. */
 export function startMeetingSweep(deps: MeetingSweepDeps): () => void {
   const timer = setInterval(() => {
-    sweepMeetings(deps).catch((err: unknown) => deps.log.warn({ err: (err as Error).message }, 'meeting sweep skipped a round'));
+    sweepMeetings(deps).catch((err: unknown) =>
+      deps.log.warn({ err: (err as Error).message }, 'meeting sweep skipped a round'),
+    );
   }, deps.intervalMs);
   timer.unref();
   return () => clearInterval(timer);

@@ -34,9 +34,17 @@ function around(text: string, index: number, length: number, radius = 120): stri
   return `${start > 0 ? '…' : ''}${flat.slice(start, end).trim()}${end < flat.length ? '…' : ''}`;
 }
 
-export function judgeMention(terms: string[], report: ReportForRules, memo: RuleMemo): { alert: AlertContent | null; memo: RuleMemo } {
+export function judgeMention(
+  terms: string[],
+  report: ReportForRules,
+  memo: RuleMemo,
+): { alert: AlertContent | null; memo: RuleMemo } {
   const flat = report.text.replace(/\s+/g, ' ');
-  const entities = [...(report.entities?.people ?? []), ...(report.entities?.places ?? []), ...(report.entities?.organizations ?? [])];
+  const entities = [
+    ...(report.entities?.people ?? []),
+    ...(report.entities?.places ?? []),
+    ...(report.entities?.organizations ?? []),
+  ];
   const found: string[] = [];
   let first: { index: number; length: number } | null = null;
   for (const term of terms) {
@@ -76,7 +84,11 @@ export function judgeFlag(
   const title = report ? headline(report) : `report ${reportId}`;
   const note = set.note ? ` Note: ${set.note}` : '';
   return {
-    alert: { title: `Flagged ${flag}: ${title}`, body: `${set.by} flagged this report ${flag} at ${set.at}.${note}`, reportId },
+    alert: {
+      title: `Flagged ${flag}: ${title}`,
+      body: `${set.by} flagged this report ${flag} at ${set.at}.${note}`,
+      reportId,
+    },
     memo: withTold(memo, key),
   };
 }

@@ -10,7 +10,17 @@ const tension = (value: number): PublicTension => ({
   level: value >= 75 ? 'severe' : value >= 50 ? 'high' : 'low',
   history: [],
   pairs: [],
-  drivers: [{ reportId: 'r1', at: '2022-01-19', phrase: 'massing troops', weight: 5, category: 'military posture', contribution: 5, evidence: { text: 'massing troops', start: 0, end: 14 } }],
+  drivers: [
+    {
+      reportId: 'r1',
+      at: '2022-01-19',
+      phrase: 'massing troops',
+      weight: 5,
+      category: 'military posture',
+      contribution: 5,
+      evidence: { text: 'massing troops', start: 0, end: 14 },
+    },
+  ],
 });
 const troops = (value: number | null): PublicTroops => ({
   current: value === null ? null : { value, low: value, high: value, asOf: '2022-01-19', claims: [] },
@@ -18,7 +28,16 @@ const troops = (value: number | null): PublicTroops => ({
   history: [],
 });
 const meeting = (over: Partial<Meeting> = {}): Meeting => ({
-  id: 'm1', participants: ['Blinken', 'Lavrov'], place: 'Geneva', date: '2022-01-21', kind: 'in-person', status: 'scheduled', moved: false, sources: ['r1'], history: [], ...over,
+  id: 'm1',
+  participants: ['Blinken', 'Lavrov'],
+  place: 'Geneva',
+  date: '2022-01-21',
+  kind: 'in-person',
+  status: 'scheduled',
+  moved: false,
+  sources: ['r1'],
+  history: [],
+  ...over,
 });
 let n = 0;
 const seq = (ms = 1_700_000_000_000 + n++ * 60_000) => `${ms}-0`;
@@ -43,8 +62,14 @@ describe('tension rules', () => {
   });
 
   it('a subscription made while tension is already above is not told until it is crossed again', () => {
-    const memo = seedMemo({ type: 'tension.above', threshold: 60 }, { tension: tension(70), troops: troops(null), meetings: [] }, Date.now());
-    expect(run({ type: 'tension.above', threshold: 60 }, [{ type: 'tension.updated', tension: tension(72) }], memo)).toEqual([]);
+    const memo = seedMemo(
+      { type: 'tension.above', threshold: 60 },
+      { tension: tension(70), troops: troops(null), meetings: [] },
+      Date.now(),
+    );
+    expect(
+      run({ type: 'tension.above', threshold: 60 }, [{ type: 'tension.updated', tension: tension(72) }], memo),
+    ).toEqual([]);
   });
 
   it('tension.jump fires on a rise of N points within the window, then starts a fresh window', () => {
@@ -63,14 +88,21 @@ describe('troop rules', () => {
 
   it('troops.above fires on crossing only', () => {
     const t = (v: number) => ({ type: 'troops.updated' as const, troops: troops(v) });
-    expect(run({ type: 'troops.above', threshold: 100_000 }, [t(90_000), t(120_000), t(130_000)])).toEqual(['Troop estimate at 120,000, past your threshold of 100,000']);
+    expect(run({ type: 'troops.above', threshold: 100_000 }, [t(90_000), t(120_000), t(130_000)])).toEqual([
+      'Troop estimate at 120,000, past your threshold of 100,000',
+    ]);
   });
 });
 
 describe('meeting rules', () => {
   const up = (m: Meeting) => ({ type: 'meeting.upserted' as const, meeting: m });
   it('tells new, moved and cancelled once each, and respects the chosen kinds', () => {
-    const changes = [up(meeting()), up(meeting({ sources: ['r1', 'r2'] })), up(meeting({ place: 'Vienna' })), up(meeting({ place: 'Vienna', status: 'cancelled' }))];
+    const changes = [
+      up(meeting()),
+      up(meeting({ sources: ['r1', 'r2'] })),
+      up(meeting({ place: 'Vienna' })),
+      up(meeting({ place: 'Vienna', status: 'cancelled' })),
+    ];
     const all = run({ type: 'meeting.changed' }, changes);
     expect(all.map((t) => t.split(':')[0])).toEqual(['New scheduled meeting', 'Meeting moved', 'Meeting cancelled']);
     expect(all[1]).toBe('Meeting moved: Blinken and Lavrov meeting in Vienna on 2022-01-21');
@@ -80,24 +112,43 @@ describe('meeting rules', () => {
   it('meeting.soon tells each meeting once when it enters the window', () => {
     const now = Date.parse('2022-01-20T06:00:00Z');
     const first = judgeMeetingSoon(24, [meeting(), meeting({ id: 'm2', date: '2022-01-25' })], now, {});
-    expect(first.alerts.map((a) => a.title)).toEqual(['Starting within 18 h: Blinken and Lavrov meeting in Geneva on 2022-01-21']);
+    expect(first.alerts.map((a) => a.title)).toEqual([
+      'Starting within 18 h: Blinken and Lavrov meeting in Geneva on 2022-01-21',
+    ]);
     expect(judgeMeetingSoon(24, [meeting()], now + 3_600_000, first.memo).alerts).toEqual([]);
   });
 });
 
 describe('report rules', () => {
-  const report = { id: 'r9', text: 'Diplomats flew to Kyiv\'s airport. Tirana was quiet.', title: 'Arrivals', dateline: '2022-01-19', source: 'wire' };
+  const report = {
+    id: 'r9',
+    text: "Diplomats flew to Kyiv's airport. Tirana was quiet.",
+    title: 'Arrivals',
+    dateline: '2022-01-19',
+    source: 'wire',
+  };
   it('mention matches whole words, any case, and quotes the context', () => {
-    const hit = judge({ type: 'mention', terms: ['kyiv', 'Iran'] }, { type: 'report.added', id: 'r9', seq: seq() } as Change, { memo: {}, report });
+    const hit = judge(
+      { type: 'mention', terms: ['kyiv', 'Iran'] },
+      { type: 'report.added', id: 'r9', seq: seq() } as Change,
+      { memo: {}, report },
+    );
     expect(hit.alert?.title).toBe('"kyiv" in: Arrivals');
     expect(hit.alert?.body).toContain("flew to Kyiv's airport");
     expect(hit.alert?.reportId).toBe('r9');
-    const miss = judge({ type: 'mention', terms: ['Iran'] }, { type: 'report.added', id: 'r9', seq: seq() } as Change, { memo: {}, report });
+    const miss = judge({ type: 'mention', terms: ['Iran'] }, { type: 'report.added', id: 'r9', seq: seq() } as Change, {
+      memo: {},
+      report,
+    });
     expect(miss.alert).toBeNull();
   });
 
   it('flag fires once per report and again only after being unflagged', () => {
-    const flag = (on: boolean) => ({ type: 'flag.changed' as const, id: 'r9', flags: on ? [{ flag: 'breaking' as const, by: 'ana', at: '2022-01-19T10:00:00Z' }] : [] });
+    const flag = (on: boolean) => ({
+      type: 'flag.changed' as const,
+      id: 'r9',
+      flags: on ? [{ flag: 'breaking' as const, by: 'ana', at: '2022-01-19T10:00:00Z' }] : [],
+    });
     expect(run({ type: 'flag', flag: 'breaking' }, [flag(true), flag(true), flag(false), flag(true)])).toHaveLength(2);
   });
 });

@@ -40,7 +40,11 @@ export function ruleNeedsReport(rule: AlertRule): boolean {
  * The memo of a new subscription, from the state at the moment it was made: subscribing is
  * not a change, so a threshold already passed is not announced until it is crossed again.
  */
-export function seedMemo(rule: AlertRule, state: Pick<PublicState, 'tension' | 'troops' | 'meetings'> | null, nowMs: number): RuleMemo {
+export function seedMemo(
+  rule: AlertRule,
+  state: Pick<PublicState, 'tension' | 'troops' | 'meetings'> | null,
+  nowMs: number,
+): RuleMemo {
   if (!state) return {};
   switch (rule.type) {
     case 'tension.above':
@@ -65,7 +69,9 @@ export function judge(rule: AlertRule, change: Change, ctx: { memo: RuleMemo; re
   const { memo } = ctx;
   switch (rule.type) {
     case 'tension.above':
-      return change.type === 'tension.updated' ? tensionAbove(rule.threshold, change.tension, change.seq, memo) : none(memo);
+      return change.type === 'tension.updated'
+        ? tensionAbove(rule.threshold, change.tension, change.seq, memo)
+        : none(memo);
     case 'tension.jump':
       return change.type === 'tension.updated' ? tensionJump(rule, change.tension, change.seq, memo) : none(memo);
     case 'troops.above':
@@ -79,7 +85,9 @@ export function judge(rule: AlertRule, change: Change, ctx: { memo: RuleMemo; re
     case 'mention':
       return change.type === 'report.added' && ctx.report ? judgeMention(rule.terms, ctx.report, memo) : none(memo);
     case 'flag':
-      return change.type === 'flag.changed' ? judgeFlag(rule.flag, change.id, change.flags, ctx.report, memo) : none(memo);
+      return change.type === 'flag.changed'
+        ? judgeFlag(rule.flag, change.id, change.flags, ctx.report, memo)
+        : none(memo);
   }
 }
 
@@ -96,7 +104,10 @@ function topDriver(tension: PublicTension) {
 
 function tensionStory(tension: PublicTension, from: number | undefined): { body: string; reportId?: string } {
   const driver = topDriver(tension);
-  const move = from === undefined ? `The tension index is now ${fmt(tension.value)}` : `The tension index went from ${fmt(from)} to ${fmt(tension.value)}`;
+  const move =
+    from === undefined
+      ? `The tension index is now ${fmt(tension.value)}`
+      : `The tension index went from ${fmt(from)} to ${fmt(tension.value)}`;
   const why = driver ? ` Biggest driver: "${driver.phrase}" (${driver.category}).` : '';
   return { body: `${move} (${tension.level}).${why}`, reportId: driver?.reportId };
 }
@@ -107,10 +118,21 @@ function tensionAbove(threshold: number, tension: PublicTension, seq: string, me
   const crossed = tension.value >= threshold && (previous === undefined || previous < threshold);
   if (!crossed) return { alert: null, memo: next };
   const story = tensionStory(tension, previous);
-  return { alert: { title: `Tension at ${fmt(tension.value)} (${tension.level}), past your threshold of ${fmt(threshold)}`, ...story }, memo: next };
+  return {
+    alert: {
+      title: `Tension at ${fmt(tension.value)} (${tension.level}), past your threshold of ${fmt(threshold)}`,
+      ...story,
+    },
+    memo: next,
+  };
 }
 
-function tensionJump(rule: { points: number; windowMinutes: number }, tension: PublicTension, seq: string, memo: RuleMemo): Judgement {
+function tensionJump(
+  rule: { points: number; windowMinutes: number },
+  tension: PublicTension,
+  seq: string,
+  memo: RuleMemo,
+): Judgement {
   const now = seqMs(seq);
   const since = now - rule.windowMinutes * 60_000;
   const recent = (memo.tension ?? []).filter((r) => r.atMs >= since);
@@ -141,7 +163,10 @@ function troopStory(troops: PublicTroops): { body: string; reportId?: string } {
   const who = claim?.claimedBy ? `, according to ${claim.claimedBy}` : '';
   const where = claim?.location ? ` near ${claim.location}` : '';
   const quote = claim ? ` Source: "${claim.evidence.text}"` : '';
-  return { body: `Current estimate: ${num(current.value)} troops${where}${range}${who}, as of ${current.asOf}.${quote}`, reportId: claim?.reportId };
+  return {
+    body: `Current estimate: ${num(current.value)} troops${where}${range}${who}, as of ${current.asOf}.${quote}`,
+    reportId: claim?.reportId,
+  };
 }
 
 function troopsAbove(threshold: number, troops: PublicTroops, memo: RuleMemo): Judgement {
@@ -151,7 +176,13 @@ function troopsAbove(threshold: number, troops: PublicTroops, memo: RuleMemo): J
   if (value === null || value < threshold || (previous !== undefined && previous !== null && previous >= threshold)) {
     return { alert: null, memo: next };
   }
-  return { alert: { title: `Troop estimate at ${num(value)}, past your threshold of ${num(threshold)}`, ...troopStory(troops) }, memo: next };
+  return {
+    alert: {
+      title: `Troop estimate at ${num(value)}, past your threshold of ${num(threshold)}`,
+      ...troopStory(troops),
+    },
+    memo: next,
+  };
 }
 
 function troopsChange(percent: number, troops: PublicTroops, memo: RuleMemo): Judgement {

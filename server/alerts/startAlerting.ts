@@ -28,7 +28,10 @@ export async function startAlerting(ctx: RoleContext): Promise<RunningRole> {
   await waitReady(command, 60_000); // the command connection fails fast; the consumer group is created right away
   const subscriptions = new SubscriptionStore(command, keys);
   const memos = new AlertMemoStore(command, keys);
-  const queue = createDeliverQueue(command, keys.queuePrefix, { attempts: config.DELIVERY_ATTEMPTS, backoffMs: config.DELIVERY_BACKOFF_MS });
+  const queue = createDeliverQueue(command, keys.queuePrefix, {
+    attempts: config.DELIVERY_ATTEMPTS,
+    backoffMs: config.DELIVERY_BACKOFF_MS,
+  });
   const publicUrl = publicUrlOf(config);
 
   const evaluator = new AlertEvaluator({
@@ -60,7 +63,17 @@ export async function startAlerting(ctx: RoleContext): Promise<RunningRole> {
     inapp: { redis: command, keys, maxLen: config.CHANGES_MAXLEN },
   });
   const worker = createDeliveryWorker(
-    { redis: command, keys, subscriptions, gate: new AlertGate(command, keys), deliveries: new DeliveryLog(command, keys), channels, queue, publicUrl, log },
+    {
+      redis: command,
+      keys,
+      subscriptions,
+      gate: new AlertGate(command, keys),
+      deliveries: new DeliveryLog(command, keys),
+      channels,
+      queue,
+      publicUrl,
+      log,
+    },
     {
       connection: ctx.connect('blocking', 'alerts-deliver'),
       prefix: keys.queuePrefix,

@@ -8,7 +8,7 @@ import type { Subscription } from './types.js';
 
 describe('quiet hours (pure)', () => {
   const quiet = { start: '22:00', end: '07:00', timeZone: 'Europe/Berlin' };
-  it('holds alerts inside a window that wraps midnight, in the subscriber\'s zone, until it ends', () => {
+  it("holds alerts inside a window that wraps midnight, in the subscriber's zone, until it ends", () => {
     // 23:30 in Berlin (UTC+1 in January) is 22:30 UTC; quiet hours end at 07:00 Berlin = 06:00 UTC.
     expect(quietUntil(Date.parse('2022-01-19T22:30:00Z'), quiet)).toBe(Date.parse('2022-01-20T06:00:00Z'));
     expect(quietUntil(Date.parse('2022-01-20T05:59:00Z'), quiet)).toBe(Date.parse('2022-01-20T06:00:00Z'));
@@ -42,7 +42,14 @@ describe('the throttle gate (real Redis)', () => {
   let gate: AlertGate;
   const keys = keysFor('gate-test');
   const sub = (over: Partial<Subscription> = {}): Subscription => ({
-    id: 's1', owner: 'ana', createdAt: '', name: 'n', rule: { type: 'flag', flag: 'breaking' }, channel: { type: 'inapp' }, throttleMinutes: 10, ...over,
+    id: 's1',
+    owner: 'ana',
+    createdAt: '',
+    name: 'n',
+    rule: { type: 'flag', flag: 'breaking' },
+    channel: { type: 'inapp' },
+    throttleMinutes: 10,
+    ...over,
   });
   const alert = (title: string) => ({ title, body: title, firedAt: new Date().toISOString() });
   beforeAll(async () => {
@@ -59,8 +66,14 @@ describe('the throttle gate (real Redis)', () => {
     const t0 = 1_700_000_000_000;
     expect(await gate.admit(sub(), 'k1', alert('one'), t0)).toEqual({ action: 'send' });
     expect(await gate.admit(sub(), 'k1', alert('one'), t0 + 5)).toEqual({ action: 'send' }); // a retry keeps its slot
-    expect(await gate.admit(sub(), 'k2', alert('two'), t0 + 1000)).toEqual({ action: 'grouped', flushAt: t0 + 600_000 });
-    expect(await gate.admit(sub(), 'k3', alert('three'), t0 + 2000)).toEqual({ action: 'grouped', flushAt: t0 + 600_000 });
+    expect(await gate.admit(sub(), 'k2', alert('two'), t0 + 1000)).toEqual({
+      action: 'grouped',
+      flushAt: t0 + 600_000,
+    });
+    expect(await gate.admit(sub(), 'k3', alert('three'), t0 + 2000)).toEqual({
+      action: 'grouped',
+      flushAt: t0 + 600_000,
+    });
     expect(await client.get(keys.alertMarker('k2'))).toBe('grouped');
     expect(await gate.take(sub(), 'd1', t0 + 300_000)).toEqual({ action: 'wait', until: t0 + 600_000 });
     const taken = await gate.take(sub(), 'd1', t0 + 600_000);
@@ -68,13 +81,25 @@ describe('the throttle gate (real Redis)', () => {
     const again = await gate.take(sub(), 'd1', t0 + 600_001); // a retried digest sends the same set
     expect(again.action === 'take' && again.items).toHaveLength(2);
     // The digest took the slot: the next alert waits for the following window.
-    expect(await gate.admit(sub(), 'k4', alert('four'), t0 + 600_002)).toEqual({ action: 'grouped', flushAt: t0 + 1_200_000 });
+    expect(await gate.admit(sub(), 'k4', alert('four'), t0 + 600_002)).toEqual({
+      action: 'grouped',
+      flushAt: t0 + 1_200_000,
+    });
   });
 
   it('quiet hours hold an alert until they end even with no throttle', async () => {
-    const quietSub = sub({ id: 's2', throttleMinutes: 0, quietHours: { start: '22:00', end: '07:00', timeZone: 'UTC' } });
+    const quietSub = sub({
+      id: 's2',
+      throttleMinutes: 0,
+      quietHours: { start: '22:00', end: '07:00', timeZone: 'UTC' },
+    });
     const night = Date.parse('2022-01-19T23:00:00Z');
-    expect(await gate.admit(quietSub, 'q1', alert('night'), night)).toEqual({ action: 'grouped', flushAt: Date.parse('2022-01-20T07:00:00Z') });
-    expect(await gate.admit(sub({ id: 's3', throttleMinutes: 0 }), 'q2', alert('day'), night)).toEqual({ action: 'send' });
+    expect(await gate.admit(quietSub, 'q1', alert('night'), night)).toEqual({
+      action: 'grouped',
+      flushAt: Date.parse('2022-01-20T07:00:00Z'),
+    });
+    expect(await gate.admit(sub({ id: 's3', throttleMinutes: 0 }), 'q2', alert('day'), night)).toEqual({
+      action: 'send',
+    });
   });
 });

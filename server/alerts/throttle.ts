@@ -16,7 +16,12 @@ import type { AlertContent, Subscription } from './types.js';
 export const MARKER_TTL_SECONDS = 7 * 24 * 3600;
 
 function localMinutes(nowMs: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(nowMs));
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(nowMs));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   return get('hour') * 60 + get('minute');
 }
@@ -91,7 +96,8 @@ redis.call('HSET', KEYS[1], 'next', tostring(now + tonumber(ARGV[2])), 'lastKey'
 return {'take', redis.call('HGETALL', KEYS[3])}`;
 
 export type GateDecision = { action: 'send' } | { action: 'grouped'; flushAt: number };
-export type TakeResult = { action: 'take'; items: GroupedAlert[] } | { action: 'wait'; until: number } | { action: 'empty' };
+export type TakeResult =
+  { action: 'take'; items: GroupedAlert[] } | { action: 'wait'; until: number } | { action: 'empty' };
 
 /** The per-subscription throttle gate in Redis. */
 export class AlertGate {

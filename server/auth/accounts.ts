@@ -64,7 +64,9 @@ export function createAccounts(ctx: RoleContext, deps: AccountsDeps) {
   reportActions.use(reportAuditRouter({ audit, reports: deps.reports, keys }));
 
   // Queue health shows every queue of the deployment, also those other roles produce into.
-  const otherQueues = [DELIVER_QUEUE, FEEDS_QUEUE].map((name) => new Queue(name, { connection: command, prefix: keys.queuePrefix }));
+  const otherQueues = [DELIVER_QUEUE, FEEDS_QUEUE].map(
+    (name) => new Queue(name, { connection: command, prefix: keys.queuePrefix }),
+  );
   for (const q of otherQueues) q.on('error', () => undefined);
 
   let watcher: ReturnType<typeof watchRevocations> | null = null;

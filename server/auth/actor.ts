@@ -10,6 +10,22 @@ export function actorOf(req: Request): Actor {
   return { name: req.principal.name, role: req.principal.role };
 }
 
-export function auditEntry(actor: Actor, action: AuditAction, target: string, before: unknown, after: unknown, note?: string): AuditEntry {
-  return { at: new Date().toISOString(), by: actor.name, role: actor.role, action, target, before, after, ...(note ? { note } : {}) };
+export function auditEntry(
+  actor: Actor,
+  action: AuditAction,
+  target: string,
+  before: unknown,
+  after: unknown,
+  note?: string,
+): AuditEntry {
+  return {
+    at: new Date().toISOString(),
+    by: actor.name,
+    role: actor.role,
+    action,
+    target,
+    before,
+    after,
+    ...(note ? { note } : {}),
+  };
 }

@@ -21,15 +21,34 @@ export type BootstrapOptions = {
 };
 
 /** Returns true when this call created the admin (on exactly one api node, whichever starts first). */
-export async function bootstrapAdmin(redis: Redis, keys: Keys, users: UserStore, options: BootstrapOptions): Promise<boolean> {
+export async function bootstrapAdmin(
+  redis: Redis,
+  keys: Keys,
+  users: UserStore,
+  options: BootstrapOptions,
+): Promise<boolean> {
   if (await redis.exists(keys.adminBootstrapped)) return false;
   const generated = options.adminPassword === undefined;
   const password = options.adminPassword ?? randomBytes(15).toString('base64url');
   const now = new Date().toISOString();
   // Creating the user is the lock: only one api node wins it, and only that one prints.
   const created = await users.create(
-    { username: BOOTSTRAP_ADMIN, role: 'admin', passwordHash: await hashPassword(password), createdAt: now, createdBy: 'bootstrap' },
-    { at: now, by: 'bootstrap', role: 'system', action: 'user.created', target: BOOTSTRAP_ADMIN, before: null, after: { username: BOOTSTRAP_ADMIN, role: 'admin' } },
+    {
+      username: BOOTSTRAP_ADMIN,
+      role: 'admin',
+      passwordHash: await hashPassword(password),
+      createdAt: now,
+      createdBy: 'bootstrap',
+    },
+    {
+      at: now,
+      by: 'bootstrap',
+      role: 'system',
+      action: 'user.created',
+      target: BOOTSTRAP_ADMIN,
+      before: null,
+      after: { username: BOOTSTRAP_ADMIN, role: 'admin' },
+    },
   );
   if (created && generated) {
     options.print(

@@ -31,8 +31,10 @@ function store(redis: Redis, prefix: string): RedisStore {
   });
 }
 
-const tooMany = (what: string): RequestHandler => (_req, _res, next) =>
-  next(new AppError(429, 'too_many_attempts', `Too many failed sign-ins ${what}; wait a few minutes and try again`));
+const tooMany =
+  (what: string): RequestHandler =>
+  (_req, _res, next) =>
+    next(new AppError(429, 'too_many_attempts', `Too many failed sign-ins ${what}; wait a few minutes and try again`));
 
 /** Two middlewares to put before the login handler: per IP, then per username. */
 export function loginLimiters(redis: Redis, keys: Keys, limits: LoginLimits = {}): RequestHandler[] {
@@ -49,7 +51,11 @@ export function loginLimiters(redis: Redis, keys: Keys, limits: LoginLimits = {}
     ...common,
     limit: limits.perUser ?? 10,
     store: store(redis, keys.loginLimit('user')),
-    keyGenerator: (req) => String((req.body as { username?: unknown } | undefined)?.username ?? '').trim().toLowerCase().slice(0, 64),
+    keyGenerator: (req) =>
+      String((req.body as { username?: unknown } | undefined)?.username ?? '')
+        .trim()
+        .toLowerCase()
+        .slice(0, 64),
     skip: (req) => typeof (req.body as { username?: unknown } | undefined)?.username !== 'string',
     handler: tooMany('for this user'),
   });

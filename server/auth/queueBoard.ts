@@ -28,7 +28,10 @@ export function queueBoardRouter(queues: Queue[]): Router {
   // @bull-board/express 9.10.1 pins its own copy of @bull-board/api (we have 9.10.2): the two
   // declare the same adapter class twice, so TypeScript needs telling they are the same thing.
   type BoardServerAdapter = Parameters<typeof createBullBoard>[0]['serverAdapter'];
-  createBullBoard({ queues: queues.map((q) => new BullMQAdapter(q)), serverAdapter: serverAdapter as unknown as BoardServerAdapter });
+  createBullBoard({
+    queues: queues.map((q) => new BullMQAdapter(q)),
+    serverAdapter: serverAdapter as unknown as BoardServerAdapter,
+  });
   const router = Router();
   router.use(QUEUE_BOARD_PATH, requireAdmin, serverAdapter.getRouter() as Router);
   return router;

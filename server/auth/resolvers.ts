@@ -21,7 +21,9 @@ export function sessionResolver(sessions: SessionStore, publicOrigin?: string): 
     if (!id) return null;
     const method = (req as Partial<IncomingMessage>).method;
     if (isWriteMethod(method) && !isAppOrigin(req.headers, publicOrigin)) {
-      throw new Forbidden('A write signed in with the session cookie must come from the app itself (Origin header missing or foreign)');
+      throw new Forbidden(
+        'A write signed in with the session cookie must come from the app itself (Origin header missing or foreign)',
+      );
     }
     const session = await sessions.resolve(id);
     if (!session) return null;

@@ -79,7 +79,9 @@ export function watchRevocations(deps: RevocationDeps): { sweep(): Promise<numbe
   }
 
   deps.subscriber.on('message', () => void sweep());
-  deps.subscriber.subscribe(deps.channel).catch((err: unknown) => deps.log.warn({ err }, 'revocation subscribe failed'));
+  deps.subscriber
+    .subscribe(deps.channel)
+    .catch((err: unknown) => deps.log.warn({ err }, 'revocation subscribe failed'));
   const timer = setInterval(() => void sweep(), deps.sweepEveryMs ?? SWEEP_EVERY_MS);
   timer.unref();
 

@@ -23,7 +23,9 @@ describe('configuration', () => {
   });
 
   it('accepts Redis Sentinel and unix socket URLs, and treats empty values as unset', () => {
-    expect(parseConfig({ REDIS_URL: 'redis+sentinel://s1:26379/crisis' }).REDIS_URL).toBe('redis+sentinel://s1:26379/crisis');
+    expect(parseConfig({ REDIS_URL: 'redis+sentinel://s1:26379/crisis' }).REDIS_URL).toBe(
+      'redis+sentinel://s1:26379/crisis',
+    );
     expect(parseConfig({ REDIS_URL: 'unix:///tmp/r.sock', DISPLAY_TOKEN: '' }).DISPLAY_TOKEN).toBeUndefined();
   });
 });

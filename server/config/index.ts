@@ -20,13 +20,19 @@ const envSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   REDIS_URL: z
     .string()
-    .regex(/^(rediss?:\/\/|unix:\/\/|redis\+sentinel:\/\/)/, 'must start with redis://, rediss://, unix:// or redis+sentinel://')
+    .regex(
+      /^(rediss?:\/\/|unix:\/\/|redis\+sentinel:\/\/)/,
+      'must start with redis://, rediss://, unix:// or redis+sentinel://',
+    )
     .optional(),
   DATA_DIR: z.string().default('./data'),
   INGEST_TOKENS: csv.refine((a) => a.every((t) => t.length >= 16), 'each token must be at least 16 characters'),
   DISPLAY_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
   SMTP_FROM: z.string().default('Crisis Desk <alerts@crisis-desk.invalid>'),
   OUTBOUND_ALLOWLIST: csv,
   /** Shortest poll interval an editor may give a feed (POST /api/feeds intervalSeconds). */

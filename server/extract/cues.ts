@@ -50,7 +50,14 @@ function hits(text: string): TenseHit[] {
  * within `backChars`, else the nearest after it within `fwdChars`. Overlapping cues
  * ("set out to meet": past "set out" starts first) resolve to the one starting first.
  */
-export function tenseAround(text: string, from: number, to: number, backChars = 90, fwdChars = 70, cache?: Map<string, TenseHit[]>): Tense {
+export function tenseAround(
+  text: string,
+  from: number,
+  to: number,
+  backChars = 90,
+  fwdChars = 70,
+  cache?: Map<string, TenseHit[]>,
+): Tense {
   let all = cache?.get(text);
   if (!all) {
     all = hits(text);

@@ -55,7 +55,8 @@ export function shiftIso(iso: string, days: number): string {
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
-const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
+const MONTH =
+  '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
 const WEEKDAY = '(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day';
 const DAYNUM = '(?:[0-2]?\\d|3[01])(?:st|nd|rd|th)?';
 const DATE_RE = new RegExp(
@@ -152,7 +153,14 @@ export function findDates(sentence: string, offset: number, ref: RefDate | null)
       if (ref) date = resolveWeekday(text, ref, tenseAround(sentence, m.index, m.index + text.length));
     } else if (g.week || g.month) {
       precision = g.week ? 'week' : 'month';
-      if (ref) date = viaChrono(text.toLowerCase().replace(/^(later|earlier|by|in) /, '').replace(/the coming/, 'next'), ref);
+      if (ref)
+        date = viaChrono(
+          text
+            .toLowerCase()
+            .replace(/^(later|earlier|by|in) /, '')
+            .replace(/the coming/, 'next'),
+          ref,
+        );
     } else if (ref) {
       date = viaChrono(g.day ? text.toLowerCase().replace('tonight', 'today') : text, ref);
     }

@@ -22,10 +22,13 @@ export interface GazMention {
   organization: boolean;
 }
 
-const LOCATIVE_BEFORE = /(?:\b(?:In|At|in|to|at|into|near|toward|towards|outside|inside|visit|visits|visited|visiting|reach|reached|arrive|arrived|arrives|leave|left|leaves|via|across|around)\s+(?:the\s+)?(?:central\s+|northern\s+|southern\s+|eastern\s+|western\s+)?)$/u;
+const LOCATIVE_BEFORE =
+  /(?:\b(?:In|At|in|to|at|into|near|toward|towards|outside|inside|visit|visits|visited|visiting|reach|reached|arrive|arrived|arrives|leave|left|leaves|via|across|around)\s+(?:the\s+)?(?:central\s+|northern\s+|southern\s+|eastern\s+|western\s+)?)$/u;
 
-const FUNCTION_WORD = /^(?:In|On|At|The|From|To|With|And|But|For|By|As|Of|Amid|Amidst|After|Before|During|Both|While|When|Between|Meanwhile|Earlier|Later|Today|Then|Also|Now|Since|Until|Into|Over|Under|Against|Like|Unlike|If|Although|Though|Because|So|Yet|Or|Nor|That|This|These|Those|Its|Their|His|Her|Our|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|MOSCOW|KYIV|WASHINGTON)$/;
-const MODIFIED = /^\s(?:delegation|side|officials?|talks|crisis|government|troops|forces|border|embassy|team|president|leader|envoy|country|countries|member|members|states?|nations|foreign|defen[cs]e|ministers?|diplomats|negotiators|leaders|authorities|commanders|envoys|Secretary|President|Foreign|Minister|Deputy|Defen[cs]e|Prime|Chancellor|Ambassador|National|Permanent|Representative|Chief|Special|Department|State)\b/;
+const FUNCTION_WORD =
+  /^(?:In|On|At|The|From|To|With|And|But|For|By|As|Of|Amid|Amidst|After|Before|During|Both|While|When|Between|Meanwhile|Earlier|Later|Today|Then|Also|Now|Since|Until|Into|Over|Under|Against|Like|Unlike|If|Although|Though|Because|So|Yet|Or|Nor|That|This|These|Those|Its|Their|His|Her|Our|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|MOSCOW|KYIV|WASHINGTON)$/;
+const MODIFIED =
+  /^\s(?:delegation|side|officials?|talks|crisis|government|troops|forces|border|embassy|team|president|leader|envoy|country|countries|member|members|states?|nations|foreign|defen[cs]e|ministers?|diplomats|negotiators|leaders|authorities|commanders|envoys|Secretary|President|Foreign|Minister|Deputy|Defen[cs]e|Prime|Chancellor|Ambassador|National|Permanent|Representative|Chief|Special|Department|State)\b/;
 
 /** Finds gazetteer mentions in `sentence`, which starts at `offset` in the report. */
 export function findGazMentions(gaz: Gazetteer, sentence: string, offset: number): GazMention[] {
@@ -37,7 +40,9 @@ export function findGazMentions(gaz: Gazetteer, sentence: string, offset: number
     if (!forms) continue;
     const at = w.index;
     if (at > 0 && sentence[at - 1] === '.') continue;
-    const form = forms.find((f) => sentence.startsWith(f, at) && !WORD_AFTER.test(sentence.slice(at + f.length, at + f.length + 2)));
+    const form = forms.find(
+      (f) => sentence.startsWith(f, at) && !WORD_AFTER.test(sentence.slice(at + f.length, at + f.length + 2)),
+    );
     if (!form) continue;
     WORD.lastIndex = at + form.length;
     const m = { index: at, 0: form };
@@ -47,7 +52,13 @@ export function findGazMentions(gaz: Gazetteer, sentence: string, offset: number
     // "National Security Council" is not the UN Security Council: a capitalised word before an
     // alias makes it part of a longer proper name.
     const prevWord = /(\p{Lu}[\p{L}]*)\s$/u.exec(before);
-    if (prevWord && !FUNCTION_WORD.test(prevWord[1]) && !gaz.surfaces.has(prevWord[1]) && !gaz.titleRe.test(prevWord[1]) && !/^(?:Mr|Ms|Mrs)$/.test(prevWord[1])) {
+    if (
+      prevWord &&
+      !FUNCTION_WORD.test(prevWord[1]) &&
+      !gaz.surfaces.has(prevWord[1]) &&
+      !gaz.titleRe.test(prevWord[1]) &&
+      !/^(?:Mr|Ms|Mrs)$/.test(prevWord[1])
+    ) {
       gaz.titleRe.lastIndex = 0;
       continue;
     }
@@ -60,7 +71,12 @@ export function findGazMentions(gaz: Gazetteer, sentence: string, offset: number
     let place = s.place;
     const prev = out[out.length - 1];
     // "to Kyiv and Berlin": coordination keeps the preposition's reading.
-    if (s.place && prev?.locative && /^(?:\s+on\s+[^,.;:]{3,30}?)?(?:,\s*|\s+and\s+|,\s+and\s+)$/.test(sentence.slice(prev.end - offset, m.index))) locative = true;
+    if (
+      s.place &&
+      prev?.locative &&
+      /^(?:\s+on\s+[^,.;:]{3,30}?)?(?:,\s*|\s+and\s+|,\s+and\s+)$/.test(sentence.slice(prev.end - offset, m.index))
+    )
+      locative = true;
     // "Geneva, Switzerland": the country after a city is its address, not another place.
     if (s.place && prev?.locative && prev.place && sentence.slice(prev.end - offset, m.index) === ', ') {
       locative = true;

@@ -7,27 +7,69 @@ import { extract } from './index.js';
 function check(text: string, dateline: string): void {
   const ex = extract(text, dateline);
   extractionSchema.parse(ex);
-  for (const e of [...ex.troops.map((t) => t.evidence), ...ex.meetings.map((m) => m.evidence), ...ex.tension.signals.map((s) => s.evidence)]) {
+  for (const e of [
+    ...ex.troops.map((t) => t.evidence),
+    ...ex.meetings.map((m) => m.evidence),
+    ...ex.tension.signals.map((s) => s.evidence),
+  ]) {
     expect(text.slice(e.start, e.end)).toBe(e.text);
   }
 }
 
 const newsWords = fc.constantFrom(
-  'troops', 'Russia', 'Ukraine', 'met', 'will meet', 'on Friday', 'on Tuesday', 'in Geneva', '100,000', 'over', 'talks', 'call',
-  'President', 'Joe Biden', 'Mr', 'the', 'doubling that', 'January 10', 'cancelled', 'not', '1e400', '10^100', 'tens of thousands',
-  '🙂', 'مرحبا', 'שלום', '\n', ', ', '. ', '“', '”', 'a day after', 'his Russian counterpart',
+  'troops',
+  'Russia',
+  'Ukraine',
+  'met',
+  'will meet',
+  'on Friday',
+  'on Tuesday',
+  'in Geneva',
+  '100,000',
+  'over',
+  'talks',
+  'call',
+  'President',
+  'Joe Biden',
+  'Mr',
+  'the',
+  'doubling that',
+  'January 10',
+  'cancelled',
+  'not',
+  '1e400',
+  '10^100',
+  'tens of thousands',
+  '🙂',
+  'مرحبا',
+  'שלום',
+  '\n',
+  ', ',
+  '. ',
+  '“',
+  '”',
+  'a day after',
+  'his Russian counterpart',
 );
 
 describe('extract() on any input', () => {
   it('returns a valid extraction for arbitrary strings and datelines', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', maxLength: 400 }), fc.oneof(fc.constant('2022-01-19'), fc.string()), (text, dateline) => check(text, dateline)),
+      fc.property(
+        fc.string({ unit: 'grapheme', maxLength: 400 }),
+        fc.oneof(fc.constant('2022-01-19'), fc.string()),
+        (text, dateline) => check(text, dateline),
+      ),
       { numRuns: 300 },
     );
   });
   it('returns a valid extraction for news-like word salad', () => {
     fc.assert(
-      fc.property(fc.array(newsWords, { maxLength: 80 }).map((ws) => ws.join(' ')), fc.constantFrom('2022-01-19', '2022-01-19T23:59:59Z', '0000-00-00', ''), (text, d) => check(text, d)),
+      fc.property(
+        fc.array(newsWords, { maxLength: 80 }).map((ws) => ws.join(' ')),
+        fc.constantFrom('2022-01-19', '2022-01-19T23:59:59Z', '0000-00-00', ''),
+        (text, d) => check(text, d),
+      ),
       { numRuns: 300 },
     );
   });

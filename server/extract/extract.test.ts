@@ -10,7 +10,11 @@ const WED = '2022-01-19'; // a Wednesday
 function valid(text: string, dateline = WED) {
   const ex = extract(text, dateline);
   expect(() => extractionSchema.parse(ex)).not.toThrow();
-  for (const e of [...ex.troops.map((t) => t.evidence), ...ex.meetings.map((m) => m.evidence), ...ex.tension.signals.map((s) => s.evidence)]) {
+  for (const e of [
+    ...ex.troops.map((t) => t.evidence),
+    ...ex.meetings.map((m) => m.evidence),
+    ...ex.tension.signals.map((s) => s.evidence),
+  ]) {
     expect(text.slice(e.start, e.end)).toBe(e.text);
   }
   return ex;
@@ -45,7 +49,9 @@ describe('dates against the dateline', () => {
   });
   it('treats a bad dateline as no reference rather than failing', () => {
     expect(parseDateline('not a date')).toBeNull();
-    expect(valid('Talks between Poland and Belarus were held on Friday.', 'garbage').meetings[0]?.date ?? null).toBeNull();
+    expect(
+      valid('Talks between Poland and Belarus were held on Friday.', 'garbage').meetings[0]?.date ?? null,
+    ).toBeNull();
   });
 });
 
@@ -94,7 +100,11 @@ describe('troop counts', () => {
     expect(ex.troops).toEqual([]);
   });
   it('reads ranges and word numbers', () => {
-    expect(valid('Between 95,000 and 100,000 troops are on the border.').troops[0]).toMatchObject({ value: 100000, low: 95000, high: 100000 });
+    expect(valid('Between 95,000 and 100,000 troops are on the border.').troops[0]).toMatchObject({
+      value: 100000,
+      low: 95000,
+      high: 100000,
+    });
     expect(valid('A hundred thousand soldiers have gathered.').troops[0].value).toBe(100000);
     expect(valid('Tens of thousands of troops moved north.').troops[0]).toMatchObject({ low: 10000, high: 90000 });
   });
@@ -107,14 +117,26 @@ describe('meetings', () => {
       'scheduled for Friday. Kowalska and Sauchanka held a telephone call on Tuesday. The Foreign Minister said the call was useful.';
     const ex = valid(text);
     expect(ex.meetings).toContainEqual(
-      expect.objectContaining({ participants: ['Zofia Kowalska', 'Piotr Sauchanka'], place: 'Vienna', date: '2022-01-21', kind: 'in-person', status: 'scheduled' }),
+      expect.objectContaining({
+        participants: ['Zofia Kowalska', 'Piotr Sauchanka'],
+        place: 'Vienna',
+        date: '2022-01-21',
+        kind: 'in-person',
+        status: 'scheduled',
+      }),
     );
-    expect(ex.meetings).toContainEqual(expect.objectContaining({ date: '2022-01-18', kind: 'call', status: 'held', place: null }));
+    expect(ex.meetings).toContainEqual(
+      expect.objectContaining({ date: '2022-01-18', kind: 'call', status: 'held', place: null }),
+    );
     expect(ex.meetings).toHaveLength(2);
   });
   it('marks cancelled, postponed and agreed-in-principle meetings', () => {
-    expect(valid('A summit between Poland and Belarus in Warsaw on Friday was cancelled.').meetings[0].status).toBe('cancelled');
-    expect(valid('Talks between Poland and Belarus planned for Friday were postponed.').meetings[0].status).toBe('cancelled');
+    expect(valid('A summit between Poland and Belarus in Warsaw on Friday was cancelled.').meetings[0].status).toBe(
+      'cancelled',
+    );
+    expect(valid('Talks between Poland and Belarus planned for Friday were postponed.').meetings[0].status).toBe(
+      'cancelled',
+    );
     const ex = valid('President Anna Nowak has agreed in principle to meet President Igor Lutsk, officials said.');
     expect(ex.meetings[0]).toMatchObject({ status: 'proposed' });
   });
@@ -123,12 +145,16 @@ describe('meetings', () => {
     expect(ex.meetings[0]).toMatchObject({ participants: ['Poland', 'Belarus'], date: '2022-01-10', status: 'held' });
   });
   it('recognises video calls and multilateral formats', () => {
-    expect(valid('President Anna Nowak held a video call with President Igor Lutsk on Monday.').meetings[0].kind).toBe('video');
+    expect(valid('President Anna Nowak held a video call with President Igor Lutsk on Monday.').meetings[0].kind).toBe(
+      'video',
+    );
     const ex = valid('Diplomats from Poland, Belarus, Germany and France met in Geneva on Monday.');
     expect(ex.meetings[0]).toMatchObject({ kind: 'multilateral', place: 'Geneva', date: '2022-01-17' });
   });
   it('dates "a day after" relative to the day just reported', () => {
-    const ex = valid('President Anna Nowak is visiting Minsk on January 18. She came a day after meeting in Vienna with President Igor Lutsk.');
+    const ex = valid(
+      'President Anna Nowak is visiting Minsk on January 18. She came a day after meeting in Vienna with President Igor Lutsk.',
+    );
     expect(ex.meetings.find((m) => m.place === 'Vienna')?.date).toBe('2022-01-17');
   });
   it('does not count negated meetings', () => {
@@ -142,7 +168,10 @@ describe('tension', () => {
     expect(up.tension.delta).toBeGreaterThan(0);
     const down = valid('Poland and Belarus signed an agreement and agreed a ceasefire.');
     expect(down.tension.delta).toBeLessThan(0);
-    expect(down.tension.delta).toBeCloseTo(down.tension.signals.reduce((s, x) => s + x.weight, 0), 5);
+    expect(down.tension.delta).toBeCloseTo(
+      down.tension.signals.reduce((s, x) => s + x.weight, 0),
+      5,
+    );
   });
   it('ignores negated phrases ("does not expect any breakthroughs")', () => {
     const ex = valid('The envoy said he does not expect any breakthroughs.');
@@ -164,7 +193,12 @@ describe('generalisation: our own reports about other crises', () => {
     expect(ex.meetings).toHaveLength(r.meetings.length);
     for (const want of r.meetings) {
       const surnames = want.participants.map((p) => p.split(' ').pop());
-      const got = ex.meetings.find((m) => surnames.every((s) => m.participants.some((p) => p.endsWith(s!))) && m.kind === want.kind && m.place === want.place);
+      const got = ex.meetings.find(
+        (m) =>
+          surnames.every((s) => m.participants.some((p) => p.endsWith(s!))) &&
+          m.kind === want.kind &&
+          m.place === want.place,
+      );
       expect(got, JSON.stringify(want)).toMatchObject({ date: want.date, status: want.status });
     }
     expect(Math.sign(ex.tension.delta)).toBe(r.direction === 'escalating' ? 1 : -1);

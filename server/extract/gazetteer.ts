@@ -117,7 +117,8 @@ export function compileGazetteer(data: GazetteerData): Gazetteer {
   const titleRe = new RegExp(`(?<![\\p{L}])(?:${titles.map((t) => escape(t.title)).join('|')})(?![\\p{L}])`, 'giu');
   const nameStop = new Set(COMMON_CAPITALISED.split(/\s+/).filter(Boolean));
   // Acronyms ("UN", "EU") stop names only in capitals: "Kim Jong Un" keeps his "Un" (name tokens are never all capitals).
-  for (const form of surfaces.keys()) for (const w of form.split(/[\s-]+/)) if (!/^[A-Z0-9.]+$/.test(w) || w.length > 4) nameStop.add(w.toLowerCase());
+  for (const form of surfaces.keys())
+    for (const w of form.split(/[\s-]+/)) if (!/^[A-Z0-9.]+$/.test(w) || w.length > 4) nameStop.add(w.toLowerCase());
   for (const t of data.titles) for (const w of t.title.split(/\s+/)) nameStop.add(w.toLowerCase().replace(/\.$/, ''));
   const roleWords = new Map(Object.entries(data.roleWords).filter(([k]) => !k.startsWith('$')));
   return { surfaces, byFirstWord, actorKind, capitalOf, titles, titleRe, roleWords, nameStop };

@@ -21,7 +21,9 @@ export type { GazetteerData } from './gazetteer.js';
 export const MAX_TEXT_CHARS = 200_000;
 
 /** Builds an extract() bound to a gazetteer (the default one unless given). */
-export function createExtractor(data: GazetteerData = defaultGazetteerData): (text: string, dateline: string) => Extraction {
+export function createExtractor(
+  data: GazetteerData = defaultGazetteerData,
+): (text: string, dateline: string) => Extraction {
   const gaz = compileGazetteer(data);
   const actorNames = new Set(data.actors.map((a) => a.name));
   const organizations = new Set(data.actors.filter((a) => a.kind === 'organization').map((a) => a.name));
@@ -48,7 +50,8 @@ export function createExtractor(data: GazetteerData = defaultGazetteerData): (te
       // the report's two most-named countries.
       const dyad = mainDyad(gazBy.flat(), organizations);
       for (const m of mentions) {
-        if (m.date && !m.travel && !m.anaphoric && m.participants.length < 2 && dyad.length === 2) m.participants = [...new Set([...m.participants, ...dyad])];
+        if (m.date && !m.travel && !m.anaphoric && m.participants.length < 2 && dyad.length === 2)
+          m.participants = [...new Set([...m.participants, ...dyad])];
       }
       const meetings = mergeMentions(mentions, actorNames, organizations, affiliation, body, refIso);
       const troops = findTroops(body, sentences, gazBy, people);
@@ -56,8 +59,22 @@ export function createExtractor(data: GazetteerData = defaultGazetteerData): (te
       const entities = {
         // A bare name at a table may be a country the gazetteer lacks: a participant, not a listed person.
         people: [...new Set(people.filter((p) => !p.person.bare || p.person.title).map((p) => p.person.name))],
-        places: [...new Set(gazBy.flat().filter((g) => g.locative && g.place).map((g) => g.place!))],
-        organizations: [...new Set(gazBy.flat().filter((g) => g.organization && g.actor).map((g) => g.actor!))],
+        places: [
+          ...new Set(
+            gazBy
+              .flat()
+              .filter((g) => g.locative && g.place)
+              .map((g) => g.place!),
+          ),
+        ],
+        organizations: [
+          ...new Set(
+            gazBy
+              .flat()
+              .filter((g) => g.organization && g.actor)
+              .map((g) => g.actor!),
+          ),
+        ],
       };
       return { troops, meetings, tension, entities };
     } catch {
@@ -70,8 +87,12 @@ export function createExtractor(data: GazetteerData = defaultGazetteerData): (te
 /** The two countries named most often as actors (not as places), or fewer when the report names fewer. */
 function mainDyad(hits: GazMention[], organizations: Set<string>): string[] {
   const count = new Map<string, number>();
-  for (const h of hits) if (h.actor && !h.locative && !organizations.has(h.actor)) count.set(h.actor, (count.get(h.actor) ?? 0) + 1);
-  return [...count.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 2).map(([a]) => a);
+  for (const h of hits)
+    if (h.actor && !h.locative && !organizations.has(h.actor)) count.set(h.actor, (count.get(h.actor) ?? 0) + 1);
+  return [...count.entries()]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, 2)
+    .map(([a]) => a);
 }
 
 const defaultExtractor = createExtractor();

@@ -10,10 +10,13 @@ import { resolveWeekday, type DateMention, type RefDate } from './dates.js';
 import type { GazMention } from './entities.js';
 
 /** Cheap pre-check: most sentences move no meeting. */
-export const RESCHEDULE_QUICK = /postpon|moved|reschedul|pushed back|put back|put off|delayed|brought forward|shifted|slip|deferred|relocated/i;
-const CUE = /\b(?:postponed|postpones?|moved|rescheduled|pushed back|put back|put off|delayed|brought forward|shifted|slips|slipped|deferred|relocated)\b/gi;
+export const RESCHEDULE_QUICK =
+  /postpon|moved|reschedul|pushed back|put back|put off|delayed|brought forward|shifted|slip|deferred|relocated/i;
+const CUE =
+  /\b(?:postponed|postpones?|moved|rescheduled|pushed back|put back|put off|delayed|brought forward|shifted|slips|slipped|deferred|relocated)\b/gi;
 /** Between the cue and the new day: "to", "until", "for next", "to Vienna and will now be held on". */
-const LEAD_TO_DAY = /^(?:\s+(?:back\s+)?(?:from\s+[^,;]{1,30}?\s+)?(?:to|until|till|for|into)\s+(?:the\s+)?(?:(?:following|next|coming)\s+)?|[^;:()]{0,45}?\b(?:now\s+)?(?:be\s+held|take\s+place|meet|go ahead|convene)\s+(?:on\s+|in\s+)?(?:(?:following|next|coming)\s+)?)$/i;
+const LEAD_TO_DAY =
+  /^(?:\s+(?:back\s+)?(?:from\s+[^,;]{1,30}?\s+)?(?:to|until|till|for|into)\s+(?:the\s+)?(?:(?:following|next|coming)\s+)?|[^;:()]{0,45}?\b(?:now\s+)?(?:be\s+held|take\s+place|meet|go ahead|convene)\s+(?:on\s+|in\s+)?(?:(?:following|next|coming)\s+)?)$/i;
 /** Between the cue and the new place: "to", "from Warsaw to". */
 const LEAD_TO_PLACE = /^\s+(?:from\s+[^,;]{1,30}?\s+)?to\s+(?:the\s+)?$/i;
 /** How far after the trigger the cue may stand ("talks ..., which had been expected on Wednesday, have been postponed"). */
@@ -34,7 +37,14 @@ export interface Rescheduled {
  * @param ref the report's reference day, to resolve a new weekday forwards
  * @returns null when no rescheduling cue follows the trigger
  */
-export function rescheduled(sentence: string, sentenceStart: number, fromRel: number, dates: DateMention[], gaz: GazMention[], ref: RefDate | null): Rescheduled | null {
+export function rescheduled(
+  sentence: string,
+  sentenceStart: number,
+  fromRel: number,
+  dates: DateMention[],
+  gaz: GazMention[],
+  ref: RefDate | null,
+): Rescheduled | null {
   const tail = sentence.slice(fromRel, fromRel + CUE_REACH);
   CUE.lastIndex = 0;
   const cue = CUE.exec(tail);
@@ -49,10 +59,15 @@ export function rescheduled(sentence: string, sentenceStart: number, fromRel: nu
     else if (/^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$/.test(day.text) && ref) {
       // A meeting is put off to a later day: the weekday comes after the dateline, a week on when it is today's.
       const next = resolveWeekday(day.text, ref, 'future');
-      out.date = next === isoOf(ref) ? resolveWeekday(day.text, { ...ref, dow: (ref.dow + 1) % 7, d: ref.d + 1 }, 'future') : next;
+      out.date =
+        next === isoOf(ref)
+          ? resolveWeekday(day.text, { ...ref, dow: (ref.dow + 1) % 7, d: ref.d + 1 }, 'future')
+          : next;
     } else out.date = day.date;
   }
-  const place = gaz.find((g) => g.locative && g.place && g.start >= cueEnd && g.start - cueEnd <= 40 && LEAD_TO_PLACE.test(lead(g.start)));
+  const place = gaz.find(
+    (g) => g.locative && g.place && g.start >= cueEnd && g.start - cueEnd <= 40 && LEAD_TO_PLACE.test(lead(g.start)),
+  );
   if (place?.place) out.place = place.place;
   return out.dateText !== undefined || out.place !== undefined ? out : null;
 }

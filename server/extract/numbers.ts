@@ -14,9 +14,35 @@ export interface NumberExpr {
 }
 
 const UNITS: Record<string, number> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
-  nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
 };
 const SCALES: Record<string, number> = { hundred: 100, thousand: 1_000, million: 1_000_000, billion: 1_000_000_000 };
 const WORD = `(?:${Object.keys(UNITS).join('|')}|${Object.keys(SCALES).join('|')})`;
@@ -39,7 +65,8 @@ export function parseNumber(raw: string): number | null {
   const dm = /^([\d,]+(?:\.\d+)?)\s*(k|thousand|million|billion)?$/.exec(s);
   if (dm) {
     const base = Number(dm[1].replace(/,/g, ''));
-    const mult = dm[2] === 'k' || dm[2] === 'thousand' ? 1e3 : dm[2] === 'million' ? 1e6 : dm[2] === 'billion' ? 1e9 : 1;
+    const mult =
+      dm[2] === 'k' || dm[2] === 'thousand' ? 1e3 : dm[2] === 'million' ? 1e6 : dm[2] === 'billion' ? 1e9 : 1;
     const v = base * mult;
     return Number.isFinite(v) ? v : null;
   }

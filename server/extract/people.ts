@@ -30,18 +30,25 @@ export interface PersonMention {
 const NAME_TOKEN = String.raw`(?:\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*|\p{Lu}\.)`;
 const NAME_RUN = new RegExp(`${NAME_TOKEN}(?:[ \\t]+${NAME_TOKEN})*`, 'gu');
 const NAME_TOKEN_G = new RegExp(NAME_TOKEN, 'gu');
-const TRAILING_RUN = /((?:(?:\p{Lu}[\p{L}.'’-]*|of|the|and|for|foreign|secretary|minister|president|counterpart|leader|deputy|chief|state)\s+)*)$/u;
+const TRAILING_RUN =
+  /((?:(?:\p{Lu}[\p{L}.'’-]*|of|the|and|for|foreign|secretary|minister|president|counterpart|leader|deputy|chief|state)\s+)*)$/u;
 
 function cleanToken(t: string): string {
   return t.replace(/['’]s?$/, '');
 }
 
 /** Reads nationality and title from the words just before a name. */
-function context(gaz: Gazetteer, before: string, gazHits: GazMention[], nameStart: number): { affiliation?: string; title?: string; role?: string } {
+function context(
+  gaz: Gazetteer,
+  before: string,
+  gazHits: GazMention[],
+  nameStart: number,
+): { affiliation?: string; title?: string; role?: string } {
   const run = TRAILING_RUN.exec(before)?.[1] ?? '';
   const runStart = nameStart - run.length;
   let affiliation: string | undefined;
-  for (const g of gazHits) if (g.start >= runStart && g.end <= nameStart && g.actor && !g.organization) affiliation = g.actor;
+  for (const g of gazHits)
+    if (g.start >= runStart && g.end <= nameStart && g.actor && !g.organization) affiliation = g.actor;
   let title: string | undefined;
   let role: string | undefined;
   gaz.titleRe.lastIndex = 0;
@@ -57,9 +64,15 @@ function context(gaz: Gazetteer, before: string, gazHits: GazMention[], nameStar
 }
 
 /** Finds and resolves people over the whole report. */
-export function findPeople(gaz: Gazetteer, text: string, sentences: Sentence[], gazBySentence: GazMention[][]): PersonMention[] {
+export function findPeople(
+  gaz: Gazetteer,
+  text: string,
+  sentences: Sentence[],
+  gazBySentence: GazMention[][],
+): PersonMention[] {
   const bySurname = new Map<string, Person>();
-  const pending: { start: number; end: number; surname: string; ctx: ReturnType<typeof context>; titled: boolean }[] = [];
+  const pending: { start: number; end: number; surname: string; ctx: ReturnType<typeof context>; titled: boolean }[] =
+    [];
   const mentions: PersonMention[] = [];
   for (const s of sentences) {
     NAME_RUN.lastIndex = 0;
@@ -74,7 +87,12 @@ export function findPeople(gaz: Gazetteer, text: string, sentences: Sentence[], 
           continue;
         }
         let j = i;
-        while (j + 1 < tokens.length && !gaz.nameStop.has(cleanToken(tokens[j + 1][0]).toLowerCase()) && !/['’]s?$/.test(tokens[j][0])) j++;
+        while (
+          j + 1 < tokens.length &&
+          !gaz.nameStop.has(cleanToken(tokens[j + 1][0]).toLowerCase()) &&
+          !/['’]s?$/.test(tokens[j][0])
+        )
+          j++;
         const first = tokens[i];
         const last = tokens[j];
         const start = s.start + m.index + (first.index ?? 0);
@@ -97,7 +115,9 @@ export function findPeople(gaz: Gazetteer, text: string, sentences: Sentence[], 
           mentions.push({ start, end, person: p });
         } else if (words === 1 && surname.length > 2 && !surname.endsWith('.')) {
           // Titled only when the title sits right before the word ("President Biden", not "Secretary Sherman's Participation").
-          const adjacent = ctx.title !== undefined && new RegExp(`${ctx.title.replace(/\./g, '\\.')}\\s+$`, 'i').test(text.slice(s.start, start));
+          const adjacent =
+            ctx.title !== undefined &&
+            new RegExp(`${ctx.title.replace(/\./g, '\\.')}\\s+$`, 'i').test(text.slice(s.start, start));
           pending.push({ start, end, surname, ctx, titled: adjacent });
         }
         i = j + 1;
@@ -108,10 +128,19 @@ export function findPeople(gaz: Gazetteer, text: string, sentences: Sentence[], 
   for (const p of pending) {
     let person = bySurname.get(p.surname);
     // "Foreign Minister Wang" after "Wang Yi": family name first, so a titled word may be the name's first word.
-    if (!person && p.titled) person = [...bySurname.values()].find((x) => x.name.split(/\s+/).length === 2 && x.name.startsWith(`${p.surname} `));
+    if (!person && p.titled)
+      person = [...bySurname.values()].find(
+        (x) => x.name.split(/\s+/).length === 2 && x.name.startsWith(`${p.surname} `),
+      );
     // "talks between Blinken and Lavrov", "is to meet Zelensky": a bare name at a meeting's table is a person.
     if (!person && (p.titled || atTable(text, p.start))) {
-      person = { name: p.surname, surname: p.surname, affiliation: p.ctx.affiliation, title: p.ctx.title, role: p.ctx.role };
+      person = {
+        name: p.surname,
+        surname: p.surname,
+        affiliation: p.ctx.affiliation,
+        title: p.ctx.title,
+        role: p.ctx.role,
+      };
       if (!p.titled) person.bare = true;
       bySurname.set(p.surname, person);
     }
@@ -132,12 +161,15 @@ export function findPeople(gaz: Gazetteer, text: string, sentences: Sentence[], 
     mentions.push({ start: p.start, end: p.end, person });
   }
   mentions.sort((a, b) => a.start - b.start);
-  const all = mentions.concat(findRoleReferences(gaz, text, sentences, gazBySentence, mentions)).sort((a, b) => a.start - b.start);
+  const all = mentions
+    .concat(findRoleReferences(gaz, text, sentences, gazBySentence, mentions))
+    .sort((a, b) => a.start - b.start);
   return all.concat(firstPersonInQuotes(text, sentences, all)).sort((a, b) => a.start - b.start);
 }
 
 const TABLE_QUICK = /between|meet|met\b|talks|spoke|speak|call/i;
-const TABLE_BEFORE = /(?:\bbetween\s+(?:[^,;.]{1,60}?\s+and\s+)?|\b(?:meet|meets|met|meeting with|talks with|talked with|spoke with|spoke to|speak with|speak to|call with)\s+)$/i;
+const TABLE_BEFORE =
+  /(?:\bbetween\s+(?:[^,;.]{1,60}?\s+and\s+)?|\b(?:meet|meets|met|meeting with|talks with|talked with|spoke with|spoke to|speak with|speak to|call with)\s+)$/i;
 
 /** A bare capitalised word in the place of a meeting's participant: "between _ and _", "meet _". */
 function atTable(text: string, start: number): boolean {
@@ -165,7 +197,12 @@ function firstPersonInQuotes(text: string, sentences: Sentence[], named: PersonM
     const qEnd = q.index + q[0].length;
     FIRST_PERSON.lastIndex = 0;
     if (!FIRST_PERSON.test(inner)) continue;
-    const nextNamed = named.find((n) => n.start >= qEnd && n.start - qEnd < 30 && /^[\s,]*(?:(?:said|says|told|added)\s+)?$/i.test(text.slice(qEnd, n.start)));
+    const nextNamed = named.find(
+      (n) =>
+        n.start >= qEnd &&
+        n.start - qEnd < 30 &&
+        /^[\s,]*(?:(?:said|says|told|added)\s+)?$/i.test(text.slice(qEnd, n.start)),
+    );
     let speaker = nextNamed?.person;
     if (!speaker && (SAID_AFTER.test(text.slice(qEnd, qEnd + 24)) || /[.!?]\s*$/.test(inner))) {
       const sentenceAt = sentences.find((s) => s.start <= q!.index && s.end > q!.index);
@@ -181,7 +218,8 @@ function firstPersonInQuotes(text: string, sentences: Sentence[], named: PersonM
     if (!speaker) continue;
     FIRST_PERSON.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = FIRST_PERSON.exec(inner)) !== null) out.push({ start: qStart + m.index, end: qStart + m.index + 1, person: speaker });
+    while ((m = FIRST_PERSON.exec(inner)) !== null)
+      out.push({ start: qStart + m.index, end: qStart + m.index + 1, person: speaker });
   }
   return out;
 }
@@ -193,11 +231,18 @@ const roleRegexCache = new WeakMap<Gazetteer, RegExp>();
 function roleRegex(gaz: Gazetteer): RegExp {
   const cached = roleRegexCache.get(gaz);
   if (cached) return cached;
-  const roles = [...gaz.roleWords.keys(), ...gaz.titles.filter((t) => t.role).map((t) => t.title.toLowerCase()), 'counterpart']
+  const roles = [
+    ...gaz.roleWords.keys(),
+    ...gaz.titles.filter((t) => t.role).map((t) => t.title.toLowerCase()),
+    'counterpart',
+  ]
     .sort((a, b) => b.length - a.length)
     .map(initialCaseless);
   // No 'i' flag: \p{Lu} must keep meaning "upper case" (a following name blocks the match).
-  const re = new RegExp(`(?<![\\p{L}])(?:${initialCaseless(DETERMINER_WORDS)}\\s+)?(?:(?<nat>\\p{Lu}[\\p{L}.]*(?:['’]s)?)\\s+)?(?<role>${[...new Set(roles)].join('|')})(?![\\p{L}])(?!\\s+\\p{Lu}\\p{Ll})`, 'gu');
+  const re = new RegExp(
+    `(?<![\\p{L}])(?:${initialCaseless(DETERMINER_WORDS)}\\s+)?(?:(?<nat>\\p{Lu}[\\p{L}.]*(?:['’]s)?)\\s+)?(?<role>${[...new Set(roles)].join('|')})(?![\\p{L}])(?!\\s+\\p{Lu}\\p{Ll})`,
+    'gu',
+  );
   roleRegexCache.set(gaz, re);
   return re;
 }
@@ -212,7 +257,13 @@ function initialCaseless(phrase: string): string {
 }
 
 /** "the Secretary of State", "Russia's foreign minister", "his Russian counterpart": the person meant. */
-function findRoleReferences(gaz: Gazetteer, text: string, sentences: Sentence[], gazBySentence: GazMention[][], named: PersonMention[]): PersonMention[] {
+function findRoleReferences(
+  gaz: Gazetteer,
+  text: string,
+  sentences: Sentence[],
+  gazBySentence: GazMention[][],
+  named: PersonMention[],
+): PersonMention[] {
   const people = [...new Set(named.map((m) => m.person))];
   if (people.length === 0) return [];
   const re = roleRegex(gaz);
@@ -223,7 +274,9 @@ function findRoleReferences(gaz: Gazetteer, text: string, sentences: Sentence[],
     while ((m = re.exec(s.text)) !== null) {
       const g = m.groups ?? {};
       const hasDet = DET_START.test(m[0]);
-      const natHit = g.nat ? gazBySentence[s.index].find((h) => h.start === s.start + m!.index + m![0].indexOf(g.nat) && h.actor) : undefined;
+      const natHit = g.nat
+        ? gazBySentence[s.index].find((h) => h.start === s.start + m!.index + m![0].indexOf(g.nat) && h.actor)
+        : undefined;
       if (g.nat && !natHit) continue;
       if (!hasDet && !natHit) continue;
       const start = s.start + m.index;
@@ -247,7 +300,8 @@ function findRoleReferences(gaz: Gazetteer, text: string, sentences: Sentence[],
       if (cands.length === 0) continue;
       // The nearest named mention before the reference, else the first after it.
       const before = named.filter((n) => n.end <= start && cands.includes(n.person));
-      const pick = before.length > 0 ? before[before.length - 1].person : named.find((n) => cands.includes(n.person))?.person;
+      const pick =
+        before.length > 0 ? before[before.length - 1].person : named.find((n) => cands.includes(n.person))?.person;
       if (pick) out.push({ start, end, person: pick });
     }
   }

@@ -14,9 +14,48 @@ export interface Sentence {
 
 // Abbreviations whose trailing period does not end a sentence (lower-cased, without the dot).
 const ABBREVIATIONS = new Set([
-  'mr', 'ms', 'mrs', 'dr', 'st', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'sgt', 'capt', 'prof', 'no', 'vs', 'etc',
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
-  'u.s', 'u.k', 'u.n', 'e.u', 'e.g', 'i.e', 'd.c', 'md', 'va', 'inc', 'co', 'corp', 'approx',
+  'mr',
+  'ms',
+  'mrs',
+  'dr',
+  'st',
+  'gen',
+  'sen',
+  'rep',
+  'gov',
+  'lt',
+  'col',
+  'sgt',
+  'capt',
+  'prof',
+  'no',
+  'vs',
+  'etc',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'u.s',
+  'u.k',
+  'u.n',
+  'e.u',
+  'e.g',
+  'i.e',
+  'd.c',
+  'md',
+  'va',
+  'inc',
+  'co',
+  'corp',
+  'approx',
 ]);
 
 const BOUNDARY = /[.!?]+["'”’)\]]*(?=\s)|\n/g;
@@ -63,7 +102,8 @@ function push(out: Sentence[], text: string, start: number, end: number): void {
 }
 
 /** A clause boundary inside a sentence: where one fact usually ends and another begins. */
-const CLAUSE = /;|:\s|\s[-–—]{1,2}\s|,\s+(?=and\s+(?!\p{Lu}))|,\s+(?=(?:but|while|whereas|where|after|before|as|elaborating|adding|saying|although|though|a senior|an official|officials|the official)\b)|\s(?=(?:after|before|while|whereas|when|as fears|because)\s)|\s(?=and,?\s+(?:separately,?\s+|also\s+)?with\s)/gu;
+const CLAUSE =
+  /;|:\s|\s[-–—]{1,2}\s|,\s+(?=and\s+(?!\p{Lu}))|,\s+(?=(?:but|while|whereas|where|after|before|as|elaborating|adding|saying|although|though|a senior|an official|officials|the official)\b)|\s(?=(?:after|before|while|whereas|when|as fears|because)\s)|\s(?=and,?\s+(?:separately,?\s+|also\s+)?with\s)/gu;
 
 /** Start offsets (relative to the sentence) of its clauses; always begins with 0. */
 export function clauseStarts(sentence: string): number[] {

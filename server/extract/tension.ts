@@ -18,8 +18,12 @@ interface Entry {
 
 const ENTRIES: Entry[] = lexicon.entries.map((e) => ({ weight: e.weight, category: e.category }));
 // One pass per sentence: every entry is a numbered group of a single alternation (earlier entries win ties).
-const ALL = new RegExp(`(?<![A-Za-z\u00C0-\u024F])(?:${lexicon.entries.map((e) => `(${e.pattern.replace(/\((?!\?)/g, '(?:')})`).join('|')})`, 'gi');
-const HEDGE_BEFORE = /\b(?:could|might|may|would|possible|possibility|potential|if|whether|fears?|risk of)\b[^.,;]{0,40}$/i; // applied to a 60-char tail only
+const ALL = new RegExp(
+  `(?<![A-Za-z\u00C0-\u024F])(?:${lexicon.entries.map((e) => `(${e.pattern.replace(/\((?!\?)/g, '(?:')})`).join('|')})`,
+  'gi',
+);
+const HEDGE_BEFORE =
+  /\b(?:could|might|may|would|possible|possibility|potential|if|whether|fears?|risk of)\b[^.,;]{0,40}$/i; // applied to a 60-char tail only
 const CLAUSE_START = /[,;:]\s|\b(?:but|and|while|whereas|as|that)\s/gi;
 
 /** Finds tension signals in every sentence; `delta` is their weight sum (rounded to 2 decimals). */
@@ -78,7 +82,12 @@ function negated(before: string): boolean {
   return NEGATION.test(words);
 }
 
-function actorPositions(s: Sentence, gaz: GazMention[], people: PersonMention[], affiliation: Map<string, string>): { at: number; actor: string }[] {
+function actorPositions(
+  s: Sentence,
+  gaz: GazMention[],
+  people: PersonMention[],
+  affiliation: Map<string, string>,
+): { at: number; actor: string }[] {
   const out: { at: number; actor: string }[] = [];
   for (const g of gaz) if (g.actor && !g.locative) out.push({ at: g.start, actor: g.actor });
   for (const p of people) {

@@ -14,32 +14,51 @@ import terms from './troopTerms.json' with { type: 'json' };
 
 type Qualifier = TroopMention['qualifier'];
 
-const alt = (xs: readonly string[]): string => [...xs].sort((a, b) => b.length - a.length).map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+const alt = (xs: readonly string[]): string =>
+  [...xs]
+    .sort((a, b) => b.length - a.length)
+    .map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|');
 
 const NOUN_RE = new RegExp(`(?<![\\p{L}])(?:${alt(terms.nouns)})(?![\\p{L}])`, 'iu');
 const NOUN_AT_START = new RegExp(`^(?:${alt(terms.nouns)})(?![\\p{L}])`, 'iu');
 // "a 40,000-strong rapid reaction force": up to three words between "strong" and the force noun.
 const FORCE_AFTER = new RegExp(`^[-\\s]strong\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:${alt(terms.forceNouns)})\\b`, 'iu');
-const FORCE_BEFORE = new RegExp(`(?:${alt(terms.forceNouns)})\\s+of\\s+(?:(?:${alt(Object.values(terms.qualifiers).flat())})\\s+)?$`, 'i');
+const FORCE_BEFORE = new RegExp(
+  `(?:${alt(terms.forceNouns)})\\s+of\\s+(?:(?:${alt(Object.values(terms.qualifiers).flat())})\\s+)?$`,
+  'i',
+);
 const STOP = new Set(terms.modifierStop);
-const QUALIFIERS: [Qualifier, RegExp][] = (Object.entries(terms.qualifiers) as [Qualifier, string[]][]).map(([q, words]) => [
-  q,
-  new RegExp(`(?:^|[^\\p{L}])(?:${alt(words)})\\s*$`, 'iu'),
-]);
-const MULTIPLY = new RegExp(`\\b(${Object.keys(terms.multipliers).join('|')})(?:e|es|ed|ing)\\s+(?:that|this|it|those|these|the (?:number|figure|force|total|presence))\\b`, 'gi');
-const LOCATION = /^[^.;:]{0,40}?\b(?:at|near|along|on|in|inside|around|surrounding|close to|outside)\s+((?:the\s+)?[^,.;:"“”()]{3,60}?)(?=[,.;:"“”()]|\s+(?:and|with|to|for|as|while|by|apart|according)\b|$)/;
+const QUALIFIERS: [Qualifier, RegExp][] = (Object.entries(terms.qualifiers) as [Qualifier, string[]][]).map(
+  ([q, words]) => [q, new RegExp(`(?:^|[^\\p{L}])(?:${alt(words)})\\s*$`, 'iu')],
+);
+const MULTIPLY = new RegExp(
+  `\\b(${Object.keys(terms.multipliers).join('|')})(?:e|es|ed|ing)\\s+(?:that|this|it|those|these|the (?:number|figure|force|total|presence))\\b`,
+  'gi',
+);
+const LOCATION =
+  /^[^.;:]{0,40}?\b(?:at|near|along|on|in|inside|around|surrounding|close to|outside)\s+((?:the\s+)?[^,.;:"“”()]{3,60}?)(?=[,.;:"“”()]|\s+(?:and|with|to|for|as|while|by|apart|according)\b|$)/;
 const QUALIFIER_WORDS = alt(Object.values(terms.qualifiers).flat());
 // A number with no noun of its own ("..., up from about 100,000 in late January", "and 300 to Germany").
-const BARE_AFTER = /^\s*(?:[,.;:)]|$|\s(?:to|from|in|into|within|by|near|along|at|on|across|inside|around|toward|towards|last|this|earlier|previously|according|while|as|before|after)\b)/;
+const BARE_AFTER =
+  /^\s*(?:[,.;:)]|$|\s(?:to|from|in|into|within|by|near|along|at|on|across|inside|around|toward|towards|last|this|earlier|previously|according|while|as|before|after)\b)/;
 // "...put the force at over 100k", "cut the number of soldiers ... to 4,000 from 8,350".
-const TAKES_FIGURE = new RegExp(`\\b(?:at|to|from|of|by)\\s+(?:(?:${QUALIFIER_WORDS}|closer to|a total of)\\s+)?$`, 'i');
+const TAKES_FIGURE = new RegExp(
+  `\\b(?:at|to|from|of|by)\\s+(?:(?:${QUALIFIER_WORDS}|closer to|a total of)\\s+)?$`,
+  'i',
+);
 // A change still to come whose target is the number: "would cut the number ... to 4,000".
-const CHANGE_TO = new RegExp(`\\b(?:will|would|could|might|shall|plans? to|planning to|intends? to|is to|are to|set to|expected to|aims? to|wants? to|vowed to|promised to)\\s+(?:[\\p{L}-]+\\s+)?(?:cut|reduce|trim|lower|raise|increase|boost|expand|bring|grow|rise|swell|scale (?:back|down|up)|draw down)\\b[^.;]{0,120}\\bto\\s+(?:(?:${QUALIFIER_WORDS})\\s+)?$`, 'iu');
+const CHANGE_TO = new RegExp(
+  `\\b(?:will|would|could|might|shall|plans? to|planning to|intends? to|is to|are to|set to|expected to|aims? to|wants? to|vowed to|promised to)\\s+(?:[\\p{L}-]+\\s+)?(?:cut|reduce|trim|lower|raise|increase|boost|expand|bring|grow|rise|swell|scale (?:back|down|up)|draw down)\\b[^.;]{0,120}\\bto\\s+(?:(?:${QUALIFIER_WORDS})\\s+)?$`,
+  'iu',
+);
 // "30,000 were expected in Belarus", "30,000 more could arrive": a strength still to come.
-const PROJECTED_AFTER = /^\s+(?:more\s+)?(?:(?:are|were|is|was)\s+(?:still\s+)?(?:expected|due|projected|slated|likely)\b|(?:could|would|might|may|will)\s+(?:soon\s+)?(?:arrive|follow|join|be (?:sent|added|deployed)))/i;
+const PROJECTED_AFTER =
+  /^\s+(?:more\s+)?(?:(?:are|were|is|was)\s+(?:still\s+)?(?:expected|due|projected|slated|likely)\b|(?:could|would|might|may|will)\s+(?:soon\s+)?(?:arrive|follow|join|be (?:sent|added|deployed)))/i;
 const MORE_OF_SAME = /\b(?:a further|another|an additional|an extra)\s+$/i;
 const FROM_FIGURE = new RegExp(`\\bfrom\\s+(?:(?:${QUALIFIER_WORDS})\\s+)?$`, 'i');
-const CLAIM = /\b(?:according to\s+((?:the\s+)?[^,.;]{3,50}?)(?=[,.;]|$))|((?:[\p{Lu}][\p{L}.]*\s+)?(?:officials|official|intelligence|estimates|analysts|sources))\s+(?:say|said|says|suggest|estimate|believe|show)/u;
+const CLAIM =
+  /\b(?:according to\s+((?:the\s+)?[^,.;]{3,50}?)(?=[,.;]|$))|((?:[\p{Lu}][\p{L}.]*\s+)?(?:officials|official|intelligence|estimates|analysts|sources))\s+(?:say|said|says|suggest|estimate|believe|show)/u;
 
 /** A troop mention before evidence offsets are made absolute. */
 interface Found {
@@ -85,16 +104,32 @@ export function findTroops(
             }
           }
         }
-        if (nounEnd < 0 && elliptic(s.text, n, out.some((f) => f.mention.evidence.start >= s.start && f.mention.evidence.end <= s.start + n.start))) nounEnd = n.end;
+        if (
+          nounEnd < 0 &&
+          elliptic(
+            s.text,
+            n,
+            out.some((f) => f.mention.evidence.start >= s.start && f.mention.evidence.end <= s.start + n.start),
+          )
+        )
+          nounEnd = n.end;
         if (nounEnd < 0) continue;
         const clauseBefore = before.split(/[;.]|,\s+(?:and|but|while)\s/).pop() ?? '';
         // "... to 4,000 from 8,350": the figure a change starts from is today's, never a projection.
-        const hypo = !FROM_FIGURE.test(before) && (isProjection(clauseBefore) || CHANGE_TO.test(before) || PROJECTED_AFTER.test(s.text.slice(nounEnd, nounEnd + 40)));
+        const hypo =
+          !FROM_FIGURE.test(before) &&
+          (isProjection(clauseBefore) ||
+            CHANGE_TO.test(before) ||
+            PROJECTED_AFTER.test(s.text.slice(nounEnd, nounEnd + 40)));
         const mention: TroopMention = {
           value: n.value,
           qualifier: n.low !== undefined ? 'about' : qualifierOf(before),
           hypothetical: hypo,
-          evidence: { text: text.slice(s.start + n.start, s.start + nounEnd), start: s.start + n.start, end: s.start + nounEnd },
+          evidence: {
+            text: text.slice(s.start + n.start, s.start + nounEnd),
+            start: s.start + n.start,
+            end: s.start + nounEnd,
+          },
         };
         if (n.low !== undefined) {
           mention.low = n.low;
@@ -108,7 +143,9 @@ export function findTroops(
     MULTIPLY.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = MULTIPLY.exec(s.text)) !== null) {
-      const prev = [...out].reverse().find((f) => f.mention.evidence.start < s.start + m!.index && !f.mention.hypothetical);
+      const prev = [...out]
+        .reverse()
+        .find((f) => f.mention.evidence.start < s.start + m!.index && !f.mention.hypothetical);
       if (!prev || prev.mention.evidence.start < s.start - 600) continue;
       const factor = terms.multipliers[m[1].toLowerCase() as keyof typeof terms.multipliers];
       const start = s.start + m.index;
@@ -135,7 +172,11 @@ export function findTroops(
  * earlier in the clause hands over with a preposition ("the number of soldiers ... to 4,000").
  * Years, dates and amounts with their own noun are never bare.
  */
-function elliptic(sentence: string, n: { start: number; end: number; value: number; low?: number }, afterTroops: boolean): boolean {
+function elliptic(
+  sentence: string,
+  n: { start: number; end: number; value: number; low?: number },
+  afterTroops: boolean,
+): boolean {
   const raw = sentence.slice(n.start, n.end);
   if (/^(?:1[89]|20)\d\d$/.test(raw.trim())) return false;
   const before = sentence.slice(Math.max(0, n.start - 120), n.start);
@@ -145,7 +186,9 @@ function elliptic(sentence: string, n: { start: number; end: number; value: numb
   if (/\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*$/.test(before)) return false;
   if (afterTroops) return true;
   const clause = before.split(/[;.]/).pop() ?? '';
-  return TAKES_FIGURE.test(clause) && (NOUN_RE.test(clause) || /\b(?:force|number of (?:troops|soldiers))\b/i.test(clause));
+  return (
+    TAKES_FIGURE.test(clause) && (NOUN_RE.test(clause) || /\b(?:force|number of (?:troops|soldiers))\b/i.test(clause))
+  );
 }
 
 /** A projection: a modal or "on track to" that governs a verb of gathering ("could reach", "on track to amass"). */
@@ -162,7 +205,14 @@ function isProjection(clauseBefore: string): boolean {
   return false;
 }
 
-function describe(t: TroopMention, s: Sentence, numStart: number, nounEnd: number, gaz: GazMention[], people: PersonMention[]): void {
+function describe(
+  t: TroopMention,
+  s: Sentence,
+  numStart: number,
+  nounEnd: number,
+  gaz: GazMention[],
+  people: PersonMention[],
+): void {
   const absNum = s.start + numStart;
   const absNoun = s.start + nounEnd;
   // Whose: a nationality between number and noun, else the nearest actor named before the number.

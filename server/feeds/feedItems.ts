@@ -43,7 +43,9 @@ export function toCandidate(item: FeedItem, feed: { id: string; url: string; tit
     if (field === 'text') return null;
     if (field === 'dateline' || field === 'url' || field === 'title' || field === 'source') delete input[field];
   }
-  const content = normalizeText(`${item.title ?? ''}\n${text}`).replace(/\s+/g, ' ').toLowerCase();
+  const content = normalizeText(`${item.title ?? ''}\n${text}`)
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
   const seenKeys = [
     ...(item.guid ? [`g:${digest(item.guid)}`] : []),
     ...(url ? [`l:${digest(url)}`] : []),

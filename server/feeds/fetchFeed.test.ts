@@ -16,7 +16,9 @@ beforeAll(async () => {
         res.writeHead(200, { 'content-encoding': 'gzip', etag: '"v1"' }).end(gzipSync('<rss>héllo</rss>'));
         return;
       case '/latin1':
-        res.writeHead(200, { 'content-type': 'application/rss+xml; charset=iso-8859-1' }).end(Buffer.from('<rss>caf\xe9</rss>', 'latin1'));
+        res
+          .writeHead(200, { 'content-type': 'application/rss+xml; charset=iso-8859-1' })
+          .end(Buffer.from('<rss>caf\xe9</rss>', 'latin1'));
         return;
       case '/big':
         res.writeHead(200).end('x'.repeat(5000));
@@ -30,7 +32,9 @@ beforeAll(async () => {
       case '/hang':
         return; // never answers
       case '/conditional':
-        res.writeHead(req.headers['if-none-match'] === '"v1"' ? 304 : 200, { etag: '"v1"' }).end(req.headers['if-none-match'] ? '' : '<rss/>');
+        res
+          .writeHead(req.headers['if-none-match'] === '"v1"' ? 304 : 200, { etag: '"v1"' })
+          .end(req.headers['if-none-match'] ? '' : '<rss/>');
         return;
       default:
         res.writeHead(404).end();
@@ -46,7 +50,11 @@ afterAll(async () => {
 
 describe('fetchFeed', () => {
   it('decompresses, decodes the declared charset and returns the validators', async () => {
-    expect(await fetchFeed(`${base}/gzip`, { policy })).toMatchObject({ notModified: false, body: '<rss>héllo</rss>', etag: '"v1"' });
+    expect(await fetchFeed(`${base}/gzip`, { policy })).toMatchObject({
+      notModified: false,
+      body: '<rss>héllo</rss>',
+      etag: '"v1"',
+    });
     expect(await fetchFeed(`${base}/latin1`, { policy })).toMatchObject({ body: '<rss>café</rss>' });
   });
 
@@ -60,7 +68,9 @@ describe('fetchFeed', () => {
     await expect(fetchFeed(`${base}/loop`, { policy })).rejects.toThrow(/redirected more than 3 times/);
     await expect(fetchFeed(`${base}/to-private`, { policy })).rejects.toBeInstanceOf(OutboundRefused);
     await expect(fetchFeed(`${base}/hang`, { policy, timeoutMs: 300 })).rejects.toThrow(/did not answer in time/);
-    await expect(fetchFeed(`${base}/missing`, { policy })).rejects.toThrow(new FeedFetchError('the feed answered HTTP 404'));
+    await expect(fetchFeed(`${base}/missing`, { policy })).rejects.toThrow(
+      new FeedFetchError('the feed answered HTTP 404'),
+    );
     await expect(fetchFeed(`${base}/gzip`, { policy: outboundPolicy([]) })).rejects.toBeInstanceOf(OutboundRefused);
   });
 });

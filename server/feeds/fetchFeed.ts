@@ -22,8 +22,7 @@ export type FetchFeedOptions = {
 };
 
 export type FetchedFeed =
-  | { notModified: true }
-  | { notModified: false; body: string; etag?: string; lastModified?: string; finalUrl: string };
+  { notModified: true } | { notModified: false; body: string; etag?: string; lastModified?: string; finalUrl: string };
 
 /** Why a poll failed, in words an editor can act on. */
 export class FeedFetchError extends Error {}
@@ -34,7 +33,8 @@ function pinnedLookup(address: string): LookupFunction {
   const family = isIP(address) === 6 ? 6 : 4;
   return (_hostname, options, callback) => {
     // Node asks for all addresses when it races IPv4 and IPv6 (autoSelectFamily).
-    if ((options as { all?: boolean }).all) (callback as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [{ address, family }]);
+    if ((options as { all?: boolean }).all)
+      (callback as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [{ address, family }]);
     else callback(null, address, family);
   };
 }
@@ -56,7 +56,8 @@ function decoderFor(res: IncomingMessage): NodeJS.ReadableStream {
 /** The charset from Content-Type or the XML declaration; UTF-8 when neither says. */
 function decodeText(bytes: Buffer, contentType: string | undefined): string {
   const declared =
-    /charset=["']?([\w-]+)/i.exec(contentType ?? '')?.[1] ?? /^<\?xml[^>]*encoding=["']([\w-]+)["']/i.exec(bytes.subarray(0, 200).toString('latin1'))?.[1];
+    /charset=["']?([\w-]+)/i.exec(contentType ?? '')?.[1] ??
+    /^<\?xml[^>]*encoding=["']([\w-]+)["']/i.exec(bytes.subarray(0, 200).toString('latin1'))?.[1];
   try {
     return new TextDecoder(declared ?? 'utf-8').decode(bytes);
   } catch {
@@ -66,41 +67,55 @@ function decodeText(bytes: Buffer, contentType: string | undefined): string {
 
 type Hop = { status: number; headers: IncomingMessage['headers']; body?: Buffer };
 
-function requestOnce(url: URL, address: string, headers: Record<string, string>, deadline: number, maxBytes: number): Promise<Hop> {
+function requestOnce(
+  url: URL,
+  address: string,
+  headers: Record<string, string>,
+  deadline: number,
+  maxBytes: number,
+): Promise<Hop> {
   const client = url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
     const remaining = deadline - Date.now();
     if (remaining <= 0) return reject(new FeedFetchError('the feed did not answer in time'));
-    const req = client.request(url, { method: 'GET', headers, lookup: pinnedLookup(address), timeout: remaining }, (res) => {
-      const status = res.statusCode ?? 0;
-      if (status !== 200) {
-        res.resume(); // nothing to read from redirects, 304 and errors
-        return resolve({ status, headers: res.headers });
-      }
-      const declared = Number(res.headers['content-length']);
-      if (declared > maxBytes) {
-        req.destroy();
-        return reject(new FeedFetchError(`the feed is larger than ${maxBytes} bytes`));
-      }
-      const chunks: Buffer[] = [];
-      let size = 0;
-      const stream = decoderFor(res);
-      stream.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > maxBytes) {
+    const req = client.request(
+      url,
+      { method: 'GET', headers, lookup: pinnedLookup(address), timeout: remaining },
+      (res) => {
+        const status = res.statusCode ?? 0;
+        if (status !== 200) {
+          res.resume(); // nothing to read from redirects, 304 and errors
+          return resolve({ status, headers: res.headers });
+        }
+        const declared = Number(res.headers['content-length']);
+        if (declared > maxBytes) {
           req.destroy();
-          reject(new FeedFetchError(`the feed is larger than ${maxBytes} bytes`));
-        } else chunks.push(chunk);
-      });
-      stream.on('end', () => resolve({ status, headers: res.headers, body: Buffer.concat(chunks) }));
-      stream.on('error', (err: Error) => reject(new FeedFetchError(`the feed could not be read: ${err.message}`)));
-      res.on('aborted', () => reject(new FeedFetchError('the feed closed the connection early')));
-    });
+          return reject(new FeedFetchError(`the feed is larger than ${maxBytes} bytes`));
+        }
+        const chunks: Buffer[] = [];
+        let size = 0;
+        const stream = decoderFor(res);
+        stream.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > maxBytes) {
+            req.destroy();
+            reject(new FeedFetchError(`the feed is larger than ${maxBytes} bytes`));
+          } else chunks.push(chunk);
+        });
+        stream.on('end', () => resolve({ status, headers: res.headers, body: Buffer.concat(chunks) }));
+        stream.on('error', (err: Error) => reject(new FeedFetchError(`the feed could not be read: ${err.message}`)));
+        res.on('aborted', () => reject(new FeedFetchError('the feed closed the connection early')));
+      },
+    );
     const timer = setTimeout(() => req.destroy(new FeedFetchError('the feed did not answer in time')), remaining);
     req.on('close', () => clearTimeout(timer));
     req.on('timeout', () => req.destroy(new FeedFetchError('the feed did not answer in time')));
     req.on('error', (err: Error & { code?: string }) =>
-      reject(err instanceof FeedFetchError ? err : new FeedFetchError(`the feed is unreachable (${err.code ?? err.message})`)),
+      reject(
+        err instanceof FeedFetchError
+          ? err
+          : new FeedFetchError(`the feed is unreachable (${err.code ?? err.message})`),
+      ),
     );
     req.end();
   });

@@ -39,7 +39,12 @@ describe('parseFeed', () => {
   it('reads Atom entries: alternate link, xhtml content, html title', () => {
     const feed = parseFeed(atom);
     expect(feed.format).toBe('atom');
-    expect(feed.items[0]).toMatchObject({ guid: 'urn:uuid:1', link: 'https://example.org/talks', title: 'Talks falter', text: 'Talks on January 10 faltered.' });
+    expect(feed.items[0]).toMatchObject({
+      guid: 'urn:uuid:1',
+      link: 'https://example.org/talks',
+      title: 'Talks falter',
+      text: 'Talks on January 10 faltered.',
+    });
     expect(feed.items[1].text).toBe('A <plain> summary');
   });
 
@@ -51,7 +56,9 @@ describe('parseFeed', () => {
 
 describe('feed items → reports', () => {
   it('dateline from the item date in its own offset; relative links resolve against the feed', () => {
-    const [first, second] = parseFeed(rss).items.map((item) => toCandidate(item, { id: 'f1', url: 'https://example.org/feed.xml', title: 'Wire & Co' }));
+    const [first, second] = parseFeed(rss).items.map((item) =>
+      toCandidate(item, { id: 'f1', url: 'https://example.org/feed.xml', title: 'Wire & Co' }),
+    );
     expect(first?.input).toEqual({
       text: 'Blinken meets Lavrov in Geneva on Friday.',
       dateline: '2022-01-19T23:30:00-05:00',
@@ -74,7 +81,10 @@ describe('feed items → reports', () => {
 
 describe('feed items that would not pass the report schema', () => {
   it('drop the offending field rather than the item', () => {
-    const candidate = toCandidate({ guid: 'g', title: 'T', date: 'Tue, 01 Jan 20222 10:00:00 GMT', link: 'https://x.example/a', text: 'Body' }, { id: 'f', url: 'https://x.example/feed' });
+    const candidate = toCandidate(
+      { guid: 'g', title: 'T', date: 'Tue, 01 Jan 20222 10:00:00 GMT', link: 'https://x.example/a', text: 'Body' },
+      { id: 'f', url: 'https://x.example/feed' },
+    );
     expect(candidate?.input.dateline).toBeUndefined();
     expect(candidate?.input.text).toBe('Body');
     expect(toCandidate({ text: '  ' }, { id: 'f', url: 'https://x.example/feed' })).toBeNull();

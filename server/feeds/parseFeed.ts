@@ -108,7 +108,11 @@ export function parseFeed(xml: string): ParsedFeed {
   if (rdf && typeof rdf === 'object') {
     const items = (rdf.item ?? []) as unknown as Record<string, Node>[];
     const channel = (rdf.channel ?? {}) as Record<string, Node>;
-    return { format: 'rdf', title: optional(plain(channel.title)), items: items.map((i) => ({ ...rssItem(i), guid: attr(i, 'rdf:about') })) };
+    return {
+      format: 'rdf',
+      title: optional(plain(channel.title)),
+      items: items.map((i) => ({ ...rssItem(i), guid: attr(i, 'rdf:about') })),
+    };
   }
   const feed = doc.feed as Record<string, Node> | undefined;
   if (feed && typeof feed === 'object') {

@@ -39,7 +39,11 @@ export function backoffMs(intervalSeconds: number, failures: number): number {
 }
 
 /** Runs `task` over `items` with at most `limit` in flight; returns each result or error. */
-async function settleAll<T, R>(items: T[], limit: number, task: (item: T) => Promise<R>): Promise<PromiseSettledResult<R>[]> {
+async function settleAll<T, R>(
+  items: T[],
+  limit: number,
+  task: (item: T) => Promise<R>,
+): Promise<PromiseSettledResult<R>[]> {
   const results: PromiseSettledResult<R>[] = new Array(items.length);
   let next = 0;
   const lane = async () => {
@@ -58,7 +62,10 @@ async function settleAll<T, R>(items: T[], limit: number, task: (item: T) => Pro
 
 /** Candidates whose keys were never seen, first occurrence only (a feed may list an item twice). */
 async function unseen(feeds: FeedStore, feedId: string, candidates: FeedCandidate[]): Promise<FeedCandidate[]> {
-  const flags = await feeds.seen(feedId, candidates.flatMap((c) => c.seenKeys));
+  const flags = await feeds.seen(
+    feedId,
+    candidates.flatMap((c) => c.seenKeys),
+  );
   const inBatch = new Set<string>();
   let k = 0;
   return candidates.filter((c) => {
@@ -115,7 +122,10 @@ async function pollLocked(feed: FeedRecord, deps: PollDeps): Promise<PollOutcome
 
 function success(at: string, newItems: number, seen: string[]) {
   return {
-    set: { lastPollAt: at, lastSuccessAt: at, consecutiveFailures: '0', lastNewItems: String(newItems) } as Record<string, string>,
+    set: { lastPollAt: at, lastSuccessAt: at, consecutiveFailures: '0', lastNewItems: String(newItems) } as Record<
+      string,
+      string
+    >,
     clear: ['lastError', 'nextPollAfter'],
     newItems,
     seen,

@@ -49,7 +49,9 @@ export function createHttpApp(deps: HttpAppDeps): Express {
     }),
   );
   app.use((req, res, next) => {
-    res.on('finish', () => deps.metrics.httpRequests.inc({ method: req.method, status: `${Math.floor(res.statusCode / 100)}xx` }));
+    res.on('finish', () =>
+      deps.metrics.httpRequests.inc({ method: req.method, status: `${Math.floor(res.statusCode / 100)}xx` }),
+    );
     next();
   });
   for (const router of deps.publicRouters) app.use(router);

@@ -7,18 +7,61 @@
 
 /** Named entities seen in wire copy and feeds; anything else stays as written. */
 const NAMED: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ',
-  ndash: '–', mdash: '—', hellip: '…', lsquo: '‘', rsquo: '’', sbquo: '‚', ldquo: '“', rdquo: '”', bdquo: '„',
-  laquo: '«', raquo: '»', lsaquo: '‹', rsaquo: '›', bull: '•', middot: '·', prime: '′', Prime: '″',
-  copy: '©', reg: '®', trade: '™', deg: '°', plusmn: '±', times: '×', divide: '÷', minus: '−',
-  euro: '€', pound: '£', yen: '¥', cent: '¢', sect: '§', para: '¶', shy: '', zwj: '', zwnj: '',
-  thinsp: ' ', ensp: ' ', emsp: ' ', iexcl: '¡', iquest: '¿', frac12: '½', frac14: '¼', frac34: '¾',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  ndash: '–',
+  mdash: '—',
+  hellip: '…',
+  lsquo: '‘',
+  rsquo: '’',
+  sbquo: '‚',
+  ldquo: '“',
+  rdquo: '”',
+  bdquo: '„',
+  laquo: '«',
+  raquo: '»',
+  lsaquo: '‹',
+  rsaquo: '›',
+  bull: '•',
+  middot: '·',
+  prime: '′',
+  Prime: '″',
+  copy: '©',
+  reg: '®',
+  trade: '™',
+  deg: '°',
+  plusmn: '±',
+  times: '×',
+  divide: '÷',
+  minus: '−',
+  euro: '€',
+  pound: '£',
+  yen: '¥',
+  cent: '¢',
+  sect: '§',
+  para: '¶',
+  shy: '',
+  zwj: '',
+  zwnj: '',
+  thinsp: ' ',
+  ensp: ' ',
+  emsp: ' ',
+  iexcl: '¡',
+  iquest: '¿',
+  frac12: '½',
+  frac14: '¼',
+  frac34: '¾',
 };
 
 /** Elements whose content is never text a reader should see. */
 const INVISIBLE = /<(script|style|head|template|noscript|iframe|object|svg)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
 /** Tags after which a reader expects a new line. */
-const BLOCK_END = /<\/(p|div|h[1-6]|li|blockquote|pre|tr|table|section|article|header|footer|figure|figcaption|ul|ol|dd|dt)\s*>/gi;
+const BLOCK_END =
+  /<\/(p|div|h[1-6]|li|blockquote|pre|tr|table|section|article|header|footer|figure|figcaption|ul|ol|dd|dt)\s*>/gi;
 const LINE_BREAK = /<(br|hr)\b[^>]*\/?>/gi;
 const BLOCK_START = /<(p|div|h[1-6]|li|blockquote|pre|tr|section|article|figure|ul|ol)\b[^>]*>/gi;
 

@@ -27,7 +27,12 @@ describe('ninjs → report', () => {
   it('prefers body_text, reads ninjs 2 headlines/bodies, ignores a non-http uri', () => {
     const a = ninjsToReport(ninjsSchema.parse({ uri: 'urn:x:1', body_text: 'Plain text', body_html: '<p>other</p>' }));
     expect(a.input).toEqual({ text: 'Plain text' });
-    const b = ninjsToReport(ninjsSchema.parse({ headlines: [{ value: 'H2' }], bodies: [{ contenttype: 'text/html', value: '<p>Body 2</p>' }] }));
+    const b = ninjsToReport(
+      ninjsSchema.parse({
+        headlines: [{ value: 'H2' }],
+        bodies: [{ contenttype: 'text/html', value: '<p>Body 2</p>' }],
+      }),
+    );
     expect(b.input).toEqual({ text: 'Body 2', title: 'H2' });
   });
 

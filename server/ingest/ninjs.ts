@@ -26,7 +26,8 @@ function datelineOf(n: Ninjs): string | undefined {
   if (value === undefined) return undefined;
   if (datelineSchema.safeParse(value).success) return value;
   const ms = Date.parse(value);
-  if (Number.isNaN(ms)) throw new BadRequest(`${field}: "${value}" is not an ISO 8601 date-time`, undefined, 'invalid_input');
+  if (Number.isNaN(ms))
+    throw new BadRequest(`${field}: "${value}" is not an ISO 8601 date-time`, undefined, 'invalid_input');
   return new Date(ms).toISOString();
 }
 

@@ -32,8 +32,12 @@ describe('outbound guard', () => {
 
   it('allows internal targets the allowlist names, by host, address or CIDR', async () => {
     await expect(checkOutbound('http://localhost:9/x', outboundPolicy(['localhost']))).resolves.toBeTruthy();
-    await expect(checkOutbound('http://127.0.0.1:9/x', outboundPolicy(['127.0.0.0/8']))).resolves.toMatchObject({ address: '127.0.0.1' });
+    await expect(checkOutbound('http://127.0.0.1:9/x', outboundPolicy(['127.0.0.0/8']))).resolves.toMatchObject({
+      address: '127.0.0.1',
+    });
     await expect(checkOutbound('http://10.0.0.7/x', outboundPolicy(['10.0.0.7']))).resolves.toBeTruthy();
-    await expect(checkOutbound('http://10.0.0.8/x', outboundPolicy(['10.0.0.7']))).rejects.toThrow(/OUTBOUND_ALLOWLIST/);
+    await expect(checkOutbound('http://10.0.0.8/x', outboundPolicy(['10.0.0.7']))).rejects.toThrow(
+      /OUTBOUND_ALLOWLIST/,
+    );
   });
 });

@@ -82,8 +82,10 @@ export async function checkOutbound(url: string, policy: OutboundPolicy): Promis
   } catch {
     throw new OutboundRefused(`"${url}" is not a valid URL`);
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new OutboundRefused('Only http and https URLs are allowed');
-  if (parsed.username || parsed.password) throw new OutboundRefused('Credentials in the URL are not allowed; use a secret instead');
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+    throw new OutboundRefused('Only http and https URLs are allowed');
+  if (parsed.username || parsed.password)
+    throw new OutboundRefused('Credentials in the URL are not allowed; use a secret instead');
   const host = parsed.hostname.replace(/^\[|\]$/g, '').toLowerCase();
   let addresses: string[];
   if (isIP(host)) addresses = [host];

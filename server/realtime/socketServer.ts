@@ -58,7 +58,8 @@ export function createSocketServer(httpServer: HttpServer, deps: RealtimeDeps) {
         if (!principal) return next(new Error('unauthorized: send auth.token (display token) or sign in'));
         if (!can(principal.role, 'read')) return next(new Error('forbidden'));
         socket.data.user = { username: principal.name, role: principal.role };
-        socket.data.via = principal.kind === 'session' ? 'session' : principal.role === 'ingest' ? 'ingest-token' : 'display-token';
+        socket.data.via =
+          principal.kind === 'session' ? 'session' : principal.role === 'ingest' ? 'ingest-token' : 'display-token';
         next();
       },
       () => next(new Error('authentication unavailable; retry')),

@@ -97,7 +97,9 @@ describe("applyReports (a worker's batch)", () => {
       reportId: 'rep-c',
       dateline: '2022-01-21',
       extraction: extraction({
-        meetings: [meeting(['Antony Blinken', 'Sergei Lavrov'], { date: '2022-01-24', place: 'Geneva', status: 'scheduled' })],
+        meetings: [
+          meeting(['Antony Blinken', 'Sergei Lavrov'], { date: '2022-01-24', place: 'Geneva', status: 'scheduled' }),
+        ],
       }),
     };
     const batch = applyReports(emptyState(), [reportA, reportB, moved]);

@@ -57,7 +57,10 @@ export function applyReport(state: CrisisState, input: FoldInput): { state: Cris
  * public tension and troops once (before the first, after the last) and announces each
  * changed meeting once, in its final form: what a worker needs to commit a batch.
  */
-export function applyReports(state: CrisisState, inputs: readonly FoldInput[]): { state: CrisisState; changes: ChangeBody[] } {
+export function applyReports(
+  state: CrisisState,
+  inputs: readonly FoldInput[],
+): { state: CrisisState; changes: ChangeBody[] } {
   let next = state;
   const meetingChanges = new Map<string, ChangeBody>();
   for (const input of inputs) {

@@ -80,8 +80,7 @@ export class ChangeStream {
   /** Blocks up to blockMs for entries after `after`; `last` is the id to continue from (past unreadable entries too). */
   async readBlocking(after: string, blockMs: number, count = 500): Promise<{ changes: Change[]; last: string }> {
     const result = (await this.redis.xread('COUNT', count, 'BLOCK', blockMs, 'STREAMS', this.key, after)) as
-      | [string, RawEntry[]][]
-      | null;
+      [string, RawEntry[]][] | null;
     const entries = result?.[0]?.[1] ?? [];
     if (entries.length === 0) return { changes: [], last: after };
     return {

@@ -18,7 +18,11 @@ export class DeliveryLog {
     const full: DeliveryEntry = { at: new Date().toISOString(), ...entry };
     if (full.error) full.error = full.error.slice(0, 500);
     const key = this.keys.deliveries(subscriptionId);
-    await this.redis.multi().lpush(key, JSON.stringify(full)).ltrim(key, 0, DELIVERY_LOG_LENGTH - 1).exec();
+    await this.redis
+      .multi()
+      .lpush(key, JSON.stringify(full))
+      .ltrim(key, 0, DELIVERY_LOG_LENGTH - 1)
+      .exec();
   }
 
   /** Newest first. */

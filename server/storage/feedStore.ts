@@ -70,8 +70,29 @@ export class FeedStore {
 
   /** Stores a new feed; false when a feed with this id exists already. */
   async create(feed: Pick<Feed, 'id' | 'url' | 'intervalSeconds' | 'createdAt' | 'createdBy'>): Promise<boolean> {
-    const fields = ['url', feed.url, 'intervalSeconds', String(feed.intervalSeconds), 'createdAt', feed.createdAt, 'createdBy', feed.createdBy, 'itemCount', '0', 'consecutiveFailures', '0'];
-    const created = await this.redis.eval(CREATE_LUA, 2, this.keys.feed(feed.id), this.keys.feedIndex, JSON.stringify(fields), String(Date.parse(feed.createdAt)), feed.id);
+    const fields = [
+      'url',
+      feed.url,
+      'intervalSeconds',
+      String(feed.intervalSeconds),
+      'createdAt',
+      feed.createdAt,
+      'createdBy',
+      feed.createdBy,
+      'itemCount',
+      '0',
+      'consecutiveFailures',
+      '0',
+    ];
+    const created = await this.redis.eval(
+      CREATE_LUA,
+      2,
+      this.keys.feed(feed.id),
+      this.keys.feedIndex,
+      JSON.stringify(fields),
+      String(Date.parse(feed.createdAt)),
+      feed.id,
+    );
     return created === 1;
   }
 
@@ -86,7 +107,9 @@ export class FeedStore {
     const pipeline = this.redis.pipeline();
     for (const id of ids) pipeline.hgetall(this.keys.feed(id));
     const rows = (await pipeline.exec()) ?? [];
-    return rows.map(([err, f], i) => (err ? null : parseFeed(ids[i], f as Record<string, string>))).filter((f): f is FeedRecord => f !== null);
+    return rows
+      .map(([err, f], i) => (err ? null : parseFeed(ids[i], f as Record<string, string>)))
+      .filter((f): f is FeedRecord => f !== null);
   }
 
   /** Removes a feed with its seen items; false when there was none. */
@@ -109,8 +132,17 @@ export class FeedStore {
 
   async record(id: string, update: PollRecord): Promise<boolean> {
     const set = Object.entries(update.set).flat();
-    const payload = { set, del: update.clear, incr: update.newItems, seen: update.seen, now: Date.now(), maxSeen: MAX_SEEN_PER_FEED };
-    return (await this.redis.eval(RECORD_LUA, 2, this.keys.feed(id), this.keys.feedSeen(id), JSON.stringify(payload))) === 1;
+    const payload = {
+      set,
+      del: update.clear,
+      incr: update.newItems,
+      seen: update.seen,
+      now: Date.now(),
+      maxSeen: MAX_SEEN_PER_FEED,
+    };
+    return (
+      (await this.redis.eval(RECORD_LUA, 2, this.keys.feed(id), this.keys.feedSeen(id), JSON.stringify(payload))) === 1
+    );
   }
 
   /** Takes the feed's poll lock (one poll at a time cluster-wide); returns the token to release it, or null. */

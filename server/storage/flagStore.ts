@@ -54,7 +54,11 @@ export class FlagStore {
 
   /** Removes a flag (a no-op when it is not set: nothing is written or announced). */
   remove(reportId: string, kind: FlagKind, actor: FlagActor): Promise<Flag[]> {
-    return this.change(reportId, (flags) => withoutFlag(flags, kind), { action: 'flag.removed', actor, at: new Date().toISOString() });
+    return this.change(reportId, (flags) => withoutFlag(flags, kind), {
+      action: 'flag.removed',
+      actor,
+      at: new Date().toISOString(),
+    });
   }
 
   private async change(

@@ -109,7 +109,15 @@ export class ReportStore {
 
   /** Marks a report failed for good, with the reason a person can read (never one already done). */
   async markFailed(id: string, error: string): Promise<void> {
-    await this.redis.eval(MARK_FAILED_LUA, 3, this.keys.report(id), this.keys.pending, this.keys.statsFailed, id, error.slice(0, 2000));
+    await this.redis.eval(
+      MARK_FAILED_LUA,
+      3,
+      this.keys.report(id),
+      this.keys.pending,
+      this.keys.statsFailed,
+      id,
+      error.slice(0, 2000),
+    );
   }
 
   /** Ids accepted before `olderThanMs` that are still not done. */

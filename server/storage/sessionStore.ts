@@ -78,7 +78,12 @@ export class SessionStore {
 
   /** Ends every session of a user ("log out everywhere", or an admin's revocation). */
   async revokeAll(username: string): Promise<number> {
-    const count = (await this.redis.eval(REVOKE_ALL_LUA, 1, this.keys.userSessions(username), this.keys.session(''))) as number;
+    const count = (await this.redis.eval(
+      REVOKE_ALL_LUA,
+      1,
+      this.keys.userSessions(username),
+      this.keys.session(''),
+    )) as number;
     await this.announce();
     return count;
   }

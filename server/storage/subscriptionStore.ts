@@ -13,7 +13,9 @@ import type { Keys } from './keys.js';
 /** The API's view: the webhook secret is replaced by whether there is one. */
 export function toView(s: Subscription): SubscriptionView {
   const channel: SubscriptionView['channel'] =
-    s.channel.type === 'webhook' ? { type: 'webhook', url: s.channel.url, format: s.channel.format, hasSecret: Boolean(s.channel.secret) } : s.channel;
+    s.channel.type === 'webhook'
+      ? { type: 'webhook', url: s.channel.url, format: s.channel.format, hasSecret: Boolean(s.channel.secret) }
+      : s.channel;
   return { ...s, channel };
 }
 
@@ -27,7 +29,12 @@ export class SubscriptionStore {
 
   /** Stores a new subscription with its seeded memo (as of `seq`). */
   async create(owner: string, input: SubscriptionInput, memo: RuleMemo, seq: string): Promise<Subscription> {
-    const subscription: Subscription = { ...input, id: randomBytes(12).toString('hex'), owner, createdAt: new Date().toISOString() };
+    const subscription: Subscription = {
+      ...input,
+      id: randomBytes(12).toString('hex'),
+      owner,
+      createdAt: new Date().toISOString(),
+    };
     const results = await this.redis
       .multi()
       .set(this.keys.subscription(subscription.id), JSON.stringify(subscription))
@@ -75,7 +82,11 @@ export class SubscriptionStore {
     else if (patch.quietHours) next.quietHours = patch.quietHours;
     if (patch.silencedUntil === null) delete next.silencedUntil;
     else if (patch.silencedUntil) next.silencedUntil = patch.silencedUntil;
-    await this.redis.multi().set(this.keys.subscription(id), JSON.stringify(next)).incr(this.keys.subscriptionsVersion).exec();
+    await this.redis
+      .multi()
+      .set(this.keys.subscription(id), JSON.stringify(next))
+      .incr(this.keys.subscriptionsVersion)
+      .exec();
     return next;
   }
 
@@ -84,7 +95,13 @@ export class SubscriptionStore {
     if (!(await this.getOwned(owner, id))) return false;
     await this.redis
       .multi()
-      .del(this.keys.subscription(id), this.keys.alertMemo(id), this.keys.alertGate(id), this.keys.alertGrouped(id), this.keys.deliveries(id))
+      .del(
+        this.keys.subscription(id),
+        this.keys.alertMemo(id),
+        this.keys.alertGate(id),
+        this.keys.alertGrouped(id),
+        this.keys.deliveries(id),
+      )
       .srem(this.keys.subscriptions, id)
       .srem(this.keys.userSubscriptions(owner), id)
       .incr(this.keys.subscriptionsVersion)

@@ -28,7 +28,13 @@ export class TokenStore {
     audit: (token: IssuedToken) => AuditEntry,
   ): Promise<IssuedToken & { token: string }> {
     const token = `cdt_${randomBytes(24).toString('base64url')}`;
-    const meta: IssuedToken = { id: randomBytes(8).toString('hex'), name, role, createdAt: new Date().toISOString(), createdBy };
+    const meta: IssuedToken = {
+      id: randomBytes(8).toString('hex'),
+      name,
+      role,
+      createdAt: new Date().toISOString(),
+      createdBy,
+    };
     const stored: StoredToken = { ...meta, hash: hashToken(token) };
     const multi = this.redis
       .multi()

@@ -6,7 +6,13 @@ import type { Redis } from 'ioredis';
 import type { AccountRole, AuditEntry } from '../../shared/desk.js';
 import type { Keys } from './keys.js';
 
-export type UserRecord = { username: string; role: AccountRole; passwordHash: string; createdAt: string; createdBy: string };
+export type UserRecord = {
+  username: string;
+  role: AccountRole;
+  passwordHash: string;
+  createdAt: string;
+  createdBy: string;
+};
 /** What may be shown of a user (never the hash). */
 export type PublicUser = Omit<UserRecord, 'passwordHash'>;
 
@@ -77,7 +83,11 @@ export class UserStore {
   }
 
   /** Changes the role and/or password hash; false when the user does not exist. */
-  async update(username: string, change: { role?: AccountRole; passwordHash?: string }, audit: AuditEntry): Promise<boolean> {
+  async update(
+    username: string,
+    change: { role?: AccountRole; passwordHash?: string },
+    audit: AuditEntry,
+  ): Promise<boolean> {
     const done = await this.redis.eval(
       UPDATE_LUA,
       2,

@@ -31,9 +31,12 @@ function startThread(): Worker {
   const here = fileURLToPath(import.meta.url);
   if (!here.endsWith('.ts')) return new Worker(here.replace(/extractPool\.js$/, 'extractThread.js'));
   const source = pathToFileURL(here.replace(/extractPool\.ts$/, 'extractThread.ts')).href;
-  return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`, {
-    eval: true,
-  });
+  return new Worker(
+    `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`,
+    {
+      eval: true,
+    },
+  );
 }
 
 /** `threads` worker threads; each extraction goes to the thread with the fewest in hand. */

@@ -39,7 +39,8 @@ export async function startFeedPolling(ctx: RoleContext): Promise<FeedPolling> {
   });
   worker.on('error', (err) => log.error({ err }, 'feed worker error'));
   worker.on('completed', (job, outcome) => {
-    if (outcome.kind === 'polled' && outcome.newItems > 0) log.info({ feedId: job.data.feedId, newItems: outcome.newItems }, 'feed polled');
+    if (outcome.kind === 'polled' && outcome.newItems > 0)
+      log.info({ feedId: job.data.feedId, newItems: outcome.newItems }, 'feed polled');
   });
   await worker.waitUntilReady();
   return {

@@ -30,7 +30,10 @@ export function createIngestProcessor(deps: IngestProcessorDeps) {
     if (!stored) throw new UnrecoverableError(`report ${reportId} is not in the store`);
     await deps.hooks?.beforeFold?.(job);
     const corrections = await deps.corrections.list(reportId);
-    const extraction = applyCorrections(await deps.extractor.extract(stored.report.text, stored.report.dateline), corrections);
+    const extraction = applyCorrections(
+      await deps.extractor.extract(stored.report.text, stored.report.dateline),
+      corrections,
+    );
     await deps.batcher.submit({ stored, extraction });
     await deps.hooks?.afterFold?.(job);
   };

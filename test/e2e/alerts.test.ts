@@ -59,7 +59,11 @@ describe.skipIf(!hasChromium)('alerts page (Chromium)', () => {
     await row.waitFor();
     expect(await row.textContent()).toContain(`a report mentions "${word}"`);
 
-    await postReport(app.url, { text: `Envoys met in ${word} on Monday.`, dateline: '2022-01-19', title: `<img src=x onerror=alert(1)> ${word}` });
+    await postReport(app.url, {
+      text: `Envoys met in ${word} on Monday.`,
+      dateline: '2022-01-19',
+      title: `<img src=x onerror=alert(1)> ${word}`,
+    });
     const toast = page.locator('[data-testid=toasts] .toast', { hasText: word });
     await toast.waitFor({ timeout: 10_000 });
     expect(await toast.locator('strong').textContent()).toContain('<img src=x onerror=alert(1)>');

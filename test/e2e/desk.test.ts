@@ -47,12 +47,24 @@ describe.skipIf(!hasChromium)('journalists’ desk (Chromium)', () => {
     redis = await startRedis();
     app = await startTestApp(redis.url, { clientDir, env: { ADMIN_PASSWORD } });
     const admin = await login(app.url, 'admin', ADMIN_PASSWORD);
-    for (const [name, role] of [['anna', 'journalist'], ['boris', 'journalist'], ['vera', 'viewer']]) await userWithRole(app.url, admin, name, role);
-    const res = await postReport(app.url, { text: TEXT, dateline: '2022-01-19', title: 'Troops massed; Geneva talks Friday', source: 'wire' });
+    for (const [name, role] of [
+      ['anna', 'journalist'],
+      ['boris', 'journalist'],
+      ['vera', 'viewer'],
+    ])
+      await userWithRole(app.url, admin, name, role);
+    const res = await postReport(app.url, {
+      text: TEXT,
+      dateline: '2022-01-19',
+      title: 'Troops massed; Geneva talks Friday',
+      source: 'wire',
+    });
     reportId = ((await res.json()) as { id: string }).id;
     await waitFor(
       async () => {
-        const r = await fetch(`${app.url}/api/reports/${reportId}`, { headers: { authorization: `Bearer ${DISPLAY_TOKEN}` } });
+        const r = await fetch(`${app.url}/api/reports/${reportId}`, {
+          headers: { authorization: `Bearer ${DISPLAY_TOKEN}` },
+        });
         return ((await r.json()) as { status: string }).status === 'done';
       },
       15_000,
@@ -121,11 +133,17 @@ describe.skipIf(!hasChromium)('journalists’ desk (Chromium)', () => {
     expect(await v.getByTestId('flag-buttons').count()).toBe(0);
     await v.keyboard.press('d'); // the shortcut does nothing for a viewer
     const status = await v.evaluate(async (id) => {
-      const res = await fetch(`/api/reports/${id}/flags`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ flag: 'disputed' }) });
+      const res = await fetch(`/api/reports/${id}/flags`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ flag: 'disputed' }),
+      });
       return res.status;
     }, reportId);
     expect(status).toBe(403);
-    const flags = await (await fetch(`${app.url}/api/reports/${reportId}`, { headers: { authorization: `Bearer ${DISPLAY_TOKEN}` } })).json();
+    const flags = await (
+      await fetch(`${app.url}/api/reports/${reportId}`, { headers: { authorization: `Bearer ${DISPLAY_TOKEN}` } })
+    ).json();
     expect((flags as { flags: { flag: string }[] }).flags.map((f) => f.flag)).not.toContain('disputed');
   });
 
@@ -146,7 +164,13 @@ describe.skipIf(!hasChromium)('journalists’ desk (Chromium)', () => {
           Array.from({ length: 500 }, (_, j) => {
             const n = i + j;
             const id = (n.toString(16).padStart(8, '0') + 'f'.repeat(24)).slice(0, 32);
-            return store.accept({ id, text: `Archive report ${n}: talks continued in Vienna.`, dateline: '2021-06-01', receivedAt: new Date(base + n * 1000).toISOString(), title: `Archive ${n}` });
+            return store.accept({
+              id,
+              text: `Archive report ${n}: talks continued in Vienna.`,
+              dateline: '2021-06-01',
+              receivedAt: new Date(base + n * 1000).toISOString(),
+              title: `Archive ${n}`,
+            });
           }),
         );
       }
@@ -192,7 +216,8 @@ describe.skipIf(!hasChromium)('journalists’ desk (Chromium)', () => {
     expect(files.length).toBeGreaterThan(0);
     for (const file of files) {
       const js = readFileSync(path.join(clientDir, file), 'utf8');
-      for (const secret of [ADMIN_PASSWORD, DISPLAY_TOKEN, INGEST_TOKEN, 'passwordHash', '$argon2']) expect(js.includes(secret), `${file} contains ${secret}`).toBe(false);
+      for (const secret of [ADMIN_PASSWORD, DISPLAY_TOKEN, INGEST_TOKEN, 'passwordHash', '$argon2'])
+        expect(js.includes(secret), `${file} contains ${secret}`).toBe(false);
     }
   });
 });

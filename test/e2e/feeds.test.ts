@@ -47,8 +47,20 @@ describe('/feeds page (Chromium)', () => {
 
   it('an editor adds a feed, sees its items and its error, and removes it', async () => {
     const served = feedServer.define('/page.xml', 'rss', [
-      { guid: 'p1', title: 'One', link: 'https://news.example/p/1', date: new Date('2022-01-19T08:00:00Z'), html: '<p>First <b>item</b></p>' },
-      { guid: 'p2', title: 'Two', link: 'https://news.example/p/2', date: new Date('2022-01-19T09:00:00Z'), html: '<p>Second item</p>' },
+      {
+        guid: 'p1',
+        title: 'One',
+        link: 'https://news.example/p/1',
+        date: new Date('2022-01-19T08:00:00Z'),
+        html: '<p>First <b>item</b></p>',
+      },
+      {
+        guid: 'p2',
+        title: 'Two',
+        link: 'https://news.example/p/2',
+        date: new Date('2022-01-19T09:00:00Z'),
+        html: '<p>Second item</p>',
+      },
     ]);
     const context = await browser.newContext();
     const [name, value] = editorCookie.split('=');
@@ -68,16 +80,26 @@ describe('/feeds page (Chromium)', () => {
     await row.waitFor({ timeout: 10_000 });
     expect(await row.locator('.feed-url').textContent()).toBe(`${feedServer.url}/page.xml`);
     // The page refreshes every 10 s; reload to see the poll's outcome sooner.
-    await expect.poll(async () => {
-      await page.reload();
-      return page.locator('tr[data-feed-id] .feed-count').textContent();
-    }, { timeout: 20_000, interval: 1000 }).toMatch(/^2/);
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          return page.locator('tr[data-feed-id] .feed-count').textContent();
+        },
+        { timeout: 20_000, interval: 1000 },
+      )
+      .toMatch(/^2/);
 
     served.failWith = 500;
-    await expect.poll(async () => {
-      await page.reload();
-      return page.locator('tr[data-feed-id] .feed-error').textContent();
-    }, { timeout: 20_000, interval: 1000 }).toMatch(/HTTP 500/);
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          return page.locator('tr[data-feed-id] .feed-error').textContent();
+        },
+        { timeout: 20_000, interval: 1000 },
+      )
+      .toMatch(/HTTP 500/);
 
     mkdirSync(screenshotDir(), { recursive: true });
     await page.screenshot({ path: path.join(screenshotDir(), 'feeds.png') }); // for review, not compared

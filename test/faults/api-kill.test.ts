@@ -54,7 +54,11 @@ describe.skipIf(!hasBuild)('kill -9 of one of two api nodes', () => {
     const moving = Array.from({ length: 20 }, () => failoverClient(a.url!, b.url!));
     const steady = connectClient(b.url!, { token: DISPLAY_TOKEN });
     await Promise.all([...moving.map((m) => connected(m.primary)), connected(steady)]);
-    await waitFor(async () => moving.every((m) => m.snapshots() === 1) && steady.snapshots.length === 1, 10_000, 'snapshots');
+    await waitFor(
+      async () => moving.every((m) => m.snapshots() === 1) && steady.snapshots.length === 1,
+      10_000,
+      'snapshots',
+    );
 
     let stop = false;
     let n = 0;
@@ -66,7 +70,11 @@ describe.skipIf(!hasBuild)('kill -9 of one of two api nodes', () => {
     })();
     await waitFor(async () => steady.changes.length >= 100, 20_000, 'changes flowing');
     await a.kill9();
-    await waitFor(async () => moving.every((m) => m.clients.length === 2 && m.clients[1].socket.connected), 10_000, 'failover');
+    await waitFor(
+      async () => moving.every((m) => m.clients.length === 2 && m.clients[1].socket.connected),
+      10_000,
+      'failover',
+    );
     const afterKill = steady.changes.length;
     await waitFor(async () => steady.changes.length >= afterKill + 100, 20_000, 'changes after the kill');
     stop = true;

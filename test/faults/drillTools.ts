@@ -6,7 +6,12 @@ import { postReport, waitFor } from '../helpers/app.js';
 export const drillText = (label: string, i: number) =>
   `Drill ${label} report ${i}: officials said about ${10_000 + i} troops were near the border on Monday, and envoys plan talks in Vienna on Friday.`;
 
-export type PostOutcome = { accepted: string[]; unavailable: number; other: Record<number, number>; slowUnavailableMs: number[] };
+export type PostOutcome = {
+  accepted: string[];
+  unavailable: number;
+  other: Record<number, number>;
+  slowUnavailableMs: number[];
+};
 
 /** Posts `count` distinct reports with bounded concurrency; records 202s, 503s (and how long they took) and anything else. */
 export async function postMany(

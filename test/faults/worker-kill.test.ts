@@ -58,11 +58,16 @@ describe.skipIf(!hasBuild)('kill -9 of the worker mid-ingest', () => {
 
     const waitedMs = await waitAllDone(probe, prefix, accepted, 60_000);
     const sinceKillMs = Date.now() - killedAt;
-    await waitFor(async () => socket.changes.filter((c) => c.type === 'report.added').length >= REPORTS, 15_000, 'socket saw all');
+    await waitFor(
+      async () => socket.changes.filter((c) => c.type === 'report.added').length >= REPORTS,
+      15_000,
+      'socket saw all',
+    );
 
     const stream = await addedInStream(probe, prefix);
     const socketAdded = new Map<string, number>();
-    for (const c of socket.changes) if (c.type === 'report.added') socketAdded.set(c.id, (socketAdded.get(c.id) ?? 0) + 1);
+    for (const c of socket.changes)
+      if (c.type === 'report.added') socketAdded.set(c.id, (socketAdded.get(c.id) ?? 0) + 1);
     const doubledInStream = [...stream.values()].filter((n) => n > 1).length;
     const doubledOnSocket = [...socketAdded.values()].filter((n) => n > 1).length;
     const lost = accepted.filter((id) => !stream.has(id)).length;

@@ -42,7 +42,12 @@ export function testConfig(redisUrl: string, env: Record<string, string> = {}): 
 
 export async function startTestApp(
   redisUrl: string,
-  options: { workers?: number; env?: Record<string, string>; workerOptions?: WorkerRoleOptions; clientDir?: string } = {},
+  options: {
+    workers?: number;
+    env?: Record<string, string>;
+    workerOptions?: WorkerRoleOptions;
+    clientDir?: string;
+  } = {},
 ): Promise<TestApp> {
   const config = testConfig(redisUrl, options.env);
   const ctx = createContext(config, pino({ level: 'silent' }));
@@ -72,7 +77,11 @@ export async function postReport(url: string, body: unknown, token = INGEST_TOKE
   });
 }
 
-export async function waitFor<T>(probe: () => Promise<T | undefined | null | false>, timeoutMs = 10_000, what = 'condition'): Promise<T> {
+export async function waitFor<T>(
+  probe: () => Promise<T | undefined | null | false>,
+  timeoutMs = 10_000,
+  what = 'condition',
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

@@ -11,14 +11,25 @@ export const USER_PASSWORD = 'a-user-password-0123';
 export type Caller = { cookie?: string; token?: string; origin?: string | null };
 
 /** Calls the API; writes with a cookie carry the app's own Origin unless told otherwise. */
-export async function call(url: string, method: string, path: string, who: Caller = {}, body?: unknown): Promise<Response> {
+export async function call(
+  url: string,
+  method: string,
+  path: string,
+  who: Caller = {},
+  body?: unknown,
+): Promise<Response> {
   const headers: Record<string, string> = {};
   if (who.cookie) headers.cookie = who.cookie;
   if (who.token) headers.authorization = `Bearer ${who.token}`;
   const origin = who.origin === undefined ? url : who.origin;
   if (origin !== null && method !== 'GET') headers.origin = origin;
   if (body !== undefined) headers['content-type'] = 'application/json';
-  return fetch(`${url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), redirect: 'manual' });
+  return fetch(`${url}${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    redirect: 'manual',
+  });
 }
 
 /** The `name=value` of the session cookie a response sets. */
@@ -38,7 +49,13 @@ export async function login(url: string, username: string, password: string, coo
 
 /** Creates a user as admin and signs them in. */
 export async function userWithRole(url: string, adminCookie: string, username: string, role: string): Promise<string> {
-  const res = await call(url, 'POST', '/api/users', { cookie: adminCookie }, { username, password: USER_PASSWORD, role });
+  const res = await call(
+    url,
+    'POST',
+    '/api/users',
+    { cookie: adminCookie },
+    { username, password: USER_PASSWORD, role },
+  );
   if (res.status !== 201) throw new Error(`create ${username}: ${res.status} ${await res.text()}`);
   return login(url, username, USER_PASSWORD);
 }

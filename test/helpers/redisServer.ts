@@ -9,7 +9,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
 
-export type TestRedis = { url: string; port: number; dir: string; process: ChildProcess; stop(): Promise<void>; kill9(): void; restart(): Promise<void> };
+export type TestRedis = {
+  url: string;
+  port: number;
+  dir: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+  kill9(): void;
+  restart(): Promise<void>;
+};
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -26,7 +34,13 @@ export async function freePort(): Promise<number> {
 async function waitForPing(port: number, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const probe = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    const probe = new Redis({
+      port,
+      host: '127.0.0.1',
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+    });
     probe.on('error', () => undefined);
     try {
       await probe.connect();
@@ -50,9 +64,22 @@ export async function startRedis(options: { appendfsync?: 'always' | 'everysec' 
     spawn(
       'redis-server',
       [
-        '--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '',
-        '--appendonly', 'yes', '--appendfsync', options.appendfsync ?? 'everysec',
-        '--maxmemory-policy', 'noeviction', '--loglevel', 'warning',
+        '--port',
+        String(port),
+        '--bind',
+        '127.0.0.1',
+        '--dir',
+        dir,
+        '--save',
+        '',
+        '--appendonly',
+        'yes',
+        '--appendfsync',
+        options.appendfsync ?? 'everysec',
+        '--maxmemory-policy',
+        'noeviction',
+        '--loglevel',
+        'warning',
       ],
       { stdio: 'ignore' },
     );

@@ -5,7 +5,12 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type ReceivedRequest = { at: number; headers: IncomingMessage['headers']; body: string; answered: number | null };
+export type ReceivedRequest = {
+  at: number;
+  headers: IncomingMessage['headers'];
+  body: string;
+  answered: number | null;
+};
 export type Responder = (request: ReceivedRequest, index: number) => number | 'hold';
 
 export type WebhookReceiver = {
@@ -34,7 +39,12 @@ export async function startReceiver(port = 0, respond: Responder = () => 200): P
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const request: ReceivedRequest = { at: Date.now(), headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), answered: null };
+      const request: ReceivedRequest = {
+        at: Date.now(),
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+        answered: null,
+      };
       const index = requests.push(request) - 1;
       const answer = receiver.respond(request, index);
       if (answer === 'hold') return; // keep the sender waiting (it may die meanwhile)

@@ -23,7 +23,11 @@ export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: 
   if (res.status === 204) return undefined as T;
   const payload = (await res.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
   if (!res.ok) {
-    throw new ApiError(res.status, payload?.error?.code ?? 'http_error', payload?.error?.message ?? `The server answered ${res.status}`);
+    throw new ApiError(
+      res.status,
+      payload?.error?.code ?? 'http_error',
+      payload?.error?.message ?? `The server answered ${res.status}`,
+    );
   }
   return payload as T;
 }

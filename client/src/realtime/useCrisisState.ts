@@ -34,7 +34,9 @@ export function useCrisisState(token: string | undefined, onChange?: (change: Ch
       onSnapshot: (state) => setFeed((f) => ({ ...f, state, lastDataAt: Date.now() })),
       onChange: (change) => {
         onChangeRef.current?.(change);
-        setFeed((f) => (f.state ? { ...f, state: applyChange(f.state, change), lastDataAt: Date.now(), lastChange: change } : f));
+        setFeed((f) =>
+          f.state ? { ...f, state: applyChange(f.state, change), lastDataAt: Date.now(), lastChange: change } : f,
+        );
       },
       onStatus: (status, detail) =>
         setFeed((f) => ({
@@ -43,7 +45,8 @@ export function useCrisisState(token: string | undefined, onChange?: (change: Ch
           statusDetail: detail,
           disconnectedAt: status === 'live' ? null : (f.disconnectedAt ?? (f.status === 'live' ? Date.now() : null)),
         })),
-      onVersion: (build) => setFeed((f) => ({ ...f, newBuild: build !== __BUILD_ID__ && build !== 'dev' ? build : null })),
+      onVersion: (build) =>
+        setFeed((f) => ({ ...f, newBuild: build !== __BUILD_ID__ && build !== 'dev' ? build : null })),
     });
     return () => connection.close();
   }, [token]);

@@ -4,7 +4,13 @@
  */
 import nodemailer, { type Transporter } from 'nodemailer';
 import { describeRule } from '../../../shared/alerts.js';
-import { DeliveryFailed, type AlertChannel, type DeliveryReceipt, type OutgoingAlert, type Subscription } from '../types.js';
+import {
+  DeliveryFailed,
+  type AlertChannel,
+  type DeliveryReceipt,
+  type OutgoingAlert,
+  type Subscription,
+} from '../types.js';
 
 export type EmailOptions = { smtpUrl: string; from: string; publicUrl: string; timeoutMs: number };
 
@@ -54,7 +60,11 @@ export function emailChannel(options: EmailOptions): AlertChannel {
       } catch (err) {
         const responseCode = (err as { responseCode?: number }).responseCode;
         // SMTP 5xx is a permanent refusal (bad address, policy); 4xx and network errors are worth a retry.
-        throw new DeliveryFailed(`SMTP: ${(err as Error).message}`, responseCode !== undefined && responseCode >= 500, responseCode);
+        throw new DeliveryFailed(
+          `SMTP: ${(err as Error).message}`,
+          responseCode !== undefined && responseCode >= 500,
+          responseCode,
+        );
       }
     },
   };

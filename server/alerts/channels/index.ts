@@ -8,7 +8,11 @@ import { DeliveryFailed } from '../types.js';
 
 export type ChannelRegistry = Record<AlertChannelType, AlertChannel>;
 
-export type ChannelOptions = { webhook: WebhookOptions; email: Omit<EmailOptions, 'smtpUrl'> & { smtpUrl?: string }; inapp: InAppOptions };
+export type ChannelOptions = {
+  webhook: WebhookOptions;
+  email: Omit<EmailOptions, 'smtpUrl'> & { smtpUrl?: string };
+  inapp: InAppOptions;
+};
 
 /** A channel that cannot work in this deployment: every delivery fails permanently, saying why. */
 const unavailable = (why: string): AlertChannel => ({
@@ -19,7 +23,9 @@ export function createChannels(options: ChannelOptions): ChannelRegistry {
   const { smtpUrl } = options.email;
   return {
     webhook: webhookChannel(options.webhook),
-    email: smtpUrl ? emailChannel({ ...options.email, smtpUrl }) : unavailable('e-mail alerts are off: SMTP_URL is not set'),
+    email: smtpUrl
+      ? emailChannel({ ...options.email, smtpUrl })
+      : unavailable('e-mail alerts are off: SMTP_URL is not set'),
     inapp: inAppChannel(options.inapp),
   };
 }

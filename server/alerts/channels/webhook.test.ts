@@ -5,10 +5,23 @@ import { DeliveryFailed, type OutgoingAlert, type Subscription } from '../types.
 import { signBody, webhookChannel } from './webhook.js';
 
 const alert: OutgoingAlert = {
-  key: 'sub_1-0', subscriptionId: 'sub', subscriptionName: 'n', title: 'T <b>', body: 'B & c', link: 'http://x/desk?report=r', changeSeq: '1-0', firedAt: '2022-01-19T00:00:00Z',
+  key: 'sub_1-0',
+  subscriptionId: 'sub',
+  subscriptionName: 'n',
+  title: 'T <b>',
+  body: 'B & c',
+  link: 'http://x/desk?report=r',
+  changeSeq: '1-0',
+  firedAt: '2022-01-19T00:00:00Z',
 };
 const sub = (url: string, extra: object = {}): Subscription => ({
-  id: 'sub', owner: 'ana', createdAt: '', name: 'n', rule: { type: 'flag', flag: 'breaking' }, throttleMinutes: 0, channel: { type: 'webhook', url, format: 'json', ...extra },
+  id: 'sub',
+  owner: 'ana',
+  createdAt: '',
+  name: 'n',
+  rule: { type: 'flag', flag: 'breaking' },
+  throttleMinutes: 0,
+  channel: { type: 'webhook', url, format: 'json', ...extra },
 });
 
 describe('webhook channel on real loopback receivers', () => {
@@ -34,7 +47,9 @@ describe('webhook channel on real loopback receivers', () => {
 
   it('sends a Slack-compatible body when asked, with mrkdwn escaped', async () => {
     await allowed.deliver(alert, sub(target.url, { format: 'slack' }), 1);
-    expect(JSON.parse(target.requests.at(-1)!.body)).toEqual({ text: '*T &lt;b&gt;*\nB &amp; c\n<http://x/desk?report=r|Open in Crisis Desk>' });
+    expect(JSON.parse(target.requests.at(-1)!.body)).toEqual({
+      text: '*T &lt;b&gt;*\nB &amp; c\n<http://x/desk?report=r|Open in Crisis Desk>',
+    });
   });
 
   it('re-checks the target at delivery: loopback is refused once the allowlist no longer names it', async () => {

@@ -47,7 +47,10 @@ export function slackPayload(alert: OutgoingAlert): Record<string, unknown> {
 
 /** Retrying will not help with these answers: the receiver refuses the request itself. */
 function isPermanent(status: number): boolean {
-  return (status >= 300 && status < 400) || (status >= 400 && status < 500 && status !== 408 && status !== 425 && status !== 429);
+  return (
+    (status >= 300 && status < 400) ||
+    (status >= 400 && status < 500 && status !== 408 && status !== 425 && status !== 429)
+  );
 }
 
 export type WebhookOptions = { policy: OutboundPolicy; timeoutMs: number };
@@ -55,13 +58,19 @@ export type WebhookOptions = { policy: OutboundPolicy; timeoutMs: number };
 function pinnedLookup(address: string): LookupFunction {
   const family = isIP(address);
   return (_hostname, options, callback) => {
-    if ((options as { all?: boolean }).all) (callback as (e: null, a: { address: string; family: number }[]) => void)(null, [{ address, family }]);
+    if ((options as { all?: boolean }).all)
+      (callback as (e: null, a: { address: string; family: number }[]) => void)(null, [{ address, family }]);
     else callback(null, address, family);
   };
 }
 
 /** POSTs `body` to the approved address; resolves with the status code, never follows redirects. */
-function post(target: { url: URL; address: string }, body: string, headers: Record<string, string>, timeoutMs: number): Promise<number> {
+function post(
+  target: { url: URL; address: string },
+  body: string,
+  headers: Record<string, string>,
+  timeoutMs: number,
+): Promise<number> {
   const { url, address } = target;
   const client = url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
@@ -100,7 +109,10 @@ export function webhookChannel(options: WebhookOptions): AlertChannel {
         target = await checkOutbound(channel.url, options.policy);
       } catch (err) {
         // Refused targets stay refused; an unresolvable name may come back (DNS hiccup), so retry those.
-        throw new DeliveryFailed((err as Error).message, err instanceof OutboundRefused && !/could not be resolved/.test((err as Error).message));
+        throw new DeliveryFailed(
+          (err as Error).message,
+          err instanceof OutboundRefused && !/could not be resolved/.test((err as Error).message),
+        );
       }
       const body = JSON.stringify(channel.format === 'slack' ? slackPayload(alert) : jsonPayload(alert));
       const headers: Record<string, string> = {
@@ -117,7 +129,12 @@ export function webhookChannel(options: WebhookOptions): AlertChannel {
         throw new DeliveryFailed(`could not reach ${target.url.host}: ${(err as Error).message}`);
       }
       if (status >= 200 && status < 300) return { code: status };
-      if (status >= 300 && status < 400) throw new DeliveryFailed(`the receiver answered ${status}; redirects are not followed, update the URL`, true, status);
+      if (status >= 300 && status < 400)
+        throw new DeliveryFailed(
+          `the receiver answered ${status}; redirects are not followed, update the URL`,
+          true,
+          status,
+        );
       throw new DeliveryFailed(`the receiver answered ${status}`, isPermanent(status), status);
     },
   };

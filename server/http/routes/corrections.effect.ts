@@ -17,13 +17,19 @@ function stableView(original: Extraction, corrections: readonly Correction[]): E
 }
 
 /** The item before and after the correction, or an error a person can act on (an index out of range). */
-export function correctionEffect(original: Extraction, earlier: readonly Correction[], correction: Correction): CorrectionEffect {
+export function correctionEffect(
+  original: Extraction,
+  earlier: readonly Correction[],
+  correction: Correction,
+): CorrectionEffect {
   const before = stableView(original, earlier);
   switch (correction.kind) {
     case 'troop.set':
     case 'troop.reject': {
       if (correction.index >= original.troops.length) {
-        return { error: `index ${correction.index} is out of range: this report has ${original.troops.length} extracted troop figure(s)` };
+        return {
+          error: `index ${correction.index} is out of range: this report has ${original.troops.length} extracted troop figure(s)`,
+        };
       }
       const item = before.troops[correction.index];
       if (correction.kind === 'troop.reject') return { before: item, after: null };
@@ -32,7 +38,9 @@ export function correctionEffect(original: Extraction, earlier: readonly Correct
     case 'meeting.set':
     case 'meeting.reject': {
       if (correction.index >= original.meetings.length) {
-        return { error: `index ${correction.index} is out of range: this report has ${original.meetings.length} extracted meeting(s)` };
+        return {
+          error: `index ${correction.index} is out of range: this report has ${original.meetings.length} extracted meeting(s)`,
+        };
       }
       const item = before.meetings[correction.index];
       if (correction.kind === 'meeting.reject') return { before: item, after: null };

@@ -19,7 +19,12 @@ import { parseOrThrow } from '../validate.js';
 import { correctionEffect } from './corrections.effect.js';
 import { reportIdSchema } from './flags.schema.js';
 
-export type CorrectionsDeps = { reports: ReportStore; corrections: CorrectionStore; log: CorrectionLog; queue: IngestQueue };
+export type CorrectionsDeps = {
+  reports: ReportStore;
+  corrections: CorrectionStore;
+  log: CorrectionLog;
+  queue: IngestQueue;
+};
 
 export function correctionsRouter(deps: CorrectionsDeps): Router {
   const router = Router({ mergeParams: true });
@@ -42,7 +47,14 @@ export function correctionsRouter(deps: CorrectionsDeps): Router {
     const { id, original, corrections } = await load((req.params as { id?: string }).id);
     const effect = correctionEffect(original, corrections, input.correction);
     if ('error' in effect) throw new BadRequest(effect.error, undefined, 'invalid_correction');
-    const audit = auditEntry(actorOf(req), 'correction.added', id, effect.before, effect.after, input.note || undefined);
+    const audit = auditEntry(
+      actorOf(req),
+      'correction.added',
+      id,
+      effect.before,
+      effect.after,
+      input.note || undefined,
+    );
     const n = await deps.log.append(id, input.correction, { ...audit, detail: input.correction });
     // A distinct job id per correction (BullMQ keeps one job per id, and ids may not contain ":").
     await withTimeout(deps.queue.add('correction', { reportId: id }, { jobId: `${id}-fix-${n}` }), 2000);

@@ -37,12 +37,23 @@ export function feedsRouter(deps: FeedsRouterDeps): Router {
     const input = parseOrThrow(feedInputSchema, req.body);
     const intervalSeconds = input.intervalSeconds ?? Math.max(DEFAULT_FEED_INTERVAL_SECONDS, deps.minIntervalSeconds);
     if (intervalSeconds < deps.minIntervalSeconds) {
-      throw new BadRequest(`intervalSeconds: must be at least ${deps.minIntervalSeconds} seconds`, undefined, 'invalid_input');
+      throw new BadRequest(
+        `intervalSeconds: must be at least ${deps.minIntervalSeconds} seconds`,
+        undefined,
+        'invalid_input',
+      );
     }
     const { url } = await checkOutbound(input.url, deps.policy);
     const id = feedIdFor(url.href);
-    const feed = { id, url: url.href, intervalSeconds, createdAt: new Date().toISOString(), createdBy: req.principal?.name ?? 'unknown' };
-    if (!(await deps.feeds.create(feed))) throw new Conflict(`This feed is already polled (id ${id}); delete it first to change it`);
+    const feed = {
+      id,
+      url: url.href,
+      intervalSeconds,
+      createdAt: new Date().toISOString(),
+      createdBy: req.principal?.name ?? 'unknown',
+    };
+    if (!(await deps.feeds.create(feed)))
+      throw new Conflict(`This feed is already polled (id ${id}); delete it first to change it`);
     try {
       await scheduleFeed(deps.queue, id, intervalSeconds);
     } catch (err) {

@@ -16,7 +16,7 @@ const listQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
   before: z
     .string()
-    .refine((s) => !Number.isNaN(Date.parse(s)), 'before must be an ISO date-time (a report\'s receivedAt)')
+    .refine((s) => !Number.isNaN(Date.parse(s)), "before must be an ISO date-time (a report's receivedAt)")
     .optional(),
 });
 const idSchema = z.string().regex(/^[0-9a-f]{32}$/, 'a report id is 32 hexadecimal characters');
@@ -30,10 +30,19 @@ export function parsePlainText(body: string): ReportInput {
 function readInput(req: Request): unknown {
   if (req.is(['application/json', 'application/*+json'])) return req.body;
   if (req.is('text/plain')) return parsePlainText(typeof req.body === 'string' ? req.body : '');
-  throw new AppError(415, 'unsupported_media_type', 'Send the report as application/json (or IPTC ninjs) or text/plain');
+  throw new AppError(
+    415,
+    'unsupported_media_type',
+    'Send the report as application/json (or IPTC ninjs) or text/plain',
+  );
 }
 
-export function reportsRouter(deps: { ingestor: Ingestor; reports: ReportStore; queue: IngestQueue; uris?: UriIndex }): Router {
+export function reportsRouter(deps: {
+  ingestor: Ingestor;
+  reports: ReportStore;
+  queue: IngestQueue;
+  uris?: UriIndex;
+}): Router {
   const router = Router();
 
   router.post('/', requirePermission('ingest'), async (req, res) => {

@@ -29,7 +29,8 @@ export function sessionRouter(deps: SessionRouterDeps): Router {
 
   router.post('/', ...deps.limiters, async (req, res) => {
     // Login sets the cookie, so it is a cookie write too: only the app's own pages may do it.
-    if (!isAppOrigin(req.headers, deps.publicOrigin)) throw new Forbidden('Sign in from the app itself (Origin header missing or foreign)');
+    if (!isAppOrigin(req.headers, deps.publicOrigin))
+      throw new Forbidden('Sign in from the app itself (Origin header missing or foreign)');
     const { username, password } = parseOrThrow(loginSchema, req.body);
     const user = await deps.users.get(username);
     const ok = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstNothing(password);

@@ -3,7 +3,11 @@ import { z } from 'zod';
 import { issuedTokenRoles } from '../../../shared/desk.js';
 
 export const createTokenSchema = z.object({
-  name: z.string({ error: 'name is required' }).trim().min(1, 'name is required').max(80, 'name must be at most 80 characters'),
+  name: z
+    .string({ error: 'name is required' })
+    .trim()
+    .min(1, 'name is required')
+    .max(80, 'name must be at most 80 characters'),
   role: z.enum(issuedTokenRoles, { error: `role must be one of ${issuedTokenRoles.join(', ')}` }),
 });
 

@@ -18,7 +18,9 @@ export function tokensRouter(tokens: TokenStore): Router {
   router.post('/', async (req, res) => {
     const { name, role } = parseOrThrow(createTokenSchema, req.body);
     const actor = actorOf(req);
-    const issued = await tokens.create(name, role, actor.name, (meta) => auditEntry(actor, 'token.created', meta.id, null, meta));
+    const issued = await tokens.create(name, role, actor.name, (meta) =>
+      auditEntry(actor, 'token.created', meta.id, null, meta),
+    );
     res.status(201).json(issued);
   });
 

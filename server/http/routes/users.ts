@@ -15,7 +15,12 @@ import { requirePermission } from '../auth.js';
 import { parseOrThrow } from '../validate.js';
 import { createUserSchema, updateUserSchema, usernameParamSchema } from './users.schema.js';
 
-export function usersRouter(deps: { users: UserStore; sessions: SessionStore; audit: AuditStore; auditKey: string }): Router {
+export function usersRouter(deps: {
+  users: UserStore;
+  sessions: SessionStore;
+  audit: AuditStore;
+  auditKey: string;
+}): Router {
   const router = Router();
   router.use(requirePermission('admin'));
 
@@ -47,7 +52,8 @@ export function usersRouter(deps: { users: UserStore; sessions: SessionStore; au
     const after = { role: change.role ?? existing.role, passwordChanged: change.password !== undefined };
     const audit = auditEntry(actor, 'user.updated', username, { role: existing.role }, after);
     const passwordHash = change.password !== undefined ? await hashPassword(change.password) : undefined;
-    if (!(await deps.users.update(username, { role: change.role, passwordHash }, audit))) throw new NotFound(`No user named ${username}`);
+    if (!(await deps.users.update(username, { role: change.role, passwordHash }, audit)))
+      throw new NotFound(`No user named ${username}`);
     await deps.sessions.revokeAll(username);
     res.json({ user: toPublicUser({ ...existing, role: after.role }) });
   });
@@ -55,7 +61,8 @@ export function usersRouter(deps: { users: UserStore; sessions: SessionStore; au
   router.delete('/:username', async (req, res) => {
     const username = parseOrThrow(usernameParamSchema, req.params.username, 'username');
     const actor = actorOf(req);
-    if (username === actor.name) throw new BadRequest('You cannot remove your own account; ask another admin', undefined, 'self_removal');
+    if (username === actor.name)
+      throw new BadRequest('You cannot remove your own account; ask another admin', undefined, 'self_removal');
     const existing = await deps.users.get(username);
     if (!existing) throw new NotFound(`No user named ${username}`);
     const audit = auditEntry(actor, 'user.removed', username, toPublicUser(existing), null);
@@ -67,7 +74,10 @@ export function usersRouter(deps: { users: UserStore; sessions: SessionStore; au
   router.delete('/:username/sessions', async (req, res) => {
     const username = parseOrThrow(usernameParamSchema, req.params.username, 'username');
     const ended = await deps.sessions.revokeAll(username);
-    await deps.audit.append(deps.auditKey, auditEntry(actorOf(req), 'user.sessions-revoked', username, { sessions: ended }, { sessions: 0 }));
+    await deps.audit.append(
+      deps.auditKey,
+      auditEntry(actorOf(req), 'user.sessions-revoked', username, { sessions: ended }, { sessions: 0 }),
+    );
     res.json({ ended });
   });
 

@@ -15,12 +15,21 @@ import { SubscriptionForm } from './SubscriptionForm.js';
 import { askNotificationPermission, useAlertToasts } from './useAlertToasts.js';
 
 function channelText(c: SubscriptionView['channel']): string {
-  if (c.type === 'webhook') return `webhook ${c.url}${c.format === 'slack' ? ' (Slack)' : ''}${c.hasSecret ? ', signed' : ''}`;
+  if (c.type === 'webhook')
+    return `webhook ${c.url}${c.format === 'slack' ? ' (Slack)' : ''}${c.hasSecret ? ', signed' : ''}`;
   if (c.type === 'email') return `e-mail to ${c.to}`;
   return 'in the app';
 }
 
-function SubscriptionRow({ s, onChanged, onDeleted }: { s: SubscriptionView; onChanged: (s: SubscriptionView) => void; onDeleted: () => void }) {
+function SubscriptionRow({
+  s,
+  onChanged,
+  onDeleted,
+}: {
+  s: SubscriptionView;
+  onChanged: (s: SubscriptionView) => void;
+  onDeleted: () => void;
+}) {
   const [showLog, setShowLog] = useState(false);
   const [until, setUntil] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -40,14 +49,34 @@ function SubscriptionRow({ s, onChanged, onDeleted }: { s: SubscriptionView; onC
       </div>
       <div className="actions">
         {silenced ? (
-          <button onClick={() => void act(updateSubscription(s.id, { silencedUntil: null }).then(onChanged))}>Unsilence</button>
+          <button onClick={() => void act(updateSubscription(s.id, { silencedUntil: null }).then(onChanged))}>
+            Unsilence
+          </button>
         ) : (
           <>
-            <button onClick={() => void act(updateSubscription(s.id, { silencedUntil: new Date(Date.now() + 3_600_000).toISOString() }).then(onChanged))}>
+            <button
+              onClick={() =>
+                void act(
+                  updateSubscription(s.id, { silencedUntil: new Date(Date.now() + 3_600_000).toISOString() }).then(
+                    onChanged,
+                  ),
+                )
+              }
+            >
               Silence 1 h
             </button>
-            <input type="datetime-local" aria-label="Silence until" value={until} onChange={(e) => setUntil(e.target.value)} />
-            <button disabled={!until} onClick={() => void act(updateSubscription(s.id, { silencedUntil: new Date(until).toISOString() }).then(onChanged))}>
+            <input
+              type="datetime-local"
+              aria-label="Silence until"
+              value={until}
+              onChange={(e) => setUntil(e.target.value)}
+            />
+            <button
+              disabled={!until}
+              onClick={() =>
+                void act(updateSubscription(s.id, { silencedUntil: new Date(until).toISOString() }).then(onChanged))
+              }
+            >
               Silence until
             </button>
           </>
@@ -108,7 +137,9 @@ function Alerts({ initial }: { initial: SubscriptionView[] }) {
   // No token: the session cookie authenticates the socket, so alert.fired for this user reaches it.
   const feed = useCrisisState(undefined, onChange);
   const [subs, setSubs] = useState<SubscriptionView[] | null>(initial);
-  const [permission, setPermission] = useState(typeof Notification === 'undefined' ? 'unsupported' : Notification.permission);
+  const [permission, setPermission] = useState(
+    typeof Notification === 'undefined' ? 'unsupported' : Notification.permission,
+  );
 
   return (
     <main className="page alerts-page">
@@ -120,7 +151,9 @@ function Alerts({ initial }: { initial: SubscriptionView[] }) {
         <ConnectionBadge feed={feed} />
       </header>
       {permission === 'default' && (
-        <button onClick={() => void askNotificationPermission().then(setPermission)}>Show alerts as browser notifications</button>
+        <button onClick={() => void askNotificationPermission().then(setPermission)}>
+          Show alerts as browser notifications
+        </button>
       )}
       <section>
         <h2>Your subscriptions</h2>

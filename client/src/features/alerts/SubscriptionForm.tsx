@@ -32,14 +32,21 @@ function buildRule(type: AlertRuleType, f: Fields): unknown {
     case 'meeting.soon':
       return { type, hours: n('hours') };
     case 'mention':
-      return { type, terms: (f.terms ?? '').split(',').map((t) => t.trim()).filter(Boolean) };
+      return {
+        type,
+        terms: (f.terms ?? '')
+          .split(',')
+          .map((t) => t.trim())
+          .filter(Boolean),
+      };
     case 'flag':
       return { type, flag: f.flag ?? 'breaking' };
   }
 }
 
 function buildChannel(type: string, f: Fields): unknown {
-  if (type === 'webhook') return { type, url: f.url ?? '', format: f.format ?? 'json', ...(f.secret ? { secret: f.secret } : {}) };
+  if (type === 'webhook')
+    return { type, url: f.url ?? '', format: f.format ?? 'json', ...(f.secret ? { secret: f.secret } : {}) };
   if (type === 'email') return { type, to: f.to ?? '' };
   return { type: 'inapp' };
 }
@@ -47,14 +54,25 @@ function buildChannel(type: string, f: Fields): unknown {
 export function SubscriptionForm({ onCreated }: { onCreated: (s: SubscriptionView) => void }) {
   const [ruleType, setRuleType] = useState<AlertRuleType>('mention');
   const [channelType, setChannelType] = useState('inapp');
-  const [f, setF] = useState<Fields>({ name: '', threshold: '70', points: '10', windowMinutes: '60', percent: '20', hours: '24', throttleMinutes: '5' });
+  const [f, setF] = useState<Fields>({
+    name: '',
+    threshold: '70',
+    points: '10',
+    windowMinutes: '60',
+    percent: '20',
+    hours: '24',
+    throttleMinutes: '5',
+  });
   const [problems, setProblems] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const set = (k: string) => (e: { target: { value: string } }) => setF((old) => ({ ...old, [k]: e.target.value }));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const quietHours = f.quietStart && f.quietEnd ? { start: f.quietStart, end: f.quietEnd, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone } : undefined;
+    const quietHours =
+      f.quietStart && f.quietEnd
+        ? { start: f.quietStart, end: f.quietEnd, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone }
+        : undefined;
     const parsed = subscriptionInputSchema.safeParse({
       name: f.name,
       rule: buildRule(ruleType, f),
@@ -95,7 +113,8 @@ export function SubscriptionForm({ onCreated }: { onCreated: (s: SubscriptionVie
           ))}
         </select>
       </label>
-      {(ruleType === 'tension.above' || ruleType === 'troops.above') && num('threshold', ruleType === 'tension.above' ? 'Level (0–100)' : 'Troops')}
+      {(ruleType === 'tension.above' || ruleType === 'troops.above') &&
+        num('threshold', ruleType === 'tension.above' ? 'Level (0–100)' : 'Troops')}
       {ruleType === 'tension.jump' && (
         <>
           {num('points', 'Points')} {num('windowMinutes', 'Within minutes')}
@@ -106,12 +125,18 @@ export function SubscriptionForm({ onCreated }: { onCreated: (s: SubscriptionVie
       {ruleType === 'meeting.changed' &&
         ['new', 'moved', 'cancelled'].map((c) => (
           <label key={c}>
-            <input type="checkbox" checked={f[`change-${c}`] !== 'off'} onChange={(e) => setF((o) => ({ ...o, [`change-${c}`]: e.target.checked ? 'on' : 'off' }))} /> {c}
+            <input
+              type="checkbox"
+              checked={f[`change-${c}`] !== 'off'}
+              onChange={(e) => setF((o) => ({ ...o, [`change-${c}`]: e.target.checked ? 'on' : 'off' }))}
+            />{' '}
+            {c}
           </label>
         ))}
       {ruleType === 'mention' && (
         <label>
-          Names or words (comma-separated) <input name="terms" value={f.terms ?? ''} onChange={set('terms')} placeholder="Geneva, Lavrov" />
+          Names or words (comma-separated){' '}
+          <input name="terms" value={f.terms ?? ''} onChange={set('terms')} placeholder="Geneva, Lavrov" />
         </label>
       )}
       {ruleType === 'flag' && (
@@ -135,10 +160,24 @@ export function SubscriptionForm({ onCreated }: { onCreated: (s: SubscriptionVie
       {channelType === 'webhook' && (
         <>
           <label>
-            URL <input name="url" type="url" value={f.url ?? ''} onChange={set('url')} placeholder="https://hooks.example.com/…" />
+            URL{' '}
+            <input
+              name="url"
+              type="url"
+              value={f.url ?? ''}
+              onChange={set('url')}
+              placeholder="https://hooks.example.com/…"
+            />
           </label>
           <label>
-            Secret (optional, signs the body) <input name="secret" type="password" value={f.secret ?? ''} onChange={set('secret')} autoComplete="new-password" />
+            Secret (optional, signs the body){' '}
+            <input
+              name="secret"
+              type="password"
+              value={f.secret ?? ''}
+              onChange={set('secret')}
+              autoComplete="new-password"
+            />
           </label>
           <label>
             Format{' '}

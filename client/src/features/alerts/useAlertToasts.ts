@@ -14,7 +14,12 @@ export function useAlertToasts() {
 
   const onChange = useCallback((change: Change) => {
     if (change.type !== 'alert.fired') return;
-    setToasts((t) => [{ id: change.seq, title: change.title, body: change.body }, ...t.filter((x) => x.id !== change.seq)].slice(0, MAX_TOASTS));
+    setToasts((t) =>
+      [{ id: change.seq, title: change.title, body: change.body }, ...t.filter((x) => x.id !== change.seq)].slice(
+        0,
+        MAX_TOASTS,
+      ),
+    );
     if (typeof Notification !== 'undefined' && Notification.permission === 'granted') {
       new Notification(change.title, { body: change.body, tag: change.seq });
     }

@@ -9,7 +9,8 @@ export function describeValue(value: unknown): string {
   if (value === null || value === undefined) return '—';
   if (Array.isArray(value)) {
     if (value.length === 0) return 'none';
-    if (value.every((v) => typeof v === 'object' && v !== null && 'flag' in v)) return (value as Flag[]).map((f) => f.flag).join(', ');
+    if (value.every((v) => typeof v === 'object' && v !== null && 'flag' in v))
+      return (value as Flag[]).map((f) => f.flag).join(', ');
   }
   if (typeof value === 'object') {
     return Object.entries(value as Record<string, unknown>)
@@ -43,10 +44,12 @@ export function AuditView({ id, revision }: { id: string; revision: number }) {
       {[...entries].reverse().map((e, i) => (
         <li key={`${e.at}-${i}`} data-action={e.action}>
           <div className="audit-head">
-            <time dateTime={e.at}>{new Date(e.at).toLocaleString()}</time> <strong>{e.by}</strong> <span className="hint">({e.role})</span> {e.action}
+            <time dateTime={e.at}>{new Date(e.at).toLocaleString()}</time> <strong>{e.by}</strong>{' '}
+            <span className="hint">({e.role})</span> {e.action}
           </div>
           <div className="audit-change">
-            <span className="before">{describeValue(e.before)}</span> → <span className="after">{describeValue(e.after)}</span>
+            <span className="before">{describeValue(e.before)}</span> →{' '}
+            <span className="after">{describeValue(e.after)}</span>
           </div>
           {e.note && <div className="audit-note">“{e.note}”</div>}
         </li>

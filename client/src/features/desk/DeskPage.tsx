@@ -91,7 +91,11 @@ function Desk({ user, onSignedOut }: { user: SessionUser; onSignedOut: () => voi
             </>
           )}
         </nav>
-        <span className={`badge ${feed.status === 'live' ? 'badge-live' : 'badge-down'}`} data-testid="connection" data-status={feed.status}>
+        <span
+          className={`badge ${feed.status === 'live' ? 'badge-live' : 'badge-down'}`}
+          data-testid="connection"
+          data-status={feed.status}
+        >
           {feed.status === 'live' ? '● Live' : feed.status === 'connecting' ? 'Connecting…' : '○ Disconnected'}
         </span>
         <span className="desk-user" data-testid="desk-user" data-role={user.role}>
@@ -114,7 +118,8 @@ function Desk({ user, onSignedOut }: { user: SessionUser; onSignedOut: () => voi
       <div className="desk-body">
         <div className="desk-feed">
           <p className="hint desk-count">
-            {visible.length.toLocaleString('en')} of {feed.reports.length.toLocaleString('en')} loaded{feed.hasMore ? ' (more on scroll)' : ''}
+            {visible.length.toLocaleString('en')} of {feed.reports.length.toLocaleString('en')} loaded
+            {feed.hasMore ? ' (more on scroll)' : ''}
           </p>
           <ReportList reports={visible} selectedId={selectedId} onSelect={setSelectedId} onNearEnd={onNearEnd} />
         </div>

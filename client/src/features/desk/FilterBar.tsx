@@ -32,7 +32,13 @@ export function FilterBar(props: {
           </option>
         ))}
       </select>
-      <input aria-label="Entity" list="desk-entities" placeholder="Person, place, org" value={f.entity} onChange={(e) => set({ entity: e.target.value })} />
+      <input
+        aria-label="Entity"
+        list="desk-entities"
+        placeholder="Person, place, org"
+        value={f.entity}
+        onChange={(e) => set({ entity: e.target.value })}
+      />
       <datalist id="desk-entities">
         {props.entities.map((e) => (
           <option key={e} value={e} />

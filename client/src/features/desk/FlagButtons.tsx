@@ -10,7 +10,10 @@ export async function toggleFlag(id: string, flags: Flag[], kind: FlagKind, note
   const on = flags.some((f) => f.flag === kind);
   const res = on
     ? await api<{ flags: Flag[] }>('DELETE', `/api/reports/${id}/flags/${kind}`)
-    : await api<{ flags: Flag[] }>('POST', `/api/reports/${id}/flags`, { flag: kind, ...(note?.trim() ? { note: note.trim() } : {}) });
+    : await api<{ flags: Flag[] }>('POST', `/api/reports/${id}/flags`, {
+        flag: kind,
+        ...(note?.trim() ? { note: note.trim() } : {}),
+      });
   return res.flags;
 }
 
@@ -46,7 +49,13 @@ export function FlagButtons({ id, flags, onFlags }: { id: string; flags: Flag[];
           </button>
         );
       })}
-      <input className="flag-note" placeholder="Note for the next flag (optional)" value={note} maxLength={1000} onChange={(e) => setNote(e.target.value)} />
+      <input
+        className="flag-note"
+        placeholder="Note for the next flag (optional)"
+        value={note}
+        maxLength={1000}
+        onChange={(e) => setNote(e.target.value)}
+      />
       {error && (
         <span className="desk-error" role="alert">
           {error}

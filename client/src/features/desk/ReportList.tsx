@@ -47,7 +47,14 @@ export function ReportList(props: {
               data-testid="desk-row"
               data-report-id={r.id}
               className={`desk-row${r.id === props.selectedId ? ' selected' : ''}${r.flags.some((f) => f.flag === 'breaking') ? ' breaking' : ''}`}
-              style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT_PX, transform: `translateY(${item.start}px)` }}
+              style={{
+                position: 'absolute',
+                top: 0,
+                left: 0,
+                right: 0,
+                height: ROW_HEIGHT_PX,
+                transform: `translateY(${item.start}px)`,
+              }}
               onClick={() => props.onSelect(r.id)}
             >
               <div className="report-meta">

@@ -8,7 +8,12 @@ import { ReportText } from './ReportText.js';
 
 type Tab = 'facts' | 'audit';
 
-export function ReportPanel(props: { report: ReportDetail; revision: number; canFlag: boolean; onFlags: (flags: Flag[]) => void }) {
+export function ReportPanel(props: {
+  report: ReportDetail;
+  revision: number;
+  canFlag: boolean;
+  onFlags: (flags: Flag[]) => void;
+}) {
   const { report: r } = props;
   const [tab, setTab] = useState<Tab>('facts');
   return (
@@ -35,17 +40,28 @@ export function ReportPanel(props: { report: ReportDetail; revision: number; can
       {props.canFlag && <FlagButtons id={r.id} flags={r.flags} onFlags={props.onFlags} />}
       <ReportText text={r.report.text} extraction={r.extraction} />
       <p className="desk-legend hint">
-        <mark className="fact fact-troop">troops</mark> <mark className="fact fact-meeting">meeting</mark> <mark className="fact fact-tension">tension</mark>
+        <mark className="fact fact-troop">troops</mark> <mark className="fact fact-meeting">meeting</mark>{' '}
+        <mark className="fact fact-tension">tension</mark>
       </p>
       <div className="desk-tabs" role="tablist">
         <button type="button" role="tab" aria-selected={tab === 'facts'} onClick={() => setTab('facts')}>
           Facts &amp; corrections
         </button>
-        <button type="button" role="tab" aria-selected={tab === 'audit'} data-testid="tab-audit" onClick={() => setTab('audit')}>
+        <button
+          type="button"
+          role="tab"
+          aria-selected={tab === 'audit'}
+          data-testid="tab-audit"
+          onClick={() => setTab('audit')}
+        >
           Audit trail
         </button>
       </div>
-      {tab === 'facts' ? <CorrectionPanel id={r.id} revision={props.revision} canEdit={props.canFlag} /> : <AuditView id={r.id} revision={props.revision} />}
+      {tab === 'facts' ? (
+        <CorrectionPanel id={r.id} revision={props.revision} canEdit={props.canFlag} />
+      ) : (
+        <AuditView id={r.id} revision={props.revision} />
+      )}
     </section>
   );
 }

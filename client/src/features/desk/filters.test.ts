@@ -2,17 +2,38 @@ import { describe, expect, it } from 'vitest';
 import type { ReportDetail } from '../../../../shared/report.js';
 import { facets, matches, noFilters } from './filters.js';
 
-function report(id: string, over: Partial<ReportDetail['report']> = {}, flags: ReportDetail['flags'] = [], people: string[] = []): ReportDetail {
+function report(
+  id: string,
+  over: Partial<ReportDetail['report']> = {},
+  flags: ReportDetail['flags'] = [],
+  people: string[] = [],
+): ReportDetail {
   return {
     id,
     status: 'done',
-    report: { id, text: `Text of ${id} about talks in Geneva`, dateline: '2022-01-19', receivedAt: '2022-01-19T10:00:00Z', ...over },
+    report: {
+      id,
+      text: `Text of ${id} about talks in Geneva`,
+      dateline: '2022-01-19',
+      receivedAt: '2022-01-19T10:00:00Z',
+      ...over,
+    },
     flags,
-    extraction: { troops: [], meetings: [], tension: { delta: 0, signals: [] }, entities: { people, places: ['Geneva'], organizations: [] } },
+    extraction: {
+      troops: [],
+      meetings: [],
+      tension: { delta: 0, signals: [] },
+      entities: { people, places: ['Geneva'], organizations: [] },
+    },
   };
 }
 
-const a = report('a', { source: 'Reuters' }, [{ flag: 'breaking', by: 'jane', at: '2022-01-19T10:01:00Z' }], ['Antony Blinken']);
+const a = report(
+  'a',
+  { source: 'Reuters' },
+  [{ flag: 'breaking', by: 'jane', at: '2022-01-19T10:01:00Z' }],
+  ['Antony Blinken'],
+);
 const b = report('b', { source: 'AP', dateline: '2022-01-25', title: 'Lavrov warns' });
 
 describe('desk filters', () => {

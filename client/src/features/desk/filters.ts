@@ -34,7 +34,14 @@ export function matches(r: ReportDetail, f: DeskFilters): boolean {
   }
   if (f.search.trim()) {
     const haystack = `${r.report.title ?? ''}\n${r.report.source ?? ''}\n${r.report.text}`.toLowerCase();
-    if (!f.search.toLowerCase().split(/\s+/).filter(Boolean).every((word) => haystack.includes(word))) return false;
+    if (
+      !f.search
+        .toLowerCase()
+        .split(/\s+/)
+        .filter(Boolean)
+        .every((word) => haystack.includes(word))
+    )
+      return false;
   }
   return true;
 }

@@ -13,12 +13,22 @@ describe('segment', () => {
 
   it('keeps markup-looking text as text (the renderer makes text nodes of it)', () => {
     const text = '<img src=x onerror=alert(1)> talks in Geneva';
-    expect(segment(text, [span(0, 28, 'tension')])[0]).toEqual({ text: '<img src=x onerror=alert(1)>', span: span(0, 28, 'tension') });
+    expect(segment(text, [span(0, 28, 'tension')])[0]).toEqual({
+      text: '<img src=x onerror=alert(1)>',
+      span: span(0, 28, 'tension'),
+    });
   });
 
   it('cuts overlapping spans, drops empty and out-of-range ones, and orders by start', () => {
     const text = 'abcdefghij';
-    const segments = segment(text, [span(6, 8, 'meeting'), span(2, 5), span(4, 7, 'tension'), span(3, 3), span(20, 30), span(-5, 1)]);
+    const segments = segment(text, [
+      span(6, 8, 'meeting'),
+      span(2, 5),
+      span(4, 7, 'tension'),
+      span(3, 3),
+      span(20, 30),
+      span(-5, 1),
+    ]);
     expect(segments.map((s) => [s.text, s.span?.kind ?? null])).toEqual([
       ['a', 'troop'],
       ['b', null],

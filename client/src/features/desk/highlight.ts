@@ -13,13 +13,21 @@ export type Segment = { text: string; span?: Span };
 export function spansOf(extraction: Extraction | undefined | null): Span[] {
   if (!extraction) return [];
   return [
-    ...extraction.troops.map((t) => ({ ...t.evidence, kind: 'troop' as const, label: `troops: ${t.qualifier} ${t.value.toLocaleString('en')}${t.hypothetical ? ' (hypothetical)' : ''}` })),
+    ...extraction.troops.map((t) => ({
+      ...t.evidence,
+      kind: 'troop' as const,
+      label: `troops: ${t.qualifier} ${t.value.toLocaleString('en')}${t.hypothetical ? ' (hypothetical)' : ''}`,
+    })),
     ...extraction.meetings.map((m) => ({
       ...m.evidence,
       kind: 'meeting' as const,
       label: `meeting: ${m.participants.join(', ') || '?'} · ${m.place ?? 'place?'} · ${m.date ?? 'date?'} · ${m.status}`,
     })),
-    ...extraction.tension.signals.map((s) => ({ ...s.evidence, kind: 'tension' as const, label: `tension ${s.weight > 0 ? '+' : ''}${s.weight} (${s.category})` })),
+    ...extraction.tension.signals.map((s) => ({
+      ...s.evidence,
+      kind: 'tension' as const,
+      label: `tension ${s.weight > 0 ? '+' : ''}${s.weight} (${s.category})`,
+    })),
   ].map(({ start, end, kind, label }) => ({ start, end, kind, label }));
 }
 

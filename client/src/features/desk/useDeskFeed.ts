@@ -28,7 +28,9 @@ export type DeskFeed = {
 function merge(current: ReportDetail[], incoming: ReportDetail[]): ReportDetail[] {
   const byId = new Map(current.map((r) => [r.id, r]));
   for (const r of incoming) byId.set(r.id, r);
-  return [...byId.values()].sort((a, b) => b.report.receivedAt.localeCompare(a.report.receivedAt) || a.id.localeCompare(b.id));
+  return [...byId.values()].sort(
+    (a, b) => b.report.receivedAt.localeCompare(a.report.receivedAt) || a.id.localeCompare(b.id),
+  );
 }
 
 export function useDeskFeed(enabled: boolean): DeskFeed {
@@ -43,22 +45,28 @@ export function useDeskFeed(enabled: boolean): DeskFeed {
 
   const bump = (id: string) => setRevision((r) => ({ ...r, [id]: (r[id] ?? 0) + 1 }));
 
-  const fetchPage = useCallback(async (before?: string) => {
-    if (loadingRef.current) return;
-    loadingRef.current = true;
-    setLoading(true);
-    try {
-      const page = await api<Page>('GET', `/api/reports?limit=${PAGE}${before ? `&before=${encodeURIComponent(before)}` : ''}`);
-      setReports((cur) => merge(cur, page.reports));
-      if (before !== undefined || next === undefined) setNext(page.next);
-      setError(null);
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      loadingRef.current = false;
-      setLoading(false);
-    }
-  }, [next]);
+  const fetchPage = useCallback(
+    async (before?: string) => {
+      if (loadingRef.current) return;
+      loadingRef.current = true;
+      setLoading(true);
+      try {
+        const page = await api<Page>(
+          'GET',
+          `/api/reports?limit=${PAGE}${before ? `&before=${encodeURIComponent(before)}` : ''}`,
+        );
+        setReports((cur) => merge(cur, page.reports));
+        if (before !== undefined || next === undefined) setNext(page.next);
+        setError(null);
+      } catch (err) {
+        setError((err as Error).message);
+      } finally {
+        loadingRef.current = false;
+        setLoading(false);
+      }
+    },
+    [next],
+  );
 
   const fetchOne = useCallback(async (id: string) => {
     try {

@@ -16,7 +16,12 @@ export function useShortcuts(actions: ShortcutActions, canFlag: boolean): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement | null;
-      const typing = !!target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || target.isContentEditable);
+      const typing =
+        !!target &&
+        (target.tagName === 'INPUT' ||
+          target.tagName === 'TEXTAREA' ||
+          target.tagName === 'SELECT' ||
+          target.isContentEditable);
       if (e.key === 'Escape' && typing) return target.blur();
       if (typing || e.metaKey || e.ctrlKey || e.altKey) return;
       if (e.key === 'j') ref.current.move(1);

@@ -33,7 +33,11 @@ function FeedRow({ feed, onRemove }: { feed: Feed; onRemove: (feed: Feed) => voi
         {feed.lastError ? (
           <>
             {feed.lastError}
-            {feed.nextPollAfter && <div className="hint">{feed.consecutiveFailures} failed in a row; next try {new Date(feed.nextPollAfter).toLocaleTimeString()}</div>}
+            {feed.nextPollAfter && (
+              <div className="hint">
+                {feed.consecutiveFailures} failed in a row; next try {new Date(feed.nextPollAfter).toLocaleTimeString()}
+              </div>
+            )}
           </>
         ) : feed.lastPollAt ? (
           'ok'
@@ -119,7 +123,9 @@ export function FeedsPage() {
           Feeds are managed by editors. Sign in at <a href="/desk">/desk</a>, then come back here.
         </p>
       )}
-      {access === 'forbidden' && <p className="hint">Feeds are managed by editors; your role cannot see or change them.</p>}
+      {access === 'forbidden' && (
+        <p className="hint">Feeds are managed by editors; your role cannot see or change them.</p>
+      )}
       {message && (
         <p className="feeds-message" role="status">
           {message}
@@ -130,11 +136,24 @@ export function FeedsPage() {
           <form className="feeds-form" onSubmit={(e) => void submit(e)}>
             <label>
               RSS or Atom URL
-              <input type="url" required value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://example.org/world.rss" />
+              <input
+                type="url"
+                required
+                value={url}
+                onChange={(e) => setUrl(e.target.value)}
+                placeholder="https://example.org/world.rss"
+              />
             </label>
             <label>
               Every (seconds)
-              <input type="number" min={1} max={86400} required value={interval} onChange={(e) => setIntervalSeconds(e.target.value)} />
+              <input
+                type="number"
+                min={1}
+                max={86400}
+                required
+                value={interval}
+                onChange={(e) => setIntervalSeconds(e.target.value)}
+              />
             </label>
             <button type="submit" disabled={busy}>
               Add feed

@@ -6,7 +6,6 @@ export { ApiError } from '../../api/http.js';
 
 export const listFeeds = () => api<{ feeds: Feed[] }>('GET', '/api/feeds').then((r) => r.feeds);
 
-export const addFeed = (input: FeedInput) =>
-  api<Feed>('POST', '/api/feeds', input);
+export const addFeed = (input: FeedInput) => api<Feed>('POST', '/api/feeds', input);
 
 export const removeFeed = (id: string) => api<void>('DELETE', `/api/feeds/${encodeURIComponent(id)}`);

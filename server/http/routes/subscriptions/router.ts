@@ -50,10 +50,18 @@ export function subscriptionsRouter(deps: SubscriptionsRouterDeps): Router {
     const input = parseOrThrow(subscriptionInputSchema, req.body);
     if (input.channel.type === 'webhook') await checkOutbound(input.channel.url, deps.policy); // 400 outbound_refused
     if (input.channel.type === 'email' && !deps.emailEnabled) {
-      throw new BadRequest('E-mail alerts are not available: the server has no SMTP_URL. Use a webhook or in-app alerts.', undefined, 'email_unavailable');
+      throw new BadRequest(
+        'E-mail alerts are not available: the server has no SMTP_URL. Use a webhook or in-app alerts.',
+        undefined,
+        'email_unavailable',
+      );
     }
     if ((await deps.subscriptions.listByOwner(user)).length >= MAX_SUBSCRIPTIONS_PER_USER) {
-      throw new BadRequest(`You already have ${MAX_SUBSCRIPTIONS_PER_USER} subscriptions; delete one first`, undefined, 'too_many');
+      throw new BadRequest(
+        `You already have ${MAX_SUBSCRIPTIONS_PER_USER} subscriptions; delete one first`,
+        undefined,
+        'too_many',
+      );
     }
     const { view, seq } = await deps.currentState();
     const created = await deps.subscriptions.create(user, input, seedMemo(input.rule, view, Date.now()), seq);
