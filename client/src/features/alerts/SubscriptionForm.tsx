@@ -195,8 +195,11 @@ export function SubscriptionForm({ onCreated }: { onCreated: (s: SubscriptionVie
       )}
       {num('throttleMinutes', 'At most one alert every (minutes)')}
       <label>
-        Quiet hours <input name="quietStart" type="time" value={f.quietStart ?? ''} onChange={set('quietStart')} /> to{' '}
-        <input name="quietEnd" type="time" value={f.quietEnd ?? ''} onChange={set('quietEnd')} />
+        Quiet hours
+        <span>
+          <input name="quietStart" type="time" value={f.quietStart ?? ''} onChange={set('quietStart')} /> to{' '}
+          <input name="quietEnd" type="time" value={f.quietEnd ?? ''} onChange={set('quietEnd')} />
+        </span>
       </label>
       <button type="submit" disabled={busy}>
         Subscribe
