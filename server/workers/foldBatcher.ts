@@ -16,6 +16,11 @@ type Pending = FoldItem & { resolve: () => void; reject: (err: unknown) => void 
 
 const MAX_BATCH = 200;
 const MAX_CONFLICT_RETRIES = 100;
+/** A batch at least this big means a burst is on... */
+const BURST_BATCH = 8;
+/** ...and the next commit waits this long to gather more. */
+const BURST_LINGER_MS = 5;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class FoldBatcher {
   private waiting: Pending[] = [];
@@ -35,8 +40,13 @@ export class FoldBatcher {
     if (this.running) return;
     this.running = true;
     try {
+      let previous = 0;
       while (this.waiting.length > 0) {
+        // Under a burst (the last batch was big), linger a moment so the next commit carries more
+        // reports: the state is read and written once per batch. A lone report never waits.
+        if (previous >= BURST_BATCH && this.waiting.length < MAX_BATCH) await sleep(BURST_LINGER_MS);
         const batch = this.waiting.splice(0, MAX_BATCH);
+        previous = batch.length;
         try {
           await this.commitBatch(batch);
           for (const item of batch) item.resolve();
