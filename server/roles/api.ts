@@ -55,7 +55,7 @@ export async function startApiRole(ctx: RoleContext, options: { clientDir?: stri
   const ingestQueue = createIngestQueue(command, keys.queuePrefix);
   const ingestor = createIngestor(reports, ingestQueue);
   const feedsQueue = createFeedsQueue(command, keys.queuePrefix);
-  const snapshots = new SnapshotReader(new FoldStore(command, keys, config.CHANGES_MAXLEN), reports);
+  const snapshots = new SnapshotReader(command, keys, new FoldStore(command, keys, config.CHANGES_MAXLEN), reports);
   const metrics = createMetrics({ redis: command, keys, queues: [ingestQueue] });
   const accounts = createAccounts(ctx, {
     command,
