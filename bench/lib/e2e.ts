@@ -6,8 +6,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { PostResult } from '../clients/loadgen.js';
-import { DISPLAY_TOKEN, INGEST_TOKEN, type Stack } from './servers.js';
-import type { Child } from './rpc.js';
+import { DISPLAY_TOKEN, INGEST_TOKEN, startStack, type Stack } from './servers.js';
+import { startChild, type Child } from './rpc.js';
 import type { Summary } from './stats.js';
 import { cpuMeter } from './cpu.js';
 import { sizes } from './mode.js';
@@ -20,6 +20,32 @@ export type E2eResult = {
   negative: number;
   disconnected: number;
 };
+
+/** Share of the expected deliveries that arrived, in percent. */
+export function deliveredPct(r: E2eResult): number {
+  return (100 * r.received) / Math.max(1, r.expected);
+}
+
+/**
+ * Starts a stack of `apis` api nodes and `workers` workers, a socket swarm connected to it and
+ * a load generator; runs `measure` with them, and stops all three whatever happens.
+ */
+export async function withConnectedStack(
+  shape: { apis: number; workers: number },
+  measure: (tools: { swarm: Child; loadgen: Child; stack: Stack }) => Promise<void>,
+): Promise<void> {
+  const stack = await startStack(shape);
+  const swarm = await startChild('swarm');
+  const loadgen = await startChild('loadgen');
+  try {
+    await connectSwarm(swarm, stack, sizes.clients);
+    await measure({ swarm, loadgen, stack });
+  } finally {
+    await loadgen.stop();
+    await swarm.stop();
+    await stack.stop();
+  }
+}
 
 /** Connects `clients` sockets spread over the stack's api nodes. */
 export async function connectSwarm(swarm: Child, stack: Stack, clients: number): Promise<void> {

@@ -4,6 +4,7 @@
  * so extraction does the work a real wire story asks of it (dates, troop counts, meetings,
  * tension phrases). Report `i` of run `runId` is always the same text.
  */
+import { rng } from '../../test/helpers/rng.js';
 
 const ACTORS = [
   ['Russia', 'Ukraine'],
@@ -70,23 +71,11 @@ const TEMPLATES: ((s: Slots) => string)[] = [
     `A cease-fire along the line of contact was violated several times overnight, monitors reported, with shelling near two villages.`,
 ];
 
-/** A tiny deterministic PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export type BenchReport = { text: string; dateline: string; title: string; source: string };
 
 /** Report `i` of a run, about `targetChars` long (default 3 KB). Distinct for every (runId, i). */
 export function benchReport(runId: string, i: number, targetChars = 3000): BenchReport {
-  const rnd = prng(i * 7919 + runId.length * 104729 + [...runId].reduce((h, c) => (h * 31 + c.charCodeAt(0)) | 0, 0));
+  const rnd = rng(i * 7919 + runId.length * 104729 + [...runId].reduce((h, c) => (h * 31 + c.charCodeAt(0)) | 0, 0));
   const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
   const [a, b] = pick(ACTORS);
   const [p, q] = pick(PEOPLE);

@@ -8,18 +8,12 @@
  * with troop figures, meetings and tension phrases, each of which also moves the tension,
  * troops and meetings (about 3.7 changes and 7 KB per report per client), at 10 reports/s.
  */
-import { connectSwarm, measureE2e } from '../lib/e2e.js';
+import { deliveredPct, measureE2e, withConnectedStack } from '../lib/e2e.js';
 import { sizes } from '../lib/mode.js';
 import { record, valueOf } from '../lib/results.js';
-import { startChild } from '../lib/rpc.js';
-import { startStack } from '../lib/servers.js';
 
 export async function e2eScenario(): Promise<void> {
-  const stack = await startStack({ apis: 1, workers: 1 });
-  const swarm = await startChild('swarm');
-  const loadgen = await startChild('loadgen');
-  try {
-    await connectSwarm(swarm, stack, sizes.clients);
+  await withConnectedStack({ apis: 1, workers: 1 }, async ({ swarm, loadgen, stack }) => {
     const r = await measureE2e(swarm, loadgen, stack, {
       count: sizes.e2eReports,
       ratePerSecond: sizes.e2eRatePerSecond,
@@ -28,7 +22,7 @@ export async function e2eScenario(): Promise<void> {
     record('e2e.p50_ms', r.fromAccepted.p50, 'ms');
     record('e2e.p99_ms', r.fromAccepted.p99, 'ms');
     if (r.fromPosted) record('e2e.from_post_sent.p50_ms', r.fromPosted.p50, 'ms');
-    record('e2e.delivered_pct', (100 * r.received) / Math.max(1, r.expected), '%');
+    record('e2e.delivered_pct', deliveredPct(r), '%');
     const raw = valueOf('raw.fanout.1000.p99_ms');
     record('e2e.vs_raw_p99', raw ? r.fromAccepted.p99 / raw : 'n/a (no raw baseline)', '');
 
@@ -40,10 +34,6 @@ export async function e2eScenario(): Promise<void> {
     });
     record('e2e.dispatch.p50_ms', d.fromAccepted.p50, 'ms');
     record('e2e.dispatch.p99_ms', d.fromAccepted.p99, 'ms');
-    record('e2e.dispatch.delivered_pct', (100 * d.received) / Math.max(1, d.expected), '%');
-  } finally {
-    await loadgen.stop();
-    await swarm.stop();
-    await stack.stop();
-  }
+    record('e2e.dispatch.delivered_pct', deliveredPct(d), '%');
+  });
 }

@@ -4,6 +4,7 @@
  */
 import type { Extraction, MeetingMention, TensionSignal, TroopMention } from '../../shared/extraction.js';
 import { emptyExtraction } from '../../shared/extraction.js';
+import { rng } from '../../test/helpers/rng.js';
 
 const ev = (text: string): { text: string; start: number; end: number } => ({ text, start: 0, end: text.length });
 
@@ -64,18 +65,6 @@ const people = [
   'Hugo Hale',
 ];
 const statuses = ['proposed', 'scheduled', 'held', 'cancelled'] as const;
-
-/** A deterministic pseudo-random generator (mulberry32), so synthetic runs repeat exactly. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * The i-th synthetic report of a busy crisis: ~100 reports a day, hash-like ids, a few

@@ -4,24 +4,14 @@
  * recovery does not survive a hard kill: socketio/socket.io#5413).
  */
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Change } from '../../shared/events.js';
 import { DISPLAY_TOKEN, postReport, waitFor } from '../helpers/app.js';
-import { hasBuild, startProcess, type AppProcess } from '../helpers/processes.js';
-import { startRedis, type TestRedis } from '../helpers/redisServer.js';
+import { hasBuild } from '../helpers/processes.js';
 import { connectClient, connected, type RecordingClient } from '../helpers/socketClient.js';
-import { drillText } from './drillTools.js';
+import { drillStage, drillText } from './drillTools.js';
 
-let redis: TestRedis;
-const procs: AppProcess[] = [];
-
-beforeAll(async () => {
-  redis = await startRedis();
-});
-afterAll(async () => {
-  for (const p of procs) await p.stop().catch(() => undefined);
-  await redis.stop();
-});
+const stage = drillStage();
 
 /** A client that, when its node dies, reconnects to the other node with the last seq it saw (what the load balancer does). */
 function failoverClient(first: string, second: string) {
@@ -45,12 +35,8 @@ function failoverClient(first: string, second: string) {
 describe.skipIf(!hasBuild)('kill -9 of one of two api nodes', () => {
   it('moves its clients to the other node without a gap or a double', async () => {
     const prefix = `f${randomBytes(4).toString('hex')}`;
-    const [a, b, worker] = [
-      await startProcess('api', redis.url, prefix),
-      await startProcess('api', redis.url, prefix),
-      await startProcess('worker', redis.url, prefix),
-    ];
-    procs.push(a, b, worker);
+    const [a, b] = [await stage.start('api', prefix), await stage.start('api', prefix)];
+    await stage.start('worker', prefix);
     const moving = Array.from({ length: 20 }, () => failoverClient(a.url!, b.url!));
     const steady = connectClient(b.url!, { token: DISPLAY_TOKEN });
     await Promise.all([...moving.map((m) => connected(m.primary)), connected(steady)]);

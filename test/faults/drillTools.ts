@@ -1,7 +1,37 @@
 /** Shared pieces of the fault drills: posting in bursts, counting what the stream and sockets saw. */
 import { Queue } from 'bullmq';
+import { afterAll, beforeAll } from 'vitest';
 import { Redis } from 'ioredis';
 import { postReport, waitFor } from '../helpers/app.js';
+import { startProcess, type AppProcess } from '../helpers/processes.js';
+import { startRedis, type TestRedis } from '../helpers/redisServer.js';
+
+/**
+ * The stage of one drill file: a redis-server of its own (AOF everysec) started before the
+ * drill, and every process the drill starts stopped after it, with the Redis.
+ */
+export function drillStage() {
+  let redis: TestRedis | undefined;
+  const procs: AppProcess[] = [];
+  beforeAll(async () => {
+    redis = await startRedis({ appendfsync: 'everysec' });
+  });
+  afterAll(async () => {
+    for (const p of procs) await p.stop().catch(() => undefined);
+    await redis?.stop();
+  });
+  return {
+    get redis(): TestRedis {
+      if (!redis) throw new Error('drill Redis not started yet');
+      return redis;
+    },
+    async start(role: 'api' | 'worker' | 'all', prefix: string): Promise<AppProcess> {
+      const proc = await startProcess(role, this.redis.url, prefix);
+      procs.push(proc);
+      return proc;
+    },
+  };
+}
 
 export const drillText = (label: string, i: number) =>
   `Drill ${label} report ${i}: officials said about ${10_000 + i} troops were near the border on Monday, and envoys plan talks in Vienna on Friday.`;

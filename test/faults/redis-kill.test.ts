@@ -5,29 +5,18 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { postReport, waitFor } from '../helpers/app.js';
-import { hasBuild, startProcess, type AppProcess } from '../helpers/processes.js';
-import { startRedis, type TestRedis } from '../helpers/redisServer.js';
-import { addedInStream, drillText, waitAllDone } from './drillTools.js';
+import { hasBuild } from '../helpers/processes.js';
+import { addedInStream, drillStage, drillText, waitAllDone } from './drillTools.js';
 
-let redis: TestRedis;
-const procs: AppProcess[] = [];
-
-beforeAll(async () => {
-  redis = await startRedis({ appendfsync: 'everysec' });
-});
-afterAll(async () => {
-  for (const p of procs) await p.stop().catch(() => undefined);
-  await redis.stop();
-});
+const stage = drillStage();
 
 describe.skipIf(!hasBuild)('kill -9 of Redis mid-ingest', () => {
   it('keeps every accepted report, answers 503 fast while down, and recovers by itself', async () => {
     const prefix = `f${randomBytes(4).toString('hex')}`;
-    const api = await startProcess('api', redis.url, prefix);
-    const worker = await startProcess('worker', redis.url, prefix);
-    procs.push(api, worker);
+    const api = await stage.start('api', prefix);
+    await stage.start('worker', prefix);
 
     // Ingest runs continuously across the outage.
     let stop = false;
@@ -50,18 +39,18 @@ describe.skipIf(!hasBuild)('kill -9 of Redis mid-ingest', () => {
     const posters = Array.from({ length: 4 }, poster);
     await waitFor(async () => accepted.length >= 300, 30_000, '300 accepted before the kill');
 
-    redis.kill9();
+    stage.redis.kill9();
     await new Promise((r) => setTimeout(r, 300));
     const ready = await fetch(`${api.url}/readyz`);
     expect(ready.status).toBe(503);
     await new Promise((r) => setTimeout(r, 2500));
     const acceptedBeforeRestart = accepted.length;
-    await redis.restart();
+    await stage.redis.restart();
     await waitFor(async () => accepted.length >= acceptedBeforeRestart + 300, 30_000, '300 accepted after the restart');
     stop = true;
     await Promise.all(posters);
 
-    const probe = new Redis(redis.url);
+    const probe = new Redis(stage.redis.url);
     const waited = await waitAllDone(probe, prefix, accepted, 60_000);
     const stream = await addedInStream(probe, prefix);
     const lost = accepted.filter((id) => !stream.has(id)).length;

@@ -5,45 +5,32 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DISPLAY_TOKEN, waitFor } from '../helpers/app.js';
-import { hasBuild, startProcess, type AppProcess } from '../helpers/processes.js';
-import { startRedis, type TestRedis } from '../helpers/redisServer.js';
+import { hasBuild } from '../helpers/processes.js';
 import { connectClient, connected } from '../helpers/socketClient.js';
-import { addedInStream, ingestWorkers, postMany, waitAllDone } from './drillTools.js';
+import { addedInStream, drillStage, ingestWorkers, postMany, waitAllDone } from './drillTools.js';
 
 const REPORTS = 3000;
-let redis: TestRedis;
-const procs: AppProcess[] = [];
-
-beforeAll(async () => {
-  redis = await startRedis({ appendfsync: 'everysec' });
-});
-afterAll(async () => {
-  for (const p of procs) await p.stop().catch(() => undefined);
-  await redis.stop();
-});
+const stage = drillStage();
 
 describe.skipIf(!hasBuild)('kill -9 of the worker mid-ingest', () => {
   it('loses nothing and doubles nothing', async () => {
     const prefix = `f${randomBytes(4).toString('hex')}`;
-    const api = await startProcess('api', redis.url, prefix);
-    const first = await startProcess('worker', redis.url, prefix);
-    procs.push(api, first);
-    await waitFor(async () => (await ingestWorkers(redis.url, prefix)) >= 1, 10_000, 'worker connected');
-    const probe = new Redis(redis.url);
+    const api = await stage.start('api', prefix);
+    const first = await stage.start('worker', prefix);
+    await waitFor(async () => (await ingestWorkers(stage.redis.url, prefix)) >= 1, 10_000, 'worker connected');
+    const probe = new Redis(stage.redis.url);
     const socket = connectClient(api.url!, { token: DISPLAY_TOKEN });
     await connected(socket);
 
     let killedAt = 0;
-    let second: AppProcess | undefined;
     const killing = new Promise<void>((resolve) => {
       const onProgress = (done: number) => {
         if (done === 1000 && !killedAt) {
           killedAt = Date.now();
           void first.kill9().then(async () => {
-            second = await startProcess('worker', redis.url, prefix);
-            procs.push(second);
+            await stage.start('worker', prefix); // the replacement worker
             resolve();
           });
         }
