@@ -77,10 +77,25 @@ function clauseTail(s: string): string {
 
 /** A negation within the last few words of the clause before the phrase. */
 function negated(before: string): boolean {
-  const words = before.split(/\s+/).slice(-6).join(' ');
   NEGATION.lastIndex = 0;
-  return NEGATION.test(words);
+  return NEGATION.test(lastWords(before, 6));
 }
+
+/**
+ * `before.split(/\s+/).slice(-n).join(' ')`: when single spaces are the only whitespace (nearly
+ * always), that is the text after the n-th space from the end, found without building arrays.
+ */
+function lastWords(before: string, n: number): string {
+  if (OTHER_SPACE.test(before)) return before.split(/\s+/).slice(-n).join(' ');
+  let at = before.length;
+  for (let k = 0; k < n; k++) {
+    if (at === 0) return before;
+    at = before.lastIndexOf(' ', at - 1);
+    if (at < 0) return before;
+  }
+  return before.slice(at + 1);
+}
+const OTHER_SPACE = /[^\S ]| {2}/;
 
 function actorPositions(
   s: Sentence,

@@ -163,7 +163,17 @@ export function findTroops(
       });
     }
   }
-  return out.map((f) => JSON.parse(JSON.stringify(f.mention)) as TroopMention);
+  return out.map((f) => withoutUndefined(f.mention));
+}
+
+/**
+ * A copy without the keys set to undefined (a multiple spreads `low`/`high: undefined`), as JSON would
+ * give it back: the same keys in the same order, at a fraction of a JSON round trip's cost.
+ */
+function withoutUndefined(t: TroopMention): TroopMention {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(t)) if (v !== undefined) out[k] = k === 'evidence' ? { ...t.evidence } : v;
+  return out as unknown as TroopMention;
 }
 
 /**
