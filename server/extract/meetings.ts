@@ -29,6 +29,7 @@ import type { PersonMention } from './people.js';
 import { RESCHEDULE_QUICK, rescheduled } from './meetingReschedule.js';
 import { splitByPlaceAndDay } from './meetingSplit.js';
 import type { Mention, SentenceFacts } from './meetingTypes.js';
+import { allMatches } from './matches.js';
 import { clauseAround, clauseStarts } from './sentences.js';
 
 const alt = (xs: readonly string[]): string =>
@@ -37,10 +38,13 @@ const alt = (xs: readonly string[]): string =>
     .map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
     .join('|');
 const groups = Object.entries(terms.triggers) as [string, string[]][];
+// The word-boundary lookarounds stand once around the groups, not in each: the same matches (the
+// groups are tried in the same order), without testing the character before a position five times.
 const TRIGGER = new RegExp(
-  groups.map(([g, ws]) => `(?<${g}>(?<![\\p{L}-])(?:${alt(ws)})(?![\\p{L}-]))`).join('|'),
+  `(?<![\\p{L}-])(?:${groups.map(([g, ws]) => `(?<${g}>${alt(ws)})`).join('|')})(?![\\p{L}-])`,
   'giu',
 );
+const GROUP_NAMES = groups.map(([g]) => g);
 const CALL_CUE = new RegExp(`\\b(?:${alt(terms.callCues)})`, 'i');
 const VIDEO_CUE = new RegExp(`\\b(?:${alt(terms.videoCues)})`, 'i');
 const MULTI_CUE = new RegExp(`\\b(?:${alt(terms.multilateralCues)})\\b`, 'i');
@@ -90,17 +94,14 @@ export function detectMeetings(
       ? f.dates.filter((d) => !REPORTED_ON.test(s.text.slice(Math.max(0, d.start - s.start - 40), d.start - s.start)))
       : f.dates;
     const starts = clauseStarts(s.text);
-    const quotes = [...s.text.matchAll(QUOTE)].map((q) => [
-      s.start + (q.index ?? 0),
-      s.start + (q.index ?? 0) + q[0].length,
-    ]);
+    const quotes = allMatches(QUOTE, s.text).map((q) => [s.start + q.index, s.start + q.index + q[0].length]);
     const inQuote = (pos: number): boolean => quotes.some(([a, b]) => pos > a && pos < b);
-    const triggers = QUICK_TRIGGER.test(s.text) ? [...s.text.matchAll(TRIGGER)] : [];
+    const triggers = QUICK_TRIGGER.test(s.text) ? allMatches(TRIGGER, s.text) : [];
     const tenseCache = new Map<string, TenseHit[]>();
     const withTrigger = new Set<number>();
     const sentenceFirst = out.length;
     triggers.forEach((m, ti) => {
-      const g = Object.entries(m.groups ?? {}).find(([, v]) => v !== undefined)?.[0] ?? 'neutral';
+      const g = GROUP_NAMES.find((name) => m.groups?.[name] !== undefined) ?? 'neutral';
       const idx = m.index ?? 0;
       const [cs, ce] = clauseAround(starts, s.text.length, idx);
       const clause = s.text.slice(cs, ce);

@@ -7,6 +7,7 @@
  */
 import type { Gazetteer } from './gazetteer.js';
 import type { GazMention } from './entities.js';
+import { allMatches } from './matches.js';
 import type { Sentence } from './sentences.js';
 
 /** A person of the report: full name as first written in full, nationality and role when stated. */
@@ -79,7 +80,7 @@ export function findPeople(
     let m: RegExpExecArray | null;
     while ((m = NAME_RUN.exec(s.text)) !== null) {
       // Split the run into sub-runs of tokens that can be part of a name.
-      const tokens = [...m[0].matchAll(NAME_TOKEN_G)];
+      const tokens = allMatches(NAME_TOKEN_G, m[0]);
       let i = 0;
       while (i < tokens.length) {
         if (gaz.nameStop.has(cleanToken(tokens[i][0]).toLowerCase())) {
