@@ -1,10 +1,14 @@
 /**
- * Reads and commits the fold state with optimistic concurrency: a worker reads the
- * state and its version, folds a batch of reports in memory (server/state, pure), then
- * commits state, public view, report statuses and change-stream entries in ONE Lua
- * script that first checks the version. A conflict means another worker committed in
- * between: the caller re-reads and folds again. A retried job therefore never
- * announces a report twice.
+ * Reads and commits the fold state with optimistic concurrency. The state is kept as a
+ * checkpoint (the whole state at some version) plus a log with one entry per batch folded
+ * since, so a commit writes its batch's inputs (a few KB), not the whole state (~250 KB):
+ * the state is written whole only every so many reports. A worker keeps the state it last
+ * committed in memory and reads only the log entries it has not folded itself.
+ *
+ * One Lua script commits the log entry (or a new checkpoint), the public view, the report
+ * statuses and the change-stream entries together, after checking the version. A conflict
+ * means another worker committed in between: the caller catches up and folds again. A
+ * retried job therefore never announces a report twice.
  */
 import type { Redis } from 'ioredis';
 import type { ChangeBody } from '../../shared/events.js';
@@ -12,19 +16,54 @@ import type { PublicState } from '../../shared/state.js';
 import { CHANGE_FIELD } from './changeStream.js';
 import type { Keys } from './keys.js';
 
+const READ_LUA = `
+-- KEYS: 1 version, 2 checkpoint, 3 checkpoint version, 4 log, 5 log report count, 6.. report hashes
+-- ARGV: 1 the version the caller holds in memory ('' = none)
+local v = tonumber(redis.call('GET', KEYS[1]) or '0')
+local pinned = redis.call('GET', KEYS[3])
+-- Before checkpoints existed every commit wrote the whole state: it is a checkpoint at v.
+local cv = pinned and tonumber(pinned) or v
+local known = tonumber(ARGV[1])
+local checkpoint = false
+local log = {}
+if known and known >= cv and known <= v then
+  if known < v then log = redis.call('LRANGE', KEYS[4], known - cv, -1) end
+else
+  checkpoint = redis.call('GET', KEYS[2]) or ''
+  log = redis.call('LRANGE', KEYS[4], 0, -1)
+end
+local reports = {}
+for i = 6, #KEYS do
+  local r = redis.call('HMGET', KEYS[i], 'status', 'extraction')
+  reports[#reports + 1] = r[1] or ''
+  reports[#reports + 1] = r[2] or ''
+end
+return {tostring(v), checkpoint and 1 or 0, checkpoint or '', log, reports, redis.call('GET', KEYS[5]) or '0'}`;
+
 const COMMIT_LUA = `
--- KEYS: 1 state, 2 version, 3 public, 4 seq, 5 changes, 6 pending, 7 processed counter, 8.. report hashes
--- ARGV: 1 expected version, 2 state json, 3 public json, 4 maxlen, 5 n reports,
---       then per report: id, extraction json; then n changes, then change jsons
+-- KEYS: 1 checkpoint, 2 version, 3 public, 4 seq, 5 changes, 6 pending, 7 processed counter,
+--       8 checkpoint version, 9 log, 10 log report count, 11.. report hashes
+-- ARGV: 1 expected version, 2 log entry, 3 checkpoint json ('' = append to the log instead),
+--       4 public json, 5 maxlen, 6 n reports, then per report: id, extraction json;
+--       then m changes, then change jsons
 if (redis.call('GET', KEYS[2]) or '0') ~= ARGV[1] then return false end
-redis.call('SET', KEYS[1], ARGV[2])
-redis.call('SET', KEYS[3], ARGV[3])
-redis.call('INCR', KEYS[2])
-local n = tonumber(ARGV[5])
-local a = 6
+local v = redis.call('INCR', KEYS[2])
+local n = tonumber(ARGV[6])
+if ARGV[3] ~= '' then
+  redis.call('SET', KEYS[1], ARGV[3])
+  redis.call('SET', KEYS[8], v)
+  redis.call('DEL', KEYS[9], KEYS[10])
+else
+  -- The first entry after a whole-state write of the old format pins that write as the checkpoint.
+  if redis.call('EXISTS', KEYS[8]) == 0 then redis.call('SET', KEYS[8], v - 1) end
+  redis.call('RPUSH', KEYS[9], ARGV[2])
+  redis.call('INCRBY', KEYS[10], n)
+end
+redis.call('SET', KEYS[3], ARGV[4])
+local a = 7
 for i = 1, n do
-  redis.call('HSET', KEYS[7 + i], 'status', 'done', 'extraction', ARGV[a + 1])
-  redis.call('HDEL', KEYS[7 + i], 'error')
+  redis.call('HSET', KEYS[10 + i], 'status', 'done', 'extraction', ARGV[a + 1])
+  redis.call('HDEL', KEYS[10 + i], 'error')
   redis.call('ZREM', KEYS[6], ARGV[a])
   a = a + 2
 end
@@ -32,16 +71,32 @@ redis.call('INCRBY', KEYS[7], n)
 local m = tonumber(ARGV[a])
 local last = false
 for i = 1, m do
-  last = redis.call('XADD', KEYS[5], 'MAXLEN', '~', ARGV[4], '*', '${CHANGE_FIELD}', ARGV[a + i])
+  last = redis.call('XADD', KEYS[5], 'MAXLEN', '~', ARGV[5], '*', '${CHANGE_FIELD}', ARGV[a + i])
 end
 if last then redis.call('SET', KEYS[4], last) end
 return 1`;
 
 export type FoldRead<S> = {
+  /** The current version: the checkpoint's plus the number of log entries. */
   version: string;
-  state: S | null;
+  /**
+   * Set when the caller's version could not be caught up from the log alone (none given, or
+   * older than the checkpoint): the checkpoint, null before the first one.
+   */
+  checkpoint?: { state: S | null };
+  /** Log entries after the caller's version (or after the checkpoint), oldest first, as committed. */
+  log: string[];
+  /** Reports folded into the log since the checkpoint. */
+  logReports: number;
   /** Status and stored extraction JSON of each requested report, in order. */
   reports: { status: string | null; extractionJson: string | null }[];
+};
+
+export type FoldCommit<S> = {
+  /** What the batch folded, as the log entry a reader replays. */
+  logEntry: string;
+  /** The whole new state, when it is time for a checkpoint (the log is then emptied). */
+  checkpoint: S | null;
 };
 
 export class FoldStore<S> {
@@ -51,26 +106,38 @@ export class FoldStore<S> {
     private readonly maxLen: number,
   ) {}
 
-  async read(reportIds: string[]): Promise<FoldRead<S>> {
-    const multi = this.redis.multi().get(this.keys.stateVersion).get(this.keys.state);
-    for (const id of reportIds) multi.hmget(this.keys.report(id), 'status', 'extraction');
-    const results = (await multi.exec()) ?? [];
-    for (const [err] of results) if (err) throw err;
-    const [version, stateJson] = [results[0][1] as string | null, results[1][1] as string | null];
+  /** The version, what is needed to reach it from `heldVersion`, and the given reports' statuses. */
+  async read(reportIds: string[], heldVersion: string | null = null): Promise<FoldRead<S>> {
+    const keys = [
+      this.keys.stateVersion,
+      this.keys.state,
+      this.keys.stateCheckpointVersion,
+      this.keys.stateLog,
+      this.keys.stateLogReports,
+      ...reportIds.map((id) => this.keys.report(id)),
+    ];
+    const [version, full, checkpointJson, log, reports, logReports] = (await this.redis.eval(
+      READ_LUA,
+      keys.length,
+      ...keys,
+      heldVersion ?? '',
+    )) as [string, number, string, string[], string[], string];
+    const statuses: FoldRead<S>['reports'] = [];
+    for (let i = 0; i < reports.length; i += 2)
+      statuses.push({ status: reports[i] || null, extractionJson: reports[i + 1] || null });
     return {
-      version: version ?? '0',
-      state: stateJson ? (JSON.parse(stateJson) as S) : null,
-      reports: results.slice(2).map(([, v]) => {
-        const [status, extractionJson] = v as [string | null, string | null];
-        return { status, extractionJson };
-      }),
+      version,
+      ...(full === 1 ? { checkpoint: { state: checkpointJson ? (JSON.parse(checkpointJson) as S) : null } } : {}),
+      log,
+      logReports: Number(logReports),
+      reports: statuses,
     };
   }
 
-  /** Commits a folded batch; false when the version moved (re-read and fold again). */
+  /** Commits a folded batch; false when the version moved (catch up and fold again). */
   async commit(
     expectedVersion: string,
-    state: S,
+    fold: FoldCommit<S>,
     publicView: Omit<PublicState, 'seq' | 'reports'>,
     reports: { id: string; extractionJson: string }[],
     changes: ChangeBody[],
@@ -83,11 +150,15 @@ export class FoldStore<S> {
       this.keys.changes,
       this.keys.pending,
       this.keys.statsProcessed,
+      this.keys.stateCheckpointVersion,
+      this.keys.stateLog,
+      this.keys.stateLogReports,
       ...reports.map((r) => this.keys.report(r.id)),
     ];
     const args = [
       expectedVersion,
-      JSON.stringify(state),
+      fold.logEntry,
+      fold.checkpoint === null ? '' : JSON.stringify(fold.checkpoint),
       JSON.stringify(publicView),
       String(this.maxLen),
       String(reports.length),

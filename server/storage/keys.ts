@@ -14,8 +14,15 @@ export function keysFor(prefix: string) {
     reportIndex: `${tag}:reports`,
     /** Ids accepted but not yet done; the reconciler re-enqueues any that lost their job. Score = receivedAt ms. */
     pending: `${tag}:reports:pending`,
-    /** The internal fold state (server/state), its optimistic-lock version, and the public view derived from it. */
+    /**
+     * The internal fold state (server/state) as a checkpoint at some version, the log of the
+     * batches folded since (one entry per version after the checkpoint's), the current
+     * optimistic-lock version, and the public view derived from it (see storage/foldStore.ts).
+     */
     state: `${tag}:state`,
+    stateCheckpointVersion: `${tag}:state:checkpoint-version`,
+    stateLog: `${tag}:state:log`,
+    stateLogReports: `${tag}:state:log-reports`,
     stateVersion: `${tag}:state:version`,
     publicState: `${tag}:state:public`,
     /** Id of the last change-stream entry reflected in publicState. */

@@ -1,0 +1,53 @@
+/**
+ * The fold log's entries (see storage/foldStore.ts): what one committed batch folded, so any
+ * worker can bring its state to the same version by folding the same inputs in the same
+ * order. The fold is pure and deterministic, so the replayed state equals the committer's.
+ */
+import { applyReports, emptyState, type CrisisState, type FoldInput } from '../state/index.js';
+import type { FoldRead } from '../storage/foldStore.js';
+
+type LogEntry = { v: number; inputs: FoldInput[] };
+
+/**
+ * The entry for the batch that makes `version`. Each extraction is passed as the JSON already
+ * written to its report, so the batch is not serialised twice.
+ */
+export function encodeLogEntry(
+  version: number,
+  inputs: { reportId: string; dateline: string; extractionJson: string }[],
+): string {
+  const parts = inputs.map(
+    (i) =>
+      `{"reportId":${JSON.stringify(i.reportId)},"dateline":${JSON.stringify(i.dateline)},"extraction":${i.extractionJson}}`,
+  );
+  return `{"v":${version},"inputs":[${parts.join(',')}]}`;
+}
+
+/** A state and the version it is at. */
+export type HeldState = { version: string; state: CrisisState };
+
+/**
+ * The state at `read.version`: from the checkpoint when the read carries one, else from
+ * `held`, then every log entry folded in order. Throws if an entry is not the next version
+ * (the caller then reads again from the checkpoint).
+ */
+export function catchUp(held: HeldState | null, read: FoldRead<CrisisState>): HeldState {
+  let state: CrisisState;
+  let version: number;
+  if (read.checkpoint) {
+    state = read.checkpoint.state ?? emptyState();
+    version = Number(read.version) - read.log.length;
+  } else {
+    if (!held) throw new Error('fold log: no checkpoint read and no state held');
+    state = held.state;
+    version = Number(held.version);
+  }
+  for (const raw of read.log) {
+    const entry = JSON.parse(raw) as LogEntry;
+    if (entry.v !== version + 1) throw new Error(`fold log: expected version ${version + 1}, found ${entry.v}`);
+    state = applyReports(state, entry.inputs).state;
+    version = entry.v;
+  }
+  if (String(version) !== read.version) throw new Error(`fold log: reached ${version}, expected ${read.version}`);
+  return { version: read.version, state };
+}

@@ -1,0 +1,119 @@
+/**
+ * The fold state in Redis is a checkpoint plus a log of batches (storage/foldStore.ts);
+ * each worker keeps its own state in memory and replays what others folded. Whatever the
+ * interleaving of workers, checkpoints and cold starts, every reader must reach exactly the
+ * state one in-memory fold of the same batches gives, and each report is announced once.
+ */
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Change } from '../shared/events.js';
+import { applyReports, emptyState, publicView, type CrisisState, type FoldInput } from '../server/state/index.js';
+import { syntheticReport } from '../server/state/fixtures.js';
+import { FoldStore } from '../server/storage/foldStore.js';
+import { keysFor } from '../server/storage/keys.js';
+import { catchUp } from '../server/workers/foldLog.js';
+import { FoldBatcher } from '../server/workers/foldBatcher.js';
+import { startRedis, type TestRedis } from './helpers/redisServer.js';
+
+let server: TestRedis;
+let redis: Redis;
+
+beforeAll(async () => {
+  server = await startRedis();
+  redis = new Redis(server.url);
+});
+afterAll(async () => {
+  redis.disconnect();
+  await server.stop();
+});
+
+const item = (input: FoldInput) => ({
+  stored: {
+    report: {
+      id: input.reportId,
+      text: `report ${input.reportId}`,
+      dateline: input.dateline,
+      receivedAt: input.dateline,
+    },
+    status: 'queued' as const,
+    flags: [],
+  },
+  extraction: input.extraction!,
+});
+
+/** What a worker starting cold reads: the checkpoint and the whole log, replayed. */
+async function coldRead(store: FoldStore<CrisisState>): Promise<CrisisState> {
+  return catchUp(null, await store.read([])).state;
+}
+
+async function announcedReports(prefix: string): Promise<string[]> {
+  const entries = (await redis.xrange(keysFor(prefix).changes, '-', '+')) as [string, string[]][];
+  return entries
+    .map(([, fields]) => JSON.parse(fields[1]) as Change)
+    .filter((c) => c.type === 'report.added')
+    .map((c) => (c.type === 'report.added' ? c.id : ''));
+}
+
+describe('fold state as checkpoint + log', () => {
+  it('three workers folding in turn, across checkpoints, all reach the state of one in-memory fold', async () => {
+    const prefix = 'foldlog-a';
+    const store = () => new FoldStore<CrisisState>(redis, keysFor(prefix), 100_000);
+    const workers = [new FoldBatcher(store()), new FoldBatcher(store()), new FoldBatcher(store())];
+    const inputs = Array.from({ length: 700 }, (_, i) => syntheticReport(i));
+    let expected = emptyState();
+    // Batches of 1 to 30 reports, each committed by one of the workers in a fixed pseudo-random order.
+    for (let at = 0, n = 0; at < inputs.length; n++) {
+      const size = 1 + ((n * 7) % 30);
+      const batch = inputs.slice(at, at + size);
+      at += size;
+      await Promise.all(batch.map((input) => workers[(n * 5) % 3].submit(item(input))));
+      expected = applyReports(expected, batch).state;
+    }
+    const keys = keysFor(prefix);
+    // 700 reports: the state was written whole at least twice, and the log holds only the rest.
+    expect(Number(await redis.get(keys.stateCheckpointVersion))).toBeGreaterThan(0);
+    expect(Number(await redis.get(keys.stateLogReports))).toBeLessThan(250);
+    expect(JSON.stringify(await coldRead(store()))).toBe(JSON.stringify(expected));
+    expect(JSON.parse((await redis.get(keys.publicState))!)).toEqual(JSON.parse(JSON.stringify(publicView(expected))));
+    const announced = await announcedReports(prefix);
+    expect(announced).toHaveLength(700);
+    expect(new Set(announced).size).toBe(700);
+  });
+
+  it('workers racing on the same reports commit each once; a re-submitted report is not announced again', async () => {
+    const prefix = 'foldlog-b';
+    const store = () => new FoldStore<CrisisState>(redis, keysFor(prefix), 100_000);
+    const [a, b] = [new FoldBatcher(store()), new FoldBatcher(store())];
+    const inputs = Array.from({ length: 300 }, (_, i) => syntheticReport(1000 + i));
+    // Both workers get every report (as after a stalled job), concurrently.
+    await Promise.all(inputs.flatMap((input) => [a.submit(item(input)), b.submit(item(input))]));
+    await a.submit(item(inputs[0]));
+    const announced = await announcedReports(prefix);
+    expect(announced).toHaveLength(300);
+    expect(new Set(announced).size).toBe(300);
+    // The order of folding is the race's, so compare the replayed state with what the committers stored.
+    const replayed = await coldRead(store());
+    expect(replayed.ledger.map((e) => e.id).sort()).toEqual(inputs.map((i) => i.reportId).sort());
+    const stored = JSON.parse((await redis.get(keysFor(prefix).publicState))!) as unknown;
+    expect(JSON.parse(JSON.stringify(publicView(replayed)))).toEqual(stored);
+  });
+
+  it('takes over a state written whole by the old format and goes on from it', async () => {
+    const prefix = 'foldlog-c';
+    const keys = keysFor(prefix);
+    const first = Array.from({ length: 40 }, (_, i) => syntheticReport(2000 + i));
+    const then = Array.from({ length: 40 }, (_, i) => syntheticReport(2040 + i));
+    const before = applyReports(emptyState(), first).state;
+    // The old format: the whole state under `state`, its version, no checkpoint version, no log.
+    await redis.set(keys.state, JSON.stringify(before));
+    await redis.set(keys.stateVersion, '7');
+    const worker = new FoldBatcher(new FoldStore<CrisisState>(redis, keys, 100_000));
+    for (const input of then) await worker.submit(item(input));
+    expect(await redis.get(keys.stateCheckpointVersion)).toBe('7');
+    expect(await redis.get(keys.stateVersion)).toBe('47');
+    const expected = applyReports(before, then).state;
+    expect(JSON.stringify(await coldRead(new FoldStore<CrisisState>(redis, keys, 100_000)))).toBe(
+      JSON.stringify(expected),
+    );
+  });
+});
