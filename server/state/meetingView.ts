@@ -76,8 +76,24 @@ function participantsOf(mentions: readonly MentionRecord[]): string[] {
   });
 }
 
-/** The public meeting of a record, or null when it has no mentions left. */
+/**
+ * Derived meetings by record. Records are never mutated (a fold makes new ones), so a
+ * record's meeting never changes: a worker derives each once, not once per report that
+ * compares it and again for every public view. The WeakMap lets old records be collected.
+ */
+const derived = new WeakMap<MeetingRecord, Meeting | null>();
+
+/** The public meeting of a record, or null when it has no mentions left. Shared: treat as read-only. */
 export function deriveMeeting(rec: MeetingRecord): Meeting | null {
+  let meeting = derived.get(rec);
+  if (meeting === undefined) {
+    meeting = deriveFresh(rec);
+    derived.set(rec, meeting);
+  }
+  return meeting;
+}
+
+function deriveFresh(rec: MeetingRecord): Meeting | null {
   const ms = rec.mentions;
   const state = fold(ms);
   if (!state) return null;
