@@ -3,10 +3,13 @@ import { readFileSync } from 'node:fs';
 
 const TICKS_PER_SECOND = 100;
 
-/** User + system CPU seconds `pid` has used so far; NaN when it is gone. */
-export function cpuSeconds(pid: number): number {
+/**
+ * User + system CPU seconds `pid` has used so far (all its threads; with `mainThreadOnly`,
+ * only the thread that runs its event loop); NaN when it is gone.
+ */
+export function cpuSeconds(pid: number, mainThreadOnly = false): number {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const stat = readFileSync(mainThreadOnly ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`, 'utf8');
     // Fields after the command name (which may hold spaces) start after the last ')'.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;

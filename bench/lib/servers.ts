@@ -2,7 +2,8 @@
  * The product under test, as real processes (`node dist/server/main.js --role …`) on a
  * throwaway redis-server, through the test helpers. Bench settings: the ingest rate limit
  * out of the way, a long change stream, quiet logs, and lib/serverPreload.mjs (SIGUSR2 runs a
- * full GC; BENCH_CPU_PROF=<dir> writes a V8 CPU profile of every server process there on exit).
+ * full GC; BENCH_CPU_PROF=<dir> writes a V8 CPU profile of every server process there on exit;
+ * BENCH_SERVER_ENV='{"NAME":"value"}' adds settings for experiments).
  */
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
@@ -22,6 +23,8 @@ const benchEnv = (): Record<string, string> => ({
   NODE_OPTIONS: `--import=${path.join(libDir, 'serverPreload.mjs')}`,
   ...(process.env.BENCH_CPU_PROF ? { BENCH_CPU_PROF_DIR: path.resolve(process.env.BENCH_CPU_PROF) } : {}),
   ...(process.env.BENCH_HEAP_DIR ? { BENCH_HEAP_DIR: path.resolve(process.env.BENCH_HEAP_DIR) } : {}),
+  // For experiments: extra server settings as JSON, e.g. BENCH_SERVER_ENV='{"EXTRACT_THREADS":"2"}'.
+  ...(JSON.parse(process.env.BENCH_SERVER_ENV ?? '{}') as Record<string, string>),
 });
 
 export type Stack = {

@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { keysFor } from '../../server/storage/keys.js';
 import { sleep, wallMs } from '../lib/clock.js';
+import { cpuSeconds } from '../lib/cpu.js';
 import { QUICK, sizes } from '../lib/mode.js';
 import { record, valueOf } from '../lib/results.js';
 import { startChild } from '../lib/rpc.js';
@@ -50,7 +51,13 @@ export async function ingestScenario(): Promise<void> {
       console.log(`  ingest: only ${accepted} of ${count} accepted: ${JSON.stringify(posted.statuses)}`);
 
     const workerStarted = wallMs();
-    await stack.addWorker();
+    const worker = await stack.addWorker();
+    const pid = worker.child.pid!;
+    const cpuBefore = {
+      worker: cpuSeconds(pid),
+      workerMain: cpuSeconds(pid, true),
+      redis: cpuSeconds(stack.redis.process.pid!),
+    };
     const deadline = Date.now() + (QUICK ? 60_000 : 240_000);
     let processed = 0;
     while (Date.now() < deadline) {
@@ -60,6 +67,11 @@ export async function ingestScenario(): Promise<void> {
       await sleep(100);
     }
     const drainedAt = wallMs();
+    // CPU time per report (all threads): what the drain costs whatever else the machine is doing.
+    const cpuMs = (now: number, before: number) => ((now - before) * 1000) / Math.max(1, accepted);
+    const workerCpuMs = cpuMs(cpuSeconds(pid), cpuBefore.worker);
+    const workerMainCpuMs = cpuMs(cpuSeconds(pid, true), cpuBefore.workerMain);
+    const redisCpuMs = cpuMs(cpuSeconds(stack.redis.process.pid!), cpuBefore.redis);
     if (processed < accepted)
       throw new Error(`ingest: only ${processed} of ${accepted} reports processed before the deadline`);
     const [first] = (await redis.xrange(keys.changes, '-', '+', 'COUNT', 1)) as [string, string[]][];
@@ -68,6 +80,9 @@ export async function ingestScenario(): Promise<void> {
     const rate = (accepted / spanMs) * 1000;
     record('ingest.reports_per_s', rate, 'reports/s');
     record('ingest.drain_with_startup_s', (drainedAt - workerStarted) / 1000, 's');
+    record('ingest.worker_cpu_ms_per_report', workerCpuMs, 'ms');
+    record('ingest.worker_main_thread_cpu_ms_per_report', workerMainCpuMs, 'ms');
+    record('ingest.redis_cpu_ms_per_report', redisCpuMs, 'ms');
     const commits = Number((await redis.get(keys.stateVersion)) ?? 1);
     record('ingest.reports_per_commit', accepted / Math.max(1, commits), 'reports');
     const base = valueOf('ingest.extract_only_same_reports.reports_per_s');

@@ -3,6 +3,7 @@
  * websocket clients at the e2e rate, measured in the same run so `e2e.vs_raw_p99` compares
  * like with like on whatever else this machine is doing.
  */
+import { cpuMeter } from '../lib/cpu.js';
 import { sizes } from '../lib/mode.js';
 import { record } from '../lib/results.js';
 import { startChild } from '../lib/rpc.js';
@@ -19,7 +20,9 @@ export async function rawFanoutScenario(): Promise<void> {
     await swarm.call('rawSummary', { expected: 25 * sizes.clients, waitMs: 5_000 }, 10_000);
     await swarm.call('reset');
     const count = sizes.e2eReports;
+    const meter = cpuMeter({ server: server.pid, swarm: swarm.pid });
     await server.call('broadcast', { count, ratePerSecond: rate, bytes: 1024 }, 120_000);
+    console.log(`  cpu % of one core while broadcasting: ${JSON.stringify(meter.stop())}`);
     const { summary, received } = await swarm.call<{ summary: Summary; received: number }>(
       'rawSummary',
       { expected: count * sizes.clients, waitMs: 15_000 },
