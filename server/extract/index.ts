@@ -10,8 +10,8 @@ import { findGazMentions, type GazMention } from './entities.js';
 import { compileGazetteer, defaultGazetteerData, type GazetteerData } from './gazetteer.js';
 import { mergeMentions } from './meetingMerge.js';
 import { detectMeetings } from './meetings.js';
-import { findPeople } from './people.js';
-import { splitSentences } from './sentences.js';
+import { findPeople, type PersonMention } from './people.js';
+import { splitSentences, type Sentence } from './sentences.js';
 import { findTension } from './tension.js';
 import { findTroops } from './troops.js';
 
@@ -27,6 +27,7 @@ export function createExtractor(
   const gaz = compileGazetteer(data);
   const actorNames = new Set(data.actors.map((a) => a.name));
   const organizations = new Set(data.actors.filter((a) => a.kind === 'organization').map((a) => a.name));
+  const actorKeys = new Set(data.actors.map((a) => a.name.toLowerCase()));
   return (text: string, dateline: string): Extraction => {
     try {
       if (typeof text !== 'string' || text.length === 0) return emptyExtraction();
@@ -42,39 +43,26 @@ export function createExtractor(
       const facts = sentences.map((s, i) => ({
         sentence: s,
         gaz: gazBy[i],
-        people: people.filter((p) => p.start >= s.start && p.end <= s.end),
+        people: peopleWithin(people, s),
         dates: findDates(s.text, s.start, ref),
       }));
       const mentions = detectMeetings(facts, people, refIso, gaz);
+      const allGaz = gazBy.flat();
       // Talks with a day but no named sides ("negotiations in Geneva on January 9") are between
       // the report's two most-named countries.
-      const dyad = mainDyad(gazBy.flat(), organizations);
+      const dyad = mainDyad(allGaz, organizations);
       for (const m of mentions) {
         if (m.date && !m.travel && !m.anaphoric && m.participants.length < 2 && dyad.length === 2)
           m.participants = [...new Set([...m.participants, ...dyad])];
       }
-      const meetings = mergeMentions(mentions, actorNames, organizations, affiliation, body, refIso);
+      const meetings = mergeMentions(mentions, actorNames, organizations, affiliation, body, refIso, actorKeys);
       const troops = findTroops(body, sentences, gazBy, people);
       const tension = findTension(body, sentences, gazBy, people, affiliation);
       const entities = {
         // A bare name at a table may be a country the gazetteer lacks: a participant, not a listed person.
         people: [...new Set(people.filter((p) => !p.person.bare || p.person.title).map((p) => p.person.name))],
-        places: [
-          ...new Set(
-            gazBy
-              .flat()
-              .filter((g) => g.locative && g.place)
-              .map((g) => g.place!),
-          ),
-        ],
-        organizations: [
-          ...new Set(
-            gazBy
-              .flat()
-              .filter((g) => g.organization && g.actor)
-              .map((g) => g.actor!),
-          ),
-        ],
+        places: [...new Set(allGaz.filter((g) => g.locative && g.place).map((g) => g.place!))],
+        organizations: [...new Set(allGaz.filter((g) => g.organization && g.actor).map((g) => g.actor!))],
       };
       return { troops, meetings, tension, entities };
     } catch {
@@ -82,6 +70,23 @@ export function createExtractor(
       return emptyExtraction();
     }
   };
+}
+
+/**
+ * The mentions of people inside a sentence, in their order. `people` is sorted by start, so those
+ * starting in the sentence sit together: a binary search finds them instead of a pass over all.
+ */
+function peopleWithin(people: PersonMention[], s: Sentence): PersonMention[] {
+  let lo = 0;
+  let hi = people.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (people[mid].start < s.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: PersonMention[] = [];
+  for (let k = lo; k < people.length && people[k].start <= s.end; k++) if (people[k].end <= s.end) out.push(people[k]);
+  return out;
 }
 
 /** The two countries named most often as actors (not as places), or fewer when the report names fewer. */

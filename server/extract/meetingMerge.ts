@@ -87,6 +87,7 @@ function absorb(
  * Merges mentions into meetings, in text order.
  * @param actors canonical actor names (kept whole as keys)
  * @param affiliation person name → the actor they belong to, when the report says
+ * @param actorKeys the actor names lower-cased (the extractor computes them once, not per report)
  */
 export function mergeMentions(
   mentions: Mention[],
@@ -95,8 +96,8 @@ export function mergeMentions(
   affiliation: Map<string, string>,
   text: string,
   refIso: string | null = null,
+  actorKeys: Set<string> = new Set([...actors].map((a) => a.toLowerCase())),
 ): MeetingMention[] {
-  const actorKeys = new Set([...actors].map((a) => a.toLowerCase()));
   const merged: { k: Keyed; start: number; end: number }[] = [];
   for (const m of mentions) {
     const k = keyed(m, actors, affiliation);
