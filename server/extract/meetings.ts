@@ -88,15 +88,21 @@ export function detectMeetings(
     const opener = /^(?:In|At)\s/.test(s.text)
       ? f.gaz.find((g) => g.locative && g.place && g.start - s.start < 25)
       : undefined;
+    const triggers = QUICK_TRIGGER.test(s.text) ? allMatches(TRIGGER, s.text) : [];
+    // Clauses, quotes and the days of statements serve the triggers only: most sentences have none and skip them
+    // (with no trigger no mention is added, so the clause loops after the triggers have nothing to do either).
+    const anyTrigger = triggers.length > 0;
     // A day named only as the day of a statement ("his office said on Tuesday") is not a meeting's day.
-    const reporting = REPORTING_VERB.test(s.text);
+    const reporting = anyTrigger && f.dates.length > 0 && REPORTING_VERB.test(s.text);
     const meetingDates = reporting
       ? f.dates.filter((d) => !REPORTED_ON.test(s.text.slice(Math.max(0, d.start - s.start - 40), d.start - s.start)))
       : f.dates;
-    const starts = clauseStarts(s.text);
-    const quotes = allMatches(QUOTE, s.text).map((q) => [s.start + q.index, s.start + q.index + q[0].length]);
+    const starts = anyTrigger ? clauseStarts(s.text) : [0];
+    const quotes = anyTrigger
+      ? allMatches(QUOTE, s.text).map((q) => [s.start + q.index, s.start + q.index + q[0].length])
+      : [];
     const inQuote = (pos: number): boolean => quotes.some(([a, b]) => pos > a && pos < b);
-    const triggers = QUICK_TRIGGER.test(s.text) ? allMatches(TRIGGER, s.text) : [];
+    const mayMove = anyTrigger && RESCHEDULE_QUICK.test(s.text);
     const tenseCache = new Map<string, TenseHit[]>();
     const withTrigger = new Set<number>();
     const sentenceFirst = out.length;
@@ -322,9 +328,7 @@ export function detectMeetings(
             .pop()?.place
         : undefined;
       // "postponed to Thursday", "moved to Vienna": the new day and place replace the planned ones.
-      const moved = RESCHEDULE_QUICK.test(s.text)
-        ? rescheduled(s.text, s.start, idx + word.length, f.dates, f.gaz, ref)
-        : null;
+      const moved = mayMove ? rescheduled(s.text, s.start, idx + word.length, f.dates, f.gaz, ref) : null;
       if (moved?.dateText !== undefined) [date, dateText] = [moved.date ?? null, moved.dateText];
       const place =
         kind === 'call' || kind === 'video'
@@ -410,7 +414,7 @@ export function detectMeetings(
       });
     }
     // "From there she travels on to Moscow. She will hold talks with Lavrov": the scene carries to the next sentence.
-    const pronounLed = /^(?:[\p{L}]+\s+){0,2}?(?:he|she|they)\b/iu.test(s.text);
+    const pronounLed = out.length > sentenceFirstMention && /^(?:[\p{L}]+\s+){0,2}?(?:he|she|they)\b/iu.test(s.text);
     for (const m of out.slice(sentenceFirstMention)) {
       if (!scene || m.place || m.travel || m.kind === 'call' || m.kind === 'video') continue;
       if (scene.opener || pronounLed) m.place = scene.place;
