@@ -226,26 +226,32 @@ function firstPersonInQuotes(text: string, sentences: Sentence[], named: PersonM
 }
 
 const DET_START = /^(?:the|his|her|my|their|its|our|your)\s/i;
-const roleRegexCache = new WeakMap<Gazetteer, RegExp>();
+const roleRegexCache = new WeakMap<Gazetteer, { re: RegExp; quick: RegExp }>();
 
-/** The role-reference regex of a gazetteer, compiled once. */
-function roleRegex(gaz: Gazetteer): RegExp {
+/**
+ * The role-reference regex of a gazetteer, compiled once, and its pre-check: any of the role words
+ * in any case. A match always contains one, and most sentences have none, which the plain
+ * alternation finds out several times faster than the full regex.
+ */
+function roleRegexes(gaz: Gazetteer): { re: RegExp; quick: RegExp } {
   const cached = roleRegexCache.get(gaz);
   if (cached) return cached;
   const roles = [
-    ...gaz.roleWords.keys(),
-    ...gaz.titles.filter((t) => t.role).map((t) => t.title.toLowerCase()),
-    'counterpart',
-  ]
-    .sort((a, b) => b.length - a.length)
-    .map(initialCaseless);
+    ...new Set(
+      [...gaz.roleWords.keys(), ...gaz.titles.filter((t) => t.role).map((t) => t.title.toLowerCase()), 'counterpart']
+        .sort((a, b) => b.length - a.length)
+        .map(initialCaseless),
+    ),
+  ];
   // No 'i' flag: \p{Lu} must keep meaning "upper case" (a following name blocks the match).
   const re = new RegExp(
-    `(?<![\\p{L}])(?:${initialCaseless(DETERMINER_WORDS)}\\s+)?(?:(?<nat>\\p{Lu}[\\p{L}.]*(?:['’]s)?)\\s+)?(?<role>${[...new Set(roles)].join('|')})(?![\\p{L}])(?!\\s+\\p{Lu}\\p{Ll})`,
+    `(?<![\\p{L}])(?:${initialCaseless(DETERMINER_WORDS)}\\s+)?(?:(?<nat>\\p{Lu}[\\p{L}.]*(?:['’]s)?)\\s+)?(?<role>${roles.join('|')})(?![\\p{L}])(?!\\s+\\p{Lu}\\p{Ll})`,
     'gu',
   );
-  roleRegexCache.set(gaz, re);
-  return re;
+  const quick = new RegExp(roles.join('|'), 'iu');
+  const both = { re, quick };
+  roleRegexCache.set(gaz, both);
+  return both;
 }
 const DETERMINER_WORDS = '(?:the|his|her|my|their|its|our|your)';
 
@@ -267,9 +273,10 @@ function findRoleReferences(
 ): PersonMention[] {
   const people = [...new Set(named.map((m) => m.person))];
   if (people.length === 0) return [];
-  const re = roleRegex(gaz);
+  const { re, quick } = roleRegexes(gaz);
   const out: PersonMention[] = [];
   for (const s of sentences) {
+    if (!quick.test(s.text)) continue;
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(s.text)) !== null) {
