@@ -68,8 +68,11 @@ export function createSocketServer(httpServer: HttpServer, deps: RealtimeDeps) {
 
   io.on('connection', (socket) => {
     // Authenticated: drop the handshake's HTTP request (socket, parser, buffers), as Socket.IO's
-    // memory-usage guide advises; what later checks need stays in socket.handshake.
+    // memory-usage guide advises, and of its headers keep only the cookie the revocation sweep
+    // re-checks (auth/socketRevocation.ts): a wall holds sockets for days, thousands at a time.
     (socket.conn as unknown as { request: unknown }).request = null;
+    const { cookie } = socket.handshake.headers;
+    socket.handshake.headers = cookie === undefined ? {} : { cookie };
     deps.metrics.socketsConnected.inc();
     socket.on('disconnect', () => deps.metrics.socketsConnected.dec());
     socket.emit('version', { build: deps.build });
