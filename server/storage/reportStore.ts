@@ -34,7 +34,6 @@ export type StoredReport = {
 
 export function summarize(stored: Pick<StoredReport, 'report' | 'status' | 'flags'>): ReportSummary {
   const { report } = stored;
-  const text = report.text.replace(/\s+/g, ' ').trim();
   return {
     id: report.id,
     title: report.title,
@@ -43,9 +42,22 @@ export function summarize(stored: Pick<StoredReport, 'report' | 'status' | 'flag
     dateline: report.dateline,
     receivedAt: report.receivedAt,
     status: stored.status,
-    excerpt: text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS - 1)}…` : text,
+    excerpt: excerptOf(report.text),
     flags: stored.flags,
   };
+}
+
+/**
+ * The text's start with runs of white space made one space, cut at EXCERPT_CHARS. Only a head of
+ * the text is normalised when that already gives more than enough (the worker summarises every
+ * report it folds); a head is the start of the whole normalised text, so the result is the same.
+ */
+function excerptOf(raw: string): string {
+  const headChars = EXCERPT_CHARS * 4;
+  const head = raw.length > headChars ? raw.slice(0, headChars).replace(/\s+/g, ' ').trimStart() : '';
+  // More text follows the head, so the whole normalised text is at least as long as the head.
+  const text = head.length > EXCERPT_CHARS ? head : raw.replace(/\s+/g, ' ').trim();
+  return text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS - 1)}…` : text;
 }
 
 function parseStored(fields: Record<string, string>): StoredReport | null {
