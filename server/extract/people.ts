@@ -236,31 +236,33 @@ const roleRegexCache = new WeakMap<Gazetteer, { re: RegExp; quick: RegExp }>();
 function roleRegexes(gaz: Gazetteer): { re: RegExp; quick: RegExp } {
   const cached = roleRegexCache.get(gaz);
   if (cached) return cached;
-  const roles = [
-    ...new Set(
-      [...gaz.roleWords.keys(), ...gaz.titles.filter((t) => t.role).map((t) => t.title.toLowerCase()), 'counterpart']
-        .sort((a, b) => b.length - a.length)
-        .map(initialCaseless),
-    ),
-  ];
+  const words = [
+    ...gaz.roleWords.keys(),
+    ...gaz.titles.filter((t) => t.role).map((t) => t.title.toLowerCase()),
+    'counterpart',
+  ].sort((a, b) => b.length - a.length);
+  const roles = [...new Set(words.map(initialCaseless))];
   // No 'i' flag: \p{Lu} must keep meaning "upper case" (a following name blocks the match).
   const re = new RegExp(
     `(?<![\\p{L}])(?:${initialCaseless(DETERMINER_WORDS)}\\s+)?(?:(?<nat>\\p{Lu}[\\p{L}.]*(?:['’]s)?)\\s+)?(?<role>${roles.join('|')})(?![\\p{L}])(?!\\s+\\p{Lu}\\p{Ll})`,
     'gu',
   );
-  const quick = new RegExp(roles.join('|'), 'iu');
+  // Plain words with 'i' (not the [fF] classes above): irregexp scans such an alternation far faster.
+  const quick = new RegExp(words.map(escapeRe).join('|'), 'i');
   const both = { re, quick };
   roleRegexCache.set(gaz, both);
   return both;
 }
 const DETERMINER_WORDS = '(?:the|his|her|my|their|its|our|your)';
 
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** Escapes a phrase and lets each word start in either case ("Foreign Minister" = "foreign minister"). */
 function initialCaseless(phrase: string): string {
   if (phrase.startsWith('(?:')) return phrase.replace(/\b([a-z])/g, (c) => `[${c}${c.toUpperCase()}]`);
-  return phrase
-    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-    .replace(/(^|\s)([a-z])/g, (_m, sp: string, c: string) => `${sp}[${c}${c.toUpperCase()}]`);
+  return escapeRe(phrase).replace(/(^|\s)([a-z])/g, (_m, sp: string, c: string) => `${sp}[${c}${c.toUpperCase()}]`);
 }
 
 /** "the Secretary of State", "Russia's foreign minister", "his Russian counterpart": the person meant. */
