@@ -2,7 +2,7 @@
  * Gazetteer mentions in a sentence: actors named as actors ("Moscow has massed"),
  * as places ("talks in Moscow"), or as a nationality ("Russian troops").
  */
-import { WORD_CHARS, isWordChar, type Gazetteer } from './gazetteer.js';
+import { WORD_CHARS, type Gazetteer } from './gazetteer.js';
 
 // A form must end at a word boundary; "U.S" must not match inside "U.S.A".
 const WORD_AFTER = new RegExp(`^(?:[${WORD_CHARS}]|\\.[${WORD_CHARS}])`);
@@ -32,26 +32,20 @@ const MODIFIED =
 /** Finds gazetteer mentions in `sentence`, which starts at `offset` in the report. */
 export function findGazMentions(gaz: Gazetteer, sentence: string, offset: number): GazMention[] {
   const out: GazMention[] = [];
-  // Words (runs of WORD_CHARS) scanned by hand: only those whose first character starts a surface form
-  // cost a substring and a lookup.
-  const n = sentence.length;
-  let next = 0;
-  while (next < n) {
-    let at = next;
-    while (at < n && !isWordChar(sentence.charCodeAt(at))) at++;
-    if (at >= n) break;
-    let wordEnd = at + 1;
-    while (wordEnd < n && isWordChar(sentence.charCodeAt(wordEnd))) wordEnd++;
-    next = wordEnd;
-    if (!gaz.firstWordStarts.has(sentence.charCodeAt(at))) continue;
-    const forms = gaz.byFirstWord.get(sentence.slice(at, wordEnd));
+  // Only words that can start a surface form cost a lookup; the regex skips the rest.
+  const words = gaz.candidateWord;
+  words.lastIndex = 0;
+  let w: RegExpExecArray | null;
+  while ((w = words.exec(sentence)) !== null) {
+    const at = w.index;
+    const forms = gaz.byFirstWord.get(w[0]);
     if (!forms) continue;
     if (at > 0 && sentence[at - 1] === '.') continue;
     const form = forms.find(
       (f) => sentence.startsWith(f, at) && !WORD_AFTER.test(sentence.slice(at + f.length, at + f.length + 2)),
     );
     if (!form) continue;
-    next = at + form.length;
+    words.lastIndex = at + form.length;
     const m = { index: at, 0: form };
     const s = gaz.surfaces.get(form);
     if (!s) continue;
