@@ -47,7 +47,9 @@ export function createExtractor(
         dates: findDates(s.text, s.start, ref),
       }));
       const mentions = detectMeetings(facts, people, refIso, gaz);
-      const allGaz = gazBy.flat();
+      // A loop, not gazBy.flat(): flat() is slow in V8 and this runs on every report.
+      const allGaz: GazMention[] = [];
+      for (const hits of gazBy) for (const h of hits) allGaz.push(h);
       // Talks with a day but no named sides ("negotiations in Geneva on January 9") are between
       // the report's two most-named countries.
       const dyad = mainDyad(allGaz, organizations);

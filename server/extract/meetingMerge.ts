@@ -29,8 +29,17 @@ function keyed(m: Mention, actors: Set<string>, affiliation: Map<string, string>
   return { m, keys, expanded };
 }
 
-const overlap = (a: Set<string>, b: Set<string>): number => [...a].filter((x) => b.has(x)).length;
-const subset = (a: Set<string>, b: Set<string>): boolean => a.size > 0 && [...a].every((x) => b.has(x));
+// Loops, not [...a].filter: these run for every pair of mentions and should not allocate.
+function overlap(a: Set<string>, b: Set<string>): number {
+  let n = 0;
+  for (const x of a) if (b.has(x)) n++;
+  return n;
+}
+function subset(a: Set<string>, b: Set<string>): boolean {
+  if (a.size === 0) return false;
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
+}
 
 function placeOk(a: string | null, b: string | null): boolean {
   if (!a || !b) return true;

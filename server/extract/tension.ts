@@ -44,7 +44,7 @@ export function findTension(
         ALL.lastIndex++;
         continue;
       }
-      const e = ENTRIES[m.slice(1).findIndex((g) => g !== undefined)];
+      const e = ENTRIES[matchedGroup(m)];
       if (!e) continue;
       const a = m.index;
       const b = a + m[0].length;
@@ -65,6 +65,12 @@ export function findTension(
   signals.sort((x, y) => x.evidence.start - y.evidence.start);
   const delta = Math.round(signals.reduce((sum, x) => sum + x.weight, 0) * 100) / 100;
   return { delta: Number.isFinite(delta) ? delta : 0, signals };
+}
+
+/** The index of the first entry whose group matched (-1 if none), without copying the match's groups. */
+function matchedGroup(m: RegExpExecArray): number {
+  for (let k = 1; k < m.length; k++) if (m[k] !== undefined) return k - 1;
+  return -1;
 }
 
 function clauseTail(s: string): string {
