@@ -7,7 +7,7 @@
  * "held talks on Tuesday" is the last Tuesday (or today), "will meet on Friday" the next.
  */
 import * as chrono from 'chrono-node';
-import { tenseAround, type Tense } from './cues.js';
+import { tenseAround, type Tense, type TenseHit } from './cues.js';
 
 /** How precise a resolved date is; meetings only take day-precise dates. */
 export type DatePrecision = 'day' | 'week' | 'month';
@@ -140,6 +140,8 @@ export function resolveWeekday(name: string, ref: RefDate, tense: Tense): string
  */
 export function findDates(sentence: string, offset: number, ref: RefDate | null): DateMention[] {
   const out: DateMention[] = [];
+  // A sentence's tense cues, found once however many weekdays it names.
+  let tenseCache: Map<string, TenseHit[]> | undefined;
   DATE_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = DATE_RE.exec(sentence)) !== null) {
@@ -150,7 +152,9 @@ export function findDates(sentence: string, offset: number, ref: RefDate | null)
     let precision: DatePrecision = 'day';
     let date: string | null = null;
     if (g.weekday) {
-      if (ref) date = resolveWeekday(text, ref, tenseAround(sentence, m.index, m.index + text.length));
+      tenseCache ??= new Map();
+      if (ref)
+        date = resolveWeekday(text, ref, tenseAround(sentence, m.index, m.index + text.length, 90, 70, tenseCache));
     } else if (g.week || g.month) {
       precision = g.week ? 'week' : 'month';
       if (ref)

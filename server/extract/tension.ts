@@ -121,11 +121,26 @@ function actorPositions(
 
 /** The two distinct actors nearest to a position, sorted; undefined when the sentence shows fewer. */
 function nearestPair(actors: { at: number; actor: string }[], pos: number): string[] | undefined {
-  const byDistance = [...actors].sort((x, y) => Math.abs(x.at - pos) - Math.abs(y.at - pos));
-  const pair: string[] = [];
-  for (const a of byDistance) {
-    if (!pair.includes(a.actor)) pair.push(a.actor);
-    if (pair.length === 2) return pair.sort();
+  // What a stable sort by distance would put first, then first with another actor: two passes, no sort.
+  const first = nearest(actors, pos, undefined);
+  const second = first && nearest(actors, pos, first.actor);
+  return second ? [first.actor, second.actor].sort() : undefined;
+}
+
+/** The nearest actor to `pos` (the earliest of equally near ones), skipping `other`. */
+function nearest(
+  actors: { at: number; actor: string }[],
+  pos: number,
+  other: string | undefined,
+): { at: number; actor: string } | undefined {
+  let best: { at: number; actor: string } | undefined;
+  let bestDistance = Infinity;
+  for (const a of actors) {
+    const d = Math.abs(a.at - pos);
+    if (a.actor !== other && d < bestDistance) {
+      best = a;
+      bestDistance = d;
+    }
   }
-  return undefined;
+  return best;
 }
