@@ -47,6 +47,8 @@ export interface Gazetteer {
   actorKind: Map<string, string>;
   capitalOf: Map<string, string>;
   titles: { title: string; role: string }[];
+  /** A lower-cased title → the role of the first of `titles` so written (what a find() over them gives). */
+  roleOfTitle: Map<string, string>;
   titleRe: RegExp;
   roleWords: Map<string, string>;
   /** Lower-cased words that are never part of a person's name. */
@@ -121,6 +123,8 @@ export function compileGazetteer(data: GazetteerData): Gazetteer {
   const firstWords = [...byFirstWord.keys()].sort((x, y) => y.length - x.length).map(escape);
   const candidateWord = new RegExp(`(?<![${WORD_CHARS}])(?:${firstWords.join('|')})(?![${WORD_CHARS}])`, 'g');
   const titles = [...data.titles].sort((a, b) => b.title.length - a.title.length);
+  const roleOfTitle = new Map<string, string>();
+  for (const t of titles) if (!roleOfTitle.has(t.title.toLowerCase())) roleOfTitle.set(t.title.toLowerCase(), t.role);
   const titleRe = new RegExp(`(?<![\\p{L}])(?:${titles.map((t) => escape(t.title)).join('|')})(?![\\p{L}])`, 'giu');
   const nameStop = new Set(COMMON_CAPITALISED.split(/\s+/).filter(Boolean));
   // Acronyms ("UN", "EU") stop names only in capitals: "Kim Jong Un" keeps his "Un" (name tokens are never all capitals).
@@ -128,7 +132,18 @@ export function compileGazetteer(data: GazetteerData): Gazetteer {
     for (const w of form.split(/[\s-]+/)) if (!/^[A-Z0-9.]+$/.test(w) || w.length > 4) nameStop.add(w.toLowerCase());
   for (const t of data.titles) for (const w of t.title.split(/\s+/)) nameStop.add(w.toLowerCase().replace(/\.$/, ''));
   const roleWords = new Map(Object.entries(data.roleWords).filter(([k]) => !k.startsWith('$')));
-  return { surfaces, byFirstWord, candidateWord, actorKind, capitalOf, titles, titleRe, roleWords, nameStop };
+  return {
+    surfaces,
+    byFirstWord,
+    candidateWord,
+    actorKind,
+    capitalOf,
+    titles,
+    roleOfTitle,
+    titleRe,
+    roleWords,
+    nameStop,
+  };
 }
 
 /** The project's default gazetteer, from the JSON files beside this module. */

@@ -57,7 +57,7 @@ function context(
   while ((m = gaz.titleRe.exec(run)) !== null) {
     if (!title || m[0].length > title.length) {
       title = m[0];
-      role = gaz.titles.find((t) => t.title.toLowerCase() === m![0].toLowerCase())?.role;
+      role = gaz.roleOfTitle.get(m[0].toLowerCase());
     }
   }
   if (!title && /counterpart\s+$/i.test(run)) role = 'counterpart';
@@ -293,7 +293,7 @@ function findRoleReferences(
       const end = start + m[0].length;
       if (named.some((n) => n.start < end && n.end > start)) continue;
       const roleText = g.role.toLowerCase();
-      const role = gaz.roleWords.get(roleText) ?? gaz.titles.find((t) => t.title.toLowerCase() === roleText)?.role;
+      const role = gaz.roleWords.get(roleText) ?? gaz.roleOfTitle.get(roleText);
       let cands = people.filter((p) => !natHit || p.affiliation === natHit.actor);
       if (roleText !== 'counterpart') {
         const byTitle = cands.filter((p) => p.title?.toLowerCase().includes(roleText));
