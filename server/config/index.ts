@@ -55,8 +55,13 @@ const envSchema = z.object({
     .min(0)
     .max(32)
     .default(Math.max(0, Math.min(4, availableParallelism() - 1))),
-  /** Concurrency of the ingest worker in one process. */
-  INGEST_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(64),
+  /**
+   * Ingest jobs in flight in one worker process. A job ends when its batch is committed, so while
+   * one batch is folded and committed the extraction thread needs enough other jobs in hand not
+   * to sit idle: 64 left it a third idle under a burst (870 reports/s), 1000 keeps it busy (1,080/s).
+   * Idle, it costs nothing; a killed worker's jobs all come back after LOCK_DURATION_MS.
+   */
+  INGEST_CONCURRENCY: z.coerce.number().int().min(1).max(2000).default(1000),
   /** How long a job lock lives; a killed worker's jobs are taken up again after about this long. */
   LOCK_DURATION_MS: z.coerce.number().int().min(1000).default(6000),
   STALLED_INTERVAL_MS: z.coerce.number().int().min(1000).default(3000),
