@@ -6,7 +6,7 @@ import type { Extraction } from '../../shared/extraction.js';
 import type { ChangeBody } from '../../shared/events.js';
 import type { PublicTension, PublicTroops } from '../../shared/state.js';
 import { deepEqual } from './equal.js';
-import { dropThrough, findEntry, replaceEntry } from './ledger.js';
+import { dropThrough, entryIndex, replaceEntry } from './ledger.js';
 import { foldMeetings } from './meetings.js';
 import { foldTension, signalTotals } from './tensionFold.js';
 import { publicTension } from './tensionView.js';
@@ -86,7 +86,8 @@ export function applyReports(
 function foldOne(state: CrisisState, input: FoldInput): { state: CrisisState; meetingChanges: ChangeBody[] } {
   const { reportId, dateline, extraction } = input;
   const day = datelineDay(dateline);
-  const old = findEntry(state.ledger, reportId);
+  const at = entryIndex(state.ledger, day, reportId);
+  const old = at >= 0 ? state.ledger[at] : undefined;
 
   const met = foldMeetings(
     state.meetings,
@@ -107,7 +108,7 @@ function foldOne(state: CrisisState, input: FoldInput): { state: CrisisState; me
     old,
     entry && extraction ? { entry, at: dateline, signals: extraction.tension.signals } : null,
   );
-  let ledger = replaceEntry(state.ledger, reportId, entry);
+  let ledger = replaceEntry(state.ledger, at, entry);
   if (folded.droppedThrough !== null) ledger = dropThrough(ledger, folded.droppedThrough);
 
   const troops = foldTroops(state.troops, reportId, dayString(day), extraction?.troops ?? null);

@@ -6,37 +6,39 @@
 import { MAX_LEDGER_REPORTS } from './constants.js';
 import type { LedgerEntry } from './types.js';
 
-function before(a: LedgerEntry, b: LedgerEntry): boolean {
-  return a.d < b.d || (a.d === b.d && a.id < b.id);
+function before(a: LedgerEntry, d: number, id: string): boolean {
+  return a.d < d || (a.d === d && a.id < id);
 }
 
-/** The entry of a report, if it is still remembered. */
-export function findEntry(ledger: readonly LedgerEntry[], reportId: string): LedgerEntry | undefined {
-  return ledger.find((e) => e.id === reportId);
+/** Index of the first entry not before (day, reportId), by binary search. */
+function lowerBound(ledger: readonly LedgerEntry[], d: number, id: string): number {
+  let lo = 0;
+  let hi = ledger.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (before(ledger[mid], d, id)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
- * A new ledger without `reportId`'s entry and with `entry` (when given) in its place.
- * Beyond MAX_LEDGER_REPORTS the oldest entries are dropped: their contribution stays in
- * the day sums ("frozen") but can no longer be taken out again.
+ * Where a report's entry is, or -1 when it is not remembered. Found by its day and id, since a
+ * report keeps its dateline (its id hashes text and dateline): no scan of the whole ledger.
  */
-export function replaceEntry(
-  ledger: readonly LedgerEntry[],
-  reportId: string,
-  entry: LedgerEntry | null,
-): LedgerEntry[] {
-  const at = ledger.findIndex((e) => e.id === reportId);
+export function entryIndex(ledger: readonly LedgerEntry[], day: number, reportId: string): number {
+  const at = lowerBound(ledger, day, reportId);
+  return at < ledger.length && ledger[at].id === reportId ? at : -1;
+}
+
+/**
+ * A new ledger without the entry at `at` (none when -1) and with `entry` (when given) in its
+ * place. Beyond MAX_LEDGER_REPORTS the oldest entries are dropped: their contribution stays
+ * in the day sums ("frozen") but can no longer be taken out again.
+ */
+export function replaceEntry(ledger: readonly LedgerEntry[], at: number, entry: LedgerEntry | null): LedgerEntry[] {
   const next = at >= 0 ? ledger.toSpliced(at, 1) : [...ledger];
-  if (entry) {
-    let lo = 0;
-    let hi = next.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (before(next[mid], entry)) lo = mid + 1;
-      else hi = mid;
-    }
-    next.splice(lo, 0, entry);
-  }
+  if (entry) next.splice(lowerBound(next, entry.d, entry.id), 0, entry);
   return next.length > MAX_LEDGER_REPORTS ? next.slice(next.length - MAX_LEDGER_REPORTS) : next;
 }
 

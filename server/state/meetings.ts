@@ -32,6 +32,17 @@ function newId(reportId: string, index: number, taken: ReadonlySet<string>): str
   return id;
 }
 
+/** The reports each record's mentions come from. Records are never mutated, so this never goes stale. */
+const reportsOf = new WeakMap<MeetingRecord, Set<string>>();
+function mentionsReport(rec: MeetingRecord, reportId: string): boolean {
+  let ids = reportsOf.get(rec);
+  if (!ids) {
+    ids = new Set(rec.mentions.map((m) => m.reportId));
+    reportsOf.set(rec, ids);
+  }
+  return ids.has(reportId);
+}
+
 const lastMs = (r: MeetingRecord): number => datelineMs(r.mentions[r.mentions.length - 1].at);
 
 /** Evicts the meetings mentioned longest ago until both meeting bounds hold. */
@@ -66,7 +77,7 @@ export function foldMeetings(
   const hinted = hint ? new Set(hint) : null;
   let next: MeetingRecord[] = [];
   for (const rec of meetings) {
-    if ((hinted && !hinted.has(rec.id)) || !rec.mentions.some((m) => m.reportId === report.reportId)) {
+    if ((hinted && !hinted.has(rec.id)) || !mentionsReport(rec, report.reportId)) {
       next.push(rec);
       continue;
     }
