@@ -4,7 +4,7 @@
  * figure as `bench NAME: VALUE UNIT`, then a summary against the targets. Exits 0 when
  * targets are missed (they are reported), non-zero when a scenario crashed.
  * BENCH_QUICK=1: the same in under a minute (fewer reports, 1,000 sockets at most).
- * SOAK_SECONDS: length of the soak (default 180, quick 15). BENCH_ONLY=a,b runs only those.
+ * SOAK_SECONDS: length of the soak (default 180, quick 5). BENCH_ONLY=a,b runs only those.
  * BENCH_CPU_PROF=<dir>: V8 CPU profiles of the server processes.
  */
 import { existsSync, readdirSync } from 'node:fs';

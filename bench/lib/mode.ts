@@ -2,12 +2,12 @@
 
 export const QUICK = process.env.BENCH_QUICK === '1' || process.env.BENCH_QUICK === 'true';
 
-/** Seconds of the soak: SOAK_SECONDS, else 180 in a full run (10 minutes would break the run's budget) and 8 in a quick one. */
-export const SOAK_SECONDS = Number(process.env.SOAK_SECONDS ?? (QUICK ? 8 : 180));
+/** Seconds of the soak: SOAK_SECONDS, else 180 in a full run (10 minutes would break the run's budget) and 5 in a quick one. */
+export const SOAK_SECONDS = Number(process.env.SOAK_SECONDS ?? (QUICK ? 5 : 180));
 
 export const sizes = {
   /** Distinct 3 KB reports in the ingest burst. */
-  ingestReports: QUICK ? 600 : 20_000,
+  ingestReports: QUICK ? 3_000 : 20_000,
   /** Sockets for e2e, raw fan-out, scale and soak. */
   clients: 1_000,
   /** Reports posted (at 50/s) in the e2e and scale runs; broadcasts in the raw baseline. */
@@ -20,7 +20,7 @@ export const sizes = {
   /** Socket counts of the one-node fan-out ladder. */
   fanoutLadder: QUICK ? [1_000] : [1_000, 5_000, 10_000],
   /** Reports posted per fan-out step (slowly, so each broadcast stands alone). */
-  fanoutReports: QUICK ? 5 : 15,
+  fanoutReports: QUICK ? 3 : 15,
   /** Wait after a GC before reading RSS. */
   settleMs: QUICK ? 1_000 : 3_000,
   soakRatePerSecond: 20,

@@ -27,7 +27,7 @@ export async function ingestScenario(): Promise<void> {
   try {
     const alone = await extractor.call<{ reportsPerSecond: number }>(
       'run',
-      { runId, count: Math.min(count, QUICK ? 600 : 4_000), warmup: 200, maxMs: QUICK ? 1_500 : 10_000 },
+      { runId, count: Math.min(count, QUICK ? 600 : 4_000), warmup: 200, maxMs: QUICK ? 1_000 : 10_000 },
       120_000,
     );
     record('ingest.extract_only_same_reports.reports_per_s', alone.reportsPerSecond, 'reports/s');
