@@ -6,6 +6,7 @@
  */
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { emptyExtraction } from '../shared/extraction.js';
 import type { Change } from '../shared/events.js';
 import { applyReports, emptyState, publicView, type CrisisState, type FoldInput } from '../server/state/index.js';
 import { syntheticReport } from '../server/state/fixtures.js';
@@ -96,6 +97,28 @@ describe('fold state as checkpoint + log', () => {
     expect(replayed.ledger.map((e) => e.id).sort()).toEqual(inputs.map((i) => i.reportId).sort());
     const stored = JSON.parse((await redis.get(keysFor(prefix).publicState))!) as unknown;
     expect(JSON.parse(JSON.stringify(publicView(replayed)))).toEqual(stored);
+  });
+
+  it('a batch that moves nothing public leaves the stored public view as it was, and right', async () => {
+    const prefix = 'foldlog-d';
+    const keys = keysFor(prefix);
+    const store = () => new FoldStore<CrisisState>(redis, keys, 100_000);
+    const worker = new FoldBatcher(store());
+    const inputs = Array.from({ length: 30 }, (_, i) => syntheticReport(3000 + i));
+    for (const input of inputs) await worker.submit(item(input));
+    // Short notes on the next day: the first one adds that day to the tension history, the
+    // second (no signal, no figure, no meeting; the day's mean stays 0) moves nothing.
+    const noteDay = '2021-12-02';
+    await worker.submit(item({ reportId: 'note-0', dateline: noteDay, extraction: emptyExtraction() }));
+    const viewBefore = await redis.get(keys.publicState);
+    const note = { reportId: 'note-1', dateline: noteDay, extraction: emptyExtraction() };
+    await worker.submit(item(note));
+    const last = (await redis.xrevrange(keys.changes, '+', '-', 'COUNT', 1)) as [string, string[]][];
+    expect((JSON.parse(last[0][1][1]) as Change).type).toBe('report.added');
+    expect(await redis.get(keys.publicState)).toBe(viewBefore);
+    const replayed = await coldRead(store());
+    expect(replayed.ledger.some((e) => e.id === 'note-1')).toBe(true);
+    expect(JSON.parse(viewBefore!)).toEqual(JSON.parse(JSON.stringify(publicView(replayed))));
   });
 
   it('takes over a state written whole by the old format and goes on from it', async () => {

@@ -44,7 +44,7 @@ const COMMIT_LUA = `
 -- KEYS: 1 checkpoint, 2 version, 3 public, 4 seq, 5 changes, 6 pending, 7 processed counter,
 --       8 checkpoint version, 9 log, 10 log report count, 11.. report hashes
 -- ARGV: 1 expected version, 2 log entry, 3 checkpoint json ('' = append to the log instead),
---       4 public json, 5 maxlen, 6 n reports, then per report: id, extraction json;
+--       4 public json ('' = unchanged), 5 maxlen, 6 n reports, then per report: id, extraction json;
 --       then m changes, then change jsons
 if (redis.call('GET', KEYS[2]) or '0') ~= ARGV[1] then return false end
 local v = redis.call('INCR', KEYS[2])
@@ -59,7 +59,7 @@ else
   redis.call('RPUSH', KEYS[9], ARGV[2])
   redis.call('INCRBY', KEYS[10], n)
 end
-redis.call('SET', KEYS[3], ARGV[4])
+if ARGV[4] ~= '' then redis.call('SET', KEYS[3], ARGV[4]) end
 local a = 7
 for i = 1, n do
   redis.call('HSET', KEYS[10 + i], 'status', 'done', 'extraction', ARGV[a + 1])
@@ -134,11 +134,14 @@ export class FoldStore<S> {
     };
   }
 
-  /** Commits a folded batch; false when the version moved (catch up and fold again). */
+  /**
+   * Commits a folded batch; false when the version moved (catch up and fold again). `publicView`
+   * null keeps the stored one (the batch changed nothing public).
+   */
   async commit(
     expectedVersion: string,
     fold: FoldCommit<S>,
-    publicView: Omit<PublicState, 'seq' | 'reports'>,
+    publicView: Omit<PublicState, 'seq' | 'reports'> | null,
     reports: { id: string; extractionJson: string }[],
     changes: ChangeBody[],
   ): Promise<boolean> {
@@ -159,7 +162,7 @@ export class FoldStore<S> {
       expectedVersion,
       fold.logEntry,
       fold.checkpoint === null ? '' : JSON.stringify(fold.checkpoint),
-      JSON.stringify(publicView),
+      publicView === null ? '' : JSON.stringify(publicView),
       String(this.maxLen),
       String(reports.length),
       ...reports.flatMap((r) => [r.id, r.extractionJson]),

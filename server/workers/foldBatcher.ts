@@ -33,6 +33,8 @@ export class FoldBatcher {
   private running = false;
   /** The state as this worker last read or committed it; other workers' batches are replayed onto it. */
   private held: HeldState | null = null;
+  /** Set once this worker has written the public view; after that only batches that change it write it. */
+  private publicWritten = false;
 
   constructor(private readonly store: FoldStore<CrisisState>) {}
 
@@ -111,8 +113,12 @@ export class FoldBatcher {
         logEntry: encodeLogEntry(version, logged),
         checkpoint: read.logReports + toFold.length >= CHECKPOINT_EVERY_REPORTS ? folded.state : null,
       };
-      if (await this.store.commit(read.version, fold, publicView(folded.state), toCommit, changes)) {
+      // The public view is tension, troops and meetings: a batch that announces none of them
+      // leaves it as it was, so it is not written (~50 KB) again.
+      const view = folded.changes.length > 0 || !this.publicWritten ? publicView(folded.state) : null;
+      if (await this.store.commit(read.version, fold, view, toCommit, changes)) {
         this.held = { version: String(version), state: folded.state };
+        if (view) this.publicWritten = true;
         return;
       }
     }
