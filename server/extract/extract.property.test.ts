@@ -3,10 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { extractionSchema } from '../../shared/extraction.js';
 import { extract } from './index.js';
 
-/** Any input must give a schema-valid extraction whose evidence points into the text. */
+/** Any input must give a schema-valid, plain-JSON extraction whose evidence points into the text. */
 function check(text: string, dateline: string): void {
   const ex = extract(text, dateline);
   extractionSchema.parse(ex);
+  // Plain JSON (no undefined fields, no NaN or Infinity): a worker folds the object while
+  // others replay its JSON from the fold log (server/workers/foldLog.ts), and must agree.
+  expect(JSON.parse(JSON.stringify(ex))).toStrictEqual(ex);
   for (const e of [
     ...ex.troops.map((t) => t.evidence),
     ...ex.meetings.map((m) => m.evidence),

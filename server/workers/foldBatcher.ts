@@ -94,6 +94,8 @@ export class FoldBatcher {
         const before = read.reports[i];
         // Already folded with the same result (a retried or stalled job): nothing to announce.
         if (before.status === 'done' && before.extractionJson === extractionJson) return;
+        // The object is folded here, its JSON replayed by other workers: the same state, since an
+        // extraction is plain JSON (extract.property.test.ts; corrections are read back from JSON).
         toFold.push({ reportId: report.id, dateline: report.dateline, extraction: item.extraction });
         toCommit.push({ id: report.id, extractionJson });
         logged.push({ reportId: report.id, dateline: report.dateline, extractionJson });
