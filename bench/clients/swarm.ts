@@ -5,6 +5,7 @@
  * Driven by bench/lib/rpc.ts; every wait is bounded.
  */
 import { io, type Socket } from 'socket.io-client';
+import type { E2eResult } from '../lib/e2e.js';
 import { serve } from '../lib/rpc.js';
 import { sleep, wallMs } from '../lib/clock.js';
 import { summarize, type Summary } from '../lib/stats.js';
@@ -100,14 +101,7 @@ async function latencies(args: {
   accepted: [id: string, acceptedAt: number][];
   waitMs: number;
   postedAt?: [string, number][];
-}): Promise<{
-  fromAccepted: Summary;
-  fromPosted?: Summary;
-  expected: number;
-  received: number;
-  negative: number;
-  disconnected: number;
-}> {
+}): Promise<E2eResult> {
   // Every socket opened should see every report; one that was dropped (e.g. a ping timeout) counts as missing.
   const expected = args.accepted.length * sockets.length;
   const deadline = Date.now() + args.waitMs;

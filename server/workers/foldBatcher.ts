@@ -9,7 +9,7 @@ import type { ChangeBody } from '../../shared/events.js';
 import { applyReports, publicView, type CrisisState, type FoldInput } from '../state/index.js';
 import type { FoldStore } from '../storage/foldStore.js';
 import { summarize, type StoredReport } from '../storage/reportStore.js';
-import { catchUp, encodeLogEntry, type HeldState } from './foldLog.js';
+import { catchUp, encodeLogEntry, type HeldState, type LoggedReport } from './foldLog.js';
 
 export type FoldItem = { stored: StoredReport; extraction: Extraction };
 
@@ -86,8 +86,7 @@ export class FoldBatcher {
       this.held = base;
       const reportChanges: ChangeBody[] = [];
       const toFold: FoldInput[] = [];
-      const toCommit: { id: string; extractionJson: string }[] = [];
-      const logged: { reportId: string; dateline: string; extractionJson: string }[] = [];
+      const toCommit: LoggedReport[] = [];
       unique.forEach((item, i) => {
         const { report } = item.stored;
         const extractionJson = JSON.stringify(item.extraction);
@@ -97,8 +96,7 @@ export class FoldBatcher {
         // The object is folded here, its JSON replayed by other workers: the same state, since an
         // extraction is plain JSON (extract.property.test.ts; corrections are read back from JSON).
         toFold.push({ reportId: report.id, dateline: report.dateline, extraction: item.extraction });
-        toCommit.push({ id: report.id, extractionJson });
-        logged.push({ reportId: report.id, dateline: report.dateline, extractionJson });
+        toCommit.push({ id: report.id, dateline: report.dateline, extractionJson });
         const summary = summarize({ ...item.stored, status: 'done' });
         reportChanges.push(
           before.status === 'done'
@@ -112,7 +110,7 @@ export class FoldBatcher {
       const changes = [...reportChanges, ...folded.changes];
       const version = Number(read.version) + 1;
       const fold = {
-        logEntry: encodeLogEntry(version, logged),
+        logEntry: encodeLogEntry(version, toCommit),
         checkpoint: read.logReports + toFold.length >= CHECKPOINT_EVERY_REPORTS ? folded.state : null,
       };
       // The public view is tension, troops and meetings: a batch that announces none of them

@@ -8,17 +8,17 @@ import type { FoldRead } from '../storage/foldStore.js';
 
 type LogEntry = { v: number; inputs: FoldInput[] };
 
+/** A report of a batch as committed: its id, dateline and the extraction JSON stored with it. */
+export type LoggedReport = { id: string; dateline: string; extractionJson: string };
+
 /**
  * The entry for the batch that makes `version`. Each extraction is passed as the JSON already
  * written to its report, so the batch is not serialised twice.
  */
-export function encodeLogEntry(
-  version: number,
-  inputs: { reportId: string; dateline: string; extractionJson: string }[],
-): string {
-  const parts = inputs.map(
-    (i) =>
-      `{"reportId":${JSON.stringify(i.reportId)},"dateline":${JSON.stringify(i.dateline)},"extraction":${i.extractionJson}}`,
+export function encodeLogEntry(version: number, reports: readonly LoggedReport[]): string {
+  const parts = reports.map(
+    (r) =>
+      `{"reportId":${JSON.stringify(r.id)},"dateline":${JSON.stringify(r.dateline)},"extraction":${r.extractionJson}}`,
   );
   return `{"v":${version},"inputs":[${parts.join(',')}]}`;
 }
