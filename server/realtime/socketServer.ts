@@ -19,6 +19,7 @@ import type { Metrics } from '../metrics.js';
 import { compareSeq, type ChangeStream } from '../storage/changeStream.js';
 import type { SnapshotReader } from '../storage/snapshot.js';
 import type { ChangeTailer } from './changeTailer.js';
+import { broadcastToRoom } from './frameBroadcast.js';
 
 export type CrisisServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 type CrisisSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -124,7 +125,7 @@ export function createSocketServer(httpServer: HttpServer, deps: RealtimeDeps) {
 
   /** Called by the tailer for each new change, in seq order. */
   function emit(change: Change): void {
-    io.to(change.type === 'alert.fired' ? liveUserRoom(change.userId) : LIVE_ROOM).emit('change', change);
+    broadcastToRoom(io, change.type === 'alert.fired' ? liveUserRoom(change.userId) : LIVE_ROOM, 'change', change);
     deps.metrics.changesEmitted.inc({ type: change.type });
     if (change.type === 'report.added') {
       deps.metrics.e2eLatency.observe((Date.now() - Date.parse(change.report.receivedAt)) / 1000);

@@ -1,0 +1,79 @@
+/**
+ * Broadcast of one event to a room with its websocket frame built once and written straight
+ * to each client's TCP socket.
+ *
+ * Why: on a 2-core machine a wall of 1,000 sockets is mostly fan-out. Socket.IO already encodes
+ * a broadcast once (`wsPreEncodedFrame`), but then walks engine.io's per-socket machinery for
+ * every client: a packet object, five events, a write callback and a tick. That cost a third of
+ * the api's CPU at 50 changes/s (bench: the bare server's user time 38–43% → 23–24% of a core
+ * with this path). The bytes on the wire are the same Engine.IO `4` + Socket.IO `2` packet.
+ *
+ * A client takes the direct path only when engine.io has nothing queued for it (open websocket
+ * transport, writable, empty write buffer, no per-message deflate), so its packets stay in
+ * order: anything engine.io holds is older and would be sent first. Every other client, such
+ * as one still on long-polling or mid-upgrade, gets a plain `socket.emit`.
+ */
+import type { Server } from 'socket.io';
+import WebSocket from 'ws';
+
+/** The engine.io internals the direct path reads (stable across engine.io 6.x). */
+type EngineConn = {
+  readyState: string;
+  writeBuffer: unknown[];
+  transport: {
+    name: string;
+    writable: boolean;
+    perMessageDeflate?: unknown;
+    socket?: { _socket?: { write(chunk: Buffer): boolean } };
+  };
+};
+
+/** The whole websocket text frame (server frames are unmasked) of `42["event",payload]`. */
+export function eventFrame(event: string, payload: unknown): Buffer {
+  const data = Buffer.from(`42${JSON.stringify([event, payload])}`);
+  const parts = (
+    WebSocket as unknown as {
+      Sender: { frame(data: Buffer, o: object): Buffer[] };
+    }
+  ).Sender.frame(data, { readOnly: false, mask: false, rsv1: false, opcode: 1, fin: true });
+  return parts.length === 1 ? parts[0] : Buffer.concat(parts);
+}
+
+/** The TCP socket of a client that can take a frame right now, or null. */
+function directSocket(conn: EngineConn): { write(chunk: Buffer): boolean } | null {
+  const t = conn.transport;
+  if (conn.readyState !== 'open' || t.name !== 'websocket' || !t.writable || t.perMessageDeflate) return null;
+  if (conn.writeBuffer.length > 0) return null;
+  return t.socket?._socket ?? null;
+}
+
+/**
+ * Emits `event` with `payload` to every socket of `room` on this node; returns how many
+ * sockets took the direct path and how many went through Socket.IO.
+ */
+export function broadcastToRoom(
+  io: Server,
+  room: string,
+  event: string,
+  payload: unknown,
+): { direct: number; emitted: number } {
+  const nsp = io.of('/');
+  const ids = nsp.adapter.rooms.get(room);
+  let direct = 0;
+  let emitted = 0;
+  if (!ids || ids.size === 0) return { direct, emitted };
+  const frame = eventFrame(event, payload);
+  for (const id of ids) {
+    const socket = nsp.sockets.get(id);
+    if (!socket) continue;
+    const tcp = directSocket(socket.conn as unknown as EngineConn);
+    if (tcp) {
+      tcp.write(frame);
+      direct++;
+    } else {
+      (socket as unknown as { emit(e: string, p: unknown): void }).emit(event, payload);
+      emitted++;
+    }
+  }
+  return { direct, emitted };
+}
