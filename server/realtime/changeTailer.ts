@@ -1,6 +1,6 @@
 /**
- * Tails the change stream (XREAD BLOCK on its own connection) and hands each change to
- * a listener in seq order. `lastSeq` is how far this node has emitted; catch-up logic
+ * Tails the change stream (XREAD BLOCK on its own connection) and hands each batch of new
+ * changes to a listener in seq order. `lastSeq` is how far this node has emitted; catch-up logic
  * waits on it so a resuming socket neither misses nor doubles a change.
  */
 import type { Logger } from 'pino';
@@ -17,7 +17,7 @@ export class ChangeTailer {
 
   constructor(
     private readonly stream: ChangeStream,
-    private readonly onChange: (change: Change) => void,
+    private readonly onChanges: (changes: readonly Change[]) => void,
     private readonly log: Logger,
   ) {}
 
@@ -44,11 +44,11 @@ export class ChangeTailer {
     while (!this.stopped) {
       try {
         const { changes, last } = await this.stream.readBlocking(this.lastSeq, BLOCK_MS);
-        for (const change of changes) {
+        if (changes.length > 0) {
           try {
-            this.onChange(change);
+            this.onChanges(changes);
           } catch (err) {
-            this.log.error({ err, seq: change.seq }, 'emitting a change failed');
+            this.log.error({ err, from: changes[0].seq, to: last }, 'emitting changes failed');
           }
         }
         this.lastSeq = last;

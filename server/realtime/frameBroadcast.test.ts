@@ -58,7 +58,7 @@ describe('broadcastToRoom', () => {
     const outsider = await client(['websocket'], false);
     const payload = { type: 'troops.changed', label: 'Ёлкино', figures: [100_000, 130_000] };
 
-    const counts = broadcastToRoom(io, 'live', 'change', payload);
+    const counts = broadcastToRoom(io, 'live', 'change', [payload]);
 
     expect(counts).toEqual({ direct: 1, emitted: 1 });
     await until(() => ws.received.length > 0 && polling.received.length > 0);
@@ -73,9 +73,12 @@ describe('broadcastToRoom', () => {
     const [server] = io.of('/').sockets.values();
 
     server.emit('change', { n: 1 }); // through engine.io: its write is pending until the next tick
-    const behind = [broadcastToRoom(io, 'live', 'change', { n: 2 }), broadcastToRoom(io, 'live', 'change', { n: 3 })];
+    const behind = [
+      broadcastToRoom(io, 'live', 'change', [{ n: 2 }]),
+      broadcastToRoom(io, 'live', 'change', [{ n: 3 }]),
+    ];
     await new Promise((r) => setImmediate(r));
-    const after = broadcastToRoom(io, 'live', 'change', { n: 4 });
+    const after = broadcastToRoom(io, 'live', 'change', [{ n: 4 }]);
 
     expect(behind).toEqual([
       { direct: 0, emitted: 1 },
@@ -86,7 +89,27 @@ describe('broadcastToRoom', () => {
     expect(ws.received).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }, { n: 4 }]);
   });
 
+  it('sends a backlog of changes to each client in one write, in order', async () => {
+    const ws = await client(['websocket']);
+    const polling = await client(['polling']);
+    const [wsServerSide] = [...io.of('/').sockets.values()].filter((s) => s.conn.transport.name === 'websocket');
+    const tcp = (wsServerSide.conn.transport as unknown as { socket: { _socket: { write: (b: Buffer) => boolean } } })
+      .socket._socket;
+    const writes: Buffer[] = [];
+    const write = tcp.write.bind(tcp);
+    tcp.write = (b: Buffer) => (writes.push(b), write(b));
+    const backlog = [{ n: 1 }, { n: 2, text: 'ünïcode' }, { n: 3 }];
+
+    expect(broadcastToRoom(io, 'live', 'change', backlog)).toEqual({ direct: 1, emitted: 1 });
+
+    expect(writes).toHaveLength(1);
+    expect(writes[0]).toEqual(Buffer.concat(backlog.map((c) => eventFrame('change', c))));
+    await until(() => ws.received.length === 3 && polling.received.length === 3);
+    expect(ws.received).toEqual(backlog);
+    expect(polling.received).toEqual(backlog);
+  });
+
   it('does nothing for an empty or unknown room', () => {
-    expect(broadcastToRoom(io, 'nobody-here', 'change', { n: 1 })).toEqual({ direct: 0, emitted: 0 });
+    expect(broadcastToRoom(io, 'nobody-here', 'change', [{ n: 1 }])).toEqual({ direct: 0, emitted: 0 });
   });
 });

@@ -1,12 +1,14 @@
 /**
- * Broadcast of one event to a room with its websocket frame built once and written straight
- * to each client's TCP socket.
+ * Broadcast of events to a room with their websocket frames built once and written straight
+ * to each client's TCP socket, several events in one write.
  *
  * Why: on a 2-core machine a wall of 1,000 sockets is mostly fan-out. Socket.IO already encodes
  * a broadcast once (`wsPreEncodedFrame`), but then walks engine.io's per-socket machinery for
  * every client: a packet object, five events, a write callback and a tick. That cost a third of
  * the api's CPU at 50 changes/s (bench: the bare server's user time 38–43% → 23–24% of a core
- * with this path). The bytes on the wire are the same Engine.IO `4` + Socket.IO `2` packet.
+ * with this path). The bytes on the wire are the same Engine.IO `4` + Socket.IO `2` packets.
+ * When changes queue up (a burst, or the node was busy), all of them go to a client in one
+ * write: a backlog of n changes costs one pass over the sockets, not n, so it drains at once.
  *
  * A client takes the direct path only when engine.io has nothing queued for it (open websocket
  * transport, writable, empty write buffer, no per-message deflate), so its packets stay in
@@ -48,30 +50,32 @@ function directSocket(conn: EngineConn): { write(chunk: Buffer): boolean } | nul
 }
 
 /**
- * Emits `event` with `payload` to every socket of `room` on this node; returns how many
- * sockets took the direct path and how many went through Socket.IO.
+ * Emits `event` once per payload, in order, to every socket of `room` on this node; returns
+ * how many sockets took the direct path and how many went through Socket.IO.
  */
 export function broadcastToRoom(
   io: Server,
   room: string,
   event: string,
-  payload: unknown,
+  payloads: readonly unknown[],
 ): { direct: number; emitted: number } {
   const nsp = io.of('/');
   const ids = nsp.adapter.rooms.get(room);
   let direct = 0;
   let emitted = 0;
-  if (!ids || ids.size === 0) return { direct, emitted };
-  const frame = eventFrame(event, payload);
+  if (!ids || ids.size === 0 || payloads.length === 0) return { direct, emitted };
+  const frames = payloads.map((p) => eventFrame(event, p));
+  const bytes = frames.length === 1 ? frames[0] : Buffer.concat(frames);
   for (const id of ids) {
     const socket = nsp.sockets.get(id);
     if (!socket) continue;
     const tcp = directSocket(socket.conn as unknown as EngineConn);
     if (tcp) {
-      tcp.write(frame);
+      tcp.write(bytes);
       direct++;
     } else {
-      (socket as unknown as { emit(e: string, p: unknown): void }).emit(event, payload);
+      const emitter = socket as unknown as { emit(e: string, p: unknown): void };
+      for (const p of payloads) emitter.emit(event, p);
       emitted++;
     }
   }
