@@ -18,7 +18,6 @@ import { clientSizeScenario } from './scenarios/clientSize.js';
 import { e2eScenario } from './scenarios/e2e.js';
 import { fanoutScenario } from './scenarios/fanout.js';
 import { ingestScenario } from './scenarios/ingest.js';
-import { rawFanoutScenario } from './scenarios/rawFanout.js';
 import { scaleScenario } from './scenarios/scale.js';
 import { soakScenario } from './scenarios/soak.js';
 
@@ -52,7 +51,6 @@ const scenarios: Scenario[] = [
   ...childBenches(),
   { name: 'clientSize', run: clientSizeScenario },
   { name: 'ingest', run: ingestScenario },
-  { name: 'rawFanout', run: rawFanoutScenario },
   { name: 'e2e', run: e2eScenario },
   { name: 'scale', run: scaleScenario },
   { name: 'fanout', run: fanoutScenario },

@@ -4,11 +4,17 @@
  * raw mode records the bare baseline's broadcasts, which carry their send time.
  * Driven by bench/lib/rpc.ts; every wait is bounded.
  */
-import { io, type Socket } from 'socket.io-client';
+import { io } from 'socket.io-client';
 import type { E2eResult } from '../lib/e2e.js';
 import { serve } from '../lib/rpc.js';
 import { sleep, wallMs } from '../lib/clock.js';
 import { summarize, type Summary } from '../lib/stats.js';
+import { openLeanSocket } from './leanSocket.js';
+
+/** What the swarm needs of a socket, whichever client holds it. */
+type Held = { readonly connected: boolean; close(): void };
+/** `lean` (default): the thin protocol client of leanSocket.ts; `socket.io`: socket.io-client. */
+const CLIENT = process.env.BENCH_SWARM_CLIENT === 'socket.io' ? 'socket.io' : 'lean';
 
 type ConnectArgs = {
   urls: string[];
@@ -19,7 +25,7 @@ type ConnectArgs = {
   waitSnapshot?: boolean;
 };
 
-const sockets: Socket[] = [];
+const sockets: Held[] = [];
 /** report id → arrival time per socket index (NaN until received). */
 let arrivals = new Map<string, Float64Array>();
 let arrivalCounts = new Map<string, number>();
@@ -45,37 +51,58 @@ function arrival(id: string, index: number, at: number): void {
   }
 }
 
-function openOne(url: string, token: string | undefined, waitSnapshot: boolean, timeoutMs: number): Promise<Socket> {
-  const socket = io(url, {
-    transports: ['websocket'],
-    auth: token ? { token } : {},
-    reconnection: false,
-    forceNew: true,
-    timeout: timeoutMs,
-  });
+type ChangeLike = { type: string; id?: string; n?: number; sentAt?: number };
+
+function onChange(index: number, change: ChangeLike): void {
+  const at = wallMs();
+  changesSeen++;
+  if (change.type === 'report.added' && change.id) arrival(change.id, index, at);
+  else if (change.type === 'raw' && typeof change.sentAt === 'number') rawLatencies.push(at - change.sentAt);
+}
+
+function openOne(url: string, token: string | undefined, waitSnapshot: boolean, timeoutMs: number): Promise<Held> {
   const index = sockets.length;
-  sockets.push(socket);
-  socket.on('change', (change: { type: string; id?: string; n?: number; sentAt?: number }) => {
-    const at = wallMs();
-    changesSeen++;
-    if (change.type === 'report.added' && change.id) arrival(change.id, index, at);
-    else if (change.type === 'raw' && typeof change.sentAt === 'number') rawLatencies.push(at - change.sentAt);
-  });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`socket ${index} did not connect within ${timeoutMs} ms`)),
       timeoutMs,
     );
-    const done = () => {
+    let settled = false;
+    const settle = (err?: Error) => {
+      if (settled) return;
+      settled = true;
       clearTimeout(timer);
-      resolve(socket);
+      if (err) reject(err);
+      else resolve(sockets[index]);
     };
-    socket.once('connect_error', (err) => {
-      clearTimeout(timer);
-      reject(err);
+    const auth = token ? { token } : {};
+    if (CLIENT === 'lean') {
+      sockets.push(
+        openLeanSocket(url, auth, {
+          onEvent: (name, payload) => {
+            if (name === 'change') onChange(index, payload as ChangeLike);
+            else if (name === 'snapshot' && waitSnapshot) settle();
+          },
+          onConnect: () => {
+            if (!waitSnapshot) settle();
+          },
+          onError: (err) => settle(err),
+        }),
+      );
+      return;
+    }
+    const socket = io(url, {
+      transports: ['websocket'],
+      auth,
+      reconnection: false,
+      forceNew: true,
+      timeout: timeoutMs,
     });
-    if (waitSnapshot) socket.once('snapshot', done);
-    else socket.once('connect', done);
+    sockets.push(socket);
+    socket.on('change', (change: ChangeLike) => onChange(index, change));
+    socket.once('connect_error', (err) => settle(err));
+    if (waitSnapshot) socket.once('snapshot', () => settle());
+    else socket.once('connect', () => settle());
   });
 }
 

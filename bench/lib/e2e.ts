@@ -57,16 +57,13 @@ export async function connectSwarm(swarm: Child, stack: Stack, clients: number):
   console.log(`  ${clients} sockets connected in ${(ms / 1000).toFixed(1)} s (${total} in all)`);
 }
 
-/** Posts `count` reports at `ratePerSecond` spread over the api nodes; returns the latency summary. */
-export async function measureE2e(
-  swarm: Child,
-  loadgen: Child,
-  stack: Stack,
-  options: { count: number; ratePerSecond: number; kind?: 'dispatch' | 'quiet' | 'mixed'; warmup?: number },
-): Promise<E2eResult> {
+type PostOptions = { ratePerSecond: number; kind?: 'dispatch' | 'quiet' | 'mixed' };
+
+/** A poster of reports `from`…`from + count - 1` of one run (distinct texts) at a fixed rate over the api nodes. */
+export function reportPoster(loadgen: Child, stack: Stack, options: PostOptions) {
   const runId = randomBytes(3).toString('hex');
   const urls = stack.apis.map((a) => a.url!);
-  const post = (from: number, count: number) =>
+  return (from: number, count: number) =>
     loadgen.call<PostResult>(
       'post',
       {
@@ -80,32 +77,57 @@ export async function measureE2e(
       },
       count * (1000 / options.ratePerSecond) + 60_000,
     );
-  const warmup = options.warmup ?? sizes.warmupReports;
-  if (warmup > 0) {
-    const w = await post(0, warmup);
-    await swarm.call('latencies', { accepted: w.accepted, waitMs: 10_000 }, 20_000);
-    await swarm.call('reset');
-  }
-  const meter = cpuMeter({
+}
+
+/** CPU meter over every process of a connected stack, the swarm and the load generator. */
+export function stackCpuMeter(stack: Stack, swarm: Child, loadgen: Child) {
+  return cpuMeter({
     ...Object.fromEntries(stack.apis.map((a, i) => [`api${i + 1}`, a.child.pid!])),
     ...Object.fromEntries(stack.workers.map((w, i) => [`worker${i + 1}`, w.child.pid!])),
     redis: stack.redis.process.pid!,
     swarm: swarm.pid,
     loadgen: loadgen.pid,
   });
-  const result = await post(warmup, options.count);
-  console.log(`  cpu % of one core while posting: ${JSON.stringify(meter.stop())}`);
-  if (result.accepted.length < options.count)
-    console.log(`  e2e: ${result.accepted.length} of ${options.count} accepted: ${JSON.stringify(result.statuses)}`);
+}
+
+/** Latencies of every accepted report on every socket of the swarm, once all arrived (or `waitMs`). */
+export async function swarmLatencies(
+  swarm: Child,
+  posted: Pick<PostResult, 'accepted' | 'posted'>,
+  waitMs = 30_000,
+): Promise<E2eResult> {
   const measured = await swarm.call<E2eResult>(
     'latencies',
-    { accepted: result.accepted, postedAt: result.posted, waitMs: 30_000 },
-    60_000,
+    { accepted: posted.accepted, postedAt: posted.posted, waitMs },
+    waitMs + 30_000,
   );
-  await swarm.call('reset');
   if (measured.received < measured.expected || measured.disconnected > 0)
     console.log(
       `  e2e: ${measured.received} of ${measured.expected} deliveries arrived; ${measured.disconnected} sockets disconnected`,
     );
+  return measured;
+}
+
+/** Posts `count` reports at `ratePerSecond` spread over the api nodes; returns the latency summary. */
+export async function measureE2e(
+  swarm: Child,
+  loadgen: Child,
+  stack: Stack,
+  options: PostOptions & { count: number; warmup?: number },
+): Promise<E2eResult> {
+  const post = reportPoster(loadgen, stack, options);
+  const warmup = options.warmup ?? sizes.warmupReports;
+  if (warmup > 0) {
+    const w = await post(0, warmup);
+    await swarm.call('latencies', { accepted: w.accepted, waitMs: 10_000 }, 20_000);
+    await swarm.call('reset');
+  }
+  const meter = stackCpuMeter(stack, swarm, loadgen);
+  const result = await post(warmup, options.count);
+  console.log(`  cpu % of one core while posting: ${JSON.stringify(meter.stop())}`);
+  if (result.accepted.length < options.count)
+    console.log(`  e2e: ${result.accepted.length} of ${options.count} accepted: ${JSON.stringify(result.statuses)}`);
+  const measured = await swarmLatencies(swarm, result);
+  await swarm.call('reset');
   return measured;
 }

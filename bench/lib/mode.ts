@@ -12,6 +12,8 @@ export const sizes = {
   clients: 1_000,
   /** Reports posted (at 50/s) in the e2e and scale runs; broadcasts in the raw baseline. */
   e2eReports: QUICK ? 100 : 750,
+  /** Alternating blocks the e2e and bare-baseline reports are measured in (see lib/vsRaw.ts). */
+  e2eBlocks: QUICK ? 2 : 5,
   /** Warm-up reports before each latency measurement (measured, then dropped). */
   warmupReports: QUICK ? 5 : 25,
   /** 3 KB dispatches posted at 10/s for `e2e.dispatch.*`. */
