@@ -201,7 +201,9 @@ describe('fuzzing every route', () => {
         .map(([r, n]) => `${r} ${n}`)
         .join(' · ')}`,
     );
-  });
+    // Thousands of real HTTP requests over every route: about 20 s alone on the project machine,
+    // longer beside the rest of the suite; the limit only stops a hang.
+  }, 120_000);
 
   it('socket handshakes and events with hostile payloads never crash the server', async () => {
     let tried = 0;
