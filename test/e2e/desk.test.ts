@@ -123,7 +123,8 @@ describe.skipIf(!hasChromium)('journalists’ desk (Chromium)', () => {
     await row(a, reportId).locator('[data-flag=verified]').waitFor({ timeout: 5_000 });
     await a.screenshot({ path: path.join(screenshotDir(), 'desk-journalist.png') });
     expect(pageErrors).toEqual([]);
-  });
+    // Three browsers and a dozen round trips: ~12 s beside the suite; the limit only stops a hang.
+  }, 60_000);
 
   it('a viewer sees the flags but no flag buttons, and the server refuses their flag with 403', async () => {
     const v = await deskAs('vera');
@@ -209,7 +210,8 @@ describe.skipIf(!hasChromium)('journalists’ desk (Chromium)', () => {
     expect(rows).toBeGreaterThan(0);
     expect(rows).toBeLessThan(80);
     expect(await page.locator('[data-testid=desk-row] h2').last().textContent()).toMatch(/^Archive \d+$/);
-  });
+    // Seeding 10,000 reports and scrolling through them: ~15 s beside the suite; the limit only stops a hang.
+  }, 90_000);
 
   it('ships no secret in the client bundle', () => {
     const files = readdirSync(clientDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'));
