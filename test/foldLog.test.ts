@@ -99,6 +99,40 @@ describe('fold state as checkpoint + log', () => {
     expect(JSON.parse(JSON.stringify(publicView(replayed)))).toEqual(stored);
   });
 
+  it('a worker alone on the state commits without reading; another commit or a folded report makes it read', async () => {
+    const prefix = 'foldlog-e';
+    const keys = keysFor(prefix);
+    const reads = { a: 0 };
+    const storeA = new FoldStore<CrisisState>(redis, keys, 100_000);
+    const read = storeA.read.bind(storeA);
+    storeA.read = (...args) => (reads.a++, read(...args));
+    const a = new FoldBatcher(storeA);
+    const b = new FoldBatcher(new FoldStore<CrisisState>(redis, keys, 100_000));
+    const inputs = Array.from({ length: 260 }, (_, i) => syntheticReport(4000 + i));
+
+    await a.submit(item(inputs[0])); // nothing held yet: read first
+    for (const input of inputs.slice(1, 255)) await a.submit(item(input)); // a checkpoint falls in here
+    expect(reads.a).toBe(1);
+    // One report per commit: the whole state was written at the 250th, the log holds the 5 since.
+    expect(await redis.get(keys.stateCheckpointVersion)).toBe('250');
+    expect(await redis.get(keys.stateLogReports)).toBe('5');
+
+    await b.submit(item(inputs[255])); // the version moves under a
+    await a.submit(item(inputs[256]));
+    expect(reads.a).toBe(2);
+    await a.submit(item(inputs[3])); // already done, with the same extraction: read, announce nothing
+    expect(reads.a).toBe(3);
+    for (const input of inputs.slice(257)) await a.submit(item(input));
+    expect(reads.a).toBe(3);
+
+    const expected = applyReports(emptyState(), inputs).state;
+    expect(JSON.stringify(await coldRead(new FoldStore<CrisisState>(redis, keys, 100_000)))).toBe(
+      JSON.stringify(expected),
+    );
+    const announced = await announcedReports(prefix);
+    expect(announced).toEqual(inputs.map((i) => i.reportId));
+  });
+
   it('a batch that moves nothing public leaves the stored public view as it was, and right', async () => {
     const prefix = 'foldlog-d';
     const keys = keysFor(prefix);

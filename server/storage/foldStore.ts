@@ -44,11 +44,16 @@ const COMMIT_LUA = `
 -- KEYS: 1 checkpoint, 2 version, 3 public, 4 seq, 5 changes, 6 pending, 7 processed counter,
 --       8 checkpoint version, 9 log, 10 log report count, 11.. report hashes
 -- ARGV: 1 expected version, 2 log entry, 3 checkpoint json ('' = append to the log instead),
---       4 public json ('' = unchanged), 5 maxlen, 6 n reports, then per report: id, extraction json;
---       then m changes, then change jsons
+--       4 public json ('' = unchanged), 5 maxlen, 6 '1' when every report must still be unfolded,
+--       7 n reports, then per report: id, extraction json; then m changes, then change jsons
 if (redis.call('GET', KEYS[2]) or '0') ~= ARGV[1] then return false end
+local n = tonumber(ARGV[7])
+if ARGV[6] == '1' then
+  for i = 1, n do
+    if redis.call('HGET', KEYS[10 + i], 'status') == 'done' then return false end
+  end
+end
 local v = redis.call('INCR', KEYS[2])
-local n = tonumber(ARGV[6])
 if ARGV[3] ~= '' then
   redis.call('SET', KEYS[1], ARGV[3])
   redis.call('SET', KEYS[8], v)
@@ -60,7 +65,7 @@ else
   redis.call('INCRBY', KEYS[10], n)
 end
 if ARGV[4] ~= '' then redis.call('SET', KEYS[3], ARGV[4]) end
-local a = 7
+local a = 8
 for i = 1, n do
   redis.call('HSET', KEYS[10 + i], 'status', 'done', 'extraction', ARGV[a + 1])
   redis.call('HDEL', KEYS[10 + i], 'error')
@@ -136,7 +141,9 @@ export class FoldStore<S> {
 
   /**
    * Commits a folded batch; false when the version moved (catch up and fold again). `publicView`
-   * null keeps the stored one (the batch changed nothing public).
+   * null keeps the stored one (the batch changed nothing public). With `requireUnfolded`, also
+   * false when any of the reports is already done: the caller folded them as new without reading
+   * their status, and must read and fold again.
    */
   async commit(
     expectedVersion: string,
@@ -144,6 +151,7 @@ export class FoldStore<S> {
     publicView: Omit<PublicState, 'seq' | 'reports'> | null,
     reports: { id: string; extractionJson: string }[],
     changes: ChangeBody[],
+    requireUnfolded = false,
   ): Promise<boolean> {
     const keys = [
       this.keys.state,
@@ -164,6 +172,7 @@ export class FoldStore<S> {
       fold.checkpoint === null ? '' : JSON.stringify(fold.checkpoint),
       publicView === null ? '' : JSON.stringify(publicView),
       String(this.maxLen),
+      requireUnfolded ? '1' : '0',
       String(reports.length),
       ...reports.flatMap((r) => [r.id, r.extractionJson]),
       String(changes.length),

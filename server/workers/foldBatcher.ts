@@ -7,7 +7,7 @@
 import type { Extraction } from '../../shared/extraction.js';
 import type { ChangeBody } from '../../shared/events.js';
 import { applyReports, publicView, type CrisisState, type FoldInput } from '../state/index.js';
-import type { FoldStore } from '../storage/foldStore.js';
+import type { FoldRead, FoldStore } from '../storage/foldStore.js';
 import { summarize, type StoredReport } from '../storage/reportStore.js';
 import { catchUp, encodeLogEntry, type HeldState, type LoggedReport } from './foldLog.js';
 
@@ -33,6 +33,8 @@ export class FoldBatcher {
   private running = false;
   /** The state as this worker last read or committed it; other workers' batches are replayed onto it. */
   private held: HeldState | null = null;
+  /** Reports in the log since the checkpoint, as of `held` (null: not known without a read). */
+  private heldLogReports: number | null = null;
   /** Set once this worker has written the public view; after that only batches that change it write it. */
   private publicWritten = false;
 
@@ -73,7 +75,11 @@ export class FoldBatcher {
     const unique = [...new Map(batch.map((b) => [b.stored.report.id, b])).values()];
     const ids = unique.map((b) => b.stored.report.id);
     for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
-      const read = await this.store.read(ids, this.held?.version ?? null);
+      // First try without reading: when no other worker committed since this one did, and the
+      // reports are new (the usual case), the commit goes through on one round trip. Otherwise
+      // the commit script refuses it and the batch is read and folded again.
+      const optimistic = attempt === 0 && this.held !== null && this.heldLogReports !== null;
+      const read = optimistic ? this.assumedRead(ids.length) : await this.store.read(ids, this.held?.version ?? null);
       let base: HeldState;
       try {
         base = catchUp(this.held, read);
@@ -84,6 +90,7 @@ export class FoldBatcher {
         continue;
       }
       this.held = base;
+      if (!optimistic) this.heldLogReports = read.logReports;
       const reportChanges: ChangeBody[] = [];
       const toFold: FoldInput[] = [];
       const toCommit: LoggedReport[] = [];
@@ -116,12 +123,23 @@ export class FoldBatcher {
       // The public view is tension, troops and meetings: a batch that announces none of them
       // leaves it as it was, so it is not written (~50 KB) again.
       const view = folded.changes.length > 0 || !this.publicWritten ? publicView(folded.state) : null;
-      if (await this.store.commit(read.version, fold, view, toCommit, changes)) {
+      if (await this.store.commit(read.version, fold, view, toCommit, changes, optimistic)) {
         this.held = { version: String(version), state: folded.state };
+        this.heldLogReports = fold.checkpoint ? 0 : read.logReports + toFold.length;
         if (view) this.publicWritten = true;
         return;
       }
     }
     throw new Error(`fold: gave up after ${MAX_CONFLICT_RETRIES} conflicting commits`);
+  }
+
+  /** What a read would give if nothing changed since this worker's last commit and the reports are new. */
+  private assumedRead(reports: number): FoldRead<CrisisState> {
+    return {
+      version: this.held!.version,
+      log: [],
+      logReports: this.heldLogReports!,
+      reports: Array.from({ length: reports }, () => ({ status: null, extractionJson: null })),
+    };
   }
 }
