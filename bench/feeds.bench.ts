@@ -18,7 +18,7 @@ import { DISPLAY_TOKEN, startStack } from './lib/servers.js';
 
 const QUICK = process.env.BENCH_QUICK === '1' || process.env.BENCH_QUICK === 'true';
 const FEEDS = QUICK ? 4 : 8;
-const ITEMS = QUICK ? 250 : 1_000;
+const ITEMS = QUICK ? 100 : 1_000;
 const TOTAL = FEEDS * ITEMS;
 
 function items(feed: number): TestFeedItem[] {

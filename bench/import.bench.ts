@@ -15,7 +15,7 @@ import type { Summary } from '../scripts/import/summary.js';
 import { INGEST_TOKEN, startStack } from './lib/servers.js';
 
 const QUICK = process.env.BENCH_QUICK === '1' || process.env.BENCH_QUICK === 'true';
-const FILES = QUICK ? 300 : 10_000;
+const FILES = QUICK ? 100 : 10_000;
 const run = promisify(execFile);
 const TSX = path.resolve('node_modules/.bin/tsx');
 /** The command's own default unless IMPORT_CONCURRENCY says otherwise (to compare settings). */

@@ -2,12 +2,12 @@
 
 export const QUICK = process.env.BENCH_QUICK === '1' || process.env.BENCH_QUICK === 'true';
 
-/** Seconds of the soak: SOAK_SECONDS, else 180 in a full run (10 minutes would break the run's budget) and 5 in a quick one. */
-export const SOAK_SECONDS = Number(process.env.SOAK_SECONDS ?? (QUICK ? 5 : 180));
+/** Seconds of the soak: SOAK_SECONDS, else 180 in a full run (10 minutes would break the run's budget) and 3 in a quick one. */
+export const SOAK_SECONDS = Number(process.env.SOAK_SECONDS ?? (QUICK ? 3 : 180));
 
 export const sizes = {
   /** Distinct 3 KB reports in the ingest burst. */
-  ingestReports: QUICK ? 3_000 : 20_000,
+  ingestReports: QUICK ? 2_000 : 20_000,
   /** Sockets for e2e, raw fan-out, scale and soak. */
   clients: 1_000,
   /** Reports posted (at 50/s) in the e2e and scale runs; broadcasts in the raw baseline. */
@@ -17,7 +17,7 @@ export const sizes = {
   /** Warm-up reports before each latency measurement (measured, then dropped). */
   warmupReports: QUICK ? 5 : 25,
   /** 3 KB dispatches posted at 10/s for `e2e.dispatch.*`. */
-  dispatchReports: QUICK ? 20 : 150,
+  dispatchReports: QUICK ? 10 : 150,
   e2eRatePerSecond: 50,
   /** Socket counts of the one-node fan-out ladder. */
   fanoutLadder: QUICK ? [1_000] : [1_000, 5_000, 10_000],

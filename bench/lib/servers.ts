@@ -64,10 +64,13 @@ export async function startStack(options: {
   };
   const untrack = track(() => stack.stop());
   try {
-    stack.apis = await Promise.all(
-      Array.from({ length: options.apis }, () => startProcess('api', redis.url, prefix, env)),
-    );
-    for (let i = 0; i < options.workers; i++) await stack.addWorker();
+    // All at once: each node takes a second or two to boot, and none waits for another.
+    const [apis, workers] = await Promise.all([
+      Promise.all(Array.from({ length: options.apis }, () => startProcess('api', redis.url, prefix, env))),
+      Promise.all(Array.from({ length: options.workers }, () => startProcess('worker', redis.url, prefix, env))),
+    ]);
+    stack.apis = apis;
+    stack.workers = workers;
   } catch (err) {
     await stack.stop();
     throw err;

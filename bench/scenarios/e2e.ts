@@ -17,12 +17,13 @@ import { startChild } from '../lib/rpc.js';
 import { measureVsRaw } from '../lib/vsRaw.js';
 
 export async function e2eScenario(): Promise<void> {
-  const rawServer = await startChild('rawServer');
-  const rawSwarm = await startChild('swarm');
+  const [rawServer, rawSwarm] = await Promise.all([startChild('rawServer'), startChild('swarm')]);
   try {
     const { url } = await rawServer.call<{ url: string }>('listen');
-    await rawSwarm.call('connect', { urls: [url], count: sizes.clients, waitSnapshot: false }, 120_000);
+    // The bare baseline's sockets connect while the product's stack boots.
+    const rawConnected = rawSwarm.call('connect', { urls: [url], count: sizes.clients, waitSnapshot: false }, 120_000);
     await withConnectedStack({ apis: 1, workers: 1 }, async ({ swarm, loadgen, stack }) => {
+      await rawConnected;
       const { raw, e2e } = await measureVsRaw(
         { server: rawServer, swarm: rawSwarm },
         { stack, swarm, loadgen },

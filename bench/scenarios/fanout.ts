@@ -13,11 +13,13 @@ import { settledRssKb } from '../lib/rss.js';
 import { startStack } from '../lib/servers.js';
 
 export async function fanoutScenario(): Promise<void> {
-  const stack = await startStack({ apis: 1, workers: 1 });
+  const [stack, swarm, loadgen] = await Promise.all([
+    startStack({ apis: 1, workers: 1 }),
+    // One client process holds every socket; a large heap keeps 10,000 of them comfortable.
+    startChild('swarm', { execArgv: ['--max-old-space-size=4096'] }),
+    startChild('loadgen'),
+  ]);
   const api = stack.apis[0];
-  // One client process holds every socket; a large heap keeps 10,000 of them comfortable.
-  const swarm = await startChild('swarm', { execArgv: ['--max-old-space-size=4096'] });
-  const loadgen = await startChild('loadgen');
   try {
     // Warm the api node (JIT, buffers) with a few sockets and reports, then let them go.
     await connectSwarm(swarm, stack, 100);

@@ -19,11 +19,13 @@ import type { PostResult } from '../clients/loadgen.js';
 const median3 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 export async function soakScenario(): Promise<void> {
-  const stack = await startStack({ apis: 1, workers: 1 });
+  const [stack, swarm, loadgen] = await Promise.all([
+    startStack({ apis: 1, workers: 1 }),
+    startChild('swarm'),
+    startChild('loadgen'),
+  ]);
   const api = stack.apis[0];
   const worker = stack.workers[0];
-  const swarm = await startChild('swarm');
-  const loadgen = await startChild('loadgen');
   try {
     await connectSwarm(swarm, stack, sizes.clients);
     const rate = sizes.soakRatePerSecond;
