@@ -58,12 +58,15 @@ export async function connectSwarm(swarm: Child, stack: Stack, clients: number):
 
 type PostOptions = { ratePerSecond: number; kind?: 'dispatch' | 'quiet' | 'mixed' };
 
-/** A poster of reports `from`…`from + count - 1` of one run (distinct texts) at a fixed rate over the api nodes. */
+/**
+ * A poster of reports `from`…`from + count - 1` of one run (distinct texts) at a fixed rate over
+ * the api nodes; says so when some were not accepted.
+ */
 export function reportPoster(loadgen: Child, stack: Stack, options: PostOptions) {
   const runId = randomBytes(3).toString('hex');
   const urls = stack.apis.map((a) => a.url!);
-  return (from: number, count: number) =>
-    loadgen.call<PostResult>(
+  return async (from: number, count: number) => {
+    const result = await loadgen.call<PostResult>(
       'post',
       {
         urls,
@@ -76,6 +79,18 @@ export function reportPoster(loadgen: Child, stack: Stack, options: PostOptions)
       },
       count * (1000 / options.ratePerSecond) + 60_000,
     );
+    if (result.accepted.length < count)
+      console.log(`  e2e: ${result.accepted.length} of ${count} accepted: ${JSON.stringify(result.statuses)}`);
+    return result;
+  };
+}
+
+/** Posts `count` reports (from index 0) and waits for them on the swarm, then drops what it measured (JIT, pools). */
+export async function warmUp(post: ReturnType<typeof reportPoster>, swarm: Child, count: number): Promise<void> {
+  if (count <= 0) return;
+  const w = await post(0, count);
+  await swarm.call('latencies', { accepted: w.accepted, waitMs: 10_000 }, 20_000);
+  await swarm.call('reset');
 }
 
 /** CPU meter over every process of a connected stack, the swarm and the load generator. */
@@ -116,16 +131,10 @@ export async function measureE2e(
 ): Promise<E2eResult> {
   const post = reportPoster(loadgen, stack, options);
   const warmup = options.warmup ?? sizes.warmupReports;
-  if (warmup > 0) {
-    const w = await post(0, warmup);
-    await swarm.call('latencies', { accepted: w.accepted, waitMs: 10_000 }, 20_000);
-    await swarm.call('reset');
-  }
+  await warmUp(post, swarm, warmup);
   const meter = stackCpuMeter(stack, swarm, loadgen);
   const result = await post(warmup, options.count);
   console.log(`  cpu % of one core while posting: ${JSON.stringify(meter.stop())}`);
-  if (result.accepted.length < options.count)
-    console.log(`  e2e: ${result.accepted.length} of ${options.count} accepted: ${JSON.stringify(result.statuses)}`);
   const measured = await swarmLatencies(swarm, result);
   await swarm.call('reset');
   return measured;

@@ -65,12 +65,11 @@ export async function startStack(options: {
   const untrack = track(() => stack.stop());
   try {
     // All at once: each node takes a second or two to boot, and none waits for another.
-    const [apis, workers] = await Promise.all([
+    const [apis] = await Promise.all([
       Promise.all(Array.from({ length: options.apis }, () => startProcess('api', redis.url, prefix, env))),
-      Promise.all(Array.from({ length: options.workers }, () => startProcess('worker', redis.url, prefix, env))),
+      ...Array.from({ length: options.workers }, () => stack.addWorker()),
     ]);
     stack.apis = apis;
-    stack.workers = workers;
   } catch (err) {
     await stack.stop();
     throw err;

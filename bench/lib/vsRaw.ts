@@ -7,7 +7,7 @@
  */
 import type { PostResult } from '../clients/loadgen.js';
 import { cpuMeter } from './cpu.js';
-import { reportPoster, stackCpuMeter, swarmLatencies, type E2eResult } from './e2e.js';
+import { reportPoster, stackCpuMeter, swarmLatencies, warmUp, type E2eResult } from './e2e.js';
 import type { Child } from './rpc.js';
 import type { Stack } from './servers.js';
 import type { Summary } from './stats.js';
@@ -40,9 +40,7 @@ export async function measureVsRaw(
   await broadcast(options.warmup);
   await rawArrived(options.warmup * clients);
   await raw.swarm.call('reset');
-  const w = await post(0, options.warmup);
-  await swarmLatencies(product.swarm, w, 10_000);
-  await product.swarm.call('reset');
+  await warmUp(post, product.swarm, options.warmup);
 
   const perBlock = Math.ceil(options.count / options.blocks);
   const accepted: PostResult['accepted'] = [];
@@ -63,8 +61,6 @@ export async function measureVsRaw(
     const productMeter = stackCpuMeter(product.stack, product.swarm, product.loadgen);
     const result = await post(options.warmup + block * perBlock, count);
     productCpu.push(productMeter.stop());
-    if (result.accepted.length < count)
-      console.log(`  e2e: ${result.accepted.length} of ${count} accepted: ${JSON.stringify(result.statuses)}`);
     accepted.push(...result.accepted);
     posted.push(...result.posted);
     await swarmLatencies(product.swarm, { accepted, posted }, 15_000);
