@@ -166,6 +166,18 @@ async function rawSummary(args: { expected: number; waitMs: number }): Promise<{
   return { summary: summarize(rawLatencies), received: rawLatencies.length };
 }
 
+/** Per report: the first, median and last arrival over the sockets (to split a latency into legs). */
+function arrivalSpread(args: { ids: string[] }): Record<string, [first: number, median: number, last: number]> {
+  const out: Record<string, [number, number, number]> = {};
+  for (const id of args.ids) {
+    const row = arrivals.get(id);
+    if (!row) continue;
+    const got = [...row].filter((at) => !Number.isNaN(at)).sort((a, b) => a - b);
+    if (got.length > 0) out[id] = [got[0], got[Math.floor(got.length / 2)], got[got.length - 1]];
+  }
+  return out;
+}
+
 function reset(): { changesSeen: number } {
   const seen = changesSeen;
   arrivals = new Map();
@@ -187,6 +199,7 @@ async function disconnect(): Promise<{ closed: number }> {
 serve({
   connect,
   latencies,
+  arrivalSpread,
   rawSummary,
   reset,
   disconnect,

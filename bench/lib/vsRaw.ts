@@ -7,6 +7,7 @@
  */
 import type { PostResult } from '../clients/loadgen.js';
 import { cpuMeter } from './cpu.js';
+import { recordLegs } from './legs.js';
 import { reportPoster, stackCpuMeter, swarmLatencies, warmUp, type E2eResult } from './e2e.js';
 import type { Child } from './rpc.js';
 import type { Stack } from './servers.js';
@@ -71,6 +72,7 @@ export async function measureVsRaw(
   const { summary, received } = await rawArrived(broadcasts * clients);
   if (received < broadcasts * clients) console.log(`  raw: ${received} of ${broadcasts * clients} deliveries arrived`);
   const e2e = await swarmLatencies(product.swarm, { accepted, posted });
+  await recordLegs(product.stack, product.swarm, accepted);
   await raw.swarm.call('reset');
   await product.swarm.call('reset');
   return { raw: summary, e2e };

@@ -1,27 +1,33 @@
 /**
  * Summarises a V8 .cpuprofile (from BENCH_CPU_PROF): self time by function and by package,
  * and total (inclusive) time of the heaviest functions. Usage:
- *   npx tsx bench/tools/profileSummary.ts <file.cpuprofile> [top=25]
+ *   npx tsx bench/tools/profileSummary.ts <file.cpuprofile> [top=25] [skip=0]
+ * `skip` leaves out the first seconds of the profile (a server's start-up: module loading).
  */
 import { readFileSync } from 'node:fs';
 
 type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] };
 type Profile = { nodes: Node[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number };
 
-const [file, topArg] = process.argv.slice(2);
+const [file, topArg, skipArg] = process.argv.slice(2);
 if (!file) {
   console.error('usage: tsx bench/tools/profileSummary.ts <file.cpuprofile> [top]');
   process.exit(2);
 }
 const top = Number(topArg ?? 25);
+const skipUs = Number(skipArg ?? 0) * 1e6;
 const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const parent = new Map<number, number>();
 for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
 
 const selfUs = new Map<number, number>();
-profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
-const totalUs = profile.endTime - profile.startTime;
+let sinceStartUs = 0;
+profile.samples.forEach((id, i) => {
+  sinceStartUs += profile.timeDeltas[i] ?? 0;
+  if (sinceStartUs >= skipUs) selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+});
+const totalUs = profile.endTime - profile.startTime - skipUs;
 
 const label = (n: Node) => {
   const url = n.callFrame.url

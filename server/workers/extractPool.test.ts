@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { extract } from '../extract/index.js';
-import { threadExtractor, type Extractor } from './extractPool.js';
+import { INLINE_MAX_CHARS, threadExtractor, type Extractor } from './extractPool.js';
 
-const text = 'Officials said about 90,000 troops were near the border, and ministers will meet in Vienna on Friday.';
+const flash = 'Officials said about 90,000 troops were near the border, and ministers will meet in Vienna on Friday.';
+// Long enough to go to a thread.
+const text = `${flash} ${'Diplomats in the capital described the mood as tense but said channels stayed open. '.repeat(5)}`;
 let pool: Extractor | undefined;
 afterEach(async () => {
   await pool?.close();
@@ -16,6 +18,23 @@ describe('extraction on worker threads', () => {
     const results = await Promise.all(texts.map((t) => pool!.extract(t, '2022-01-19')));
     expect(results).toEqual(texts.map((t) => extract(t, '2022-01-19')));
     expect(results[7].troops[0].value).toBe(97_000);
+  });
+
+  it('extracts a short text on the calling thread and a long one on a thread', async () => {
+    pool = threadExtractor(1);
+    const [thread] = pool.threads!();
+    let posted = 0;
+    const post = thread.postMessage.bind(thread);
+    thread.postMessage = (message: unknown) => {
+      posted++;
+      post(message);
+    };
+    expect(flash.length).toBeLessThanOrEqual(INLINE_MAX_CHARS);
+    expect(await pool.extract(flash, '2022-01-19')).toEqual(extract(flash, '2022-01-19'));
+    expect(posted).toBe(0);
+    expect(text.length).toBeGreaterThan(INLINE_MAX_CHARS);
+    expect(await pool.extract(text, '2022-01-19')).toEqual(extract(text, '2022-01-19'));
+    expect(posted).toBe(1);
   });
 
   it('replaces a thread that dies, failing only what it held', async () => {

@@ -26,10 +26,10 @@ export type IngestProcessorDeps = {
 export function createIngestProcessor(deps: IngestProcessorDeps) {
   return async (job: Job<IngestJob>): Promise<void> => {
     const { reportId } = job.data;
-    const stored = await deps.reports.get(reportId);
+    // Both reads at once: one wait for Redis instead of two, each of which can queue behind a busy core.
+    const [stored, corrections] = await Promise.all([deps.reports.get(reportId), deps.corrections.list(reportId)]);
     if (!stored) throw new UnrecoverableError(`report ${reportId} is not in the store`);
     await deps.hooks?.beforeFold?.(job);
-    const corrections = await deps.corrections.list(reportId);
     const extraction = applyCorrections(
       await deps.extractor.extract(stored.report.text, stored.report.dateline),
       corrections,

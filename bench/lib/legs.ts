@@ -1,0 +1,59 @@
+/**
+ * Where an e2e latency goes, report by report: 202 → the change's XADD (the worker leg: queue,
+ * extraction, fold, commit), XADD → the first socket's arrival (the api node's tailer wakes and
+ * starts the fan-out), first → median socket and median → last (the fan-out itself and the
+ * clients' reading). XADD times are the stream ids (Redis' clock, whole milliseconds), the others
+ * wallMs() of the bench processes: one machine, one system clock.
+ */
+import { Redis } from 'ioredis';
+import { keysFor } from '../../server/storage/keys.js';
+import type { PostResult } from '../clients/loadgen.js';
+import type { Child } from './rpc.js';
+import { record } from './results.js';
+import type { Stack } from './servers.js';
+import { summarize } from './stats.js';
+
+type Spread = Record<string, [first: number, median: number, last: number]>;
+
+/** Stream entry time of each `report.added`, by report id. */
+async function addedAt(stack: Stack): Promise<Map<string, number>> {
+  const redis = new Redis(stack.redis.url);
+  try {
+    const entries = (await redis.xrange(keysFor(stack.prefix).changes, '-', '+')) as [string, string[]][];
+    const at = new Map<string, number>();
+    for (const [seq, fields] of entries) {
+      const change = JSON.parse(fields[fields.length - 1]) as { type?: string; id?: string };
+      if (change.type === 'report.added' && change.id) at.set(change.id, Number(seq.split('-')[0]));
+    }
+    return at;
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** Records the legs (p50 and p99 of each over the reports) as `e2e.leg.*`. */
+export async function recordLegs(stack: Stack, swarm: Child, accepted: PostResult['accepted']): Promise<void> {
+  const spread = await swarm.call<Spread>('arrivalSpread', { ids: accepted.map(([id]) => id) }, 30_000);
+  const xadd = await addedAt(stack);
+  const legs = {
+    worker: [] as number[],
+    to_first: [] as number[],
+    first_to_median: [] as number[],
+    median_to_last: [] as number[],
+  };
+  for (const [id, acceptedAt] of accepted) {
+    const s = spread[id];
+    const x = xadd.get(id);
+    if (!s || x === undefined) continue;
+    // The change can be in the stream before the 202 reaches the load generator: that is 0 ms.
+    legs.worker.push(Math.max(0, x - acceptedAt));
+    legs.to_first.push(Math.max(0, s[0] - Math.max(x, acceptedAt)));
+    legs.first_to_median.push(s[1] - s[0]);
+    legs.median_to_last.push(s[2] - s[1]);
+  }
+  for (const [name, samples] of Object.entries(legs)) {
+    const { p50, p99 } = summarize(samples);
+    record(`e2e.leg.${name}.p50_ms`, p50, 'ms');
+    record(`e2e.leg.${name}.p99_ms`, p99, 'ms');
+  }
+}
