@@ -23,7 +23,8 @@ export const sizes = {
   fanoutLadder: QUICK ? [1_000] : [1_000, 5_000, 10_000],
   /** Reports posted per fan-out step (slowly, so each broadcast stands alone). */
   fanoutReports: QUICK ? 3 : 15,
-  /** Wait after a GC before reading RSS. */
-  settleMs: QUICK ? 1_000 : 3_000,
+  /** Wait after a GC before reading RSS, and readings taken then (200 ms apart; the lowest counts). */
+  settleMs: QUICK ? 500 : 3_000,
+  rssReadings: QUICK ? 3 : 5,
   soakRatePerSecond: 20,
 };

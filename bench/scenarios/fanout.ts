@@ -25,14 +25,14 @@ export async function fanoutScenario(): Promise<void> {
     await connectSwarm(swarm, stack, 100);
     await measureE2e(swarm, loadgen, stack, { count: QUICK ? 2 : 5, ratePerSecond: 5, kind: 'quiet', warmup: 0 });
     await swarm.call('disconnect');
-    const before = await settledRssKb(api.child.pid!, sizes.settleMs);
+    const before = await settledRssKb(api.child.pid!, sizes.settleMs, sizes.rssReadings);
     let held = 0;
     let top = 0;
     let topRss = before;
     for (const n of sizes.fanoutLadder) {
       await connectSwarm(swarm, stack, n - held);
       held = n;
-      topRss = await settledRssKb(api.child.pid!, sizes.settleMs);
+      topRss = await settledRssKb(api.child.pid!, sizes.settleMs, sizes.rssReadings);
       top = n;
       const rate = n >= 10_000 ? 1 : n >= 5_000 ? 2 : 4;
       const r = await measureE2e(swarm, loadgen, stack, {

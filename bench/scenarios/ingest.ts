@@ -35,8 +35,7 @@ export async function ingestScenario(): Promise<void> {
     await extractor.stop();
   }
 
-  const stack = await startStack({ apis: 1, workers: 0 });
-  const loadgen = await startChild('loadgen');
+  const [stack, loadgen] = await Promise.all([startStack({ apis: 1, workers: 0 }), startChild('loadgen')]);
   const redis = new Redis(stack.redis.url);
   try {
     const keys = keysFor(stack.prefix);
