@@ -9,6 +9,8 @@ import { compareSeq, type ChangeStream } from '../storage/changeStream.js';
 
 const BLOCK_MS = 2000;
 
+type Batch = Awaited<ReturnType<ChangeStream['readBlocking']>>;
+
 export class ChangeTailer {
   lastSeq = '0-0';
   private stopped = false;
@@ -41,9 +43,15 @@ export class ChangeTailer {
   }
 
   private async run(): Promise<void> {
+    let next: Promise<Batch> | null = null;
     while (!this.stopped) {
       try {
-        const { changes, last } = await this.stream.readBlocking(this.lastSeq, BLOCK_MS);
+        const { changes, last }: Batch = await (next ?? this.stream.readBlocking(this.lastSeq, BLOCK_MS));
+        // Ask for what follows this batch before emitting it: a fan-out to 1,000 sockets takes
+        // ~13 ms, and a change written meanwhile is then already waiting in the socket when it
+        // ends, instead of one more round trip to Redis later.
+        next = this.stopped ? null : this.stream.readBlocking(last, BLOCK_MS);
+        next?.catch(() => undefined); // handled where it is awaited; this only keeps a stop quiet
         if (changes.length > 0) {
           try {
             this.onChanges(changes);
@@ -54,6 +62,7 @@ export class ChangeTailer {
         this.lastSeq = last;
         this.wakeWaiters();
       } catch (err) {
+        next = null;
         if (this.stopped) break;
         this.log.warn({ err: (err as Error).message }, 'change stream unreachable; retrying');
         await new Promise((r) => setTimeout(r, 500));
