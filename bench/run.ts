@@ -19,6 +19,7 @@ import { clientSizeScenario } from './scenarios/clientSize.js';
 import { e2eScenario } from './scenarios/e2e.js';
 import { fanoutScenario } from './scenarios/fanout.js';
 import { ingestScenario } from './scenarios/ingest.js';
+import { machineScenario } from './scenarios/machine.js';
 import { scaleScenario } from './scenarios/scale.js';
 import { soakScenario } from './scenarios/soak.js';
 
@@ -50,6 +51,7 @@ function childBenches(): Scenario[] {
 }
 
 const scenarios: Scenario[] = [
+  { name: 'machine', run: machineScenario },
   ...childBenches(),
   { name: 'clientSize', run: clientSizeScenario },
   { name: 'ingest', run: ingestScenario },
