@@ -120,17 +120,28 @@ export class AlertEvaluator {
     } while (cursor !== '0-0' && !this.stopped);
   }
 
+  /**
+   * Judges a batch read from the group, then acknowledges it in one XACK. The subscriptions are
+   * read once per batch: every change in it was written before that read. Under a burst this
+   * spares the worker two round trips per change; a consumer that dies mid-batch leaves the
+   * whole batch pending, and judging a change again enqueues nothing twice (memos, jobIds).
+   */
   private async handle(entries: RawEntry[]): Promise<void> {
+    const subscriptions = await this.deps.subscriptions.all();
     for (const entry of entries) {
       const change = parseEntry(entry);
-      if (change) await this.judgeChange(change);
-      await this.deps.command.xack(this.deps.streamKey, ALERTS_GROUP, entry[0]);
+      if (change) await this.judgeChange(change, subscriptions);
     }
+    await this.deps.command.xack(this.deps.streamKey, ALERTS_GROUP, ...entries.map(([id]) => id));
   }
 
-  /** Judges one change against every subscription watching it; enqueues matches; moves memos forward. */
-  async judgeChange(change: Change): Promise<number> {
-    const watching = (await this.deps.subscriptions.all()).filter((s) => ruleWatches(s.rule, change.type));
+  /**
+   * Judges one change against every subscription watching it (of `subscriptions`, else all
+   * stored); enqueues matches; moves memos forward.
+   */
+  async judgeChange(change: Change, subscriptions?: readonly Subscription[]): Promise<number> {
+    const all = subscriptions ?? (await this.deps.subscriptions.all());
+    const watching = all.filter((s) => ruleWatches(s.rule, change.type));
     if (watching.length === 0) return 0;
     const report = watching.some((s) => ruleNeedsReport(s.rule)) ? await this.reportFor(change) : undefined;
     const memos = await this.deps.memos.getMany(watching.map((s) => s.id));
