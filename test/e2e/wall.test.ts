@@ -208,8 +208,9 @@ describe.skipIf(!hasChromium)('wall display (Chromium)', () => {
   });
 
   it('catches up on what it missed once the server is back, without a reload', async () => {
-    // Another api node takes a report while the wall's server is down; the worker folds it.
-    const other = await startApiRole(app.ctx, { clientDir });
+    // Another api node takes a report while the wall's server is down; the worker folds it. It
+    // listens on a port of its own: on the wall's port the wall would reconnect to it at once.
+    const other = await startApiRole({ ...app.ctx, config: { ...app.ctx.config, PORT: 0 } }, { clientDir });
     let missedId: string;
     try {
       missedId = await post(other.url, {
