@@ -5,7 +5,7 @@
  * targets are missed (they are reported), non-zero when a scenario crashed.
  * BENCH_QUICK=1: the same in under a minute (fewer reports, 1,000 sockets at most; the two-node
  * `scale` scenario only when BENCH_ONLY names it).
- * SOAK_SECONDS: length of the soak (default 180, quick 5). BENCH_ONLY=a,b runs only those.
+ * SOAK_SECONDS: length of the soak (default 180, quick 3). BENCH_ONLY=a,b runs only those.
  * BENCH_CPU_PROF=<dir>: V8 CPU profiles of the server processes.
  */
 import { existsSync, readdirSync } from 'node:fs';
