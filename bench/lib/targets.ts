@@ -9,7 +9,9 @@ export const targets: Target[] = [
   { name: 'ingest.vs_extract_only', op: '>=', limit: 0.7 },
   { name: 'e2e.p50_ms', op: '<=', limit: 20 },
   { name: 'e2e.vs_raw_p99', op: '<=', limit: 1.3 },
-  { name: 'fanout.kb_per_socket', op: '<=', limit: 25 },
+  // The target is per socket with 10,000 held; a quick run holds 1,000, over which the node's fixed
+  // growth (buffers, pools) is shared out ten times less: 26–28 KB there, 21.7–22.9 KB at 10,000.
+  { name: 'fanout.kb_per_socket', op: '<=', limit: 25, fullOnly: true },
   { name: 'fanout.10000.held', op: '>=', limit: 10000, fullOnly: true },
   { name: 'client.wall_js_gzip_kb', op: '<=', limit: 200 },
   { name: 'soak.rss_growth_mb', op: '<=', limit: 10 },
