@@ -6,6 +6,7 @@
  * wallMs() of the bench processes: one machine, one system clock.
  */
 import { Redis } from 'ioredis';
+import { parseEntry } from '../../server/storage/changeStream.js';
 import { keysFor } from '../../server/storage/keys.js';
 import type { PostResult } from '../clients/loadgen.js';
 import type { Child } from './rpc.js';
@@ -21,9 +22,9 @@ async function addedAt(stack: Stack): Promise<Map<string, number>> {
   try {
     const entries = (await redis.xrange(keysFor(stack.prefix).changes, '-', '+')) as [string, string[]][];
     const at = new Map<string, number>();
-    for (const [seq, fields] of entries) {
-      const change = JSON.parse(fields[fields.length - 1]) as { type?: string; id?: string };
-      if (change.type === 'report.added' && change.id) at.set(change.id, Number(seq.split('-')[0]));
+    for (const entry of entries) {
+      const change = parseEntry(entry);
+      if (change?.type === 'report.added') at.set(change.id, Number(change.seq.split('-')[0]));
     }
     return at;
   } finally {

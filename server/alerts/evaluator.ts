@@ -135,14 +135,10 @@ export class AlertEvaluator {
     await this.deps.command.xack(this.deps.streamKey, ALERTS_GROUP, ...entries.map(([id]) => id));
   }
 
-  /**
-   * Judges one change against every subscription watching it (of `subscriptions`, else all
-   * stored); enqueues matches; moves memos forward.
-   */
-  async judgeChange(change: Change, subscriptions?: readonly Subscription[]): Promise<number> {
-    const all = subscriptions ?? (await this.deps.subscriptions.all());
-    const watching = all.filter((s) => ruleWatches(s.rule, change.type));
-    if (watching.length === 0) return 0;
+  /** Judges one change against every subscription of `subscriptions` watching it; enqueues matches; moves memos forward. */
+  private async judgeChange(change: Change, subscriptions: readonly Subscription[]): Promise<void> {
+    const watching = subscriptions.filter((s) => ruleWatches(s.rule, change.type));
+    if (watching.length === 0) return;
     const report = watching.some((s) => ruleNeedsReport(s.rule)) ? await this.reportFor(change) : undefined;
     const memos = await this.deps.memos.getMany(watching.map((s) => s.id));
     const jobs: { sub: Subscription; job: DeliverJob }[] = [];
@@ -169,7 +165,6 @@ export class AlertEvaluator {
     if (jobs.length > 0)
       await this.deps.queue.addBulk(jobs.map(({ job }) => ({ name: 'alert', data: job, opts: { jobId: job.key } })));
     for (const m of moved) await this.deps.memos.setIfNewer(m.id, change.seq, m.memo);
-    return jobs.length;
   }
 
   private async reportFor(change: Change): Promise<ReportForRules | undefined> {
