@@ -112,4 +112,19 @@ describe("applyReports (a worker's batch)", () => {
     expect(meetings[0]).toEqual({ type: 'meeting.upserted', meeting: publicView(batch.state).meetings[0] });
     expect(applyReports(batch.state, [reportA, reportB, moved]).changes).toEqual([]);
   });
+
+  it('announces nothing for a meeting the batch creates and takes out again', () => {
+    const scholz: FoldInput = {
+      reportId: 'rep-s',
+      dateline: '2022-01-20',
+      extraction: extraction({ meetings: [meeting(['Olaf Scholz', 'Emmanuel Macron'], { place: 'Berlin' })] }),
+    };
+    const s = fold([reportA]);
+    const batch = applyReports(s, [scholz, reportB, { ...scholz, extraction: null }]);
+    expect(batch.changes.filter((c) => c.type === 'meeting.upserted')).toEqual([]);
+    expect(publicView(batch.state).meetings).toEqual(publicView(s).meetings);
+    // One by one, the same reports announce the meeting and then its removal.
+    const one = applyReport(s, scholz);
+    expect(one.changes.filter((c) => c.type === 'meeting.upserted')).toHaveLength(1);
+  });
 });

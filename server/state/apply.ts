@@ -7,7 +7,7 @@ import type { ChangeBody } from '../../shared/events.js';
 import type { PublicTension, PublicTroops } from '../../shared/state.js';
 import { deepEqual } from './equal.js';
 import { dropThrough, entryIndex, replaceEntry } from './ledger.js';
-import { foldMeetings } from './meetings.js';
+import { foldMeetings, meetingChanges, type MeetingsBefore } from './meetings.js';
 import { foldTension, signalTotals } from './tensionFold.js';
 import { publicTension } from './tensionView.js';
 import { datelineDay, dayString } from './time.js';
@@ -54,36 +54,28 @@ export function applyReport(state: CrisisState, input: FoldInput): { state: Cris
 
 /**
  * Folds several reports in order, as applyReport would one after another, but compares the
- * public tension and troops once (before the first, after the last) and announces each
- * changed meeting once, in its final form: what a worker needs to commit a batch.
+ * public tension and troops once (before the first, after the last) and each meeting the
+ * batch touched once (its form before the batch with its final form; one that changed and
+ * changed back is not announced): what a worker needs to commit a batch.
  */
 export function applyReports(
   state: CrisisState,
   inputs: readonly FoldInput[],
 ): { state: CrisisState; changes: ChangeBody[] } {
   let next = state;
-  const meetingChanges = new Map<string, ChangeBody>();
-  for (const input of inputs) {
-    const folded = foldOne(next, input);
-    next = folded.state;
-    for (const change of folded.meetingChanges) {
-      if (change.type === 'meeting.upserted') {
-        meetingChanges.delete(change.meeting.id); // keep announcement order = order of last change
-        meetingChanges.set(change.meeting.id, change);
-      }
-    }
-  }
+  const meetingsBefore: MeetingsBefore = new Map();
+  for (const input of inputs) next = foldOne(next, input, meetingsBefore);
   const changes: ChangeBody[] = [];
   const tensionAfter = viewOf(next).tension;
   if (!deepEqual(viewOf(state).tension, tensionAfter)) changes.push({ type: 'tension.updated', tension: tensionAfter });
   const troopsAfter = viewOf(next).troops;
   if (!deepEqual(viewOf(state).troops, troopsAfter)) changes.push({ type: 'troops.updated', troops: troopsAfter });
-  changes.push(...meetingChanges.values());
+  changes.push(...meetingChanges(meetingsBefore, next.meetings));
   return { state: next, changes };
 }
 
-/** The fold of one report, without comparing public views. */
-function foldOne(state: CrisisState, input: FoldInput): { state: CrisisState; meetingChanges: ChangeBody[] } {
+/** The fold of one report, without comparing public views; the meetings it touches go in `meetingsBefore`. */
+function foldOne(state: CrisisState, input: FoldInput, meetingsBefore: MeetingsBefore): CrisisState {
   const { reportId, dateline, extraction } = input;
   const day = datelineDay(dateline);
   const at = entryIndex(state.ledger, day, reportId);
@@ -95,6 +87,7 @@ function foldOne(state: CrisisState, input: FoldInput): { state: CrisisState; me
     extraction?.meetings ?? null,
     // A remembered report lists the meetings it joined; an unknown one may still be in some (frozen).
     old ? (old.m ?? []) : undefined,
+    meetingsBefore,
   );
   let entry: LedgerEntry | null = null;
   if (extraction) {
@@ -112,6 +105,5 @@ function foldOne(state: CrisisState, input: FoldInput): { state: CrisisState; me
   if (folded.droppedThrough !== null) ledger = dropThrough(ledger, folded.droppedThrough);
 
   const troops = foldTroops(state.troops, reportId, dayString(day), extraction?.troops ?? null);
-  const next: CrisisState = { version: 1, ledger, tension: folded.tension, troops, meetings: met.meetings };
-  return { state: next, meetingChanges: met.changes };
+  return { version: 1, ledger, tension: folded.tension, troops, meetings: met.meetings };
 }

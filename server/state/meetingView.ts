@@ -34,16 +34,15 @@ function step(cur: Fold | null, m: MentionRecord): Fold {
   const date = m.date ?? cur?.date ?? null;
   const place = m.place ?? cur?.place ?? null;
   if (!cur) return { status: m.status, date, place };
-  const keep = { ...cur, date, place };
   switch (cur.status) {
     case 'held':
-      return keep;
+      return { status: 'held', date, place };
     case 'cancelled':
       if (m.status === 'held') return { status: 'held', date, place };
       if (m.date !== null && m.date !== cur.date) return { status: m.status, date, place };
-      return { ...cur };
+      return cur;
     case 'scheduled':
-      return m.status === 'proposed' ? keep : { status: m.status, date, place };
+      return { status: m.status === 'proposed' ? 'scheduled' : m.status, date, place };
     case 'proposed':
       return { status: m.status, date, place };
   }
@@ -98,19 +97,25 @@ function deriveFresh(rec: MeetingRecord): Meeting | null {
   const state = fold(ms);
   if (!state) return null;
   const byReport = new Map<string, MentionRecord[]>();
-  for (const m of ms) byReport.set(m.reportId, [...(byReport.get(m.reportId) ?? []), m]);
+  const dates = new Set<string>();
+  const places = new Set<string>();
+  for (const m of ms) {
+    const own = byReport.get(m.reportId);
+    if (own) own.push(m);
+    else byReport.set(m.reportId, [m]);
+    if (m.date !== null) dates.add(m.date);
+    if (m.place !== null) places.add(m.place.trim().toLowerCase());
+  }
   const history: MeetingHistoryEntry[] = [...byReport].map(([reportId, own]) => {
     const last = own[own.length - 1];
     return {
       at: own[0].at,
       reportId,
       status: last.status,
-      date: [...own].reverse().find((m) => m.date !== null)?.date ?? null,
-      place: [...own].reverse().find((m) => m.place !== null)?.place ?? null,
+      date: own.findLast((m) => m.date !== null)?.date ?? null,
+      place: own.findLast((m) => m.place !== null)?.place ?? null,
     };
   });
-  const dates = new Set(ms.flatMap((m) => (m.date === null ? [] : [m.date])));
-  const places = new Set(ms.flatMap((m) => (m.place === null ? [] : [m.place.trim().toLowerCase()])));
   return {
     id: rec.id,
     participants: participantsOf(ms),

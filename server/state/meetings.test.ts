@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { applyReport, emptyState, publicView, type FoldInput } from './index.js';
+import { MAX_MENTIONS_PER_MEETING } from './constants.js';
 import { extraction, meeting } from './fixtures.js';
+import { participantKeys } from './meetingMatch.js';
+import type { MeetingRecord } from './types.js';
 
 const report = (reportId: string, dateline: string, ...meetings: ReturnType<typeof meeting>[]): FoldInput => ({
   reportId,
@@ -108,5 +111,29 @@ describe('meetings', () => {
     const { changes } = applyReport(s, report('r3', '2022-01-21', genevaHeld));
     const upserts = changes.flatMap((c) => (c.type === 'meeting.upserted' ? [c.meeting.status] : []));
     expect(upserts).toEqual(['held']);
+  });
+  it("keeps a meeting's participant keys those of its mentions, as mentions join and the oldest are dropped", () => {
+    const spellings = [
+      ['Blinken', 'Lavrov'],
+      ['Antony Blinken', "Lavrov's delegation", 'Jake Sullivan'],
+      ['Blinken', 'Sergei Lavrov', 'Wendy Sherman'],
+    ];
+    const inputs = Array.from({ length: MAX_MENTIONS_PER_MEETING + 12 }, (_, i) =>
+      report(
+        `r${String(i).padStart(3, '0')}`,
+        `2022-01-${String(10 + (i % 15)).padStart(2, '0')}`,
+        meeting(spellings[i % 3], { date: '2022-01-30', place: 'Geneva' }),
+      ),
+    );
+    const keysOfMentions = (rec: MeetingRecord) =>
+      [...participantKeys(rec.mentions.flatMap((m) => m.participants))].sort();
+    for (const n of [3, inputs.length]) {
+      const { meetings } = fold(...inputs.slice(0, n));
+      expect(meetings).toHaveLength(1);
+      const [rec] = meetings;
+      expect(rec.mentions).toHaveLength(Math.min(n, MAX_MENTIONS_PER_MEETING));
+      expect(rec.keys).toEqual(keysOfMentions(rec));
+      expect(rec.keys).toContain('sherman');
+    }
   });
 });

@@ -26,6 +26,22 @@ function withMentions(rec: MeetingRecord, mentions: MentionRecord[]): MeetingRec
   return { id: rec.id, keys: [...participantKeys(kept.flatMap((m) => m.participants))].sort(), mentions: kept };
 }
 
+/**
+ * `rec` with one more mention, in canonical order. Its keys are the record's plus the
+ * mention's (the same as recomputing them) unless the bound dropped an old mention.
+ */
+function withMention(rec: MeetingRecord, mention: MentionRecord): MeetingRecord {
+  const ms = rec.mentions;
+  // New mentions are usually the newest: look for the place from the end.
+  let at = ms.length;
+  while (at > 0 && mentionOrder(ms[at - 1], mention) > 0) at--;
+  const mentions = ms.toSpliced(at, 0, mention);
+  if (mentions.length > MAX_MENTIONS_PER_MEETING) return withMentions(rec, mentions);
+  const added = [...participantKeys(mention.participants)].filter((k) => !rec.keys.includes(k));
+  const keys = added.length > 0 ? [...rec.keys, ...added].sort() : rec.keys;
+  return { id: rec.id, keys, mentions };
+}
+
 function newId(reportId: string, index: number, taken: ReadonlySet<string>): string {
   let id = `m${stableHash(`${reportId}#${index}`)}`;
   for (let n = 1; taken.has(id); n++) id = `m${stableHash(`${reportId}#${index}#${n}`)}`;
@@ -59,18 +75,25 @@ function enforceBounds(meetings: MeetingRecord[]): MeetingRecord[] {
   return meetings.filter((r) => !evicted.has(r.id));
 }
 
+/** Public form of each meeting a fold touched, as it was before the first touch (null: did not exist). */
+export type MeetingsBefore = Map<string, Meeting | null>;
+
 /**
  * Replaces `report`'s mentions by `mentions` (none when null). `hint` lists the meetings
- * the report joined before, when known, to avoid scanning all of them.
+ * the report joined before, when known, to avoid scanning all of them. Every meeting it
+ * touches is entered in `before` unless already there, so a batch of reports compares each
+ * meeting once, at its end (meetingChanges).
  */
 export function foldMeetings(
   meetings: readonly MeetingRecord[],
   report: Report,
   mentions: readonly MeetingMention[] | null,
-  hint?: readonly string[],
-): { meetings: MeetingRecord[]; joined: string[]; changes: ChangeBody[] } {
-  const before = new Map<string, Meeting | null>();
+  hint: readonly string[] | undefined,
+  before: MeetingsBefore,
+): { meetings: MeetingRecord[]; joined: string[] } {
+  const touched = new Set<string>();
   const touch = (rec: MeetingRecord): void => {
+    touched.add(rec.id);
     if (!before.has(rec.id)) before.set(rec.id, deriveMeeting(rec));
   };
 
@@ -99,23 +122,33 @@ export function foldMeetings(
     const found = findMeeting(mention, next);
     if (found) {
       touch(found);
-      const updated = withMentions(found, [...found.mentions, record].sort(mentionOrder));
+      const updated = withMention(found, record);
       next = next.map((r) => (r === found ? updated : r));
     } else {
       const id = newId(report.reportId, index, new Set(next.map((r) => r.id)));
+      touched.add(id);
       if (!before.has(id)) before.set(id, null);
       next.push(withMentions({ id, keys: [], mentions: [] }, [record]));
     }
   });
 
   const bounded = enforceBounds(next);
-  if (bounded.length < next.length) for (const r of next) if (!bounded.includes(r)) touch(r);
-  const byId = new Map(bounded.map((r) => [r.id, r]));
+  if (bounded.length < next.length) {
+    const kept = new Set(bounded);
+    for (const r of next) if (!kept.has(r)) touch(r);
+  }
   // Every meeting the report's mentions joined was touched (or created) above.
-  const joined = [...before.keys()]
-    .filter((id) => byId.get(id)?.mentions.some((m) => m.reportId === report.reportId))
-    .sort();
+  const joined = bounded.filter((r) => touched.has(r.id) && mentionsReport(r, report.reportId)).map((r) => r.id);
+  return { meetings: bounded, joined: joined.sort() };
+}
 
+/**
+ * One `meeting.upserted` per meeting in `before` whose public form is not what it was (in id
+ * order); a meeting gone from `meetings` is announced with no sources, so clients drop it.
+ */
+export function meetingChanges(before: MeetingsBefore, meetings: readonly MeetingRecord[]): ChangeBody[] {
+  if (before.size === 0) return [];
+  const byId = new Map(meetings.filter((r) => before.has(r.id)).map((r) => [r.id, r]));
   const changes: ChangeBody[] = [];
   for (const [id, old] of [...before].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const rec = byId.get(id);
@@ -126,5 +159,5 @@ export function foldMeetings(
       changes.push({ type: 'meeting.upserted', meeting: now });
     }
   }
-  return { meetings: bounded, joined, changes };
+  return changes;
 }
