@@ -40,6 +40,7 @@ const item = (input: FoldInput) => ({
     flags: [],
   },
   extraction: input.extraction!,
+  extractionJson: JSON.stringify(input.extraction),
 });
 
 /** What a worker starting cold reads: the checkpoint and the whole log, replayed. */

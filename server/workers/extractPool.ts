@@ -6,17 +6,25 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Extraction } from '../../shared/extraction.js';
 import { extract } from '../extract/index.js';
-import type { ExtractRequest } from './extractThread.js';
+import type { ExtractReply, ExtractRequest } from './extractThread.js';
+
+/** An extraction and its JSON, made once: the worker folds the object and stores the JSON. */
+export type Extracted = { extraction: Extraction; json: string };
 
 export type Extractor = {
-  extract(text: string, dateline: string): Promise<Extraction>;
+  extract(text: string, dateline: string): Promise<Extracted>;
   close(): Promise<void>;
   /** The live threads (for tests and drills). */
   threads?(): Worker[];
 };
 
+function extractHere(text: string, dateline: string): Extracted {
+  const extraction = extract(text, dateline);
+  return { extraction, json: JSON.stringify(extraction) };
+}
+
 export function inlineExtractor(): Extractor {
-  return { extract: async (text, dateline) => extract(text, dateline), close: async () => undefined };
+  return { extract: async (text, dateline) => extractHere(text, dateline), close: async () => undefined };
 }
 
 /**
@@ -26,7 +34,7 @@ export function inlineExtractor(): Extractor {
  */
 export const INLINE_MAX_CHARS = 400;
 
-type Pending = { resolve: (e: Extraction) => void; reject: (err: Error) => void };
+type Pending = { resolve: (e: Extracted) => void; reject: (err: Error) => void };
 type Slot = { worker: Worker; pending: Map<number, Pending> };
 
 /**
@@ -58,8 +66,8 @@ export function threadExtractor(threads: number): Extractor {
   const spawn = (index: number) => {
     const worker = startThread();
     const slot: Slot = { worker, pending: new Map() };
-    worker.on('message', ({ id, extraction }: { id: number; extraction: Extraction }) => {
-      slot.pending.get(id)?.resolve(extraction);
+    worker.on('message', ({ id, json }: ExtractReply) => {
+      slot.pending.get(id)?.resolve({ extraction: JSON.parse(json) as Extraction, json });
       slot.pending.delete(id);
     });
     const fail = (err: Error) => {
@@ -78,10 +86,10 @@ export function threadExtractor(threads: number): Extractor {
 
   return {
     extract(text, dateline) {
-      if (text.length <= INLINE_MAX_CHARS) return Promise.resolve(extract(text, dateline));
+      if (text.length <= INLINE_MAX_CHARS) return Promise.resolve(extractHere(text, dateline));
       const slot = slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
       const id = nextId++;
-      return new Promise<Extraction>((resolve, reject) => {
+      return new Promise<Extracted>((resolve, reject) => {
         slot.pending.set(id, { resolve, reject });
         slot.worker.postMessage({ id, text, dateline } satisfies ExtractRequest);
       });

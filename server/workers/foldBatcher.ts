@@ -11,7 +11,8 @@ import type { FoldRead, FoldStore } from '../storage/foldStore.js';
 import { summarize, type StoredReport } from '../storage/reportStore.js';
 import { catchUp, encodeLogEntry, type HeldState, type LoggedReport } from './foldLog.js';
 
-export type FoldItem = { stored: StoredReport; extraction: Extraction };
+/** A report's extraction (corrections applied) and its JSON, as it will be stored. */
+export type FoldItem = { stored: StoredReport; extraction: Extraction; extractionJson: string };
 
 type Pending = FoldItem & { resolve: () => void; reject: (err: unknown) => void };
 
@@ -96,7 +97,7 @@ export class FoldBatcher {
       const toCommit: LoggedReport[] = [];
       unique.forEach((item, i) => {
         const { report } = item.stored;
-        const extractionJson = JSON.stringify(item.extraction);
+        const { extractionJson } = item;
         const before = read.reports[i];
         // Already folded with the same result (a retried or stalled job): nothing to announce.
         if (before.status === 'done' && before.extractionJson === extractionJson) return;

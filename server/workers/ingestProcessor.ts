@@ -30,11 +30,14 @@ export function createIngestProcessor(deps: IngestProcessorDeps) {
     const [stored, corrections] = await Promise.all([deps.reports.get(reportId), deps.corrections.list(reportId)]);
     if (!stored) throw new UnrecoverableError(`report ${reportId} is not in the store`);
     await deps.hooks?.beforeFold?.(job);
-    const extraction = applyCorrections(
-      await deps.extractor.extract(stored.report.text, stored.report.dateline),
-      corrections,
+    const extracted = await deps.extractor.extract(stored.report.text, stored.report.dateline);
+    // Most reports have no corrections: their extraction is stored as extracted, JSON and all.
+    const extraction = corrections.length > 0 ? applyCorrections(extracted.extraction, corrections) : null;
+    await deps.batcher.submit(
+      extraction
+        ? { stored, extraction, extractionJson: JSON.stringify(extraction) }
+        : { stored, extraction: extracted.extraction, extractionJson: extracted.json },
     );
-    await deps.batcher.submit({ stored, extraction });
     await deps.hooks?.afterFold?.(job);
   };
 }
