@@ -79,9 +79,9 @@ function openOne(url: string, token: string | undefined, waitSnapshot: boolean, 
     if (CLIENT === 'lean') {
       sockets.push(
         openLeanSocket(url, auth, {
-          onEvent: (name, payload) => {
-            if (name === 'change') onChange(index, payload as ChangeLike);
-            else if (name === 'snapshot' && waitSnapshot) settle();
+          onChange: (head) => onChange(index, head),
+          onEvent: (name) => {
+            if (name === 'snapshot' && waitSnapshot) settle();
           },
           onConnect: () => {
             if (!waitSnapshot) settle();
