@@ -110,8 +110,10 @@ export function foldMeetings(
   }
 
   (mentions ?? []).forEach((mention, index) => {
+    // Not `{ ...report, index, … }`: see README, "Objects in hot paths".
     const record: MentionRecord = {
-      ...report,
+      reportId: report.reportId,
+      at: report.at,
       index,
       participants: [...mention.participants],
       place: mention.place,

@@ -27,7 +27,8 @@ function newestFirst(a: StoredClaim, b: StoredClaim): number {
 
 function toClaim(m: TroopMention, index: number, reportId: string, asOf: string): StoredClaim {
   const { evidence, ...rest } = m;
-  return { ...rest, reportId, asOf, evidence: storedEvidence(evidence), index };
+  // Not `{ ...x, more }`: see README, "Objects in hot paths".
+  return { reportId, asOf, index, ...rest, evidence: storedEvidence(evidence) };
 }
 
 /** Public form of a stored claim (without the internal index). */

@@ -15,7 +15,10 @@ export function parseEntry([id, fields]: RawEntry): Change | null {
   const at = fields.indexOf(CHANGE_FIELD);
   if (at < 0 || at + 1 >= fields.length) return null;
   try {
-    return { ...(JSON.parse(fields[at + 1]) as ChangeBody), seq: id };
+    // A fresh object, so seq is set on it rather than spread into a copy (README, "Objects in hot paths").
+    const change = JSON.parse(fields[at + 1]) as Change;
+    change.seq = id;
+    return change;
   } catch {
     return null;
   }

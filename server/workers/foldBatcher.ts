@@ -14,7 +14,7 @@ import { catchUp, encodeLogEntry, type HeldState, type LoggedReport } from './fo
 /** A report's extraction (corrections applied) and its JSON, as it will be stored. */
 export type FoldItem = { stored: StoredReport; extraction: Extraction; extractionJson: string };
 
-type Pending = FoldItem & { resolve: () => void; reject: (err: unknown) => void };
+type Pending = { item: FoldItem; resolve: () => void; reject: (err: unknown) => void };
 
 const MAX_BATCH = 200;
 const MAX_CONFLICT_RETRIES = 100;
@@ -44,7 +44,7 @@ export class FoldBatcher {
   /** Resolves once the report's fold is committed (or was already, identically). */
   submit(item: FoldItem): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.waiting.push({ ...item, resolve, reject });
+      this.waiting.push({ item, resolve, reject });
       void this.drain();
     });
   }
@@ -61,10 +61,10 @@ export class FoldBatcher {
         const batch = this.waiting.splice(0, MAX_BATCH);
         previous = batch.length;
         try {
-          await this.commitBatch(batch);
-          for (const item of batch) item.resolve();
+          await this.commitBatch(batch.map((p) => p.item));
+          for (const p of batch) p.resolve();
         } catch (err) {
-          for (const item of batch) item.reject(err);
+          for (const p of batch) p.reject(err);
         }
       }
     } finally {
@@ -105,7 +105,7 @@ export class FoldBatcher {
         // extraction is plain JSON (extract.property.test.ts; corrections are read back from JSON).
         toFold.push({ reportId: report.id, dateline: report.dateline, extraction: item.extraction });
         toCommit.push({ id: report.id, dateline: report.dateline, extractionJson });
-        const summary = summarize({ ...item.stored, status: 'done' });
+        const summary = summarize({ report, status: 'done', flags: item.stored.flags });
         reportChanges.push(
           before.status === 'done'
             ? { type: 'report.updated', id: report.id, report: summary }
