@@ -77,8 +77,8 @@ function absorb(
   affiliation: Map<string, string>,
 ): Keyed {
   const m = into.m;
-  const merged: Mention = {
-    ...m,
+  // Object.assign, not `{ ...m, participants, … }`: see README, "Objects in hot paths".
+  const merged: Mention = Object.assign({}, m, {
     participants: fillOnly
       ? m.participants
       : [...m.participants, ...from.m.participants.filter((p) => !into.keys.has(key(p, actors)))],
@@ -88,7 +88,7 @@ function absorb(
     kind: m.weakKind && !from.m.weakKind ? from.m.kind : m.kind,
     weakKind: m.weakKind && from.m.weakKind,
     status: fillOnly || STATUS_RANK[m.status] >= STATUS_RANK[from.m.status] ? m.status : from.m.status,
-  };
+  });
   return keyed(merged, actors, affiliation);
 }
 

@@ -402,16 +402,18 @@ export function detectMeetings(
       ];
       const generic = GENERIC.test(s.text.slice(c, ce));
       const participants = own.length > 0 ? [...new Set([...prev.subject, ...own])] : prev.participants;
-      out.push({
-        ...prev,
-        participants,
-        subject: prev.subject,
-        kind: generic || own.length >= 2 ? 'multilateral' : prev.kind,
-        weakKind: false,
-        anaphoric: false,
-        start: s.start + c,
-        end: s.start + ce,
-      });
+      out.push(
+        // Object.assign, not a leading spread: see README, "Objects in hot paths".
+        Object.assign({}, prev, {
+          participants,
+          subject: prev.subject,
+          kind: generic || own.length >= 2 ? ('multilateral' as const) : prev.kind,
+          weakKind: false,
+          anaphoric: false,
+          start: s.start + c,
+          end: s.start + ce,
+        }),
+      );
     }
     // "From there she travels on to Moscow. She will hold talks with Lavrov": the scene carries to the next sentence.
     const pronounLed = out.length > sentenceFirstMention && /^(?:[\p{L}]+\s+){0,2}?(?:he|she|they)\b/iu.test(s.text);

@@ -151,15 +151,15 @@ export function findTroops(
       const start = s.start + m.index;
       const end = start + m[0].length;
       out.push({
-        mention: {
-          ...prev.mention,
+        // Object.assign, not a leading spread: see README, "Objects in hot paths".
+        mention: Object.assign({}, prev.mention, {
           value: prev.mention.value * factor,
           low: undefined,
           high: undefined,
-          qualifier: 'up to',
+          qualifier: 'up to' as const,
           hypothetical: true,
           evidence: { text: text.slice(start, end), start, end },
-        },
+        }),
       });
     }
   }
