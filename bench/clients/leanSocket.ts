@@ -87,7 +87,8 @@ export function openLeanSocket(url: string, auth: Record<string, unknown>, handl
     if (type === 0x32) {
       // '2' EVENT: `42["name",payload]`
       const [name, payload] = JSON.parse(text.slice(2)) as [string, unknown];
-      if (name === 'change') handlers.onChange(payload as ChangeHead); // not in the expected key order
+      if (name === 'change')
+        handlers.onChange(payload as ChangeHead); // not in the expected key order
       else handlers.onEvent(name, payload);
     } else if (type === 0x30) {
       // '0' CONNECT accepted
