@@ -77,7 +77,7 @@ function absorb(
   affiliation: Map<string, string>,
 ): Keyed {
   const m = into.m;
-  // Object.assign, not `{ ...m, participants, … }`: see README, "Objects in hot paths".
+  // No leading spread followed by fields (README, "Objects in hot paths").
   const merged: Mention = Object.assign({}, m, {
     participants: fillOnly
       ? m.participants

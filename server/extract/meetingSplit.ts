@@ -33,7 +33,7 @@ export function splitByPlaceAndDay(
       .map((a) => a.actor!);
     const participants = [...new Set([...base.subject, ...own])];
     const multi = f.gaz.some((a) => a.organization && a.start >= from && a.end <= segEnd);
-    // Object.assign, not a leading spread: see README, "Objects in hot paths".
+    // No leading spread followed by fields (README, "Objects in hot paths").
     return Object.assign({}, base, {
       participants,
       place: p.place ?? null,

@@ -403,7 +403,7 @@ export function detectMeetings(
       const generic = GENERIC.test(s.text.slice(c, ce));
       const participants = own.length > 0 ? [...new Set([...prev.subject, ...own])] : prev.participants;
       out.push(
-        // Object.assign, not a leading spread: see README, "Objects in hot paths".
+        // No leading spread followed by fields (README, "Objects in hot paths").
         Object.assign({}, prev, {
           participants,
           subject: prev.subject,

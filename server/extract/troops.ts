@@ -151,7 +151,7 @@ export function findTroops(
       const start = s.start + m.index;
       const end = start + m[0].length;
       out.push({
-        // Object.assign, not a leading spread: see README, "Objects in hot paths".
+        // No leading spread followed by fields (README, "Objects in hot paths").
         mention: Object.assign({}, prev.mention, {
           value: prev.mention.value * factor,
           low: undefined,

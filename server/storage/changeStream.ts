@@ -15,7 +15,7 @@ export function parseEntry([id, fields]: RawEntry): Change | null {
   const at = fields.indexOf(CHANGE_FIELD);
   if (at < 0 || at + 1 >= fields.length) return null;
   try {
-    // A fresh object, so seq is set on it rather than spread into a copy (README, "Objects in hot paths").
+    // No leading spread followed by fields (README, "Objects in hot paths").
     const change = JSON.parse(fields[at + 1]) as Change;
     change.seq = id;
     return change;

@@ -18,10 +18,12 @@ export type Extractor = {
   threads?(): Worker[];
 };
 
-function extractHere(text: string, dateline: string): Extracted {
-  const extraction = extract(text, dateline);
+/** An extraction made here, with its JSON. */
+export function withJson(extraction: Extraction): Extracted {
   return { extraction, json: JSON.stringify(extraction) };
 }
+
+const extractHere = (text: string, dateline: string): Extracted => withJson(extract(text, dateline));
 
 export function inlineExtractor(): Extractor {
   return { extract: async (text, dateline) => extractHere(text, dateline), close: async () => undefined };

@@ -8,7 +8,7 @@ import type { IngestJob } from '../queues/names.js';
 import { applyCorrections } from '../state/index.js';
 import type { CorrectionStore } from '../storage/correctionStore.js';
 import type { ReportStore } from '../storage/reportStore.js';
-import type { Extractor } from './extractPool.js';
+import { withJson, type Extractor } from './extractPool.js';
 import type { FoldBatcher } from './foldBatcher.js';
 
 type FaultHook = (job: Job<IngestJob>) => void | Promise<void>;
@@ -32,12 +32,9 @@ export function createIngestProcessor(deps: IngestProcessorDeps) {
     await deps.hooks?.beforeFold?.(job);
     const extracted = await deps.extractor.extract(stored.report.text, stored.report.dateline);
     // Most reports have no corrections: their extraction is stored as extracted, JSON and all.
-    const extraction = corrections.length > 0 ? applyCorrections(extracted.extraction, corrections) : null;
-    await deps.batcher.submit(
-      extraction
-        ? { stored, extraction, extractionJson: JSON.stringify(extraction) }
-        : { stored, extraction: extracted.extraction, extractionJson: extracted.json },
-    );
+    const { extraction, json } =
+      corrections.length > 0 ? withJson(applyCorrections(extracted.extraction, corrections)) : extracted;
+    await deps.batcher.submit({ stored, extraction, extractionJson: json });
     await deps.hooks?.afterFold?.(job);
   };
 }
