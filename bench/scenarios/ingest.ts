@@ -19,15 +19,24 @@ import type { PostResult } from '../clients/loadgen.js';
 
 const streamMs = (id: string) => Number(id.split('-')[0]);
 
+/** Redis' own count of bytes received from and sent to its clients (INFO stats). */
+async function redisNetBytes(redis: Redis): Promise<{ input: number; output: number }> {
+  const info = await redis.info('stats');
+  const field = (name: string) => Number(new RegExp(`^${name}:(\\d+)`, 'm').exec(info)?.[1] ?? 0);
+  return { input: field('total_net_input_bytes'), output: field('total_net_output_bytes') };
+}
+
 export async function ingestScenario(): Promise<void> {
   const runId = randomBytes(3).toString('hex');
   const count = sizes.ingestReports;
 
   const extractor = await startChild('extractLoop');
   try {
+    // Warmed on 1,000 reports in either mode: after 200 the JIT is still cold (bench/extract.bench.ts), and a
+    // cold baseline flattered the quick run's ratio (1.0 where the full run gave 0.76).
     const alone = await extractor.call<{ reportsPerSecond: number }>(
       'run',
-      { runId, count: Math.min(count, QUICK ? 600 : 4_000), warmup: 200, maxMs: QUICK ? 1_000 : 10_000 },
+      { runId, count: Math.min(count, QUICK ? 2_000 : 4_000), warmup: 1_000, maxMs: QUICK ? 2_000 : 10_000 },
       120_000,
     );
     record('ingest.extract_only_same_reports.reports_per_s', alone.reportsPerSecond, 'reports/s');
@@ -49,6 +58,7 @@ export async function ingestScenario(): Promise<void> {
     if (accepted < count)
       console.log(`  ingest: only ${accepted} of ${count} accepted: ${JSON.stringify(posted.statuses)}`);
 
+    const netBefore = await redisNetBytes(redis);
     const workerStarted = wallMs();
     const worker = await stack.addWorker();
     const pid = worker.child.pid!;
@@ -71,6 +81,7 @@ export async function ingestScenario(): Promise<void> {
     const workerCpuMs = cpuMs(cpuSeconds(pid), cpuBefore.worker);
     const workerMainCpuMs = cpuMs(cpuSeconds(pid, true), cpuBefore.workerMain);
     const redisCpuMs = cpuMs(cpuSeconds(stack.redis.process.pid!), cpuBefore.redis);
+    const netAfter = await redisNetBytes(redis);
     if (processed < accepted)
       throw new Error(`ingest: only ${processed} of ${accepted} reports processed before the deadline`);
     const [first] = (await redis.xrange(keys.changes, '-', '+', 'COUNT', 1)) as [string, string[]][];
@@ -82,6 +93,10 @@ export async function ingestScenario(): Promise<void> {
     record('ingest.worker_cpu_ms_per_report', workerCpuMs, 'ms');
     record('ingest.worker_main_thread_cpu_ms_per_report', workerMainCpuMs, 'ms');
     record('ingest.redis_cpu_ms_per_report', redisCpuMs, 'ms');
+    // Bytes the drain sent Redis and read back, per report: what the commits and job handling carry.
+    const perReportKb = (bytes: number) => bytes / 1024 / Math.max(1, accepted);
+    record('ingest.redis_in_kb_per_report', perReportKb(netAfter.input - netBefore.input), 'KB');
+    record('ingest.redis_out_kb_per_report', perReportKb(netAfter.output - netBefore.output), 'KB');
     const commits = Number((await redis.get(keys.stateVersion)) ?? 1);
     record('ingest.reports_per_commit', accepted / Math.max(1, commits), 'reports');
     const base = valueOf('ingest.extract_only_same_reports.reports_per_s');
