@@ -5,6 +5,7 @@
  * clients' reading). XADD times are the stream ids (Redis' clock, whole milliseconds), the others
  * wallMs() of the bench processes: one machine, one system clock.
  */
+import { writeFileSync } from 'node:fs';
 import { Redis } from 'ioredis';
 import { parseEntry } from '../../server/storage/changeStream.js';
 import { keysFor } from '../../server/storage/keys.js';
@@ -32,6 +33,18 @@ async function addedAt(stack: Stack): Promise<Map<string, number>> {
   }
 }
 
+/**
+ * One line per report (BENCH_LEGS_FILE): when its 202 came, its XADD, and its first, median and
+ * last arrival, all wall-clock ms. To see when tails happen, not only how long they are.
+ */
+function writeLegs(file: string, accepted: PostResult['accepted'], xadd: Map<string, number>, spread: Spread): void {
+  const lines = accepted.map(([id, acceptedAt]) => {
+    const [first, median, last] = spread[id] ?? [null, null, null];
+    return JSON.stringify({ id, acceptedAt, xaddAt: xadd.get(id) ?? null, first, median, last });
+  });
+  writeFileSync(file, lines.join('\n') + '\n');
+}
+
 /** Records the legs (p50 and p99 of each over the reports) as `e2e.leg.*`. */
 export async function recordLegs(stack: Stack, swarm: Child, accepted: PostResult['accepted']): Promise<void> {
   const spread = await swarm.call<Spread>('arrivalSpread', { ids: accepted.map(([id]) => id) }, 30_000);
@@ -52,6 +65,7 @@ export async function recordLegs(stack: Stack, swarm: Child, accepted: PostResul
     legs.first_to_median.push(s[1] - s[0]);
     legs.median_to_last.push(s[2] - s[1]);
   }
+  if (process.env.BENCH_LEGS_FILE) writeLegs(process.env.BENCH_LEGS_FILE, accepted, xadd, spread);
   for (const [name, samples] of Object.entries(legs)) {
     const { p50, p99 } = summarize(samples);
     record(`e2e.leg.${name}.p50_ms`, p50, 'ms');

@@ -19,6 +19,12 @@ export const sizes = {
   e2eBlocks: QUICK ? 2 : 5,
   /** Warm-up reports before each latency measurement (measured, then dropped). */
   warmupReports: QUICK ? 5 : 25,
+  /**
+   * Warm-up of the alternating e2e / bare-baseline blocks (each side): 3 s at 50/s. After 25, the first
+   * product block still carried most of a run's slow reports (8 and 32 over 35 ms, where later blocks
+   * had 0-7: the stack's first seconds under this load); after 150 it is like the others (0-4).
+   */
+  e2eWarmupReports: QUICK ? 5 : 150,
   /** 3 KB dispatches posted at 10/s for `e2e.dispatch.*`. */
   dispatchReports: QUICK ? 10 : 150,
   e2eRatePerSecond: 50,

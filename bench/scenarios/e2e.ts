@@ -31,7 +31,7 @@ export async function e2eScenario(): Promise<void> {
           count: sizes.e2eReports,
           ratePerSecond: sizes.e2eRatePerSecond,
           blocks: sizes.e2eBlocks,
-          warmup: sizes.warmupReports,
+          warmup: sizes.e2eWarmupReports,
           clients: sizes.clients,
         },
       );
