@@ -22,6 +22,7 @@ type PostArgs = {
   ratePerSecond?: number;
   /** Requests in flight at most. */
   concurrency?: number;
+  /** Stop posting after this long; default: 300 s, or the paced run's length plus a minute if longer. */
   timeoutMs?: number;
 };
 
@@ -78,7 +79,10 @@ async function post(args: PostArgs): Promise<PostResult> {
   const make = (runId: string, i: number): BenchReport =>
     args.kind === 'quiet' || (args.kind === 'mixed' && i % 10 !== 0) ? quietReport(runId, i) : benchReport(runId, i);
   const concurrency = args.concurrency ?? (args.ratePerSecond ? 256 : 32);
-  const deadline = Date.now() + (args.timeoutMs ?? 300_000);
+  // A paced run lasts count / rate by design: its deadline follows from that (a fixed 300 s cut a
+  // 10-minute soak in half); a burst gets 300 s.
+  const paced = args.ratePerSecond ? (args.count * 1000) / args.ratePerSecond + 60_000 : 0;
+  const deadline = Date.now() + (args.timeoutMs ?? Math.max(300_000, paced));
   const started = wallMs();
   let next = 0;
   const one = async () => {
