@@ -3,7 +3,7 @@
  * re-enqueues any accepted report whose job was lost (e.g. Redis died between the two writes).
  */
 import { startAlerting } from '../alerts/startAlerting.js';
-import { createIngestQueue, enqueueReport } from '../queues/ingestProducer.js';
+import { createIngestQueue } from '../queues/ingestProducer.js';
 import { CorrectionStore } from '../storage/correctionStore.js';
 import { FoldStore } from '../storage/foldStore.js';
 import { ReportStore } from '../storage/reportStore.js';
@@ -13,6 +13,7 @@ import { FoldBatcher } from '../workers/foldBatcher.js';
 import { startFeedPolling } from '../workers/feedWorker.js';
 import { createIngestWorker } from '../workers/ingestWorker.js';
 import type { IngestProcessorDeps } from '../workers/ingestProcessor.js';
+import { startReconciler } from '../workers/reconciler.js';
 import type { RoleContext, RunningRole } from './context.js';
 
 const RECONCILE_EVERY_MS = 15_000;
@@ -39,17 +40,11 @@ export async function startWorkerRole(ctx: RoleContext, options: WorkerRoleOptio
     },
   );
   const reconcileQueue = createIngestQueue(command, keys.queuePrefix);
-  const reconcile = async () => {
-    try {
-      const lost = await reports.pendingBefore(Date.now() - RECONCILE_AFTER_MS);
-      for (const id of lost) await enqueueReport(reconcileQueue, id);
-      if (lost.length > 0) log.info({ count: lost.length }, 'reconciler re-enqueued pending reports');
-    } catch (err) {
-      log.warn({ err: (err as Error).message }, 'reconciler skipped a round');
-    }
-  };
-  const timer = setInterval(() => void reconcile(), RECONCILE_EVERY_MS);
-  timer.unref();
+  const reconciler = startReconciler(
+    { redis: command, reports, queue: reconcileQueue, log },
+    RECONCILE_EVERY_MS,
+    RECONCILE_AFTER_MS,
+  );
   await worker.waitUntilReady();
   const feedPolling = await startFeedPolling(ctx);
   const alerting = await startAlerting(ctx);
@@ -57,7 +52,7 @@ export async function startWorkerRole(ctx: RoleContext, options: WorkerRoleOptio
 
   return {
     async close() {
-      clearInterval(timer);
+      reconciler.stop();
       await alerting.close();
       await feedPolling.close();
       await worker.close();
