@@ -10,10 +10,10 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import type { Change } from '../../shared/events.js';
+import type { Change, ChangeType } from '../../shared/events.js';
 import { alertKey, type DeliverJob, type DeliverQueue } from '../queues/deliverProducer.js';
 import type { AlertMemoStore } from '../storage/alertMemoStore.js';
-import { compareSeq, parseEntry } from '../storage/changeStream.js';
+import { compareSeq, parseEntry, peekType } from '../storage/changeStream.js';
 import type { ReportStore } from '../storage/reportStore.js';
 import type { SubscriptionStore } from '../storage/subscriptionStore.js';
 import { judge, ruleNeedsReport, ruleWatches, type ReportForRules } from './rules.js';
@@ -129,6 +129,10 @@ export class AlertEvaluator {
   private async handle(entries: RawEntry[]): Promise<void> {
     const subscriptions = await this.deps.subscriptions.all();
     for (const entry of entries) {
+      // A change no subscription watches is not parsed at all: under a burst most changes are
+      // 4-5 KB of meetings and reports, read here by every worker's evaluator.
+      const type = peekType(entry);
+      if (type !== null && !subscriptions.some((s) => ruleWatches(s.rule, type as ChangeType))) continue;
       const change = parseEntry(entry);
       if (change) await this.judgeChange(change, subscriptions);
     }

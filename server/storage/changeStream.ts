@@ -24,6 +24,19 @@ export function parseEntry([id, fields]: RawEntry): Change | null {
   }
 }
 
+/** Change bodies are written with `type` first (appendChange, foldStore): read it without parsing the rest. */
+const TYPE_AT_HEAD = /^\{"type":"([^"\\]+)"/;
+
+/**
+ * The type of an entry's change, read from the head of its JSON; null when the head is not in
+ * that form (then parse the entry to know). Lets a reader skip, unparsed, the changes it ignores.
+ */
+export function peekType([, fields]: RawEntry): string | null {
+  const at = fields.indexOf(CHANGE_FIELD);
+  if (at < 0 || at + 1 >= fields.length) return null;
+  return TYPE_AT_HEAD.exec(fields[at + 1])?.[1] ?? null;
+}
+
 /** Orders two stream ids ("ms-seq"): negative, zero or positive like a comparator. */
 export function compareSeq(a: string, b: string): number {
   const [am, as] = a.split('-');
