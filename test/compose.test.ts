@@ -31,6 +31,7 @@ describe.skipIf(!compose)('docker-compose.yml', () => {
     ]);
     const config = run('config');
     expect(config).toMatch(/--appendonly\s*\n?\s*- ['"]?yes/);
+    expect(config).toMatch(/--auto-aof-rewrite-percentage\s*\n?\s*- ['"]?400/);
     expect(config).toContain('healthcheck');
     expect(config.match(/--role\s*\n?\s*- api/g)).toHaveLength(2);
     expect(config.match(/--role\s*\n?\s*- worker/g)).toHaveLength(2);

@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { waitFor } from './helpers/app.js';
 import { hasBuild } from './helpers/processes.js';
@@ -88,6 +89,11 @@ describe.skipIf(!hasBuild)('npm start', () => {
     expect(first.output()).toContain(`/wall?token=${token()}`);
     const redisPid = Number(readFileSync(path.join(dataDir, 'redis.pid'), 'utf8'));
     expect(alive(redisPid)).toBe(true);
+    // Its Redis keeps an AOF, compacted at 5× its base (README, "Redis persistence").
+    const probe = new Redis({ path: path.join(dataDir, 'redis.sock') });
+    expect(await probe.config('GET', 'appendonly')).toEqual(['appendonly', 'yes']);
+    expect(await probe.config('GET', 'auto-aof-rewrite-percentage')).toEqual(['auto-aof-rewrite-percentage', '400']);
+    probe.disconnect();
 
     // kill -9 of npm start: the app notices and leaves; the orphaned Redis is handled next time.
     first.child.kill('SIGKILL');

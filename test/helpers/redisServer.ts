@@ -56,7 +56,7 @@ async function waitForPing(port: number, timeoutMs = 10_000): Promise<void> {
   }
 }
 
-/** Starts redis-server with AOF (everysec) in a temp dir; `restart()` reuses the dir, so data comes back from the AOF. */
+/** Starts redis-server with AOF (everysec, compacted at 5× its base) in a temp dir; `restart()` reuses the dir, so data comes back from the AOF. */
 export async function startRedis(options: { appendfsync?: 'always' | 'everysec' } = {}): Promise<TestRedis> {
   const port = await freePort();
   const dir = mkdtempSync(path.join(tmpdir(), 'crisis-redis-'));
@@ -78,6 +78,9 @@ export async function startRedis(options: { appendfsync?: 'always' | 'everysec' 
         options.appendfsync ?? 'everysec',
         '--maxmemory-policy',
         'noeviction',
+        // As npm start and docker-compose run it (README, "Redis persistence").
+        '--auto-aof-rewrite-percentage',
+        '400',
         '--loglevel',
         'warning',
       ],
