@@ -1,7 +1,8 @@
 /**
  * Child program: extract() in a loop on one core over the same 3 KB reports the ingest
  * bench posts: the compute limit the pipeline is compared with. Runs the built code
- * (dist/server/extract), as the worker process does.
+ * (dist/server/extract), as the worker process does. The first call in a process runs
+ * cold, as a freshly started worker does; later calls find its JIT and memo warm.
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
