@@ -4,18 +4,25 @@ import { readFileSync } from 'node:fs';
 const TICKS_PER_SECOND = 100;
 
 /**
+ * The sum of two tick counters of a /proc stat file, in seconds; NaN when it is gone. The
+ * indices count from the field after the command name (which may hold spaces), after the last ')'.
+ */
+function statSeconds(file: string, a: number, b: number): number {
+  try {
+    const stat = readFileSync(file, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[a]) + Number(fields[b])) / TICKS_PER_SECOND;
+  } catch {
+    return NaN;
+  }
+}
+
+/**
  * User + system CPU seconds `pid` has used so far (all its threads; with `mainThreadOnly`,
  * only the thread that runs its event loop); NaN when it is gone.
  */
 export function cpuSeconds(pid: number, mainThreadOnly = false): number {
-  try {
-    const stat = readFileSync(mainThreadOnly ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`, 'utf8');
-    // Fields after the command name (which may hold spaces) start after the last ')'.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
-  } catch {
-    return NaN;
-  }
+  return statSeconds(mainThreadOnly ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`, 11, 12);
 }
 
 /**
@@ -23,13 +30,7 @@ export function cpuSeconds(pid: number, mainThreadOnly = false): number {
  * forked AOF rewrites and saves, which the process's own figure leaves out. NaN when it is gone.
  */
 export function childrenCpuSeconds(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[13]) + Number(fields[14])) / TICKS_PER_SECOND;
-  } catch {
-    return NaN;
-  }
+  return statSeconds(`/proc/${pid}/stat`, 13, 14);
 }
 
 /** Starts a CPU meter over named processes; `stop()` gives each one's share of one core (%) since the start. */
