@@ -156,6 +156,28 @@ describe('fold state as checkpoint + log', () => {
     expect(JSON.parse(viewBefore!)).toEqual(JSON.parse(JSON.stringify(publicView(replayed))));
   });
 
+  it("stores each report's own extraction, byte for byte, when one commit carries many", async () => {
+    const prefix = 'foldlog-f';
+    const keys = keysFor(prefix);
+    const worker = new FoldBatcher(new FoldStore<CrisisState>(redis, keys, 100_000));
+    // The commit sends every extraction once, inside the log entry, and the script cuts each
+    // report's out by byte offsets: characters of two, three and four bytes must not shift them.
+    const inputs = Array.from({ length: 40 }, (_, i) => {
+      const input = syntheticReport(5000 + i);
+      const extraction = structuredClone(input.extraction!);
+      extraction.entities.places.push(['Zürich', 'Kyiv — Київ', 'talks 🤝 in Genève'][i % 3].repeat(1 + (i % 4)));
+      return { ...input, extraction };
+    });
+    await Promise.all(inputs.map((input) => worker.submit(item(input))));
+    // More than one report went into a commit (they were submitted together).
+    expect(Number(await redis.get(keys.stateVersion))).toBeLessThan(inputs.length);
+    for (const input of inputs) {
+      const [status, extraction] = await redis.hmget(keys.report(input.reportId), 'status', 'extraction');
+      expect(status).toBe('done');
+      expect(extraction).toBe(JSON.stringify(input.extraction));
+    }
+  });
+
   it('takes over a state written whole by the old format and goes on from it', async () => {
     const prefix = 'foldlog-c';
     const keys = keysFor(prefix);

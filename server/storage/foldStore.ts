@@ -45,7 +45,9 @@ const COMMIT_LUA = `
 --       8 checkpoint version, 9 log, 10 log report count, 11.. report hashes
 -- ARGV: 1 expected version, 2 log entry, 3 checkpoint json ('' = append to the log instead),
 --       4 public json ('' = unchanged), 5 maxlen, 6 '1' when every report must still be unfolded,
---       7 n reports, then per report: id, extraction json; then m changes, then change jsons
+--       7 n reports, then per report: id and the byte range [start, end) of its extraction json
+--       in the log entry (ARGV 2, which carries every extraction, so each crosses once); then m
+--       changes, then change jsons
 if (redis.call('GET', KEYS[2]) or '0') ~= ARGV[1] then return false end
 local n = tonumber(ARGV[7])
 if ARGV[6] == '1' then
@@ -67,10 +69,11 @@ end
 if ARGV[4] ~= '' then redis.call('SET', KEYS[3], ARGV[4]) end
 local a = 8
 for i = 1, n do
-  redis.call('HSET', KEYS[10 + i], 'status', 'done', 'extraction', ARGV[a + 1])
+  local extraction = string.sub(ARGV[2], tonumber(ARGV[a + 1]) + 1, tonumber(ARGV[a + 2]))
+  redis.call('HSET', KEYS[10 + i], 'status', 'done', 'extraction', extraction)
   redis.call('HDEL', KEYS[10 + i], 'error')
   redis.call('ZREM', KEYS[6], ARGV[a])
-  a = a + 2
+  a = a + 3
 end
 redis.call('INCRBY', KEYS[7], n)
 local m = tonumber(ARGV[a])
@@ -100,6 +103,11 @@ export type FoldRead<S> = {
 export type FoldCommit<S> = {
   /** What the batch folded, as the log entry a reader replays. */
   logEntry: string;
+  /**
+   * Per committed report, in order: the byte range [start, end) of its extraction JSON in the
+   * UTF-8 form of `logEntry`, which is stored as the report's extraction.
+   */
+  extractions: [number, number][];
   /** The whole new state, when it is time for a checkpoint (the log is then emptied). */
   checkpoint: S | null;
 };
@@ -149,7 +157,7 @@ export class FoldStore<S> {
     expectedVersion: string,
     fold: FoldCommit<S>,
     publicView: Omit<PublicState, 'seq' | 'reports'> | null,
-    reports: { id: string; extractionJson: string }[],
+    reportIds: string[],
     changes: ChangeBody[],
     requireUnfolded = false,
   ): Promise<boolean> {
@@ -164,7 +172,7 @@ export class FoldStore<S> {
       this.keys.stateCheckpointVersion,
       this.keys.stateLog,
       this.keys.stateLogReports,
-      ...reports.map((r) => this.keys.report(r.id)),
+      ...reportIds.map((id) => this.keys.report(id)),
     ];
     const args = [
       expectedVersion,
@@ -173,8 +181,8 @@ export class FoldStore<S> {
       publicView === null ? '' : JSON.stringify(publicView),
       String(this.maxLen),
       requireUnfolded ? '1' : '0',
-      String(reports.length),
-      ...reports.flatMap((r) => [r.id, r.extractionJson]),
+      String(reportIds.length),
+      ...reportIds.flatMap((id, i) => [id, String(fold.extractions[i][0]), String(fold.extractions[i][1])]),
       String(changes.length),
       ...changes.map((c) => JSON.stringify(c)),
     ];

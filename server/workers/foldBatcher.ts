@@ -121,14 +121,25 @@ export class FoldBatcher {
       const folded = applyReports(base.state, toFold);
       const changes = [...reportChanges, ...folded.changes];
       const version = Number(read.version) + 1;
+      const { entry, extractions } = encodeLogEntry(version, toCommit);
       const fold = {
-        logEntry: encodeLogEntry(version, toCommit),
+        logEntry: entry,
+        extractions,
         checkpoint: read.logReports + toFold.length >= CHECKPOINT_EVERY_REPORTS ? folded.state : null,
       };
       // The public view is tension, troops and meetings: a batch that announces none of them
       // leaves it as it was, so it is not written (~50 KB) again.
       const view = folded.changes.length > 0 || !this.publicWritten ? publicView(folded.state) : null;
-      if (await this.store.commit(read.version, fold, view, toCommit, changes, optimistic)) {
+      if (
+        await this.store.commit(
+          read.version,
+          fold,
+          view,
+          toCommit.map((r) => r.id),
+          changes,
+          optimistic,
+        )
+      ) {
         this.held = { version: String(version), state: folded.state };
         this.heldLogReports = fold.checkpoint ? 0 : read.logReports + toFold.length;
         if (view) this.publicWritten = true;

@@ -11,16 +11,36 @@ type LogEntry = { v: number; inputs: FoldInput[] };
 /** A report of a batch as committed: its id, dateline and the extraction JSON stored with it. */
 export type LoggedReport = { id: string; dateline: string; extractionJson: string };
 
+/** A log entry, and where each report's extraction JSON sits in it. */
+export type EncodedLogEntry = {
+  entry: string;
+  /**
+   * Byte range [start, end) of each report's extraction JSON in the entry's UTF-8 form, in the
+   * order given: the commit stores each report's extraction as that slice of the entry, so the
+   * JSON crosses to Redis once instead of twice (bench ingest: ~4.5 KB a report).
+   */
+  extractions: [number, number][];
+};
+
 /**
  * The entry for the batch that makes `version`. Each extraction is passed as the JSON already
- * written to its report, so the batch is not serialised twice.
+ * made for its report, so the batch is not serialised twice.
  */
-export function encodeLogEntry(version: number, reports: readonly LoggedReport[]): string {
-  const parts = reports.map(
-    (r) =>
-      `{"reportId":${JSON.stringify(r.id)},"dateline":${JSON.stringify(r.dateline)},"extraction":${r.extractionJson}}`,
-  );
-  return `{"v":${version},"inputs":[${parts.join(',')}]}`;
+export function encodeLogEntry(version: number, reports: readonly LoggedReport[]): EncodedLogEntry {
+  const head = `{"v":${version},"inputs":[`;
+  const parts: string[] = [head];
+  const extractions: [number, number][] = [];
+  let bytes = Buffer.byteLength(head);
+  reports.forEach((r, i) => {
+    const prefix = `${i > 0 ? ',' : ''}{"reportId":${JSON.stringify(r.id)},"dateline":${JSON.stringify(r.dateline)},"extraction":`;
+    bytes += Buffer.byteLength(prefix);
+    const length = Buffer.byteLength(r.extractionJson);
+    extractions.push([bytes, bytes + length]);
+    bytes += length + 1; // and the report's closing brace
+    parts.push(prefix, r.extractionJson, '}');
+  });
+  parts.push(']}');
+  return { entry: parts.join(''), extractions };
 }
 
 /** A state and the version it is at. */
