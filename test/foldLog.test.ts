@@ -13,7 +13,7 @@ import { syntheticReport } from '../server/state/fixtures.js';
 import { FoldStore } from '../server/storage/foldStore.js';
 import { keysFor } from '../server/storage/keys.js';
 import { catchUp } from '../server/workers/foldLog.js';
-import { FoldBatcher } from '../server/workers/foldBatcher.js';
+import { FoldBatcher, type FoldItem } from '../server/workers/foldBatcher.js';
 import { startRedis, type TestRedis } from './helpers/redisServer.js';
 
 let server: TestRedis;
@@ -28,19 +28,20 @@ afterAll(async () => {
   await server.stop();
 });
 
-const item = (input: FoldInput) => ({
-  stored: {
-    report: {
+const item = (input: FoldInput): FoldItem => ({
+  report: {
+    id: input.reportId,
+    dateline: input.dateline,
+    summary: {
       id: input.reportId,
-      text: `report ${input.reportId}`,
       dateline: input.dateline,
       receivedAt: input.dateline,
+      status: 'done',
+      excerpt: `report ${input.reportId}`,
+      flags: [],
     },
-    status: 'queued' as const,
-    flags: [],
   },
-  extraction: input.extraction!,
-  extractionJson: JSON.stringify(input.extraction),
+  extracted: { json: Buffer.from(JSON.stringify(input.extraction)) },
 });
 
 /** What a worker starting cold reads: the checkpoint and the whole log, replayed. */

@@ -101,11 +101,11 @@ export type FoldRead<S> = {
 };
 
 export type FoldCommit<S> = {
-  /** What the batch folded, as the log entry a reader replays. */
-  logEntry: string;
+  /** What the batch folded, as the log entry a reader replays (UTF-8 JSON). */
+  logEntry: Buffer;
   /**
-   * Per committed report, in order: the byte range [start, end) of its extraction JSON in the
-   * UTF-8 form of `logEntry`, which is stored as the report's extraction.
+   * Per committed report, in order: the byte range [start, end) of its extraction JSON in
+   * `logEntry`, which is stored as the report's extraction.
    */
   extractions: [number, number][];
   /** The whole new state, when it is time for a checkpoint (the log is then emptied). */

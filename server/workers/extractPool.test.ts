@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { extract } from '../extract/index.js';
-import { INLINE_MAX_CHARS, threadExtractor, type Extractor } from './extractPool.js';
+import { extractionOf, INLINE_MAX_CHARS, threadExtractor, type Extractor } from './extractPool.js';
 
 const flash = 'Officials said about 90,000 troops were near the border, and ministers will meet in Vienna on Friday.';
 // Long enough to go to a thread.
@@ -17,10 +17,10 @@ describe('extraction on worker threads', () => {
     const texts = Array.from({ length: 50 }, (_, i) => text.replace('90,000', `${90_000 + i * 1000}`));
     const results = await Promise.all(texts.map((t) => pool!.extract(t, '2022-01-19')));
     const inline = texts.map((t) => extract(t, '2022-01-19'));
-    expect(results.map((r) => r.extraction)).toEqual(inline);
-    // The JSON that is stored is that of the extraction folded.
-    expect(results.map((r) => r.json)).toEqual(inline.map((e) => JSON.stringify(e)));
-    expect(results[7].extraction.troops[0].value).toBe(97_000);
+    // The JSON (UTF-8) that is stored is that of the extraction folded.
+    expect(results.map((r) => r.json.toString())).toEqual(inline.map((e) => JSON.stringify(e)));
+    expect(results.map(extractionOf)).toEqual(inline);
+    expect(extractionOf(results[7]).troops[0].value).toBe(97_000);
   });
 
   it('extracts a short text on the calling thread and a long one on a thread', async () => {
@@ -34,21 +34,24 @@ describe('extraction on worker threads', () => {
     };
     expect(flash.length).toBeLessThanOrEqual(INLINE_MAX_CHARS);
     const short = extract(flash, '2022-01-19');
-    expect(await pool.extract(flash, '2022-01-19')).toEqual({ extraction: short, json: JSON.stringify(short) });
+    expect(await pool.extract(flash, '2022-01-19')).toEqual({
+      extraction: short,
+      json: Buffer.from(JSON.stringify(short)),
+    });
     expect(posted).toBe(0);
     expect(text.length).toBeGreaterThan(INLINE_MAX_CHARS);
-    expect((await pool.extract(text, '2022-01-19')).extraction).toEqual(extract(text, '2022-01-19'));
+    expect(extractionOf(await pool.extract(text, '2022-01-19'))).toEqual(extract(text, '2022-01-19'));
     expect(posted).toBe(1);
   });
 
   it('replaces a thread that dies, failing only what it held', async () => {
     pool = threadExtractor(1);
-    expect((await pool.extract(text, '2022-01-19')).extraction.troops[0].value).toBe(90_000);
+    expect(extractionOf(await pool.extract(text, '2022-01-19')).troops[0].value).toBe(90_000);
     const [first] = pool.threads!();
     const held = pool.extract(text, '2022-01-19');
     await first.terminate();
     await expect(held).rejects.toThrow(/extraction thread exited/);
     expect(pool.threads!()[0]).not.toBe(first);
-    expect((await pool.extract(text, '2022-01-19')).extraction.troops[0].value).toBe(90_000);
+    expect(extractionOf(await pool.extract(text, '2022-01-19')).troops[0].value).toBe(90_000);
   });
 });

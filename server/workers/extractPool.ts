@@ -8,8 +8,14 @@ import type { Extraction } from '../../shared/extraction.js';
 import { extract } from '../extract/index.js';
 import type { ExtractReply, ExtractRequest } from './extractThread.js';
 
-/** An extraction and its JSON, made once: the worker folds the object and stores the JSON. */
-export type Extracted = { extraction: Extraction; json: string };
+/**
+ * An extraction as the UTF-8 bytes of its JSON, made once: the commit stores the bytes and the
+ * fold parses them when it runs. From a thread only the bytes come (moved, not copied): held as
+ * a parsed object or a string from extraction to commit, each report's extraction outlived a
+ * young-generation GC or two and was copied by it (bench ingest: a fifth of the worker's GC).
+ * `extraction` is set when the object was made on this thread anyway.
+ */
+export type Extracted = { json: Buffer; extraction?: Extraction };
 
 export type Extractor = {
   extract(text: string, dateline: string): Promise<Extracted>;
@@ -20,7 +26,12 @@ export type Extractor = {
 
 /** An extraction made here, with its JSON. */
 export function withJson(extraction: Extraction): Extracted {
-  return { extraction, json: JSON.stringify(extraction) };
+  return { extraction, json: Buffer.from(JSON.stringify(extraction)) };
+}
+
+/** The extraction as an object: the one made here, or parsed from its JSON. */
+export function extractionOf(extracted: Extracted): Extraction {
+  return extracted.extraction ?? (JSON.parse(extracted.json.toString()) as Extraction);
 }
 
 const extractHere = (text: string, dateline: string): Extracted => withJson(extract(text, dateline));
@@ -69,7 +80,7 @@ export function threadExtractor(threads: number): Extractor {
     const worker = startThread();
     const slot: Slot = { worker, pending: new Map() };
     worker.on('message', ({ id, json }: ExtractReply) => {
-      slot.pending.get(id)?.resolve({ extraction: JSON.parse(json) as Extraction, json });
+      slot.pending.get(id)?.resolve({ json: Buffer.from(json.buffer, json.byteOffset, json.byteLength) });
       slot.pending.delete(id);
     });
     const fail = (err: Error) => {

@@ -4,15 +4,21 @@
  * carries every report that arrived while the previous commit was in flight. The worker
  * keeps the state in memory between batches and replays only what other workers folded.
  */
-import type { Extraction } from '../../shared/extraction.js';
 import type { ChangeBody } from '../../shared/events.js';
 import { applyReports, publicView, type CrisisState, type FoldInput } from '../state/index.js';
-import type { FoldRead, FoldStore } from '../storage/foldStore.js';
-import { summarize, type StoredReport } from '../storage/reportStore.js';
+import type { FoldCommit, FoldRead, FoldStore } from '../storage/foldStore.js';
+import type { ReportSummary } from '../../shared/report.js';
+import { extractionOf, type Extracted } from './extractPool.js';
 import { catchUp, encodeLogEntry, type HeldState, type LoggedReport } from './foldLog.js';
 
-/** A report's extraction (corrections applied) and its JSON, as it will be stored. */
-export type FoldItem = { stored: StoredReport; extraction: Extraction; extractionJson: string };
+/**
+ * A report to fold: its id and dateline, its summary as announced once folded (made up front, so
+ * its text is not held while it waits), and its extraction (corrections applied) as stored.
+ */
+export type FoldItem = {
+  report: { id: string; dateline: string; summary: ReportSummary };
+  extracted: Extracted;
+};
 
 type Pending = { item: FoldItem; resolve: () => void; reject: (err: unknown) => void };
 
@@ -77,8 +83,8 @@ export class FoldBatcher {
   }
 
   private async commitBatch(batch: FoldItem[]): Promise<void> {
-    const unique = [...new Map(batch.map((b) => [b.stored.report.id, b])).values()];
-    const ids = unique.map((b) => b.stored.report.id);
+    const unique = [...new Map(batch.map((b) => [b.report.id, b])).values()];
+    const ids = unique.map((b) => b.report.id);
     for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
       // First try without reading: when no other worker committed since this one did, and the
       // reports are new (the usual case), the commit goes through on one round trip. Otherwise
@@ -96,57 +102,57 @@ export class FoldBatcher {
       }
       this.held = base;
       if (!optimistic) this.heldLogReports = read.logReports;
-      const reportChanges: ChangeBody[] = [];
-      const toFold: FoldInput[] = [];
-      const toCommit: LoggedReport[] = [];
-      unique.forEach((item, i) => {
-        const { report } = item.stored;
-        const { extractionJson } = item;
-        const before = read.reports[i];
-        // Already folded with the same result (a retried or stalled job): nothing to announce.
-        if (before.status === 'done' && before.extractionJson === extractionJson) return;
-        // The object is folded here, its JSON replayed by other workers: the same state, since an
-        // extraction is plain JSON (extract.property.test.ts; corrections are read back from JSON).
-        toFold.push({ reportId: report.id, dateline: report.dateline, extraction: item.extraction });
-        toCommit.push({ id: report.id, dateline: report.dateline, extractionJson });
-        const summary = summarize({ report, status: 'done', flags: item.stored.flags });
-        reportChanges.push(
-          before.status === 'done'
-            ? { type: 'report.updated', id: report.id, report: summary }
-            : { type: 'report.added', id: report.id, report: summary },
-        );
-      });
-      if (toCommit.length === 0) return;
-      // One fold for the batch: tension and troops compared once, each meeting announced once.
-      const folded = applyReports(base.state, toFold);
-      const changes = [...reportChanges, ...folded.changes];
-      const version = Number(read.version) + 1;
-      const { entry, extractions } = encodeLogEntry(version, toCommit);
-      const fold = {
-        logEntry: entry,
-        extractions,
-        checkpoint: read.logReports + toFold.length >= CHECKPOINT_EVERY_REPORTS ? folded.state : null,
-      };
-      // The public view is tension, troops and meetings: a batch that announces none of them
-      // leaves it as it was, so it is not written (~50 KB) again.
-      const view = folded.changes.length > 0 || !this.publicWritten ? publicView(folded.state) : null;
-      if (
-        await this.store.commit(
-          read.version,
-          fold,
-          view,
-          toCommit.map((r) => r.id),
-          changes,
-          optimistic,
-        )
-      ) {
-        this.held = { version: String(version), state: folded.state };
-        this.heldLogReports = fold.checkpoint ? 0 : read.logReports + toFold.length;
-        if (view) this.publicWritten = true;
+      const next = this.fold(base, read, unique);
+      if (!next) return;
+      if (await this.store.commit(read.version, next.commit, next.view, next.ids, next.changes, optimistic)) {
+        this.held = { version: String(Number(read.version) + 1), state: next.state };
+        this.heldLogReports = next.commit.checkpoint ? 0 : read.logReports + next.ids.length;
+        if (next.view) this.publicWritten = true;
         return;
       }
     }
     throw new Error(`fold: gave up after ${MAX_CONFLICT_RETRIES} conflicting commits`);
+  }
+
+  /**
+   * Folds the batch onto `base` and makes what its commit writes; null when every report was
+   * already folded with the same result. Apart from the commit's await, so the extraction
+   * objects parsed here are garbage once it returns (but for what the state keeps): they die
+   * young instead of being copied by a GC while the commit is in flight.
+   */
+  private fold(base: HeldState, read: FoldRead<CrisisState>, unique: FoldItem[]) {
+    const reportChanges: ChangeBody[] = [];
+    const toFold: FoldInput[] = [];
+    const toCommit: LoggedReport[] = [];
+    unique.forEach((item, i) => {
+      const { report, extracted } = item;
+      const before = read.reports[i];
+      // Already folded with the same result (a retried or stalled job): nothing to announce.
+      if (before.status === 'done' && before.extractionJson === extracted.json.toString()) return;
+      // The object is folded here, its JSON replayed by other workers: the same state, since an
+      // extraction is plain JSON (extract.property.test.ts; corrections are read back from JSON).
+      toFold.push({ reportId: report.id, dateline: report.dateline, extraction: extractionOf(extracted) });
+      toCommit.push({ id: report.id, dateline: report.dateline, extractionJson: extracted.json });
+      reportChanges.push(
+        before.status === 'done'
+          ? { type: 'report.updated', id: report.id, report: report.summary }
+          : { type: 'report.added', id: report.id, report: report.summary },
+      );
+    });
+    if (toCommit.length === 0) return null;
+    // One fold for the batch: tension and troops compared once, each meeting announced once.
+    const folded = applyReports(base.state, toFold);
+    const { entry, extractions } = encodeLogEntry(Number(read.version) + 1, toCommit);
+    const commit: FoldCommit<CrisisState> = {
+      logEntry: entry,
+      extractions,
+      checkpoint: read.logReports + toFold.length >= CHECKPOINT_EVERY_REPORTS ? folded.state : null,
+    };
+    // The public view is tension, troops and meetings: a batch that announces none of them
+    // leaves it as it was, so it is not written (~50 KB) again.
+    const view = folded.changes.length > 0 || !this.publicWritten ? publicView(folded.state) : null;
+    const changes = [...reportChanges, ...folded.changes];
+    return { state: folded.state, commit, view, ids: toCommit.map((r) => r.id), changes };
   }
 
   /** What a read would give if nothing changed since this worker's last commit and the reports are new. */

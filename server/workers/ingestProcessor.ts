@@ -7,8 +7,8 @@ import { UnrecoverableError, type Job } from 'bullmq';
 import type { IngestJob } from '../queues/names.js';
 import { applyCorrections } from '../state/index.js';
 import type { CorrectionStore } from '../storage/correctionStore.js';
-import type { ReportStore } from '../storage/reportStore.js';
-import { withJson, type Extractor } from './extractPool.js';
+import { summarize, type ReportStore } from '../storage/reportStore.js';
+import { extractionOf, withJson, type Extractor } from './extractPool.js';
 import type { FoldBatcher } from './foldBatcher.js';
 
 type FaultHook = (job: Job<IngestJob>) => void | Promise<void>;
@@ -30,11 +30,15 @@ export function createIngestProcessor(deps: IngestProcessorDeps) {
     const [stored, corrections] = await Promise.all([deps.reports.get(reportId), deps.corrections.list(reportId)]);
     if (!stored) throw new UnrecoverableError(`report ${reportId} is not in the store`);
     await deps.hooks?.beforeFold?.(job);
-    const extracted = await deps.extractor.extract(stored.report.text, stored.report.dateline);
+    const { id, text, dateline } = stored.report;
+    // Summarised now, so the text is not held while the extraction and the batch wait.
+    const summary = summarize({ report: stored.report, status: 'done', flags: stored.flags });
+    const extracted = await deps.extractor.extract(text, dateline);
     // Most reports have no corrections: their extraction is stored as extracted, JSON and all.
-    const { extraction, json } =
-      corrections.length > 0 ? withJson(applyCorrections(extracted.extraction, corrections)) : extracted;
-    await deps.batcher.submit({ stored, extraction, extractionJson: json });
+    await deps.batcher.submit({
+      report: { id, dateline, summary },
+      extracted: corrections.length > 0 ? withJson(applyCorrections(extractionOf(extracted), corrections)) : extracted,
+    });
     await deps.hooks?.afterFold?.(job);
   };
 }
