@@ -34,6 +34,7 @@ export type FoldInput = {
   reportId: string;
   /** `YYYY-MM-DD` or an ISO date-time; its UTC day is the report's crisis time. */
   dateline: string;
+  /** Read once per fold of the input (the ingest worker passes a getter that parses it then). */
   extraction: Extraction | null;
 };
 

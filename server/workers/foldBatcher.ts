@@ -27,11 +27,13 @@ const MAX_CONFLICT_RETRIES = 100;
 /** A batch at least this big means a burst is on... */
 const BURST_BATCH = 8;
 /**
- * ...and the next commit waits this long to gather more. Each commit costs Redis a script run and
- * the public view (~45 KB) whatever its size: at 5 ms, draining a backlog committed 9-12 reports at
- * a time; at 15 ms, 21-22, for 5% more reports a second (bench ingest).
+ * ...and the next commit waits this long to gather more. Each commit costs a script run, the public
+ * view (~60 KB) and the full tension and troops changes whatever its size: at 5 ms, draining a
+ * backlog committed 9-12 reports at a time; at 15 ms, 21-22 (slow machine) or 64-71 (fast), for
+ * 5% more reports a second; at 40 ms, about 130, for 2-3% more (bench ingest). A burst is a backlog
+ * being drained (the last batch had 8 or more), so the wait is not felt: live reports come one by one.
  */
-const BURST_LINGER_MS = 15;
+const BURST_LINGER_MS = 40;
 /**
  * Reports folded into the log before the state is written whole again: bounds what a worker
  * starting cold replays (about 0.4 ms a report) and the log's size in Redis.
@@ -131,7 +133,15 @@ export class FoldBatcher {
       if (before.status === 'done' && before.extractionJson === extracted.json.toString()) return;
       // The object is folded here, its JSON replayed by other workers: the same state, since an
       // extraction is plain JSON (extract.property.test.ts; corrections are read back from JSON).
-      toFold.push({ reportId: report.id, dateline: report.dateline, extraction: extractionOf(extracted) });
+      // Parsed when the fold reads it, one report at a time: parsed all at once, before the fold,
+      // the batch's extraction objects were alive together and outlived a young-generation GC.
+      toFold.push({
+        reportId: report.id,
+        dateline: report.dateline,
+        get extraction() {
+          return extractionOf(extracted);
+        },
+      });
       toCommit.push({ id: report.id, dateline: report.dateline, extractionJson: extracted.json });
       reportChanges.push(
         before.status === 'done'
