@@ -35,6 +35,8 @@ describe.skipIf(!compose)('docker-compose.yml', () => {
     expect(config).toContain('healthcheck');
     expect(config.match(/--role\s*\n?\s*- api/g)).toHaveLength(2);
     expect(config.match(/--role\s*\n?\s*- worker/g)).toHaveLength(2);
+    // The workers, and only they, run with one V8 helper thread (README, "Worker processes").
+    expect(config.match(/NODE_OPTIONS: --v8-pool-size=1/g)).toHaveLength(2);
   });
 
   it('refuses to start without the secrets', () => {

@@ -10,6 +10,8 @@ import { freePort } from './redisServer.js';
 
 export const MAIN = path.resolve('dist/server/main.js');
 export const hasBuild = existsSync(MAIN);
+/** Node flags of a worker process, as `npm run worker` and docker-compose.yml run it (README, "Worker processes"). */
+export const WORKER_NODE_FLAGS = ['--v8-pool-size=1'];
 
 export type AppProcess = {
   role: 'api' | 'worker' | 'all';
@@ -28,7 +30,7 @@ export async function startProcess(
   env: Record<string, string> = {},
 ): Promise<AppProcess> {
   const port = role === 'worker' ? undefined : await freePort();
-  const child = spawn(process.execPath, [MAIN, '--role', role], {
+  const child = spawn(process.execPath, [...(role === 'worker' ? WORKER_NODE_FLAGS : []), MAIN, '--role', role], {
     env: {
       PATH: process.env.PATH ?? '',
       REDIS_URL: redisUrl,
