@@ -5,9 +5,9 @@
  * keeps the state in memory between batches and replays only what other workers folded.
  */
 import type { ChangeBody } from '../../shared/events.js';
+import type { ReportSummary } from '../../shared/report.js';
 import { applyReports, publicView, type CrisisState, type FoldInput } from '../state/index.js';
 import type { FoldCommit, FoldRead, FoldStore } from '../storage/foldStore.js';
-import type { ReportSummary } from '../../shared/report.js';
 import { extractionOf, type Extracted } from './extractPool.js';
 import { catchUp, encodeLogEntry, type HeldState, type LoggedReport } from './foldLog.js';
 
@@ -118,9 +118,10 @@ export class FoldBatcher {
 
   /**
    * Folds the batch onto `base` and makes what its commit writes; null when every report was
-   * already folded with the same result. Apart from the commit's await, so the extraction
-   * objects parsed here are garbage once it returns (but for what the state keeps): they die
-   * young instead of being copied by a GC while the commit is in flight.
+   * already folded with the same result. A function of its own, apart from the commit's await:
+   * an async function keeps its locals alive across each await, so what is made here (the
+   * batch's inputs, parsed extractions) would be held until Redis answers, and copied by a
+   * young-generation GC meanwhile.
    */
   private fold(base: HeldState, read: FoldRead<CrisisState>, unique: FoldItem[]) {
     const reportChanges: ChangeBody[] = [];
