@@ -31,15 +31,23 @@ export function matchScore(mention: MeetingMention, keys: ReadonlySet<string>, r
   for (const k of rec.keys) if (keys.has(k)) shared++;
   if (keys.size > 0 && (shared === 0 || shared < Math.min(2, keys.size, rec.keys.length))) return 0;
 
-  const dated = ms.filter((m) => m.date !== null);
-  const sameDate = mention.date !== null && dated.some((m) => m.date === mention.date);
-  const place = ms.some((m) => samePlace(m.place, mention.place));
+  // Loops, not filter/some: this runs for every meeting on every mention folded.
+  let dated = false;
+  let sameDate = false;
+  let place = false;
+  for (const m of ms) {
+    if (m.date !== null) {
+      dated = true;
+      if (m.date === mention.date) sameDate = true;
+    }
+    if (!place && samePlace(m.place, mention.place)) place = true;
+  }
   if (keys.size === 0) return sameDate && place ? 1 : 0;
 
-  if (mention.date !== null && dated.length > 0 && !sameDate) {
+  if (mention.date !== null && dated && !sameDate) {
     const tolerance = remote(mention.kind) ? 0 : MEETING_DATE_TOLERANCE_DAYS;
     const day = dayOf(mention.date);
-    if (!dated.some((m) => Math.abs(dayOf(m.date as string) - day) <= tolerance)) return 0;
+    if (!ms.some((m) => m.date !== null && Math.abs(dayOf(m.date) - day) <= tolerance)) return 0;
   }
   return shared * 4 + (sameDate ? 2 : 0) + (place ? 1 : 0);
 }

@@ -27,7 +27,11 @@ export function signalTotals(signals: readonly TensionSignal[]): Pick<LedgerEntr
 
 /** Decay-invariant strength: comparing two signals by this gives the same order at any crisis time. */
 function strength(c: DriverCandidate): number {
-  return Math.log2(Math.abs(c.weight)) + c.day / HALF_LIFE_DAYS;
+  return strengthOf(c.weight, c.day);
+}
+
+function strengthOf(weight: number, day: number): number {
+  return Math.log2(Math.abs(weight)) + day / HALF_LIFE_DAYS;
 }
 
 function byStrength(a: DriverCandidate, b: DriverCandidate): number {
@@ -51,24 +55,30 @@ export function foldTension(
 
   let candidates = tension.candidates.filter((c) => c.reportId !== reportId);
   if (next) {
-    const added = next.signals.flatMap((s, index): DriverCandidate[] =>
-      s.weight === 0
-        ? []
-        : [
-            {
-              reportId,
-              index,
-              at: next.at,
-              day: next.entry.d,
-              phrase: s.phrase,
-              weight: s.weight,
-              category: s.category,
-              ...(s.actors ? { actors: [...s.actors] } : {}),
-              evidence: storedEvidence(s.evidence),
-            },
-          ],
-    );
-    candidates = [...candidates, ...added].sort(byStrength).slice(0, DRIVER_POOL_SIZE);
+    // A signal weaker than every member of a full pool cannot get in: most signals of a busy
+    // day do not, and building them made a tenth of the fold's garbage (bench ingest).
+    let floor = -Infinity;
+    if (candidates.length >= DRIVER_POOL_SIZE) {
+      floor = Infinity;
+      for (const c of candidates) floor = Math.min(floor, strength(c));
+    }
+    const day = next.entry.d;
+    const added: DriverCandidate[] = [];
+    next.signals.forEach((s, index) => {
+      if (s.weight === 0 || strengthOf(s.weight, day) < floor) return;
+      added.push({
+        reportId,
+        index,
+        at: next.at,
+        day,
+        phrase: s.phrase,
+        weight: s.weight,
+        category: s.category,
+        ...(s.actors ? { actors: [...s.actors] } : {}),
+        evidence: storedEvidence(s.evidence),
+      });
+    });
+    if (added.length > 0) candidates = [...candidates, ...added].sort(byStrength).slice(0, DRIVER_POOL_SIZE);
   }
   return { tension: { days: bounded.days, candidates }, droppedThrough: bounded.droppedThrough };
 }

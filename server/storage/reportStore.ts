@@ -53,7 +53,8 @@ export function summarize(stored: Pick<StoredReport, 'report' | 'status' | 'flag
  * report it folds); a head is the start of the whole normalised text, so the result is the same.
  */
 function excerptOf(raw: string): string {
-  const headChars = EXCERPT_CHARS * 4;
+  // A little over the excerpt: it was the worker's largest allocation per report at 4× (bench ingest).
+  const headChars = EXCERPT_CHARS + 64;
   const head = raw.length > headChars ? raw.slice(0, headChars).replace(/\s+/g, ' ').trimStart() : '';
   // More text follows the head, so the whole normalised text is at least as long as the head.
   const text = head.length > EXCERPT_CHARS ? head : raw.replace(/\s+/g, ' ').trim();
