@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { extract } from '../extract/index.js';
-import { extractionOf, INLINE_MAX_CHARS, threadExtractor, type Extractor } from './extractPool.js';
+import { extractionOf, INLINE_MAX_CHARS, MAX_BATCH, threadExtractor, type Extractor } from './extractPool.js';
 
 const flash = 'Officials said about 90,000 troops were near the border, and ministers will meet in Vienna on Friday.';
 // Long enough to go to a thread.
@@ -42,6 +42,24 @@ describe('extraction on worker threads', () => {
     expect(text.length).toBeGreaterThan(INLINE_MAX_CHARS);
     expect(extractionOf(await pool.extract(text, '2022-01-19'))).toEqual(extract(text, '2022-01-19'));
     expect(posted).toBe(1);
+  });
+
+  it('hands the texts asked for together to a thread in batches of at most MAX_BATCH, each answered', async () => {
+    pool = threadExtractor(1);
+    const [thread] = pool.threads!();
+    const batches: number[] = [];
+    const post = thread.postMessage.bind(thread);
+    thread.postMessage = (message: unknown) => {
+      batches.push((message as unknown[]).length);
+      post(message);
+    };
+    const texts = Array.from({ length: MAX_BATCH + 8 }, (_, i) => text.replace('90,000', `${10_000 + i}`));
+    const results = await Promise.all(texts.map((t) => pool!.extract(t, '2022-01-19')));
+    expect(batches).toEqual([MAX_BATCH, 8]);
+    expect(results.map((r) => extractionOf(r).troops[0].value)).toEqual(texts.map((_, i) => 10_000 + i));
+    // One asked for later goes on its own, not held for company.
+    expect(extractionOf(await pool.extract(text, '2022-01-19')).troops[0].value).toBe(90_000);
+    expect(batches).toEqual([MAX_BATCH, 8, 1]);
   });
 
   it('replaces a thread that dies, failing only what it held', async () => {

@@ -12,12 +12,19 @@ export type ExtractReply = { id: number; json: Uint8Array };
 
 const utf8 = new TextEncoder();
 
-parentPort?.on('message', (request: ExtractRequest) => {
-  // extract() never throws (it returns an empty extraction on internal errors).
-  const extraction = extract(request.text, request.dateline);
-  // Sent as JSON, not as an object: the main thread parses JSON in about half the time it takes
-  // to take a structured clone apart, and the JSON is what the commit stores (see extractPool.ts).
-  // As bytes, outside the main thread's heap, until the fold parses them.
-  const json = utf8.encode(JSON.stringify(extraction));
-  parentPort?.postMessage({ id: request.id, json } satisfies ExtractReply, [json.buffer]);
+// Requests come in batches (extractPool.ts) and are answered in one message per batch.
+parentPort?.on('message', (batch: ExtractRequest[]) => {
+  const replies: ExtractReply[] = [];
+  const buffers: ArrayBuffer[] = [];
+  for (const { id, text, dateline } of batch) {
+    // extract() never throws (it returns an empty extraction on internal errors).
+    const extraction = extract(text, dateline);
+    // Sent as JSON, not as an object: the main thread parses JSON in about half the time it takes
+    // to take a structured clone apart, and the JSON is what the commit stores (see extractPool.ts).
+    // As bytes, outside the main thread's heap, until the fold parses them.
+    const json = utf8.encode(JSON.stringify(extraction));
+    replies.push({ id, json });
+    buffers.push(json.buffer);
+  }
+  parentPort?.postMessage(replies, buffers);
 });
