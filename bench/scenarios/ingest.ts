@@ -28,6 +28,14 @@ import type { PostResult } from '../clients/loadgen.js';
 
 const streamMs = (id: string) => Number(id.split('-')[0]);
 
+/** Redis' count of calls and time per command name (INFO commandstats): script runs by kind. */
+async function redisScriptTime(redis: Redis): Promise<{ evalsha: number; eval: number }> {
+  const stats = await redis.info('commandstats');
+  const usec = (name: string) =>
+    Number(new RegExp(`^cmdstat_${name}:calls=\\d+,usec=(\\d+)`, 'm').exec(stats)?.[1] ?? 0);
+  return { evalsha: usec('evalsha'), eval: usec('eval') };
+}
+
 /** Redis' own count of bytes received from and sent to its clients (INFO stats). */
 async function redisNetBytes(redis: Redis): Promise<{ input: number; output: number }> {
   const info = await redis.info('stats');
@@ -57,6 +65,7 @@ export async function ingestScenario(): Promise<void> {
       console.log(`  ingest: only ${accepted} of ${count} accepted: ${JSON.stringify(posted.statuses)}`);
 
     const netBefore = await redisNetBytes(redis);
+    const scriptsBefore = await redisScriptTime(redis);
     const workerStarted = wallMs();
     const worker = await stack.addWorker();
     const pid = worker.child.pid!;
@@ -84,6 +93,7 @@ export async function ingestScenario(): Promise<void> {
     // The api tails the change stream meanwhile (no sockets here): it shares the two cores.
     const apiCpuMs = cpuMs(cpuSeconds(stack.apis[0].child.pid!), cpuBefore.api);
     const netAfter = await redisNetBytes(redis);
+    const scriptsAfter = await redisScriptTime(redis);
     // AOF rewrites run in forked children; wait for one in progress, so its CPU is counted.
     const rewritesDone = async () => /aof_rewrite_in_progress:0/.test(await redis.info('persistence'));
     for (let i = 0; i < 300 && !(await rewritesDone()); i++) await sleep(100);
@@ -103,6 +113,11 @@ export async function ingestScenario(): Promise<void> {
     record('ingest.api_cpu_ms_per_report', apiCpuMs, 'ms');
     record('ingest.redis_rewrite_cpu_ms_per_report', redisChildrenCpuMs, 'ms');
     record('ingest.redis_aof_rewrites', rewrites, '');
+    // Redis' time in scripts, per report: BullMQ's (loaded once, run by SHA: taking and finishing
+    // each job) and the fold's (its reads and commits, sent whole: EVAL), of the Redis CPU above.
+    const scriptUs = (k: 'evalsha' | 'eval') => (scriptsAfter[k] - scriptsBefore[k]) / Math.max(1, accepted);
+    record('ingest.redis_bullmq_scripts_us_per_report', scriptUs('evalsha'), 'µs');
+    record('ingest.redis_fold_scripts_us_per_report', scriptUs('eval'), 'µs');
     // Bytes the drain sent Redis and read back, per report: what the commits and job handling carry.
     const perReportKb = (bytes: number) => bytes / 1024 / Math.max(1, accepted);
     record('ingest.redis_in_kb_per_report', perReportKb(netAfter.input - netBefore.input), 'KB');
