@@ -39,13 +39,15 @@ export function entryIndex(ledger: readonly LedgerEntry[], day: number, reportId
 export function replaceEntry(ledger: readonly LedgerEntry[], at: number, entry: LedgerEntry | null): LedgerEntry[] {
   // One copy of the ledger per report folded, not three: it is the state's largest array, and
   // its copies were a sixth of what the ingest worker allocated (bench ingest).
-  if (at >= 0) {
-    // Same day and id, so the same place in the order.
-    if (entry && entry.d === ledger[at].d && entry.id === ledger[at].id) return ledger.with(at, entry);
-    ledger = ledger.toSpliced(at, 1);
-    if (!entry) return ledger as LedgerEntry[];
-  }
-  if (!entry) return [...ledger];
+  if (at < 0) return entry ? withEntry(ledger, entry) : [...ledger];
+  // Same day and id, so the same place in the order.
+  if (entry && entry.d === ledger[at].d && entry.id === ledger[at].id) return ledger.with(at, entry);
+  const without = ledger.toSpliced(at, 1);
+  return entry ? withEntry(without, entry) : without;
+}
+
+/** A copy of `ledger` with `entry` in its place, the oldest dropped beyond MAX_LEDGER_REPORTS. */
+function withEntry(ledger: readonly LedgerEntry[], entry: LedgerEntry): LedgerEntry[] {
   const next = ledger.toSpliced(lowerBound(ledger, entry.d, entry.id), 0, entry);
   if (next.length > MAX_LEDGER_REPORTS) next.splice(0, next.length - MAX_LEDGER_REPORTS);
   return next;
