@@ -15,8 +15,9 @@ import { pathToFileURL } from 'node:url';
 
 type Extract = (text: string, dateline: string) => unknown;
 const BUILT = path.resolve('dist/server/extract/index.js');
+const USE_BUILT = existsSync(BUILT);
 const { extract } = (
-  existsSync(BUILT) ? await import(pathToFileURL(BUILT).href) : await import('../server/extract/index.js')
+  USE_BUILT ? await import(pathToFileURL(BUILT).href) : await import('../server/extract/index.js')
 ) as { extract: Extract };
 
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -82,7 +83,7 @@ function main(): void {
   while (performance.now() - start < LOOP_MS) extract(reports[done++ % reports.length], '2022-01-19');
   const perSecond = done / ((performance.now() - start) / 1000);
   const avgBytes = Math.round(reports.reduce((s, r) => s + r.length, 0) / reports.length);
-  const code = existsSync(BUILT) ? 'built code' : 'TypeScript source, no build';
+  const code = USE_BUILT ? 'built code' : 'TypeScript source, no build';
   console.error(`(report size ≈ ${avgBytes} chars, ${RUNS} timed runs, ${code})`);
   console.log(`bench extract.p50_ms: ${p50.toFixed(3)} ms`);
   console.log(`bench extract_only.reports_per_s: ${perSecond.toFixed(0)} reports/s`);
