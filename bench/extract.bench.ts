@@ -4,21 +4,13 @@
  *   bench extract.p50_ms: <value> ms
  *   bench extract_only.reports_per_s: <value> reports/s
  * BENCH_QUICK=1 shortens the timed part. Target (issue 3): p50 ≤ 1 ms on the project machine.
- * It times the built code (dist/, which `npm run bench` builds first), as the worker runs it; the
- * TypeScript source through tsx only when there is no build. tsx's transform wraps functions in
- * name-keeping helpers the build has not: the source read 0.67–0.69 ms at the p50 where the build,
- * in alternate runs, read 0.61–0.62.
+ * It times the built code as the worker runs it (lib/builtExtract.ts); the TypeScript source
+ * through tsx only when there is no build.
  */
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { hasBuiltExtract, importBuiltExtract, type Extract } from './lib/builtExtract.js';
 
-type Extract = (text: string, dateline: string) => unknown;
-const BUILT = path.resolve('dist/server/extract/index.js');
-const USE_BUILT = existsSync(BUILT);
-const { extract } = (
-  USE_BUILT ? await import(pathToFileURL(BUILT).href) : await import('../server/extract/index.js')
-) as { extract: Extract };
+const USE_BUILT = hasBuiltExtract();
+const extract: Extract = USE_BUILT ? await importBuiltExtract() : (await import('../server/extract/index.js')).extract;
 
 const QUICK = process.env.BENCH_QUICK === '1';
 // Quick runs warm up as long as full ones: after 200 the JIT was still cold (quick p50 1.37–1.41 ms

@@ -4,12 +4,9 @@
  * (dist/server/extract), as the worker process does. The first call in a process runs
  * cold, as a freshly started worker does; later calls find its JIT and memo warm.
  */
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { importBuiltExtract } from '../lib/builtExtract.js';
 import { serve } from '../lib/rpc.js';
 import { benchReport } from '../lib/reportTexts.js';
-
-type Extract = (text: string, dateline: string) => unknown;
 
 async function run(args: {
   runId: string;
@@ -17,15 +14,14 @@ async function run(args: {
   warmup: number;
   maxMs: number;
 }): Promise<{ reportsPerSecond: number; measured: number }> {
-  const mod = (await import(pathToFileURL(path.resolve('dist/server/extract/index.js')).href)) as { extract: Extract };
+  const extract = await importBuiltExtract();
   const reports = Array.from({ length: args.count }, (_, i) => benchReport(args.runId, i));
-  for (let i = 0; i < args.warmup; i++)
-    mod.extract(reports[i % reports.length].text, reports[i % reports.length].dateline);
+  for (let i = 0; i < args.warmup; i++) extract(reports[i % reports.length].text, reports[i % reports.length].dateline);
   const started = performance.now();
   let done = 0;
   while (done < reports.length && performance.now() - started < args.maxMs) {
     const r = reports[done++];
-    mod.extract(r.text, r.dateline);
+    extract(r.text, r.dateline);
   }
   const seconds = (performance.now() - started) / 1000;
   return { reportsPerSecond: done / seconds, measured: done };
