@@ -17,3 +17,9 @@ export const hasBuiltExtract = (): boolean => existsSync(BUILT_EXTRACT);
 export async function importBuiltExtract(): Promise<Extract> {
   return ((await import(pathToFileURL(BUILT_EXTRACT).href)) as { extract: Extract }).extract;
 }
+
+/** The built primeExtraction(), which the worker's extraction thread runs before its first report. */
+export async function importBuiltPrime(): Promise<() => unknown> {
+  const primeModule = path.join(path.dirname(BUILT_EXTRACT), 'prime.js');
+  return ((await import(pathToFileURL(primeModule).href)) as { primeExtraction: () => unknown }).primeExtraction;
+}
