@@ -6,6 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Extraction } from '../../shared/extraction.js';
 import { extract } from '../extract/index.js';
+import { primeExtraction } from '../extract/prime.js';
 import type { ExtractReply, ExtractRequest } from './extractThread.js';
 
 /**
@@ -37,6 +38,7 @@ export function extractionOf(extracted: Extracted): Extraction {
 const extractHere = (text: string, dateline: string): Extracted => withJson(extract(text, dateline));
 
 export function inlineExtractor(): Extractor {
+  primeExtraction(); // ~0.3 s now rather than on the first reports (extract/prime.ts)
   return { extract: async (text, dateline) => extractHere(text, dateline), close: async () => undefined };
 }
 
@@ -109,6 +111,8 @@ export function threadExtractor(threads: number): Extractor {
     return slot;
   };
   for (let i = 0; i < threads; i++) slots.push(spawn(i));
+  // Short notes are extracted here: this thread primes too, while the new threads prime themselves.
+  primeExtraction();
 
   const post = (slot: Slot) => {
     const { outbox } = slot;
