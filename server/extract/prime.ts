@@ -12,10 +12,10 @@ import { extract } from './index.js';
 const PRIMING_TEXT = [
   'Foreign Minister Anna Nowak will meet her Russian counterpart in Geneva on Friday, officials said on Tuesday.',
   'The two presidents spoke by phone yesterday and agreed to hold a video call this week, ahead of a summit next month.',
-  'Russia has massed more than 100,000 troops near the border, up from 90,000 in January, and NATO estimates',
+  'Russia has brought at least 100,000 troops to the frontier, up from 90,000 in January; NATO estimates',
   'that between 110,000 and 130,000 soldiers could be deployed by the end of the month.',
   'Talks planned for 14 March 2022 in Vienna were postponed to January 29. NATO cancelled a meeting with Russia in Minsk planned in two weeks.',
-  'Kyiv warned of a possible invasion and new sanctions, while both sides called for de-escalation and dialogue.',
+  'Kyiv warned of a possible invasion and new sanctions, while both capitals urged calm, de-escalation and more dialogue.',
 ].join(' ');
 
 /** Runs one extraction on a built-in text; callers discard the result (returned for the test). */
