@@ -15,9 +15,10 @@ for (const f of files) {
 console.log(`client JavaScript: ${(total / 1024).toFixed(1)} KB gzip in ${files.length} files`);
 
 // Per page, from Vite's manifest: the shell (index.html's entry) plus the page's lazy chunk and
-// everything both import statically. The wall has a budget (issue 4): ≤ 250 KB gzip.
+// everything both import statically. The wall has a budget: ≤ 200 KB gzip (issue 8's target; issue 4
+// asked for 250). It read 195 KB with Recharts; its own SVG chart on d3-scale and d3-shape brought it to 105.
 const manifestPath = path.resolve('dist/client/.vite/manifest.json');
-const budgetsKB = { wall: 250 };
+const budgetsKB = { wall: 200 };
 if (existsSync(manifestPath)) {
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
   const closure = (key, seen) => {

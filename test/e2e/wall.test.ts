@@ -188,6 +188,16 @@ describe.skipIf(!hasChromium)('wall display (Chromium)', () => {
     const dir = screenshotDir();
     mkdirSync(dir, { recursive: true });
     await page.screenshot({ path: path.join(dir, 'wall-1080p.png') });
+    // The troop chart draws the sample's days as a line in a band, with whole days and round figures on its axes.
+    const chart = page.locator('[data-testid=troop-chart] svg');
+    expect(await chart.getAttribute('aria-label')).toMatch(
+      /^Troop estimate from \d+ \w+ to \d+ \w+: [\d,]+ then [\d,]+$/,
+    );
+    expect(await chart.locator('path.troop-chart-line').getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+(L[\d.]+,[\d.]+)+$/);
+    expect(await chart.locator('path.troop-chart-band').getAttribute('d')).toMatch(/Z$/);
+    const tickLabels = await chart.locator('text').allTextContents();
+    expect(tickLabels.some((t) => /^\d+ \w{3}$/.test(t))).toBe(true);
+    expect(tickLabels.some((t) => /^\d+k$/.test(t))).toBe(true);
     await page.setViewportSize({ width: 3840, height: 2160 });
     await page.waitForTimeout(500);
     const overflow = await page.evaluate(() => document.documentElement.scrollHeight > window.innerHeight);
