@@ -55,7 +55,7 @@ describe('troopChartGeometry', () => {
     expect(Math.max(...bandYs)).toBeCloseTo(yOf('100k'), 6);
   });
 
-  it('marks only noon-free days over a short span', () => {
+  it('labels whole days only over a short span, not noon', () => {
     const two = troopChartGeometry([point('2022-01-10', 1000), point('2022-01-11', 1200)], 1600, 400, EM)!;
     expect(two.xTicks.map((t) => t.label)).toEqual(['10 Jan', '11 Jan']);
   });
