@@ -29,6 +29,10 @@ export type TroopChartGeometry = {
 
 const DAY_MS = 86_400_000;
 
+/** The band's edges: a day's range, widened to its figure should the figure fall outside it. */
+const lowOf = (p: Point): number => Math.min(p.low, p.value);
+const highOf = (p: Point): number => Math.max(p.high, p.value);
+
 /** A dateline (YYYY-MM-DD) as a UTC instant. */
 const dayOf = (at: string): Date => new Date(`${at.slice(0, 10)}T00:00:00Z`);
 
@@ -52,11 +56,9 @@ export function troopChartGeometry(
   const x = scaleUtc()
     .domain([first, last])
     .range([plot.left + 0.8 * em, plot.right - 0.8 * em]);
-  const lows = points.map((p) => Math.min(p.low, p.value));
-  const highs = points.map((p) => Math.max(p.high, p.value));
   const yTickCount = Math.max(2, Math.floor((plot.bottom - plot.top) / (2.5 * em)));
   const y = scaleLinear()
-    .domain(chartDomain([Math.min(...lows), Math.max(...highs)]))
+    .domain(chartDomain([Math.min(...points.map(lowOf)), Math.max(...points.map(highOf))]))
     .nice(yTickCount)
     .range([plot.bottom, plot.top]);
 
@@ -66,8 +68,8 @@ export function troopChartGeometry(
     .y((p) => y(p.value));
   const bandOf = area<Point>()
     .x(xOf)
-    .y0((p) => y(Math.min(p.low, p.value)))
-    .y1((p) => y(Math.max(p.high, p.value)));
+    .y0((p) => y(lowOf(p)))
+    .y1((p) => y(highOf(p)));
 
   const xTickCount = Math.max(2, Math.floor((plot.right - plot.left) / (5 * em)));
   // Ticks on whole days only: over two days d3 would also mark noon, which a dateline never is.
