@@ -55,6 +55,11 @@ export const auditActions = [
   'user.sessions-revoked',
   'token.created',
   'token.revoked',
+  'crisis.created',
+  'crisis.updated',
+  'crisis.removed',
+  'report.assigned',
+  'report.unassigned',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -64,7 +69,7 @@ export type AuditEntry = {
   by: string;
   role: string;
   action: AuditAction;
-  /** The report id, username or token id the action was about. */
+  /** The report id, username, token id or crisis slug the action was about. */
   target: string;
   before: unknown;
   after: unknown;

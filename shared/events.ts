@@ -4,41 +4,84 @@
  * entry id as `seq`; clients keep the last one and resume from it.
  */
 import { z } from 'zod';
+import { crisisSlugSchema, type Crisis, type CrisisAssignment } from './crisis.js';
 import type { Flag, ReportSummary } from './report.js';
 import type { Meeting, PublicState, PublicTension, PublicTroops } from './state.js';
 
 export type ChangeBody =
   | { type: 'report.added'; id: string; report: ReportSummary }
   | { type: 'report.updated'; id: string; report: ReportSummary }
+  /** On a crisis' stream: the report no longer belongs to the crisis (its contribution is taken out). */
+  | { type: 'report.removed'; id: string }
   | { type: 'tension.updated'; tension: PublicTension }
   | { type: 'troops.updated'; troops: PublicTroops }
   | { type: 'meeting.upserted'; meeting: Meeting }
   | { type: 'flag.changed'; id: string; flags: Flag[] }
-  | { type: 'alert.fired'; subscriptionId: string; userId: string; title: string; body: string; changeSeq: string };
+  | { type: 'alert.fired'; subscriptionId: string; userId: string; title: string; body: string; changeSeq: string }
+  /** On the desk stream: a crisis was made or changed (`definition`), or removed (`definition: null`). */
+  | { type: 'crisis.changed'; slug: string; definition: Crisis | null }
+  /** On a crisis' stream: its picture is being folded again from nothing (its principal changed); read a fresh snapshot. */
+  | { type: 'crisis.rebuilt'; slug: string }
+  /** On the desk stream: how far re-assigning every report to the crises has come. */
+  | { type: 'crisis.reassignment'; progress: ReassignmentProgress };
+
+/** Re-assigning every report after the crises' rules changed: done in the background, in pages. */
+export type ReassignmentProgress = {
+  /** The crises version the reports are being assigned for. */
+  version: number;
+  state: 'running' | 'done' | 'superseded';
+  /** Reports looked at so far, out of `total`. */
+  done: number;
+  total: number;
+  /** Reports whose crises changed. */
+  changed: number;
+  startedAt: string;
+  finishedAt?: string;
+};
+
+/** A journalist's assignment of a report to a crisis, or its removal from one. */
+export type CrisisOverride = { in: boolean; by: string; at: string; note?: string };
+export type { CrisisAssignment };
 
 export type ChangeType = ChangeBody['type'];
-export type Change = ChangeBody & { seq: string };
+/**
+ * A change as clients get it: `seq` is its entry id in the stream it came from, `crisis` that
+ * stream: the crisis' slug, or null for the desk stream (reports, flags, crises, alerts).
+ */
+export type Change = ChangeBody & { seq: string; crisis: string | null };
 
-/** Handshake auth a client sends: a display/ingest token (or rely on the session cookie) and the last seq it saw. */
+const seqSchema = z.string().regex(/^\d{1,20}-\d{1,20}$/, 'since must be a change seq such as 1700000000000-0');
+
+/**
+ * Handshake auth a client sends: a display/ingest token (or rely on the session cookie), which
+ * stream it follows (`crisis`: a crisis' slug, the first crisis made when absent; `desk: true`:
+ * the desk stream of every report) and the last seq it saw on that stream.
+ */
 export const socketAuthSchema = z.object({
   token: z.string().max(512).optional(),
-  since: z
-    .string()
-    .regex(/^\d{1,20}-\d{1,20}$/, 'since must be a change seq such as 1700000000000-0')
-    .optional(),
+  since: seqSchema.optional(),
+  crisis: crisisSlugSchema.optional(),
+  desk: z.boolean().optional(),
 });
 export type SocketAuth = z.infer<typeof socketAuthSchema>;
 
 export interface ServerToClientEvents {
   snapshot: (state: PublicState) => void;
   change: (change: Change) => void;
+  /** The crisis asked for does not exist (or no longer does): the socket stays on the one it had. */
+  'crisis.unknown': (info: { crisis: string; message: string }) => void;
   /** Sent when the server deploys a new client build; kiosks reload themselves. */
   version: (info: { build: string }) => void;
 }
 
+/** Switch the socket to another crisis: a snapshot of it follows, then its changes only. */
+export const crisisSelectSchema = z.object({ crisis: crisisSlugSchema });
+export type CrisisSelect = z.infer<typeof crisisSelectSchema>;
+
 export interface ClientToServerEvents {
   /** Ask for a fresh snapshot (e.g. after a gap was detected). */
   'state.request': () => void;
+  'crisis.select': (select: CrisisSelect) => void;
 }
 
 export interface InterServerEvents {}
@@ -46,4 +89,6 @@ export interface InterServerEvents {}
 export interface SocketData {
   user: { username: string; role: string } | null;
   via: 'display-token' | 'ingest-token' | 'session';
+  /** The stream it follows: a crisis' slug, or null for the desk stream. */
+  crisis: string | null;
 }

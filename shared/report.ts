@@ -1,5 +1,6 @@
 /** Reports as they come in (POST /api/reports) and as they are read back. */
 import { z } from 'zod';
+import type { CrisisAssignment } from './crisis.js';
 import type { Extraction } from './extraction.js';
 
 export const MAX_REPORT_CHARS = 100_000;
@@ -60,6 +61,8 @@ export type ReportSummary = {
   status: ReportStatus;
   excerpt: string;
   flags: Flag[];
+  /** The crises it belongs to, and why (absent until the report is first folded). */
+  crises?: CrisisAssignment[];
 };
 
 export type ReportDetail = {
@@ -68,5 +71,7 @@ export type ReportDetail = {
   report: Report;
   extraction?: Extraction;
   flags: Flag[];
+  /** The crises it belongs to, and why (empty: in no crisis; absent until the report is first folded). */
+  crises?: CrisisAssignment[];
   error?: string;
 };

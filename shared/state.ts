@@ -38,12 +38,26 @@ export type TroopClaim = Omit<TroopMention, 'evidence'> & {
   evidence: Evidence;
 };
 
-export type PublicTroops = {
-  current: { value: number; low: number; high: number; asOf: string; claims: TroopClaim[] } | null;
+export type TroopFigure = { value: number; low: number; high: number; asOf: string; claims: TroopClaim[] };
+
+/** The figures of one force in one theatre: its claims side by side, never mixed with another force's. */
+export type ForceTroops = {
+  /** Whose troops ("Russia"); "" when the reports do not say. */
+  force: string;
+  /** Where ("Ukraine"); "" when the reports do not say. */
+  theatre: string;
+  current: TroopFigure | null;
   /** Projections and "could double" figures: shown apart, never mixed into current. */
   hypotheticals: TroopClaim[];
   history: { at: string; value: number; low: number; high: number }[];
 };
+
+/**
+ * The troop picture of a crisis: the headline is its principal force in its principal theatre
+ * (`force`/`theatre` say which; both "" for a crisis without a principal, where the headline is
+ * the force cited most recently), the other forces of the crisis are listed apart in `others`.
+ */
+export type PublicTroops = ForceTroops & { others: ForceTroops[] };
 
 export type MeetingHistoryEntry = {
   at: string;
@@ -67,7 +81,9 @@ export type Meeting = {
 };
 
 export type PublicState = {
-  /** Id of the last change-stream entry folded into this picture ("0-0" when none). */
+  /** The crisis this is the picture of (null: the desk stream, which has reports only). */
+  crisis: string | null;
+  /** Id of the last entry of that stream folded into this picture ("0-0" when none). */
   seq: string;
   tension: PublicTension;
   troops: PublicTroops;

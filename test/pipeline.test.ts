@@ -24,7 +24,7 @@ afterAll(async () => {
 });
 
 const uniqueText = (label: string) =>
-  `${label} ${Math.random().toString(36).slice(2)}: Officials said Russia has about 90,000 troops near the border, and ministers will hold talks in Vienna on Thursday.`;
+  `${label} ${Math.random().toString(36).slice(2)}: Officials said Russia has about 90,000 troops near the border with Ukraine, and ministers will hold talks in Vienna on Thursday.`;
 
 async function reportStatus(id: string): Promise<string> {
   const res = await fetch(`${app.url}/api/reports/${id}`, { headers: { authorization: `Bearer ${DISPLAY_TOKEN}` } });
@@ -189,7 +189,8 @@ describe('bad input gets a clear error and changes nothing', () => {
     const ok = await fetch(`${app.url}/api/state`, { headers: { authorization: `Bearer ${DISPLAY_TOKEN}` } });
     expect(ok.status).toBe(200);
     const state = await ok.json();
-    expect(Object.keys(state).sort()).toEqual(['meetings', 'reports', 'seq', 'tension', 'troops']);
+    expect(Object.keys(state).sort()).toEqual(['crisis', 'meetings', 'reports', 'seq', 'tension', 'troops']);
+    expect(state.crisis).toBe('russia-ukraine');
     expect(state.tension.value).toBeGreaterThanOrEqual(0);
     expect(state.tension.value).toBeLessThanOrEqual(100);
   });
@@ -262,8 +263,9 @@ describe('resume by seq', () => {
   it('a since the stream no longer reaches gets a fresh snapshot', async () => {
     const id = ((await (await postReport(app.url, { text: uniqueText('trim') })).json()) as { id: string }).id;
     await waitFor(async () => (await reportStatus(id)) === 'done', 10_000, 'done');
-    const [[oldSeq]] = await probe.xrange(`{${app.prefix}}:changes`, '-', '+', 'COUNT', 1);
-    await probe.xtrim(`{${app.prefix}}:changes`, 'MAXLEN', 1);
+    const stream = `{${app.prefix}:russia-ukraine}:changes`;
+    const [[oldSeq]] = await probe.xrange(stream, '-', '+', 'COUNT', 1);
+    await probe.xtrim(stream, 'MAXLEN', 1);
     const client = connectClient(app.url, { token: DISPLAY_TOKEN, since: oldSeq });
     await connected(client);
     await waitFor(async () => client.snapshots.length === 1, 5000, 'snapshot after trim');

@@ -23,6 +23,9 @@ const tension = (value: number): PublicTension => ({
   ],
 });
 const troops = (value: number | null): PublicTroops => ({
+  force: 'Russia',
+  theatre: 'Ukraine',
+  others: [],
   current: value === null ? null : { value, low: value, high: value, asOf: '2022-01-19', claims: [] },
   hypotheticals: [],
   history: [],

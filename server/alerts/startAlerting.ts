@@ -7,7 +7,9 @@ import { outboundPolicy } from '../outbound/guard.js';
 import type { RoleContext, RunningRole } from '../roles/context.js';
 import { AlertMemoStore } from '../storage/alertMemoStore.js';
 import { DeliveryLog } from '../storage/deliveryLog.js';
+import { CrisisStore } from '../storage/crisisStore.js';
 import { FoldStore } from '../storage/foldStore.js';
+import { crisisKeysFor } from '../storage/keys.js';
 import { ReportStore } from '../storage/reportStore.js';
 import { waitReady } from '../storage/redis.js';
 import { SubscriptionStore } from '../storage/subscriptionStore.js';
@@ -45,14 +47,19 @@ export async function startAlerting(ctx: RoleContext): Promise<RunningRole> {
     claimIdleMs: config.ALERTS_CLAIM_IDLE_MS,
     log,
   });
-  const folds = new FoldStore(command, keys, config.CHANGES_MAXLEN);
+  const crises = new CrisisStore(command, keys, config.CHANGES_MAXLEN);
   const stopSweep = startMeetingSweep({
     redis: command,
     keys,
     subscriptions,
     memos,
     queue,
-    meetings: async () => (await folds.readPublic()).view?.meetings ?? [],
+    meetings: async () => {
+      const crisis = await crises.resolve(undefined);
+      if (!crisis) return [];
+      const folds = new FoldStore(command, crisisKeysFor(config.KEY_PREFIX, crisis.slug), 0);
+      return (await folds.readPublic()).view?.meetings ?? [];
+    },
     intervalMs: config.ALERTS_SWEEP_MS,
     log,
   });

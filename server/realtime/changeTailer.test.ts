@@ -1,54 +1,63 @@
+import { Redis } from 'ioredis';
 import pino from 'pino';
-import { describe, expect, it } from 'vitest';
-import type { Change } from '../../shared/events.js';
-import type { ChangeStream } from '../storage/changeStream.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Change, ChangeBody } from '../../shared/events.js';
+import { startRedis, type TestRedis } from '../../test/helpers/redisServer.js';
+import { CHANGE_FIELD } from '../storage/changeStream.js';
 import { ChangeTailer } from './changeTailer.js';
 
-type Batch = { changes: Change[]; last: string };
+let server: TestRedis;
+let redis: Redis;
+let blocking: Redis;
 
-/**
- * A stand-in for the stream's blocking read (the tailer against real Redis is covered by the
- * socket tests): hands out the given batches in turn, then blocks until stopped.
- */
-function scriptedStream(batches: Batch[]) {
-  const reads: string[] = [];
-  let release: () => void = () => undefined;
-  const stream = {
-    lastSeq: async () => '0-0',
-    readBlocking: (after: string): Promise<Batch> => {
-      reads.push(after);
-      const batch = batches.shift();
-      if (batch) return Promise.resolve(batch);
-      return new Promise((resolve) => (release = () => resolve({ changes: [], last: after })));
-    },
-  };
-  return { stream: stream as unknown as ChangeStream, reads, release: () => release() };
-}
+beforeAll(async () => {
+  server = await startRedis();
+  redis = new Redis(server.url);
+  blocking = new Redis(server.url);
+});
+afterAll(async () => {
+  redis.disconnect();
+  blocking.disconnect();
+  await server.stop();
+});
 
-const added = (seq: string): Change => ({ type: 'flag.changed', id: `r${seq}`, flags: [], seq });
+const add = (key: string, change: ChangeBody) =>
+  redis.xadd(key, '*', CHANGE_FIELD, JSON.stringify(change)) as Promise<string>;
+const flag = (id: string): ChangeBody => ({ type: 'flag.changed', id, flags: [] });
 
 describe('change tailer', () => {
-  it('asks for the next batch before emitting the one it has, and emits every batch in order', async () => {
-    const { stream, reads, release } = scriptedStream([
-      { changes: [added('1-0'), added('2-0')], last: '2-0' },
-      { changes: [added('3-0')], last: '3-0' },
-    ]);
-    const seen: { seqs: string[]; readsSoFar: string[] }[] = [];
-    const tailer = new ChangeTailer(
-      stream,
-      (changes) => seen.push({ seqs: changes.map((c) => c.seq), readsSoFar: [...reads] }),
-      pino({ level: 'silent' }),
-    );
+  it('follows the desk and every crisis, in order per stream, each change marked with its crisis', async () => {
+    const streams = { deskKey: 'desk', crisisKey: (slug: string) => `crisis:${slug}`, crises: async () => ['a'] };
+    await add('crisis:a', flag('before-start')); // history: served by catch-up, not replayed
+    const seen: Change[] = [];
+    const tailer = new ChangeTailer(blocking, streams, (changes) => seen.push(...changes), pino({ level: 'silent' }));
     await tailer.start();
-    await tailer.reached('3-0');
-    expect(seen).toEqual([
-      // The read after 2-0 was on its way while 1-0 and 2-0 went out.
-      { seqs: ['1-0', '2-0'], readsSoFar: ['0-0', '2-0'] },
-      { seqs: ['3-0'], readsSoFar: ['0-0', '2-0', '3-0'] },
-    ]);
-    expect(tailer.lastSeq).toBe('3-0');
-    const stopped = tailer.stop();
-    release();
-    await stopped;
+    const a1 = await add('crisis:a', flag('a1'));
+    const d1 = await add('desk', flag('d1'));
+    const a2 = await add('crisis:a', flag('a2'));
+    await tailer.reached('crisis:a', a2);
+    await tailer.reached('desk', d1);
+    expect(seen.filter((c) => c.crisis === 'a').map((c) => c.seq)).toEqual([a1, a2]);
+    expect(seen.filter((c) => c.crisis === null).map((c) => c.seq)).toEqual([d1]);
+    expect(tailer.lastSeq('crisis:a')).toBe(a2);
+
+    // A crisis made later: its stream is followed from its start once the desk stream announces it.
+    const b1 = await add('crisis:b', flag('b1'));
+    await add('desk', {
+      type: 'crisis.changed',
+      slug: 'b',
+      definition: { slug: 'b', name: 'B', actors: [], places: [], keywords: [], createdAt: '2022-01-01T00:00:00Z' },
+    });
+    await tailer.reached('crisis:b', b1);
+    expect(seen.find((c) => c.crisis === 'b')?.seq).toBe(b1);
+
+    // A crisis removed: its stream is dropped, and whoever waited on it is released.
+    const waiting = tailer.reached('crisis:a', '9999999999999-0');
+    await add('desk', { type: 'crisis.changed', slug: 'a', definition: null });
+    await waiting;
+    expect(tailer.lastSeq('crisis:a')).toBe('0-0');
+    await tailer.stop();
+    blocking.disconnect();
+    blocking = new Redis(server.url);
   });
 });

@@ -25,13 +25,18 @@ import { createIngestQueue } from '../queues/ingestProducer.js';
 import { ChangeTailer } from '../realtime/changeTailer.js';
 import { createSocketServer } from '../realtime/socketServer.js';
 import { seedSampleReports } from '../seed/seed.js';
-import { ChangeStream } from '../storage/changeStream.js';
+import { crisesRouter } from '../http/routes/crises.js';
+import { reportCrisesRouter } from '../http/routes/reportCrises.js';
+import { createCrisesQueue } from '../queues/crisesQueue.js';
+import { CrisisStore } from '../storage/crisisStore.js';
 import { FeedStore } from '../storage/feedStore.js';
-import { FoldStore } from '../storage/foldStore.js';
+import { crisisKeysFor } from '../storage/keys.js';
+import { OverrideStore } from '../storage/overrideStore.js';
 import { ReportStore } from '../storage/reportStore.js';
 import { waitReady } from '../storage/redis.js';
 import { SnapshotReader } from '../storage/snapshot.js';
 import { UriIndex } from '../storage/uriIndex.js';
+import type { ReassignmentProgress } from '../../shared/events.js';
 import type { RoleContext, RunningRole } from './context.js';
 
 /** `app` is exposed for tests that walk its routes (the route × role table). */
@@ -55,7 +60,10 @@ export async function startApiRole(ctx: RoleContext, options: { clientDir?: stri
   const ingestQueue = createIngestQueue(command, keys.queuePrefix);
   const ingestor = createIngestor(reports, ingestQueue);
   const feedsQueue = createFeedsQueue(command, keys.queuePrefix);
-  const snapshots = new SnapshotReader(command, keys, new FoldStore(command, keys, config.CHANGES_MAXLEN), reports);
+  const crises = new CrisisStore(command, keys, config.CHANGES_MAXLEN);
+  const crisesQueue = createCrisesQueue(command, keys.queuePrefix);
+  const snapshots = new SnapshotReader(command, keys, config.KEY_PREFIX, reports);
+  const crisisKeys = (slug: string) => crisisKeysFor(config.KEY_PREFIX, slug);
   const metrics = createMetrics({ redis: command, keys, queues: [ingestQueue] });
   const accounts = createAccounts(ctx, {
     command,
@@ -84,14 +92,35 @@ export async function startApiRole(ctx: RoleContext, options: { clientDir?: stri
             message: `At most ${config.INGEST_RATE_LIMIT_PER_MINUTE} reports a minute per sender; slow down and retry`,
           }),
         )
-        .use(reportsRouter({ ingestor, reports, queue: ingestQueue, uris: new UriIndex(command, keys) })),
+        .use(
+          reportsRouter({
+            ingestor,
+            reports,
+            queue: ingestQueue,
+            uris: new UriIndex(command, keys),
+            indexOf: async (crisis) => {
+              if (crisis === 'none') return keys.unassigned;
+              await crises.resolve(crisis);
+              return crisisKeys(crisis).reports;
+            },
+          }),
+        )
+        .use('/:id', reportCrisesRouter({ crises, overrides: new OverrideStore(command, keys), queue: ingestQueue })),
+      crises: crisesRouter({
+        crises,
+        queue: crisesQueue,
+        reassignment: async () => {
+          const json = await command.get(keys.reassignment);
+          return json ? (JSON.parse(json) as ReassignmentProgress) : null;
+        },
+      }),
       feeds: feedsRouter({
         feeds: new FeedStore(command, keys),
         queue: feedsQueue,
         policy: outboundPolicy(config.OUTBOUND_ALLOWLIST),
         minIntervalSeconds: config.FEED_MIN_INTERVAL_SECONDS,
       }),
-      state: stateRouter(snapshots),
+      state: stateRouter(snapshots, crises),
       subscriptions: subscriptionsRouterFor(command, keys, config),
       ...accounts.apiRouters,
       wall: wallRouter({ clocks: config.WALL_CLOCKS }),
@@ -104,7 +133,10 @@ export async function startApiRole(ctx: RoleContext, options: { clientDir?: stri
   httpServer.headersTimeout = 10_000;
 
   const realtime = createSocketServer(httpServer, {
-    stream: new ChangeStream(command, keys.changes),
+    redis: command,
+    deskStreamKey: keys.changes,
+    crisisStreamKey: (slug) => crisisKeys(slug).changes,
+    crises,
     snapshots,
     tokens,
     sessions: accounts.sessions,
@@ -113,7 +145,16 @@ export async function startApiRole(ctx: RoleContext, options: { clientDir?: stri
     build: clientDir ? readBuildId(clientDir) : 'dev',
   });
   const tailConnection = ctx.connect('blocking', 'api-tail');
-  const tailer = new ChangeTailer(new ChangeStream(tailConnection, keys.changes), realtime.emit, log);
+  const tailer = new ChangeTailer(
+    tailConnection,
+    {
+      deskKey: keys.changes,
+      crisisKey: (slug) => crisisKeys(slug).changes,
+      crises: async () => (await crises.list()).crises.map((c) => c.slug),
+    },
+    realtime.emit,
+    log,
+  );
   await tailer.start();
   realtime.attach(tailer);
   accounts.watchSockets(realtime.io);
@@ -127,7 +168,7 @@ export async function startApiRole(ctx: RoleContext, options: { clientDir?: stri
   const url = `http://127.0.0.1:${port}`;
   log.info({ port }, 'api role listening');
 
-  if (config.SEED_SAMPLE_REPORTS) await seedSampleReports(reports, ingestor, log);
+  if (config.SEED_SAMPLE_REPORTS) await seedSampleReports({ reports, ingestor, crises, crisesQueue }, log);
 
   return {
     port,
@@ -145,6 +186,7 @@ export async function startApiRole(ctx: RoleContext, options: { clientDir?: stri
       await accounts.close();
       await ingestQueue.close();
       await feedsQueue.close();
+      await crisesQueue.close();
     },
   };
 }

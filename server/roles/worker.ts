@@ -5,14 +5,16 @@
 import { startAlerting } from '../alerts/startAlerting.js';
 import { createIngestQueue } from '../queues/ingestProducer.js';
 import { CorrectionStore } from '../storage/correctionStore.js';
-import { FoldStore } from '../storage/foldStore.js';
+import { CrisisStore } from '../storage/crisisStore.js';
+import { ReportCommit } from '../storage/reportCommit.js';
 import { ReportStore } from '../storage/reportStore.js';
-import type { CrisisState } from '../state/index.js';
+import { CrisisRegistry } from '../workers/crisisRegistry.js';
 import { inlineExtractor, threadExtractor } from '../workers/extractPool.js';
 import { FoldBatcher } from '../workers/foldBatcher.js';
 import { startFeedPolling } from '../workers/feedWorker.js';
 import { createIngestWorker } from '../workers/ingestWorker.js';
 import type { IngestProcessorDeps } from '../workers/ingestProcessor.js';
+import { createReassignWorker } from '../workers/reassignWorker.js';
 import { startReconciler } from '../workers/reconciler.js';
 import type { RoleContext, RunningRole } from './context.js';
 
@@ -25,11 +27,17 @@ export async function startWorkerRole(ctx: RoleContext, options: WorkerRoleOptio
   const { config, keys, log } = ctx;
   const command = ctx.connect('command', 'worker-command');
   const reports = new ReportStore(command, keys);
-  const batcher = new FoldBatcher(new FoldStore<CrisisState>(command, keys, config.CHANGES_MAXLEN));
+  const crises = new CrisisRegistry(
+    new CrisisStore(command, keys, config.CHANGES_MAXLEN),
+    command,
+    config.KEY_PREFIX,
+    config.CHANGES_MAXLEN,
+  );
+  const batcher = new FoldBatcher(crises, new ReportCommit(command, keys, config.CHANGES_MAXLEN), reports);
   // Extraction is the CPU-heavy step: on a spare core it runs beside BullMQ, Redis I/O and the fold.
   const extractor = config.EXTRACT_THREADS > 0 ? threadExtractor(config.EXTRACT_THREADS) : inlineExtractor();
   const worker = createIngestWorker(
-    { reports, corrections: new CorrectionStore(command, keys), batcher, extractor, hooks: options.hooks },
+    { reports, corrections: new CorrectionStore(command, keys), batcher, crises, extractor, hooks: options.hooks },
     {
       connection: ctx.connect('blocking', 'worker-ingest'),
       prefix: keys.queuePrefix,
@@ -39,6 +47,20 @@ export async function startWorkerRole(ctx: RoleContext, options: WorkerRoleOptio
       log,
     },
   );
+  const reassigner = createReassignWorker(
+    {
+      redis: command,
+      keys,
+      keyPrefix: config.KEY_PREFIX,
+      maxLen: config.CHANGES_MAXLEN,
+      reports,
+      crises,
+      batcher,
+      log,
+    },
+    ctx.connect('blocking', 'worker-crises'),
+    keys.queuePrefix,
+  );
   const reconcileQueue = createIngestQueue(command, keys.queuePrefix);
   const reconciler = startReconciler(
     { redis: command, reports, queue: reconcileQueue, log },
@@ -46,6 +68,7 @@ export async function startWorkerRole(ctx: RoleContext, options: WorkerRoleOptio
     RECONCILE_AFTER_MS,
   );
   await worker.waitUntilReady();
+  await reassigner.waitUntilReady();
   const feedPolling = await startFeedPolling(ctx);
   const alerting = await startAlerting(ctx);
   log.info({ concurrency: config.INGEST_CONCURRENCY, extractThreads: config.EXTRACT_THREADS }, 'worker role started');
@@ -55,6 +78,7 @@ export async function startWorkerRole(ctx: RoleContext, options: WorkerRoleOptio
       reconciler.stop();
       await alerting.close();
       await feedPolling.close();
+      await reassigner.close();
       await worker.close();
       await extractor.close();
       await reconcileQueue.close();

@@ -46,4 +46,31 @@ export const sampleReports: SampleReport[] = [
       'Ukrainian officials estimated that between 110,000 and 130,000 Russian troops remain near the frontier. ' +
       'Both sides said they remain committed to dialogue and a de-escalation of the crisis.',
   },
+  {
+    daysAgo: 2,
+    title: 'Drills around the island enter a second day',
+    source: 'Crisis Desk sample wire',
+    text:
+      "China's navy and air force continued large-scale exercises around Taiwan on Thursday, Taipei's defence ministry said, " +
+      'counting 45 aircraft and 14 warships near the island. ' +
+      'Taiwan put its forces on alert and warned that the drills threatened peace in the Taiwan Strait. ' +
+      'US and Japanese officials urged restraint, and the Chinese foreign ministry said the exercises were a warning to separatists.',
+  },
+  {
+    daysAgo: 1,
+    title: 'Ministers to meet after the drills',
+    source: 'Crisis Desk sample correspondent',
+    text:
+      'Chinese Foreign Minister Wang Yi will meet his Japanese counterpart in Beijing on Saturday, both ministries said, ' +
+      'the first talks since the exercises near Taiwan began. ' +
+      'Taipei said Beijing had kept about 20 warships in the waters east of the island.',
+  },
+  {
+    daysAgo: 1,
+    title: 'Paramilitary reinforcements reach the valley',
+    source: 'Crisis Desk sample wire',
+    text:
+      'India has moved about 10,000 paramilitary troops into Kashmir after a week of clashes along the Line of Control, ' +
+      'officials in New Delhi said. Pakistan condemned the deployment and called for talks.',
+  },
 ];

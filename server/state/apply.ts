@@ -12,18 +12,18 @@ import { foldTension, signalTotals } from './tensionFold.js';
 import { publicTension } from './tensionView.js';
 import { datelineDay, dayString } from './time.js';
 import { foldTroops, publicTroops } from './troops.js';
-import type { CrisisState, LedgerEntry } from './types.js';
+import type { CrisisState, FoldOptions, LedgerEntry } from './types.js';
 
 /**
  * Public tension and troops of a state object, computed once: when reports are applied one
  * after another, the "before" of one is the "after" of the previous. States are never
  * mutated, so caching by identity is safe; the WeakMap lets old states be collected.
  */
-const views = new WeakMap<CrisisState, { tension: PublicTension; troops: PublicTroops }>();
-function viewOf(state: CrisisState): { tension: PublicTension; troops: PublicTroops } {
+const views = new WeakMap<CrisisState, { options: FoldOptions; tension: PublicTension; troops: PublicTroops }>();
+function viewOf(state: CrisisState, options: FoldOptions): { tension: PublicTension; troops: PublicTroops } {
   let v = views.get(state);
-  if (!v) {
-    v = { tension: publicTension(state), troops: publicTroops(state) };
+  if (!v || v.options !== options) {
+    v = { options, tension: publicTension(state), troops: publicTroops(state, options) };
     views.set(state, v);
   }
   return v;
@@ -49,9 +49,15 @@ export type FoldInput = {
  * are shared with a per-state cache: treat them as read-only.
  * Throws a RangeError on an unparseable dateline.
  */
-export function applyReport(state: CrisisState, input: FoldInput): { state: CrisisState; changes: ChangeBody[] } {
-  return applyReports(state, [input]);
+export function applyReport(
+  state: CrisisState,
+  input: FoldInput,
+  options: FoldOptions = NO_OPTIONS,
+): { state: CrisisState; changes: ChangeBody[] } {
+  return applyReports(state, [input], options);
 }
+
+const NO_OPTIONS: FoldOptions = {};
 
 /**
  * Folds several reports in order, as applyReport would one after another, but compares the
@@ -62,21 +68,29 @@ export function applyReport(state: CrisisState, input: FoldInput): { state: Cris
 export function applyReports(
   state: CrisisState,
   inputs: readonly FoldInput[],
+  options: FoldOptions = NO_OPTIONS,
 ): { state: CrisisState; changes: ChangeBody[] } {
   let next = state;
   const meetingsBefore: MeetingsBefore = new Map();
-  for (const input of inputs) next = foldOne(next, input, meetingsBefore);
+  for (const input of inputs) next = foldOne(next, input, meetingsBefore, options);
   const changes: ChangeBody[] = [];
-  const tensionAfter = viewOf(next).tension;
-  if (!deepEqual(viewOf(state).tension, tensionAfter)) changes.push({ type: 'tension.updated', tension: tensionAfter });
-  const troopsAfter = viewOf(next).troops;
-  if (!deepEqual(viewOf(state).troops, troopsAfter)) changes.push({ type: 'troops.updated', troops: troopsAfter });
+  const tensionAfter = viewOf(next, options).tension;
+  if (!deepEqual(viewOf(state, options).tension, tensionAfter))
+    changes.push({ type: 'tension.updated', tension: tensionAfter });
+  const troopsAfter = viewOf(next, options).troops;
+  if (!deepEqual(viewOf(state, options).troops, troopsAfter))
+    changes.push({ type: 'troops.updated', troops: troopsAfter });
   changes.push(...meetingChanges(meetingsBefore, next.meetings));
   return { state: next, changes };
 }
 
 /** The fold of one report, without comparing public views; the meetings it touches go in `meetingsBefore`. */
-function foldOne(state: CrisisState, input: FoldInput, meetingsBefore: MeetingsBefore): CrisisState {
+function foldOne(
+  state: CrisisState,
+  input: FoldInput,
+  meetingsBefore: MeetingsBefore,
+  options: FoldOptions,
+): CrisisState {
   const { reportId, dateline, extraction } = input;
   const day = datelineDay(dateline);
   const at = entryIndex(state.ledger, day, reportId);
@@ -105,6 +119,6 @@ function foldOne(state: CrisisState, input: FoldInput, meetingsBefore: MeetingsB
   let ledger = replaceEntry(state.ledger, at, entry);
   if (folded.droppedThrough !== null) ledger = dropThrough(ledger, folded.droppedThrough);
 
-  const troops = foldTroops(state.troops, reportId, dayString(day), extraction?.troops ?? null);
-  return { version: 1, ledger, tension: folded.tension, troops, meetings: met.meetings };
+  const troops = foldTroops(state.troops, reportId, dayString(day), extraction?.troops ?? null, options);
+  return { version: 2, ledger, tension: folded.tension, troops, meetings: met.meetings };
 }

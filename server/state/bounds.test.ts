@@ -6,7 +6,8 @@ import {
   MAX_MENTIONS_TOTAL,
   MAX_TENSION_DAYS,
   MAX_TROOP_CLAIMS,
-  MAX_TROOP_DAYS,
+  MAX_TROOP_GROUPS,
+  MAX_TROOP_DAYS_UNRANKED,
 } from './constants.js';
 import { syntheticReport } from './fixtures.js';
 
@@ -19,8 +20,11 @@ describe('bounds', () => {
     expect(bytes).toBeLessThan(300_000);
     expect(state.ledger.length).toBeLessThanOrEqual(MAX_LEDGER_REPORTS);
     expect(state.tension.days.length).toBeLessThanOrEqual(MAX_TENSION_DAYS);
-    expect(state.troops.claims.length).toBeLessThanOrEqual(MAX_TROOP_CLAIMS);
-    expect(state.troops.history.length).toBeLessThanOrEqual(MAX_TROOP_DAYS);
+    expect(state.troops.groups.length).toBeLessThanOrEqual(MAX_TROOP_GROUPS);
+    for (const group of state.troops.groups) {
+      expect(group.claims.length).toBeLessThanOrEqual(MAX_TROOP_CLAIMS);
+      expect(group.history.length).toBeLessThanOrEqual(MAX_TROOP_DAYS_UNRANKED);
+    }
     expect(state.meetings.length).toBeLessThanOrEqual(MAX_MEETINGS);
     expect(state.meetings.reduce((n, m) => n + m.mentions.length, 0)).toBeLessThanOrEqual(MAX_MENTIONS_TOTAL);
 

@@ -54,14 +54,24 @@ export const MAX_EVIDENCE_CHARS = 120;
 
 /** Claims within this many days of the newest claim make up the current troop figure. */
 export const TROOP_WINDOW_DAYS = 14;
-/** Non-hypothetical troop claims kept (newest by dateline). */
-export const MAX_TROOP_CLAIMS = 60;
-/** Hypothetical troop claims kept (newest by dateline). */
-export const MAX_HYPOTHETICALS = 10;
+/** Forces-and-theatres kept per crisis; the one with the oldest newest claim goes first. */
+export const MAX_TROOP_GROUPS = 8;
+/** Non-hypothetical troop claims kept per force and theatre (newest by dateline). */
+export const MAX_TROOP_CLAIMS = 40;
+/** Hypothetical troop claims kept per force and theatre (newest by dateline). */
+export const MAX_HYPOTHETICALS = 8;
+/** Claims kept over all forces and theatres: many forces must not blow the state's size. */
+export const MAX_TROOP_CLAIMS_TOTAL = 80;
+export const MAX_HYPOTHETICALS_TOTAL = 20;
 /** Claims listed in the current figure. */
 export const CURRENT_CLAIMS_SHOWN = 20;
-/** Days of troop history kept. */
-export const MAX_TROOP_DAYS = 500;
+/**
+ * Days of troop history kept: for the principal force in its theatre (the headline, charted on
+ * the wall), for each other force, and for every force of a crisis without a principal.
+ */
+export const MAX_TROOP_DAYS = 300;
+export const MAX_TROOP_DAYS_OTHERS = 60;
+export const MAX_TROOP_DAYS_UNRANKED = 100;
 
 /** Meetings kept; the ones with the oldest latest mention go first. */
 export const MAX_MEETINGS = 200;

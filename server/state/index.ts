@@ -5,7 +5,7 @@
  */
 export { applyReport, applyReports, type FoldInput } from './apply.js';
 export { applyCorrections } from './corrections.js';
-export { emptyState, type CrisisState } from './types.js';
+export { emptyState, type CrisisState, type FoldOptions } from './types.js';
 export { publicView } from './view.js';
 export { indexValue, tensionLevel } from './tensionView.js';
 export { HALF_LIFE_DAYS, LEVEL_THRESHOLDS, TENSION_SCALE, TROOP_WINDOW_DAYS } from './constants.js';

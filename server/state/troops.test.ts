@@ -55,6 +55,63 @@ describe('troops', () => {
 
   it('drops a rejected figure from the history when its report is replaced', () => {
     const t = troopsOf(report('r1', '2022-01-10', troop(1_000_000)), report('r1', '2022-01-10'));
-    expect(t).toEqual({ current: null, hypotheticals: [], history: [] });
+    expect(t).toEqual({ force: '', theatre: '', current: null, hypotheticals: [], history: [], others: [] });
+  });
+});
+
+describe('troops per force and theatre', () => {
+  const principal = { principal: { force: 'Russia', theatre: 'Ukraine' } };
+  const fold = (...inputs: FoldInput[]) =>
+    publicView(
+      inputs.reduce((s, i) => applyReport(s, i, principal).state, emptyState()),
+      principal,
+    ).troops;
+
+  it("keeps the principal force's figure as the headline whatever other forces are reported", () => {
+    const t = fold(
+      report('r1', '2022-01-18', troop(130_000, { actor: 'Russia', location: 'Ukraine' })),
+      // A paramilitary deployment elsewhere, reported later: listed apart, never in the headline's range.
+      report('r2', '2022-01-19', troop(10_000, { actor: 'India', location: 'Kashmir' })),
+      report('r3', '2022-01-19', troop(8_500, { actor: 'United States' })),
+    );
+    expect(t).toMatchObject({ force: 'Russia', theatre: 'Ukraine' });
+    expect(t.current).toMatchObject({ value: 130_000, low: 130_000, high: 130_000 });
+    expect(t.others.map((o) => [o.force, o.theatre, o.current?.value])).toEqual([
+      ['India', 'Kashmir', 10_000],
+      ['United States', '', 8_500],
+    ]);
+  });
+
+  it('counts a figure of the principal force with no place stated in the principal theatre, and one elsewhere apart', () => {
+    const t = fold(
+      report('r1', '2022-01-18', troop(100_000, { actor: 'Russia' })),
+      report('r2', '2022-01-19', troop(30_000, { actor: 'Russia', location: 'Belarus' })),
+    );
+    expect(t.current?.value).toBe(100_000);
+    expect(t.others).toHaveLength(1);
+    expect(t.others[0]).toMatchObject({ force: 'Russia', theatre: 'Belarus', current: { value: 30_000 } });
+  });
+
+  it('names the principal even before any figure of it arrives', () => {
+    const t = fold(report('r1', '2022-01-19', troop(5_000, { actor: 'NATO', location: 'Poland' })));
+    expect(t).toMatchObject({ force: 'Russia', theatre: 'Ukraine', current: null, history: [] });
+    expect(t.others.map((o) => o.force)).toEqual(['NATO']);
+  });
+
+  it('moves a figure between forces when a correction changes whose troops they are', () => {
+    const before = applyReport(
+      emptyState(),
+      report('r1', '2022-01-19', troop(40_000, { actor: 'Belarus' })),
+      principal,
+    );
+    const after = applyReport(
+      before.state,
+      report('r1', '2022-01-19', troop(40_000, { actor: 'Russia', location: 'Ukraine' })),
+      principal,
+    );
+    const t = publicView(after.state, principal).troops;
+    expect(t.current?.value).toBe(40_000);
+    expect(t.others).toEqual([]);
+    expect(after.changes.map((c) => c.type)).toEqual(['troops.updated']);
   });
 });

@@ -1,20 +1,26 @@
 /**
- * Troop claims side by side: a bounded pool of the newest claims (hypotheticals apart),
- * and a per-day history recomputed for the days a report touched.
+ * Troop claims side by side, per force and theatre: for each, a bounded pool of the newest
+ * claims (hypotheticals apart) and a per-day history recomputed for the days a report touched.
+ * One force's figures are never folded into another's range.
  */
 import type { TroopMention } from '../../shared/extraction.js';
-import type { PublicTroops, TroopClaim } from '../../shared/state.js';
+import type { ForceTroops, PublicTroops, TroopClaim } from '../../shared/state.js';
 import {
   CURRENT_CLAIMS_SHOWN,
   MAX_HYPOTHETICALS,
+  MAX_HYPOTHETICALS_TOTAL,
   MAX_TROOP_CLAIMS,
+  MAX_TROOP_CLAIMS_TOTAL,
   MAX_TROOP_DAYS,
+  MAX_TROOP_DAYS_OTHERS,
+  MAX_TROOP_DAYS_UNRANKED,
+  MAX_TROOP_GROUPS,
   TROOP_WINDOW_DAYS,
 } from './constants.js';
 import { storedEvidence } from './evidence.js';
 import { dayOf } from './time.js';
 import { figureAt } from './troopFigure.js';
-import type { CrisisState, StoredClaim, TroopPoint } from './types.js';
+import type { CrisisState, FoldOptions, StoredClaim, TroopGroup, TroopPoint } from './types.js';
 
 type Troops = CrisisState['troops'];
 
@@ -37,7 +43,12 @@ export function publicClaim(c: StoredClaim): TroopClaim {
   return { ...claim, evidence: { ...claim.evidence } };
 }
 
-function updateHistory(history: TroopPoint[], claims: StoredClaim[], touched: Set<string>): TroopPoint[] {
+function updateHistory(
+  history: TroopPoint[],
+  claims: StoredClaim[],
+  touched: Set<string>,
+  maxDays: number,
+): TroopPoint[] {
   if (touched.size === 0) return history;
   const sorted = [...touched].sort();
   const first = sorted[0];
@@ -51,43 +62,122 @@ function updateHistory(history: TroopPoint[], claims: StoredClaim[], touched: Se
     else byDay.delete(d);
   }
   const next = [...byDay.values()].sort((a, b) => (a.at < b.at ? -1 : 1));
-  return next.length > MAX_TROOP_DAYS ? next.slice(next.length - MAX_TROOP_DAYS) : next;
+  return next.length > maxDays ? next.slice(next.length - maxDays) : next;
 }
 
-/** Replaces `reportId`'s claims by those of `mentions` (none when null). */
+/** The group a claim belongs to: its force, and its theatre (the principal one for the principal force when unsaid). */
+export function groupOf(m: Pick<TroopMention, 'actor' | 'location'>, options: FoldOptions): [string, string] {
+  const force = m.actor ?? '';
+  const principal = options.principal;
+  const theatre = m.location ?? (principal && force === principal.force ? principal.theatre : '');
+  return [force, theatre];
+}
+
+const byGroup = (a: { force: string; theatre: string }, b: { force: string; theatre: string }) =>
+  a.force !== b.force ? (a.force < b.force ? -1 : 1) : a.theatre < b.theatre ? -1 : a.theatre > b.theatre ? 1 : 0;
+
+/** The newest claim day of a group ('' when it has none). */
+const newestDay = (g: TroopGroup) =>
+  (g.claims[0]?.asOf ?? '') > (g.hypotheticals[0]?.asOf ?? '') ? g.claims[0].asOf : (g.hypotheticals[0]?.asOf ?? '');
+
+/** Replaces `reportId`'s claims by those of `mentions` (none when null), each in its force's and theatre's group. */
 export function foldTroops(
   troops: Troops,
   reportId: string,
   asOf: string,
   mentions: readonly TroopMention[] | null,
+  options: FoldOptions = {},
 ): Troops {
-  const fresh = (mentions ?? []).map((m, i) => toClaim(m, i, reportId, asOf));
+  const fresh = new Map<string, StoredClaim[]>();
+  (mentions ?? []).forEach((m, i) => {
+    const key = groupOf(m, options).join('|');
+    const list = fresh.get(key);
+    if (list) list.push(toClaim(m, i, reportId, asOf));
+    else fresh.set(key, [toClaim(m, i, reportId, asOf)]);
+  });
+  const groups: TroopGroup[] = [];
+  const seen = new Set<string>();
+  for (const g of troops.groups) {
+    const key = `${g.force}|${g.theatre}`;
+    seen.add(key);
+    const had = g.claims.some((c) => c.reportId === reportId) || g.hypotheticals.some((c) => c.reportId === reportId);
+    const added = fresh.get(key);
+    if (!had && !added) groups.push(g);
+    else groups.push(foldGroup(g, reportId, added ?? [], options));
+  }
+  for (const [key, added] of fresh) {
+    if (seen.has(key)) continue;
+    const [force, theatre] = key.split('|');
+    groups.push(foldGroup({ force, theatre, claims: [], hypotheticals: [], history: [] }, reportId, added, options));
+  }
+  const kept = boundClaims(groups).filter((g) => g.claims.length + g.hypotheticals.length > 0 || g.history.length > 0);
+  if (kept.length > MAX_TROOP_GROUPS) {
+    // The groups cited longest ago leave first (ties: by name, so the result never depends on order).
+    kept.sort((a, b) => (newestDay(a) !== newestDay(b) ? (newestDay(a) < newestDay(b) ? 1 : -1) : byGroup(a, b)));
+    kept.length = MAX_TROOP_GROUPS;
+  }
+  return { groups: kept.sort(byGroup) };
+}
+
+/**
+ * Keeps the newest MAX_TROOP_CLAIMS_TOTAL claims (and MAX_HYPOTHETICALS_TOTAL hypotheticals) over
+ * all groups, so many forces cannot blow the state's size; the order is total (day, report,
+ * index), so the result never depends on the order reports arrived in. History stays.
+ */
+function boundClaims(groups: TroopGroup[]): TroopGroup[] {
+  const cut = (pick: (g: TroopGroup) => StoredClaim[], max: number): Set<StoredClaim> | null => {
+    const all = groups.flatMap(pick);
+    return all.length > max ? new Set(all.sort(newestFirst).slice(0, max)) : null;
+  };
+  const claims = cut((g) => g.claims, MAX_TROOP_CLAIMS_TOTAL);
+  const hypotheticals = cut((g) => g.hypotheticals, MAX_HYPOTHETICALS_TOTAL);
+  if (!claims && !hypotheticals) return groups;
+  return groups.map((g) => ({
+    ...g,
+    claims: claims ? g.claims.filter((c) => claims.has(c)) : g.claims,
+    hypotheticals: hypotheticals ? g.hypotheticals.filter((c) => hypotheticals.has(c)) : g.hypotheticals,
+  }));
+}
+
+/** Days of history a group keeps: the headline's long, the other forces' short (they are listed, not charted at length). */
+function daysKept(group: TroopGroup, options: FoldOptions): number {
+  const p = options.principal;
+  if (!p) return MAX_TROOP_DAYS_UNRANKED;
+  return group.force === p.force && group.theatre === p.theatre ? MAX_TROOP_DAYS : MAX_TROOP_DAYS_OTHERS;
+}
+
+function foldGroup(group: TroopGroup, reportId: string, fresh: StoredClaim[], options: FoldOptions): TroopGroup {
   const pool = (kept: StoredClaim[], added: StoredClaim[], max: number): StoredClaim[] =>
     [...kept.filter((c) => c.reportId !== reportId), ...added].sort(newestFirst).slice(0, max);
   const claims = pool(
-    troops.claims,
+    group.claims,
     fresh.filter((c) => !c.hypothetical),
     MAX_TROOP_CLAIMS,
   );
   const hypotheticals = pool(
-    troops.hypotheticals,
+    group.hypotheticals,
     fresh.filter((c) => c.hypothetical),
     MAX_HYPOTHETICALS,
   );
-
   // Only days whose pool content really changed are recomputed, so frozen history stays.
   const touched = new Set<string>();
-  for (const c of troops.claims) if (c.reportId === reportId) touched.add(c.asOf);
+  for (const c of group.claims) if (c.reportId === reportId) touched.add(c.asOf);
   for (const c of claims) if (c.reportId === reportId) touched.add(c.asOf);
-  return { claims, hypotheticals, history: updateHistory(troops.history, claims, touched) };
+  return {
+    force: group.force,
+    theatre: group.theatre,
+    claims,
+    hypotheticals,
+    history: updateHistory(group.history, claims, touched, daysKept(group, options)),
+  };
 }
 
-/** The public troop picture of a state. */
-export function publicTroops(state: CrisisState): PublicTroops {
-  const { claims, hypotheticals, history } = state.troops;
-  const newest = claims[0];
-  const f = newest ? figureAt(claims, newest.asOf) : null;
+function publicGroup(g: TroopGroup): ForceTroops {
+  const newest = g.claims[0];
+  const f = newest ? figureAt(g.claims, newest.asOf) : null;
   return {
+    force: g.force,
+    theatre: g.theatre,
     current: f
       ? {
           value: f.value,
@@ -97,7 +187,38 @@ export function publicTroops(state: CrisisState): PublicTroops {
           claims: f.window.slice(0, CURRENT_CLAIMS_SHOWN).map(publicClaim),
         }
       : null,
-    hypotheticals: hypotheticals.map(publicClaim),
-    history: history.map((p) => ({ ...p })),
+    hypotheticals: g.hypotheticals.map(publicClaim),
+    history: g.history.map((p) => ({ ...p })),
   };
+}
+
+const NO_TROOPS: ForceTroops = { force: '', theatre: '', current: null, hypotheticals: [], history: [] };
+
+/**
+ * The public troop picture of a state: the principal force in the principal theatre as the
+ * headline, every other force and theatre apart (most recently cited first). Without a
+ * principal, the headline is the force and theatre cited most recently (on the same day: by
+ * more sources, then the larger figure).
+ */
+export function publicTroops(state: CrisisState, options: FoldOptions = {}): PublicTroops {
+  const groups = state.troops.groups.map(publicGroup);
+  const p = options.principal;
+  // Most recently cited first; on the same day, the one with more claims, then the larger figure.
+  const recent = (a: ForceTroops, b: ForceTroops) => {
+    const [da, db] = [
+      a.current?.asOf ?? a.hypotheticals[0]?.asOf ?? '',
+      b.current?.asOf ?? b.hypotheticals[0]?.asOf ?? '',
+    ];
+    if (da !== db) return da < db ? 1 : -1;
+    const [na, nb] = [a.current?.claims.length ?? 0, b.current?.claims.length ?? 0];
+    if (na !== nb) return nb - na;
+    const [va, vb] = [a.current?.value ?? 0, b.current?.value ?? 0];
+    return va !== vb ? vb - va : byGroup(a, b);
+  };
+  const ordered = [...groups].sort(recent);
+  const at = p
+    ? ordered.findIndex((g) => g.force === p.force && g.theatre === p.theatre)
+    : ordered.findIndex((g) => g.current !== null);
+  const headline = at >= 0 ? ordered[at] : p ? { ...NO_TROOPS, force: p.force, theatre: p.theatre } : NO_TROOPS;
+  return { ...headline, others: ordered.filter((_, i) => i !== at) };
 }

@@ -50,6 +50,15 @@ export type StoredClaim = TroopClaim & { index: number };
 
 export type TroopPoint = { at: string; value: number; low: number; high: number };
 
+/** The claims of one force in one theatre ("" when the reports do not say), with their history. */
+export type TroopGroup = {
+  force: string;
+  theatre: string;
+  claims: StoredClaim[];
+  hypotheticals: StoredClaim[];
+  history: TroopPoint[];
+};
+
 /** One report's mention of a meeting, as kept inside the meeting. */
 export type MentionRecord = {
   reportId: string;
@@ -69,23 +78,30 @@ export type MentionRecord = {
  */
 export type MeetingRecord = { id: string; keys: string[]; mentions: MentionRecord[] };
 
+/**
+ * What the fold needs to know of its crisis: the principal force and theatre. A figure of the
+ * principal force whose report names no theatre is taken to be in the principal theatre.
+ */
+export type FoldOptions = { principal?: { force: string; theatre: string } };
+
 /** The whole internal state. Treat as immutable: applyReport returns a new one and shares unchanged parts. */
 export type CrisisState = {
-  version: 1;
+  version: 2;
   /** Sorted by (day, reportId); at most MAX_LEDGER_REPORTS. */
   ledger: LedgerEntry[];
   tension: { days: DayBucket[]; candidates: DriverCandidate[] };
-  troops: { claims: StoredClaim[]; hypotheticals: StoredClaim[]; history: TroopPoint[] };
+  /** Per force and theatre, sorted by (force, theatre); at most MAX_TROOP_GROUPS. */
+  troops: { groups: TroopGroup[] };
   meetings: MeetingRecord[];
 };
 
 /** The state before any report. */
 export function emptyState(): CrisisState {
   return {
-    version: 1,
+    version: 2,
     ledger: [],
     tension: { days: [], candidates: [] },
-    troops: { claims: [], hypotheticals: [], history: [] },
+    troops: { groups: [] },
     meetings: [],
   };
 }

@@ -2,7 +2,7 @@ import type { Meeting, PublicTension, PublicTroops } from '../../shared/state.js
 import { deriveMeeting } from './meetingView.js';
 import { publicTension } from './tensionView.js';
 import { publicTroops } from './troops.js';
-import type { CrisisState, MeetingRecord } from './types.js';
+import type { CrisisState, FoldOptions, MeetingRecord } from './types.js';
 
 /** Meetings by date, undated last; ties by id so the order never depends on arrival. */
 export function byDate(a: Meeting, b: Meeting): number {
@@ -20,6 +20,13 @@ export function publicMeetings(meetings: readonly MeetingRecord[]): Meeting[] {
 }
 
 /** The public picture of a state: what GET /api/state and the snapshot show (without seq and reports). */
-export function publicView(state: CrisisState): { tension: PublicTension; troops: PublicTroops; meetings: Meeting[] } {
-  return { tension: publicTension(state), troops: publicTroops(state), meetings: publicMeetings(state.meetings) };
+export function publicView(
+  state: CrisisState,
+  options: FoldOptions = {},
+): { tension: PublicTension; troops: PublicTroops; meetings: Meeting[] } {
+  return {
+    tension: publicTension(state),
+    troops: publicTroops(state, options),
+    meetings: publicMeetings(state.meetings),
+  };
 }

@@ -1,7 +1,8 @@
 /**
- * The Redis stream "changes": every state change, in order. Its entry id is the
- * `seq` clients resume from. Writers append inside their own atomic step (Lua or MULTI);
- * api nodes tail it and emit to sockets.
+ * The change streams: the desk's (every report, flags, crises, alerts) and one per crisis (its
+ * state and its reports), each in order. An entry's id is the `seq` clients resume from, in
+ * that stream. Writers append inside their own atomic step (Lua or MULTI); api nodes tail them
+ * and emit to sockets.
  */
 import type { ChainableCommander, Redis } from 'ioredis';
 import type { Change, ChangeBody } from '../../shared/events.js';
@@ -11,13 +12,15 @@ export const CHANGE_FIELD = 'c';
 
 type RawEntry = [id: string, fields: string[]];
 
-export function parseEntry([id, fields]: RawEntry): Change | null {
+/** A stream entry as a change; `crisis` is the stream's crisis (null for the desk stream). */
+export function parseEntry([id, fields]: RawEntry, crisis: string | null = null): Change | null {
   const at = fields.indexOf(CHANGE_FIELD);
   if (at < 0 || at + 1 >= fields.length) return null;
   try {
     // No leading spread followed by fields (README, "Objects in hot paths").
     const change = JSON.parse(fields[at + 1]) as Change;
     change.seq = id;
+    change.crisis = crisis;
     return change;
   } catch {
     return null;
@@ -53,9 +56,11 @@ export function appendChange(multi: ChainableCommander, key: string, change: Cha
 }
 
 export class ChangeStream {
+  /** `crisis`: the crisis whose stream it is, null for the desk stream; set on every change read. */
   constructor(
     private readonly redis: Redis,
     readonly key: string,
+    readonly crisis: string | null = null,
   ) {}
 
   /** The newest entry id, or "0-0" for an empty stream. */
@@ -67,7 +72,7 @@ export class ChangeStream {
   /** Entries after `after` (exclusive) up to `upTo` (inclusive), at most `count`. */
   async readRange(after: string, upTo = '+', count = 1000): Promise<Change[]> {
     const entries = (await this.redis.xrange(this.key, `(${after}`, upTo, 'COUNT', count)) as RawEntry[];
-    return entries.map(parseEntry).filter((c): c is Change => c !== null);
+    return entries.map((e) => parseEntry(e, this.crisis)).filter((c): c is Change => c !== null);
   }
 
   /**
@@ -92,16 +97,40 @@ export class ChangeStream {
     const first = (field('first-entry') as [string, unknown] | null)?.[0];
     return first !== undefined ? compareSeq(since, first) >= 0 : compareSeq(since, last) >= 0;
   }
+}
 
-  /** Blocks up to blockMs for entries after `after`; `last` is the id to continue from (past unreadable entries too). */
-  async readBlocking(after: string, blockMs: number, count = 500): Promise<{ changes: Change[]; last: string }> {
-    const result = (await this.redis.xread('COUNT', count, 'BLOCK', blockMs, 'STREAMS', this.key, after)) as
-      [string, RawEntry[]][] | null;
-    const entries = result?.[0]?.[1] ?? [];
-    if (entries.length === 0) return { changes: [], last: after };
-    return {
-      changes: entries.map(parseEntry).filter((c): c is Change => c !== null),
+/** What one blocking read over several streams gave: per stream read, its changes and where to continue. */
+export type StreamBatch = { key: string; crisis: string | null; changes: Change[]; last: string };
+
+/**
+ * Blocks up to blockMs for entries after the given ids of several streams at once (one
+ * XREAD); a stream with nothing new is left out of the answer.
+ */
+export async function readStreams(
+  redis: Redis,
+  streams: readonly { key: string; crisis: string | null; after: string }[],
+  blockMs: number,
+  count = 500,
+): Promise<StreamBatch[]> {
+  const result = (await redis.xread(
+    'COUNT',
+    count,
+    'BLOCK',
+    blockMs,
+    'STREAMS',
+    ...streams.map((s) => s.key),
+    ...streams.map((s) => s.after),
+  )) as [string, RawEntry[]][] | null;
+  const out: StreamBatch[] = [];
+  for (const [key, entries] of result ?? []) {
+    const stream = streams.find((s) => s.key === key);
+    if (!stream || entries.length === 0) continue;
+    out.push({
+      key,
+      crisis: stream.crisis,
+      changes: entries.map((e) => parseEntry(e, stream.crisis)).filter((c): c is Change => c !== null),
       last: entries[entries.length - 1][0],
-    };
+    });
   }
+  return out;
 }

@@ -5,24 +5,25 @@
  * the state is written whole only every so many reports. A worker keeps the state it last
  * committed in memory and reads only the log entries it has not folded itself.
  *
- * One Lua script commits the log entry (or a new checkpoint), the public view, the report
- * statuses and the change-stream entries together, after checking the version. A conflict
- * means another worker committed in between: the caller catches up and folds again. A
- * retried job therefore never announces a report twice.
+ * Each crisis has its own fold (keys under its own hash tag, storage/keys.ts). One Lua script
+ * commits the log entry (or a new checkpoint), the public view, which reports are folded in
+ * with which extraction (a fingerprint per report) and the crisis' change-stream entries
+ * together, after checking the version. A conflict means another worker committed in between:
+ * the caller catches up and folds again. The fingerprints make a retried job's fold a no-op, so
+ * it never announces a report twice. The reports' own hashes are committed afterwards, apart
+ * (storage/reportCommit.ts): a script may only touch one crisis' slot.
  */
 import type { Redis } from 'ioredis';
 import type { ChangeBody } from '../../shared/events.js';
 import type { PublicState } from '../../shared/state.js';
 import { CHANGE_FIELD } from './changeStream.js';
-import type { Keys } from './keys.js';
+import type { CrisisKeys } from './keys.js';
 
 const READ_LUA = `
--- KEYS: 1 version, 2 checkpoint, 3 checkpoint version, 4 log, 5 log report count, 6.. report hashes
--- ARGV: 1 the version the caller holds in memory ('' = none)
+-- KEYS: 1 version, 2 checkpoint, 3 checkpoint version, 4 log, 5 log report count, 6 folded hash
+-- ARGV: 1 the version the caller holds in memory ('' = none), 2.. report ids
 local v = tonumber(redis.call('GET', KEYS[1]) or '0')
-local pinned = redis.call('GET', KEYS[3])
--- Before checkpoints existed every commit wrote the whole state: it is a checkpoint at v.
-local cv = pinned and tonumber(pinned) or v
+local cv = tonumber(redis.call('GET', KEYS[3]) or '0')
 local known = tonumber(ARGV[1])
 local checkpoint = false
 local log = {}
@@ -32,50 +33,51 @@ else
   checkpoint = redis.call('GET', KEYS[2]) or ''
   log = redis.call('LRANGE', KEYS[4], 0, -1)
 end
-local reports = {}
-for i = 6, #KEYS do
-  local r = redis.call('HMGET', KEYS[i], 'status', 'extraction')
-  reports[#reports + 1] = r[1] or ''
-  reports[#reports + 1] = r[2] or ''
+local folded = {}
+if #ARGV > 1 then
+  local ids = {}
+  for i = 2, #ARGV do ids[#ids + 1] = ARGV[i] end
+  local got = redis.call('HMGET', KEYS[6], unpack(ids))
+  for i = 1, #got do folded[i] = got[i] or '' end
 end
-return {tostring(v), checkpoint and 1 or 0, checkpoint or '', log, reports, redis.call('GET', KEYS[5]) or '0'}`;
+return {tostring(v), checkpoint and 1 or 0, checkpoint or '', log, folded, redis.call('GET', KEYS[5]) or '0'}`;
 
 const COMMIT_LUA = `
--- KEYS: 1 checkpoint, 2 version, 3 public, 4 seq, 5 changes, 6 pending, 7 processed counter,
---       8 checkpoint version, 9 log, 10 log report count, 11.. report hashes
+-- KEYS: 1 checkpoint, 2 version, 3 public, 4 seq, 5 changes, 6 checkpoint version, 7 log,
+--       8 log report count, 9 folded hash, 10 the crisis' report index
 -- ARGV: 1 expected version, 2 log entry, 3 checkpoint json ('' = append to the log instead),
 --       4 public json ('' = unchanged), 5 maxlen, 6 '1' when every report must still be unfolded,
---       7 n reports, then per report: id and the byte range [start, end) of its extraction json
---       in the log entry (ARGV 2, which carries every extraction, so each crosses once); then m
---       changes, then change jsons
+--       7 n reports, then per report: id, fingerprint ('' = taken out of the crisis), receivedAt ms;
+--       then m changes, then change jsons
 if (redis.call('GET', KEYS[2]) or '0') ~= ARGV[1] then return false end
 local n = tonumber(ARGV[7])
 if ARGV[6] == '1' then
   for i = 1, n do
-    if redis.call('HGET', KEYS[10 + i], 'status') == 'done' then return false end
+    if redis.call('HEXISTS', KEYS[9], ARGV[5 + 3 * i]) == 1 then return false end
   end
 end
 local v = redis.call('INCR', KEYS[2])
 if ARGV[3] ~= '' then
   redis.call('SET', KEYS[1], ARGV[3])
-  redis.call('SET', KEYS[8], v)
-  redis.call('DEL', KEYS[9], KEYS[10])
+  redis.call('SET', KEYS[6], v)
+  redis.call('DEL', KEYS[7], KEYS[8])
 else
-  -- The first entry after a whole-state write of the old format pins that write as the checkpoint.
-  if redis.call('EXISTS', KEYS[8]) == 0 then redis.call('SET', KEYS[8], v - 1) end
-  redis.call('RPUSH', KEYS[9], ARGV[2])
-  redis.call('INCRBY', KEYS[10], n)
+  redis.call('RPUSH', KEYS[7], ARGV[2])
+  redis.call('INCRBY', KEYS[8], n)
 end
 if ARGV[4] ~= '' then redis.call('SET', KEYS[3], ARGV[4]) end
 local a = 8
 for i = 1, n do
-  local extraction = string.sub(ARGV[2], tonumber(ARGV[a + 1]) + 1, tonumber(ARGV[a + 2]))
-  redis.call('HSET', KEYS[10 + i], 'status', 'done', 'extraction', extraction)
-  redis.call('HDEL', KEYS[10 + i], 'error')
-  redis.call('ZREM', KEYS[6], ARGV[a])
+  local id, fingerprint = ARGV[a], ARGV[a + 1]
+  if fingerprint == '' then
+    redis.call('HDEL', KEYS[9], id)
+    redis.call('ZREM', KEYS[10], id)
+  else
+    redis.call('HSET', KEYS[9], id, fingerprint)
+    redis.call('ZADD', KEYS[10], ARGV[a + 2], id)
+  end
   a = a + 3
 end
-redis.call('INCRBY', KEYS[7], n)
 local m = tonumber(ARGV[a])
 local last = false
 for i = 1, m do
@@ -96,83 +98,75 @@ export type FoldRead<S> = {
   log: string[];
   /** Reports folded into the log since the checkpoint. */
   logReports: number;
-  /** Status and stored extraction JSON of each requested report, in order. */
-  reports: { status: string | null; extractionJson: string | null }[];
+  /** The fingerprint each requested report is folded in with, in order; null when it is not in the crisis. */
+  folded: (string | null)[];
 };
+
+/** One report of a committed batch: in the crisis with this fingerprint, or taken out (null). */
+export type FoldedReport = { id: string; fingerprint: string | null; receivedAtMs: number };
 
 export type FoldCommit<S> = {
   /** What the batch folded, as the log entry a reader replays (UTF-8 JSON). */
   logEntry: Buffer;
-  /**
-   * Per committed report, in order: the byte range [start, end) of its extraction JSON in
-   * `logEntry`, which is stored as the report's extraction.
-   */
-  extractions: [number, number][];
   /** The whole new state, when it is time for a checkpoint (the log is then emptied). */
   checkpoint: S | null;
 };
 
+export type PublicView = Omit<PublicState, 'seq' | 'reports' | 'crisis'>;
+
 export class FoldStore<S> {
   constructor(
     private readonly redis: Redis,
-    private readonly keys: Keys,
+    readonly keys: CrisisKeys,
     private readonly maxLen: number,
   ) {}
 
-  /** The version, what is needed to reach it from `heldVersion`, and the given reports' statuses. */
+  /** The version, what is needed to reach it from `heldVersion`, and how the given reports are folded in. */
   async read(reportIds: string[], heldVersion: string | null = null): Promise<FoldRead<S>> {
-    const keys = [
-      this.keys.stateVersion,
-      this.keys.state,
-      this.keys.stateCheckpointVersion,
-      this.keys.stateLog,
-      this.keys.stateLogReports,
-      ...reportIds.map((id) => this.keys.report(id)),
-    ];
-    const [version, full, checkpointJson, log, reports, logReports] = (await this.redis.eval(
+    const k = this.keys;
+    const keys = [k.stateVersion, k.state, k.stateCheckpointVersion, k.stateLog, k.stateLogReports, k.folded];
+    const [version, full, checkpointJson, log, folded, logReports] = (await this.redis.eval(
       READ_LUA,
       keys.length,
       ...keys,
       heldVersion ?? '',
+      ...reportIds,
     )) as [string, number, string, string[], string[], string];
-    const statuses: FoldRead<S>['reports'] = [];
-    for (let i = 0; i < reports.length; i += 2)
-      statuses.push({ status: reports[i] || null, extractionJson: reports[i + 1] || null });
     return {
       version,
       ...(full === 1 ? { checkpoint: { state: checkpointJson ? (JSON.parse(checkpointJson) as S) : null } } : {}),
       log,
       logReports: Number(logReports),
-      reports: statuses,
+      folded: reportIds.map((_, i) => folded[i] || null),
     };
   }
 
   /**
    * Commits a folded batch; false when the version moved (catch up and fold again). `publicView`
    * null keeps the stored one (the batch changed nothing public). With `requireUnfolded`, also
-   * false when any of the reports is already done: the caller folded them as new without reading
-   * their status, and must read and fold again.
+   * false when any of the reports is already folded in: the caller folded them as new without
+   * reading, and must read and fold again.
    */
   async commit(
     expectedVersion: string,
     fold: FoldCommit<S>,
-    publicView: Omit<PublicState, 'seq' | 'reports'> | null,
-    reportIds: string[],
+    publicView: PublicView | null,
+    reports: FoldedReport[],
     changes: ChangeBody[],
     requireUnfolded = false,
   ): Promise<boolean> {
+    const k = this.keys;
     const keys = [
-      this.keys.state,
-      this.keys.stateVersion,
-      this.keys.publicState,
-      this.keys.stateSeq,
-      this.keys.changes,
-      this.keys.pending,
-      this.keys.statsProcessed,
-      this.keys.stateCheckpointVersion,
-      this.keys.stateLog,
-      this.keys.stateLogReports,
-      ...reportIds.map((id) => this.keys.report(id)),
+      k.state,
+      k.stateVersion,
+      k.publicState,
+      k.stateSeq,
+      k.changes,
+      k.stateCheckpointVersion,
+      k.stateLog,
+      k.stateLogReports,
+      k.folded,
+      k.reports,
     ];
     const args = [
       expectedVersion,
@@ -181,8 +175,8 @@ export class FoldStore<S> {
       publicView === null ? '' : JSON.stringify(publicView),
       String(this.maxLen),
       requireUnfolded ? '1' : '0',
-      String(reportIds.length),
-      ...reportIds.flatMap((id, i) => [id, String(fold.extractions[i][0]), String(fold.extractions[i][1])]),
+      String(reports.length),
+      ...reports.flatMap((r) => [r.id, r.fingerprint ?? '', String(r.receivedAtMs)]),
       String(changes.length),
       ...changes.map((c) => JSON.stringify(c)),
     ];
@@ -191,10 +185,10 @@ export class FoldStore<S> {
   }
 
   /** The public view and the seq it reflects, read together. */
-  async readPublic(): Promise<{ view: Omit<PublicState, 'seq' | 'reports'> | null; seq: string }> {
+  async readPublic(): Promise<{ view: PublicView | null; seq: string }> {
     const results = (await this.redis.multi().get(this.keys.publicState).get(this.keys.stateSeq).exec()) ?? [];
     for (const [err] of results) if (err) throw err;
     const [viewJson, seq] = [results[0][1] as string | null, results[1][1] as string | null];
-    return { view: viewJson ? JSON.parse(viewJson) : null, seq: seq ?? '0-0' };
+    return { view: viewJson ? (JSON.parse(viewJson) as PublicView) : null, seq: seq ?? '0-0' };
   }
 }

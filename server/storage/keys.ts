@@ -3,6 +3,7 @@
  * hash tag `{prefix}` so Lua scripts and MULTI blocks stay in one Redis Cluster slot.
  */
 export type Keys = ReturnType<typeof keysFor>;
+export type CrisisKeys = ReturnType<typeof crisisKeysFor>;
 
 export function keysFor(prefix: string) {
   const tag = `{${prefix}}`;
@@ -15,19 +16,21 @@ export function keysFor(prefix: string) {
     /** Ids accepted but not yet done; the reconciler re-enqueues any that lost their job. Score = receivedAt ms. */
     pending: `${tag}:reports:pending`,
     /**
-     * The internal fold state (server/state) as a checkpoint at some version, the log of the
-     * batches folded since (one entry per version after the checkpoint's), the current
-     * optimistic-lock version, and the public view derived from it (see storage/foldStore.ts).
+     * The desk's change stream: every report as it is taken or re-folded (with its crises), flags,
+     * crises made, changed or removed, in-app alerts. Each crisis' state changes go to its own
+     * stream (crisisKeysFor(...).changes).
      */
-    state: `${tag}:state`,
-    stateCheckpointVersion: `${tag}:state:checkpoint-version`,
-    stateLog: `${tag}:state:log`,
-    stateLogReports: `${tag}:state:log-reports`,
-    stateVersion: `${tag}:state:version`,
-    publicState: `${tag}:state:public`,
-    /** Id of the last change-stream entry reflected in publicState. */
-    stateSeq: `${tag}:state:seq`,
     changes: `${tag}:changes`,
+    /** Crises: slug → JSON (shared/crisis.ts), by creation (score = createdAt ms), and a version bumped on every edit. */
+    crises: `${tag}:crises`,
+    crisisOrder: `${tag}:crises:order`,
+    crisesVersion: `${tag}:crises:version`,
+    /** Crises made, changed and removed: who, when, before and after. */
+    crisisAudit: `${tag}:audit-crises`,
+    /** Progress of re-assigning every report after a crisis' rules changed (JSON). */
+    reassignment: `${tag}:crises:reassignment`,
+    /** Reports in no crisis (score = receivedAt ms): the desk's "in no crisis" list. */
+    unassigned: `${tag}:reports:no-crisis`,
     /** Cluster-wide counters for /metrics. */
     statsProcessed: `${tag}:stats:processed`,
     statsFailed: `${tag}:stats:failed`,
@@ -75,4 +78,52 @@ export function keysFor(prefix: string) {
     alertSweepLock: `${tag}:alerts:sweep`,
     prefix: tag,
   };
+}
+
+/**
+ * The keys of one crisis: its fold state and its change stream, under a hash tag of its own
+ * (`{prefix:slug}`), so a Redis Cluster can put each crisis on a different shard. Every script
+ * that writes them touches no other key (storage/foldStore.ts).
+ */
+export function crisisKeysFor(prefix: string, slug: string) {
+  const tag = `{${prefix}:${slug}}`;
+  return {
+    slug,
+    /**
+     * The internal fold state (server/state) as a checkpoint at some version, the log of the
+     * batches folded since (one entry per version after the checkpoint's), the current
+     * optimistic-lock version, and the public view derived from it (see storage/foldStore.ts).
+     */
+    state: `${tag}:state`,
+    stateCheckpointVersion: `${tag}:state:checkpoint-version`,
+    stateLog: `${tag}:state:log`,
+    stateLogReports: `${tag}:state:log-reports`,
+    stateVersion: `${tag}:state:version`,
+    publicState: `${tag}:state:public`,
+    /** Id of the last change-stream entry reflected in publicState. */
+    stateSeq: `${tag}:state:seq`,
+    /** The crisis' change stream: its state changes and its reports coming and going. */
+    changes: `${tag}:changes`,
+    /** Report id → fingerprint of the extraction folded in (what makes a retried fold a no-op). */
+    folded: `${tag}:folded`,
+    /** The crisis' reports (score = receivedAt ms), newest last. */
+    reports: `${tag}:reports`,
+    prefix: tag,
+  };
+}
+
+/** Every key of a crisis (to remove it whole). */
+export function allCrisisKeys(keys: CrisisKeys): string[] {
+  return [
+    keys.state,
+    keys.stateCheckpointVersion,
+    keys.stateLog,
+    keys.stateLogReports,
+    keys.stateVersion,
+    keys.publicState,
+    keys.stateSeq,
+    keys.changes,
+    keys.folded,
+    keys.reports,
+  ];
 }

@@ -3,6 +3,8 @@
  * an index of every id ever taken (the permanent duplicate record) and the pending set.
  */
 import type { Redis } from 'ioredis';
+import type { CrisisAssignment } from '../../shared/crisis.js';
+import type { CrisisOverride } from '../../shared/events.js';
 import type { Extraction } from '../../shared/extraction.js';
 import type { Flag, Report, ReportDetail, ReportStatus, ReportSummary } from '../../shared/report.js';
 import type { Keys } from './keys.js';
@@ -27,12 +29,21 @@ const EXCERPT_CHARS = 280;
 export type StoredReport = {
   report: Report;
   status: ReportStatus;
+  /** As folded: the machine's extraction with journalists' corrections applied. */
   extraction?: Extraction;
+  /** The machine's own extraction, kept when corrections changed it (corrections index into it). */
+  original?: Extraction;
   flags: Flag[];
+  /** The crises it was folded into, and why; absent before its first fold. */
+  crises?: CrisisAssignment[];
+  /** `crises` as stored (JSON, "" when absent): the fold checks nobody changed it meanwhile. */
+  crisesJson: string;
+  /** Journalists' assignments to crises and removals from them, by slug. */
+  overrides: Record<string, CrisisOverride>;
   error?: string;
 };
 
-export function summarize(stored: Pick<StoredReport, 'report' | 'status' | 'flags'>): ReportSummary {
+export function summarize(stored: Pick<StoredReport, 'report' | 'status' | 'flags' | 'crises'>): ReportSummary {
   const { report } = stored;
   return {
     id: report.id,
@@ -44,6 +55,7 @@ export function summarize(stored: Pick<StoredReport, 'report' | 'status' | 'flag
     status: stored.status,
     excerpt: excerptOf(report.text),
     flags: stored.flags,
+    ...(stored.crises ? { crises: stored.crises } : {}),
   };
 }
 
@@ -67,7 +79,11 @@ function parseStored(fields: Record<string, string>): StoredReport | null {
     report: JSON.parse(fields.report) as Report,
     status: (fields.status as ReportStatus) ?? 'queued',
     extraction: fields.extraction ? (JSON.parse(fields.extraction) as Extraction) : undefined,
+    original: fields.original ? (JSON.parse(fields.original) as Extraction) : undefined,
     flags: fields.flags ? (JSON.parse(fields.flags) as Flag[]) : [],
+    crises: fields.crises ? (JSON.parse(fields.crises) as CrisisAssignment[]) : undefined,
+    crisesJson: fields.crises ?? '',
+    overrides: fields.overrides ? (JSON.parse(fields.overrides) as Record<string, CrisisOverride>) : {},
     error: fields.error || undefined,
   };
 }
@@ -105,14 +121,17 @@ export class ReportStore {
     return results.map(([err, fields]) => (err ? null : parseStored(fields as Record<string, string>)));
   }
 
-  /** Newest first; `beforeMs` pages back from a receivedAt (exclusive). */
-  async listIds(limit: number, beforeMs?: number): Promise<string[]> {
+  /**
+   * Newest first; `beforeMs` pages back from a receivedAt (exclusive). `index`: another index of
+   * ids scored by receivedAt (a crisis' reports, those in no crisis); every report by default.
+   */
+  async listIds(limit: number, beforeMs?: number, index = this.keys.reportIndex): Promise<string[]> {
     const max = beforeMs === undefined ? '+inf' : `(${beforeMs}`;
-    return this.redis.zrevrangebyscore(this.keys.reportIndex, max, '-inf', 'LIMIT', 0, limit);
+    return this.redis.zrevrangebyscore(index, max, '-inf', 'LIMIT', 0, limit);
   }
 
-  async list(limit: number, beforeMs?: number): Promise<StoredReport[]> {
-    const stored = await this.getMany(await this.listIds(limit, beforeMs));
+  async list(limit: number, beforeMs?: number, index?: string): Promise<StoredReport[]> {
+    const stored = await this.getMany(await this.listIds(limit, beforeMs, index));
     return stored.filter((s): s is StoredReport => s !== null);
   }
 
@@ -146,6 +165,7 @@ export function toDetail(stored: StoredReport, status: ReportStatus = stored.sta
     report: stored.report,
     extraction: stored.extraction,
     flags: stored.flags,
+    ...(stored.crises ? { crises: stored.crises } : {}),
     error: stored.error,
   };
 }

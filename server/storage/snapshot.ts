@@ -1,43 +1,47 @@
 /**
- * The whole public picture: the folded view with its seq, plus the newest reports.
- * Cached in each api node and keyed on what changes it (the change stream's last entry, the
- * fold's seq and the report index), so a thousand clients connecting at once cost one small
- * read each instead of the view and fifty report hashes.
+ * The whole public picture of one stream: a crisis' folded view with its seq and its newest
+ * reports, or, for the desk stream, the newest reports of all. Cached in each api node per
+ * stream and keyed on what changes it (the fold's seq, the stream's last entry and the report
+ * index), so a thousand clients connecting at once cost one small read each instead of the
+ * view and fifty report hashes.
  */
 import type { Redis } from 'ioredis';
+import type { Crisis } from '../../shared/crisis.js';
 import type { PublicState } from '../../shared/state.js';
 import { emptyState, publicView } from '../state/index.js';
-import type { FoldStore } from './foldStore.js';
-import type { Keys } from './keys.js';
+import { FoldStore } from './foldStore.js';
+import { crisisKeysFor, type Keys } from './keys.js';
 import { summarize, type ReportStore } from './reportStore.js';
 
 export const SNAPSHOT_REPORTS = 50;
 
+/** The picture of a crisis with nothing folded in yet (its principal already named). */
+export function emptyPicture(crisis: Crisis | null): Omit<PublicState, 'seq' | 'reports' | 'crisis'> {
+  return publicView(emptyState(), crisis?.principal ? { principal: crisis.principal } : {});
+}
+
 export class SnapshotReader {
-  private cache: { key: string; state: PublicState } | null = null;
+  private cache = new Map<string, { key: string; state: PublicState }>();
 
   constructor(
     private readonly redis: Redis,
     private readonly keys: Keys,
-    private readonly fold: FoldStore<unknown>,
+    private readonly keyPrefix: string,
     private readonly reports: ReportStore,
   ) {}
 
   /**
-   * Every change a snapshot shows is announced on the change stream, except a report that is
-   * only accepted (queued): the report index covers those.
+   * Every change a snapshot shows is announced on its stream, except, on the desk, a report that
+   * is only accepted (queued): the report index covers those.
    */
-  private async freshnessKey(): Promise<string> {
-    const results =
-      (await this.redis
-        .multi()
-        .get(this.keys.stateSeq)
-        .xrevrange(this.keys.changes, '+', '-', 'COUNT', 1)
-        .zrevrange(this.keys.reportIndex, 0, 0)
-        .zcard(this.keys.reportIndex)
-        .exec()) ?? [];
+  private async freshnessKey(seqKey: string | null, streamKey: string, reportIndex: string): Promise<string> {
+    const multi = this.redis.multi();
+    if (seqKey) multi.get(seqKey);
+    multi.xrevrange(streamKey, '+', '-', 'COUNT', 1).zrevrange(reportIndex, 0, 0).zcard(reportIndex);
+    const results = (await multi.exec()) ?? [];
     for (const [err] of results) if (err) throw err;
-    const [seq, last, newest, count] = results.map(([, v]) => v) as [
+    const values = results.map(([, v]) => v);
+    const [seq, last, newest, count] = (seqKey ? values : [null, ...values]) as [
       string | null,
       [string, string[]][],
       string[],
@@ -46,18 +50,53 @@ export class SnapshotReader {
     return `${seq}|${last[0]?.[0] ?? ''}|${newest[0] ?? ''}|${count}`;
   }
 
-  async read(): Promise<PublicState> {
-    const key = await this.freshnessKey();
-    if (this.cache?.key === key) return this.cache.state;
-    const [{ view, seq }, ids] = await Promise.all([this.fold.readPublic(), this.reports.listIds(SNAPSHOT_REPORTS)]);
-    const stored = await this.reports.getMany(ids);
+  /** The picture of `crisis`, or of the desk stream when null. */
+  async read(crisis: Crisis | null): Promise<PublicState> {
+    if (!crisis) return this.readDesk();
+    const keys = crisisKeysFor(this.keyPrefix, crisis.slug);
+    const key = `${await this.freshnessKey(keys.stateSeq, keys.changes, keys.reports)}|${JSON.stringify(crisis.principal ?? null)}`;
+    const cached = this.cache.get(crisis.slug);
+    if (cached?.key === key) return cached.state;
+    const [{ view, seq }, ids] = await Promise.all([
+      new FoldStore(this.redis, keys, 0).readPublic(),
+      this.redis.zrevrange(keys.reports, 0, SNAPSHOT_REPORTS - 1),
+    ]);
     const state: PublicState = {
+      crisis: crisis.slug,
       seq,
-      ...(view ?? publicView(emptyState())),
-      reports: stored.flatMap((s) => (s ? [summarize(s)] : [])),
+      ...(view ?? emptyPicture(crisis)),
+      reports: await this.summaries(ids),
     };
     // Keyed on what was seen before reading: a change in between only makes the next read refresh.
-    this.cache = { key, state };
+    this.cache.set(crisis.slug, { key, state });
     return state;
+  }
+
+  private async readDesk(): Promise<PublicState> {
+    const key = await this.freshnessKey(null, this.keys.changes, this.keys.reportIndex);
+    const cached = this.cache.get('');
+    if (cached?.key === key) return cached.state;
+    const [last, ids] = await Promise.all([
+      this.redis.xrevrange(this.keys.changes, '+', '-', 'COUNT', 1) as Promise<[string, string[]][]>,
+      this.reports.listIds(SNAPSHOT_REPORTS),
+    ]);
+    const state: PublicState = {
+      crisis: null,
+      seq: last[0]?.[0] ?? '0-0',
+      ...emptyPicture(null),
+      reports: await this.summaries(ids),
+    };
+    this.cache.set('', { key, state });
+    return state;
+  }
+
+  private async summaries(ids: string[]) {
+    const stored = await this.reports.getMany(ids);
+    return stored.flatMap((s) => (s ? [summarize(s)] : []));
+  }
+
+  /** Forgets a removed crisis' picture. */
+  forget(slug: string): void {
+    this.cache.delete(slug);
   }
 }

@@ -1,57 +1,77 @@
 /**
- * Folds extracted reports into the shared state in batches. Jobs running concurrently in
- * one worker hand their result here; one commit (optimistic, see storage/foldStore.ts)
- * carries every report that arrived while the previous commit was in flight. The worker
- * keeps the state in memory between batches and replays only what other workers folded.
+ * Folds extracted reports into the crises they belong to, in batches. Jobs running concurrently
+ * in one worker hand their result here; one round of commits carries every report that arrived
+ * while the previous round was in flight: first each crisis' fold (its own keys, its own
+ * optimistic commit, storage/foldStore.ts), then the reports' own records (storage/reportCommit.ts),
+ * which also checks that the crises did not change meanwhile. If they did, the batch is routed
+ * again with the crises as they are now and folded again: a crisis the report no longer belongs
+ * to gets it taken out, and a fold already made is a no-op (fingerprints), so nothing is lost
+ * or announced twice, and a crash between the two steps is mended by the job's retry.
  */
-import type { ChangeBody } from '../../shared/events.js';
+import { createHash } from 'node:crypto';
+import type { CrisisAssignment } from '../../shared/crisis.js';
 import type { ReportSummary } from '../../shared/report.js';
-import { applyReports, publicView, type CrisisState, type FoldInput } from '../state/index.js';
-import type { FoldCommit, FoldRead, FoldStore } from '../storage/foldStore.js';
+import { assignmentsOf, type Overrides } from '../crises/assignments.js';
+import type { Routed } from '../crises/routing.js';
+import type { DoneReport, ReportCommit } from '../storage/reportCommit.js';
+import type { ReportStore } from '../storage/reportStore.js';
+import type { CrisisFoldItem } from './crisisFold.js';
+import { crisisFingerprint, type CrisisRegistry, type CrisisSet } from './crisisRegistry.js';
 import { extractionOf, type Extracted } from './extractPool.js';
-import { catchUp, encodeLogEntry, type HeldState, type LoggedReport } from './foldLog.js';
 
-/**
- * A report to fold: its id and dateline, its summary as announced once folded (made up front, so
- * its text is not held while it waits), and its extraction (corrections applied) as stored.
- */
+/** A report to fold: what the ingest job read and extracted, and how it routed it. */
 export type FoldItem = {
-  report: { id: string; dateline: string; summary: ReportSummary };
+  report: {
+    id: string;
+    dateline: string;
+    receivedAtMs: number;
+    /** As announced once folded (crises are added then), made up front so its text is not held while it waits. */
+    summary: ReportSummary;
+  };
+  /** The extraction with journalists' corrections applied, as stored. */
   extracted: Extracted;
+  /** The machine's own extraction (JSON) when corrections changed it. */
+  original: Buffer | null;
+  /**
+   * The crises it may be folded into before this fold: those of its stored record (`json` as
+   * stored, "" when none), and any this batch folded it into in a round that did not commit.
+   */
+  previous: { slugs: string[]; json: string };
+  /** Journalists' assignments and removals by hand. */
+  overrides: Overrides;
+  /** What the routing rules gave, and the crises version they were at. */
+  routing: { version: number; routed: Routed[] };
 };
 
 type Pending = { item: FoldItem; resolve: () => void; reject: (err: unknown) => void };
 
 const MAX_BATCH = 200;
-const MAX_CONFLICT_RETRIES = 100;
+const MAX_ROUNDS = 20;
 /** A batch at least this big means a burst is on... */
 const BURST_BATCH = 8;
 /**
- * ...and the next commit waits this long to gather more. Each commit costs a script run, the public
- * view (~60 KB) and the full tension and troops changes whatever its size: at 5 ms, draining a
- * backlog committed 9-12 reports at a time; at 15 ms, 21-22 (slow machine) or 64-71 (fast), for
- * 5% more reports a second; at 40 ms, about 130, for 2-3% more (bench ingest). A burst is a backlog
- * being drained (the last batch had 8 or more), so the wait is not felt: live reports come one by one.
+ * ...and the next round waits this long to gather more. Each commit costs a script run, the public
+ * view (~60 KB) and the full tension and troops changes whatever its size: the bigger the batch,
+ * the fewer of those a backlog pays for (bench ingest). A burst is a backlog being drained (the
+ * last batch had 8 or more), so the wait is not felt: live reports come one by one.
  */
 const BURST_LINGER_MS = 40;
-/**
- * Reports folded into the log before the state is written whole again: bounds what a worker
- * starting cold replays (about 0.4 ms a report) and the log's size in Redis.
- */
-const CHECKPOINT_EVERY_REPORTS = 250;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The fingerprint of an extraction's JSON: equal JSON, equal fingerprint. */
+export function fingerprintOf(json: Buffer): string {
+  return createHash('sha1').update(json).digest('base64url').slice(0, 22);
+}
 
 export class FoldBatcher {
   private waiting: Pending[] = [];
   private running = false;
-  /** The state as this worker last read or committed it; other workers' batches are replayed onto it. */
-  private held: HeldState | null = null;
-  /** Reports in the log since the checkpoint, as of `held` (null: not known without a read). */
-  private heldLogReports: number | null = null;
-  /** Set once this worker has written the public view; after that only batches that change it write it. */
-  private publicWritten = false;
 
-  constructor(private readonly store: FoldStore<CrisisState>) {}
+  constructor(
+    private readonly registry: CrisisRegistry,
+    private readonly reportCommit: ReportCommit,
+    private readonly reports: ReportStore,
+  ) {}
 
   /** Resolves once the report's fold is committed (or was already, identically). */
   submit(item: FoldItem): Promise<void> {
@@ -67,8 +87,8 @@ export class FoldBatcher {
     try {
       let previous = 0;
       while (this.waiting.length > 0) {
-        // Under a burst (the last batch was big), linger a moment so the next commit carries more
-        // reports: the state is read and written once per batch. A lone report never waits.
+        // Under a burst (the last batch was big), linger a moment so the next round carries more
+        // reports: each crisis' state is read and written once per batch. A lone report never waits.
         if (previous >= BURST_BATCH && this.waiting.length < MAX_BATCH) await sleep(BURST_LINGER_MS);
         const batch = this.waiting.splice(0, MAX_BATCH);
         previous = batch.length;
@@ -86,93 +106,85 @@ export class FoldBatcher {
 
   private async commitBatch(batch: FoldItem[]): Promise<void> {
     const unique = [...new Map(batch.map((b) => [b.report.id, b])).values()];
-    const ids = unique.map((b) => b.report.id);
-    for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
-      // First try without reading: when no other worker committed since this one did, and the
-      // reports are new (the usual case), the commit goes through on one round trip. Otherwise
-      // the commit script refuses it and the batch is read and folded again.
-      const optimistic = attempt === 0 && this.held !== null && this.heldLogReports !== null;
-      const read = optimistic ? this.assumedRead(ids.length) : await this.store.read(ids, this.held?.version ?? null);
-      let base: HeldState;
-      try {
-        base = catchUp(this.held, read);
-      } catch (err) {
-        if (this.held === null) throw err; // even the checkpoint and its log do not add up
-        // The held state cannot be caught up (it should not happen): start again from the checkpoint.
-        this.held = null;
-        continue;
-      }
-      this.held = base;
-      if (!optimistic) this.heldLogReports = read.logReports;
-      const next = this.fold(base, read, unique);
-      if (!next) return;
-      if (await this.store.commit(read.version, next.commit, next.view, next.ids, next.changes, optimistic)) {
-        this.held = { version: String(Number(read.version) + 1), state: next.state };
-        this.heldLogReports = next.commit.checkpoint ? 0 : read.logReports + next.ids.length;
-        if (next.view) this.publicWritten = true;
-        return;
-      }
-    }
-    throw new Error(`fold: gave up after ${MAX_CONFLICT_RETRIES} conflicting commits`);
-  }
-
-  /**
-   * Folds the batch onto `base` and makes what its commit writes; null when every report was
-   * already folded with the same result. A function of its own, apart from the commit's await:
-   * an async function keeps its locals alive across each await, so what is made here (the
-   * batch's inputs, parsed extractions) would be held until Redis answers, and copied by a
-   * young-generation GC meanwhile.
-   */
-  private fold(base: HeldState, read: FoldRead<CrisisState>, unique: FoldItem[]) {
-    const reportChanges: ChangeBody[] = [];
-    const toFold: FoldInput[] = [];
-    const toCommit: LoggedReport[] = [];
-    unique.forEach((item, i) => {
-      const { report, extracted } = item;
-      const before = read.reports[i];
-      // Already folded with the same result (a retried or stalled job): nothing to announce.
-      if (before.status === 'done' && before.extractionJson === extracted.json.toString()) return;
-      // The object is folded here, its JSON replayed by other workers: the same state, since an
-      // extraction is plain JSON (extract.property.test.ts; corrections are read back from JSON).
-      // Parsed when the fold reads it, one report at a time: parsed all at once, before the fold,
-      // the batch's extraction objects were alive together and outlived a young-generation GC.
-      toFold.push({
-        reportId: report.id,
-        dateline: report.dateline,
-        get extraction() {
-          return extractionOf(extracted);
-        },
+    let set = await this.registry.current();
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      if (unique.some((item) => item.routing.version !== set.version)) await this.reroute(unique, set);
+      const planned = plan(unique, set);
+      await Promise.all([...planned.byCrisis].map(([slug, items]) => set.folds.get(slug)!.commit(items)));
+      const result = await this.reportCommit.commit(set.version, planned.done);
+      if (result === 'committed') return;
+      // Folded into these crises now: a later round must take the report out of any it leaves.
+      unique.forEach((item, i) => {
+        item.previous.slugs = [...new Set([...item.previous.slugs, ...planned.folded[i]])];
       });
-      toCommit.push({ id: report.id, dateline: report.dateline, extractionJson: extracted.json });
-      reportChanges.push(
-        before.status === 'done'
-          ? { type: 'report.updated', id: report.id, report: report.summary }
-          : { type: 'report.added', id: report.id, report: report.summary },
-      );
-    });
-    if (toCommit.length === 0) return null;
-    // One fold for the batch: tension and troops compared once, each meeting announced once.
-    const folded = applyReports(base.state, toFold);
-    const { entry, extractions } = encodeLogEntry(Number(read.version) + 1, toCommit);
-    const commit: FoldCommit<CrisisState> = {
-      logEntry: entry,
-      extractions,
-      checkpoint: read.logReports + toFold.length >= CHECKPOINT_EVERY_REPORTS ? folded.state : null,
-    };
-    // The public view is tension, troops and meetings: a batch that announces none of them
-    // leaves it as it was, so it is not written (~50 KB) again.
-    const view = folded.changes.length > 0 || !this.publicWritten ? publicView(folded.state) : null;
-    const changes = [...reportChanges, ...folded.changes];
-    return { state: folded.state, commit, view, ids: toCommit.map((r) => r.id), changes };
+      if (result === 'moved') set = await this.registry.refresh();
+      else await this.reread(unique);
+    }
+    throw new Error(`fold: the crises kept changing; gave up after ${MAX_ROUNDS} rounds`);
   }
 
-  /** What a read would give if nothing changed since this worker's last commit and the reports are new. */
-  private assumedRead(reports: number): FoldRead<CrisisState> {
-    return {
-      version: this.held!.version,
-      log: [],
-      logReports: this.heldLogReports!,
-      reports: Array.from({ length: reports }, () => ({ status: null, extractionJson: null })),
-    };
+  /** Reads back the reports' crises and overrides, which another job changed meanwhile. */
+  private async reread(items: FoldItem[]): Promise<void> {
+    const stored = await this.reports.getMany(items.map((item) => item.report.id));
+    items.forEach((item, i) => {
+      const record = stored[i];
+      if (!record) return;
+      const slugs = (record.crises ?? []).map((c) => c.slug);
+      item.previous = { slugs: [...new Set([...item.previous.slugs, ...slugs])], json: record.crisesJson };
+      item.overrides = record.overrides;
+    });
   }
+
+  /** Routes again, with the crises of `set`, the reports routed with other ones (their text is read back). */
+  private async reroute(items: FoldItem[], set: CrisisSet): Promise<void> {
+    const stale = items.filter((item) => item.routing.version !== set.version);
+    const stored = await this.reports.getMany(stale.map((item) => item.report.id));
+    stale.forEach((item, i) => {
+      const report = stored[i]?.report;
+      const routed = report ? set.router.route(report, extractionOf(item.extracted)) : [];
+      item.routing = { version: set.version, routed };
+    });
+  }
+}
+
+/** Per crisis, the reports to fold in or take out; per report, what its record keeps. */
+function plan(items: readonly FoldItem[], set: CrisisSet) {
+  const byCrisis = new Map<string, CrisisFoldItem[]>();
+  const add = (slug: string, item: CrisisFoldItem) => {
+    const list = byCrisis.get(slug);
+    if (list) list.push(item);
+    else byCrisis.set(slug, [item]);
+  };
+  const done: DoneReport[] = [];
+  const folded: string[][] = [];
+  for (const item of items) {
+    const fingerprint = fingerprintOf(item.extracted.json);
+    const crises: CrisisAssignment[] = assignmentsOf(item.routing.routed, item.overrides, set.slugs);
+    const summary: ReportSummary = { ...item.report.summary, crises };
+    const base = {
+      id: item.report.id,
+      dateline: item.report.dateline,
+      receivedAtMs: item.report.receivedAtMs,
+      summary,
+    };
+    const inNow = new Set(crises.map((c) => c.slug));
+    for (const crisis of set.crises) {
+      if (inNow.has(crisis.slug))
+        add(crisis.slug, { ...base, extracted: item.extracted, fingerprint: crisisFingerprint(fingerprint, crisis) });
+      else if (item.previous.slugs.includes(crisis.slug))
+        add(crisis.slug, { ...base, extracted: null, fingerprint: null });
+    }
+    folded.push([...inNow]);
+    done.push({
+      id: item.report.id,
+      fingerprint,
+      extractionJson: item.extracted.json,
+      crisesJson: JSON.stringify(crises),
+      summaryJson: JSON.stringify(summary),
+      receivedAtMs: item.report.receivedAtMs,
+      originalJson: item.original,
+      previousCrisesJson: item.previous.json,
+    });
+  }
+  return { byCrisis, done, folded };
 }

@@ -1,50 +1,41 @@
 /**
- * The fold log's entries (see storage/foldStore.ts): what one committed batch folded, so any
- * worker can bring its state to the same version by folding the same inputs in the same
- * order. The fold is pure and deterministic, so the replayed state equals the committer's.
+ * The fold log's entries (see storage/foldStore.ts): what one committed batch folded into a
+ * crisis, so any worker can bring its state of that crisis to the same version by folding the
+ * same inputs in the same order. The fold is pure and deterministic, so the replayed state
+ * equals the committer's.
  */
-import { applyReports, emptyState, type CrisisState, type FoldInput } from '../state/index.js';
+import { applyReports, emptyState, type CrisisState, type FoldInput, type FoldOptions } from '../state/index.js';
 import type { FoldRead } from '../storage/foldStore.js';
 
 type LogEntry = { v: number; inputs: FoldInput[] };
 
-/** A report of a batch as committed: its id, dateline and the extraction JSON (UTF-8) stored with it. */
-export type LoggedReport = { id: string; dateline: string; extractionJson: Buffer };
-
-/** A log entry (UTF-8 JSON), and where each report's extraction JSON sits in it. */
-export type EncodedLogEntry = {
-  entry: Buffer;
-  /**
-   * Byte range [start, end) of each report's extraction JSON in the entry, in the order given:
-   * the commit stores each report's extraction as that slice of the entry, so the JSON crosses
-   * to Redis once instead of twice (bench ingest: ~4.5 KB a report).
-   */
-  extractions: [number, number][];
-};
+/**
+ * A report of a batch as committed: its id and dateline, and the extraction JSON (UTF-8) folded
+ * in, or null when the report was taken out of the crisis.
+ */
+export type LoggedReport = { id: string; dateline: string; extractionJson: Buffer | null };
 
 const CLOSE_INPUT = Buffer.from('}');
 const CLOSE_ENTRY = Buffer.from(']}');
+const NULL = Buffer.from('null');
 
 /**
- * The entry for the batch that makes `version`. Each extraction is passed as the JSON already
- * made for its report, so the batch is not serialised twice.
+ * The entry for the batch that makes `version` (UTF-8 JSON). Each extraction is passed as the
+ * JSON already made for its report, so the batch is not serialised twice.
  */
-export function encodeLogEntry(version: number, reports: readonly LoggedReport[]): EncodedLogEntry {
-  const head = Buffer.from(`{"v":${version},"inputs":[`);
-  const parts: Buffer[] = [head];
-  const extractions: [number, number][] = [];
-  let bytes = head.length;
+export function encodeLogEntry(version: number, reports: readonly LoggedReport[]): Buffer {
+  const parts: Buffer[] = [Buffer.from(`{"v":${version},"inputs":[`)];
   reports.forEach((r, i) => {
-    const prefix = Buffer.from(
-      `${i > 0 ? ',' : ''}{"reportId":${JSON.stringify(r.id)},"dateline":${JSON.stringify(r.dateline)},"extraction":`,
+    parts.push(
+      Buffer.from(
+        `${i > 0 ? ',' : ''}{"reportId":${JSON.stringify(r.id)},"dateline":${JSON.stringify(r.dateline)},"extraction":`,
+      ),
+      r.extractionJson ?? NULL,
+      CLOSE_INPUT,
     );
-    bytes += prefix.length;
-    extractions.push([bytes, bytes + r.extractionJson.length]);
-    bytes += r.extractionJson.length + CLOSE_INPUT.length;
-    parts.push(prefix, r.extractionJson, CLOSE_INPUT);
   });
   parts.push(CLOSE_ENTRY);
-  return { entry: Buffer.concat(parts, bytes + CLOSE_ENTRY.length), extractions };
+  return Buffer.concat(parts);
 }
 
 /** A state and the version it is at. */
@@ -55,7 +46,7 @@ export type HeldState = { version: string; state: CrisisState };
  * `held`, then every log entry folded in order. Throws if an entry is not the next version
  * (the caller then reads again from the checkpoint).
  */
-export function catchUp(held: HeldState | null, read: FoldRead<CrisisState>): HeldState {
+export function catchUp(held: HeldState | null, read: FoldRead<CrisisState>, options: FoldOptions): HeldState {
   let state: CrisisState;
   let version: number;
   if (read.checkpoint) {
@@ -69,7 +60,7 @@ export function catchUp(held: HeldState | null, read: FoldRead<CrisisState>): He
   for (const raw of read.log) {
     const entry = JSON.parse(raw) as LogEntry;
     if (entry.v !== version + 1) throw new Error(`fold log: expected version ${version + 1}, found ${entry.v}`);
-    state = applyReports(state, entry.inputs).state;
+    state = applyReports(state, entry.inputs, options).state;
     version = entry.v;
   }
   if (String(version) !== read.version) throw new Error(`fold log: reached ${version}, expected ${read.version}`);

@@ -1,13 +1,14 @@
 /**
- * The ingest job: read the stored report, extract (pure), apply journalists' corrections,
- * hand the result to the fold batcher. Throws to let BullMQ retry with backoff; on the
- * last attempt the report is marked failed with the reason.
+ * The ingest job: read the stored report, extract (pure), apply journalists' corrections, route
+ * it to its crises, hand the result to the fold batcher. Throws to let BullMQ retry with
+ * backoff; on the last attempt the report is marked failed with the reason.
  */
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { IngestJob } from '../queues/names.js';
 import { applyCorrections } from '../state/index.js';
 import type { CorrectionStore } from '../storage/correctionStore.js';
 import { summarize, type ReportStore } from '../storage/reportStore.js';
+import type { CrisisRegistry } from './crisisRegistry.js';
 import { extractionOf, withJson, type Extractor } from './extractPool.js';
 import type { FoldBatcher } from './foldBatcher.js';
 
@@ -17,6 +18,7 @@ export type IngestProcessorDeps = {
   reports: ReportStore;
   corrections: CorrectionStore;
   batcher: FoldBatcher;
+  crises: CrisisRegistry;
   /** extract(), inline or on worker threads. */
   extractor: Extractor;
   /** Fault injection for tests and drills: runs before extraction / after the fold committed. */
@@ -25,12 +27,22 @@ export type IngestProcessorDeps = {
 
 export function createIngestProcessor(deps: IngestProcessorDeps) {
   return async (job: Job<IngestJob>): Promise<void> => {
-    const { report, corrections, extracting } = await startExtraction(deps, job);
-    const extracted = await extracting;
+    const started = await startExtraction(deps, job);
+    const { report, corrections, routeOn } = started;
+    const extracted = await started.extracting;
     // Most reports have no corrections: their extraction is stored as extracted, JSON and all.
+    const corrected =
+      corrections.length > 0 ? withJson(applyCorrections(extractionOf(extracted), corrections)) : extracted;
+    const set = await deps.crises.current();
+    // Routed on the machine's extraction and the text: what the report says, not what a journalist fixed.
+    const routed = set.slugs.length > 0 ? set.router.route(routeOn, extractionOf(extracted)) : [];
     await deps.batcher.submit({
       report,
-      extracted: corrections.length > 0 ? withJson(applyCorrections(extractionOf(extracted), corrections)) : extracted,
+      extracted: corrected,
+      original: corrections.length > 0 ? extracted.json : null,
+      previous: started.previous,
+      overrides: started.overrides,
+      routing: { version: set.version, routed },
     });
     await deps.hooks?.afterFold?.(job);
   };
@@ -39,8 +51,8 @@ export function createIngestProcessor(deps: IngestProcessorDeps) {
 /**
  * Reads the report and its corrections, summarises it and starts its extraction. Its own
  * function because an async function keeps every local alive across each await (V8): the
- * stored report and its text would be held until the batch commits, a few hundred ms in a
- * backlog, and copied by the young-generation GC on the way (bench ingest).
+ * stored report would be held until the batch commits, a few hundred ms in a backlog, and
+ * copied by the young-generation GC on the way (bench ingest).
  */
 async function startExtraction(deps: IngestProcessorDeps, job: Job<IngestJob>) {
   const { reportId } = job.data;
@@ -48,7 +60,14 @@ async function startExtraction(deps: IngestProcessorDeps, job: Job<IngestJob>) {
   const [stored, corrections] = await Promise.all([deps.reports.get(reportId), deps.corrections.list(reportId)]);
   if (!stored) throw new UnrecoverableError(`report ${reportId} is not in the store`);
   await deps.hooks?.beforeFold?.(job);
-  const { id, text, dateline } = stored.report;
+  const { id, text, dateline, title, receivedAt } = stored.report;
   const summary = summarize({ report: stored.report, status: 'done', flags: stored.flags });
-  return { report: { id, dateline, summary }, corrections, extracting: deps.extractor.extract(text, dateline) };
+  return {
+    report: { id, dateline, receivedAtMs: Date.parse(receivedAt), summary },
+    corrections,
+    routeOn: { text, title },
+    previous: { slugs: (stored.crises ?? []).map((c) => c.slug), json: stored.crisesJson },
+    overrides: stored.overrides,
+    extracting: deps.extractor.extract(text, dateline),
+  };
 }

@@ -4,12 +4,18 @@
  */
 import { randomBytes } from 'node:crypto';
 import { pino } from 'pino';
+import type { Crisis } from '../../shared/crisis.js';
 import { parseConfig, type Config } from '../../server/config/index.js';
+import { sampleCrises } from '../../server/crises/sampleCrises.js';
+import { CrisisStore } from '../../server/storage/crisisStore.js';
+import { waitReady } from '../../server/storage/redis.js';
 import { startApiRole, type ApiRole } from '../../server/roles/api.js';
 import { createContext, type RoleContext, type RunningRole } from '../../server/roles/context.js';
 import { startWorkerRole, type WorkerRoleOptions } from '../../server/roles/worker.js';
 
 export const INGEST_TOKEN = 'test-ingest-token-0123456789';
+/** The sample scenario's crisis, which the tests' reports are about unless they say otherwise. */
+export const RUSSIA_UKRAINE: Crisis = sampleCrises().find((c) => c.slug === 'russia-ukraine')!;
 export const DISPLAY_TOKEN = 'test-display-token-0123456789';
 
 export type TestApp = {
@@ -47,10 +53,16 @@ export async function startTestApp(
     env?: Record<string, string>;
     workerOptions?: WorkerRoleOptions;
     clientDir?: string;
+    /** The crises the store starts with (default: the sample Russia–Ukraine crisis). */
+    crises?: Crisis[];
   } = {},
 ): Promise<TestApp> {
   const config = testConfig(redisUrl, options.env);
   const ctx = createContext(config, pino({ level: 'silent' }));
+  const crisisConnection = ctx.connect('command', 'test-crises');
+  await waitReady(crisisConnection);
+  const store = new CrisisStore(crisisConnection, ctx.keys, config.CHANGES_MAXLEN);
+  for (const crisis of options.crises ?? [RUSSIA_UKRAINE]) await store.create(crisis, { name: 'test', role: 'admin' });
   const workers: RunningRole[] = [];
   for (let i = 0; i < (options.workers ?? 1); i++) workers.push(await startWorkerRole(ctx, options.workerOptions));
   const api = await startApiRole(ctx, { clientDir: options.clientDir });

@@ -1,6 +1,8 @@
 /**
  * GET /api/reports/:id/corrections → {original, corrections, extraction}: the machine's own
  * extraction (whose indexes corrections refer to), the corrections made so far, and the result.
+ * Both extractions are read as the worker stored them when it folded the report: no request
+ * runs extraction on an api node. A report not yet extracted cannot be corrected (409).
  * POST /api/reports/:id/corrections {correction, note?} (journalist or above) → 202: the
  * correction and its audit entry are stored together, then the report is re-folded by the
  * ingest worker, which announces report.updated and any tension/troops/meeting change.
@@ -8,8 +10,7 @@
 import { Router } from 'express';
 import { correctionInputSchema } from '../../../shared/desk.js';
 import { actorOf, auditEntry } from '../../auth/actor.js';
-import { BadRequest, NotFound } from '../../errors.js';
-import { extract } from '../../extract/index.js';
+import { AppError, BadRequest, NotFound } from '../../errors.js';
 import { withTimeout, type IngestQueue } from '../../queues/ingestProducer.js';
 import type { CorrectionLog } from '../../storage/correctionLog.js';
 import type { CorrectionStore } from '../../storage/correctionStore.js';
@@ -33,8 +34,15 @@ export function correctionsRouter(deps: CorrectionsDeps): Router {
     const id = parseOrThrow(reportIdSchema, rawId, 'id');
     const stored = await deps.reports.get(id);
     if (!stored) throw new NotFound(`No report with id ${id}`);
+    const original = stored.original ?? stored.extraction;
+    if (!original)
+      throw new AppError(
+        409,
+        'not_extracted',
+        `Report ${id} is ${stored.status}: it can be corrected once it has been extracted`,
+      );
     const corrections = await deps.corrections.list(id);
-    return { id, stored, corrections, original: extract(stored.report.text, stored.report.dateline) };
+    return { id, stored, corrections, original };
   }
 
   router.get('/corrections', requirePermission('read'), async (req, res) => {

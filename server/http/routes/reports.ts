@@ -1,6 +1,7 @@
 /** POST /api/reports (ingest), GET /api/reports/:id, GET /api/reports. */
 import { Router, type Request } from 'express';
 import { z } from 'zod';
+import { crisisSlugSchema } from '../../../shared/crisis.js';
 import { reportInputSchema, type ReportInput } from '../../../shared/report.js';
 import { looksLikeNinjs } from '../../../shared/ninjs.js';
 import type { Ingestor } from '../../ingest/acceptReport.js';
@@ -14,6 +15,8 @@ import { parseOrThrow } from '../validate.js';
 
 const listQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
+  /** A crisis' slug, or "none" for the reports in no crisis. */
+  crisis: z.union([z.literal('none'), crisisSlugSchema]).optional(),
   before: z
     .string()
     .refine((s) => !Number.isNaN(Date.parse(s)), "before must be an ISO date-time (a report's receivedAt)")
@@ -42,6 +45,8 @@ export function reportsRouter(deps: {
   reports: ReportStore;
   queue: IngestQueue;
   uris?: UriIndex;
+  /** The index of a crisis' reports (its slug), or of those in no crisis ("none"); NotFound for an unknown crisis. */
+  indexOf: (crisis: string) => Promise<string>;
 }): Router {
   const router = Router();
 
@@ -65,7 +70,8 @@ export function reportsRouter(deps: {
 
   router.get('/', requirePermission('read'), async (req, res) => {
     const query = parseOrThrow(listQuerySchema, req.query, 'query');
-    const stored = await deps.reports.list(query.limit, query.before ? Date.parse(query.before) : undefined);
+    const index = query.crisis ? await deps.indexOf(query.crisis) : undefined;
+    const stored = await deps.reports.list(query.limit, query.before ? Date.parse(query.before) : undefined, index);
     const reports = stored.map((s) => toDetail(s));
     const last = stored.at(-1);
     res.json({ reports, next: stored.length === query.limit && last ? last.report.receivedAt : null });

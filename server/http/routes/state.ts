@@ -1,12 +1,23 @@
-/** GET /api/state: the public picture (display token or session). */
+/**
+ * GET /api/state?crisis=SLUG: the public picture of a crisis (display token or session); the
+ * first crisis made without `crisis`, the desk's picture (reports only) while there is none.
+ * An unknown crisis is a 404 that names it.
+ */
 import { Router } from 'express';
+import { z } from 'zod';
+import { crisisSlugSchema } from '../../../shared/crisis.js';
+import type { CrisisStore } from '../../storage/crisisStore.js';
 import type { SnapshotReader } from '../../storage/snapshot.js';
 import { requirePermission } from '../auth.js';
+import { parseOrThrow } from '../validate.js';
 
-export function stateRouter(snapshots: SnapshotReader): Router {
+const stateQuerySchema = z.object({ crisis: crisisSlugSchema.optional() });
+
+export function stateRouter(snapshots: SnapshotReader, crises: CrisisStore): Router {
   const router = Router();
-  router.get('/', requirePermission('read'), async (_req, res) => {
-    res.json(await snapshots.read());
+  router.get('/', requirePermission('read'), async (req, res) => {
+    const query = parseOrThrow(stateQuerySchema, req.query, 'query');
+    res.json(await snapshots.read(await crises.resolve(query.crisis)));
   });
   return router;
 }

@@ -13,7 +13,9 @@ import { BadRequest, NotFound, Unauthorized } from '../../../errors.js';
 import { checkOutbound, outboundPolicy, type OutboundPolicy } from '../../../outbound/guard.js';
 import type { Config } from '../../../config/index.js';
 import { DeliveryLog } from '../../../storage/deliveryLog.js';
+import { CrisisStore } from '../../../storage/crisisStore.js';
 import { FoldStore } from '../../../storage/foldStore.js';
+import { crisisKeysFor } from '../../../storage/keys.js';
 import type { Keys } from '../../../storage/keys.js';
 import { SubscriptionStore, toView } from '../../../storage/subscriptionStore.js';
 import { requirePermission } from '../../auth.js';
@@ -107,14 +109,19 @@ export function subscriptionsRouter(deps: SubscriptionsRouterDeps): Router {
 export function subscriptionsRouterFor(
   redis: Redis,
   keys: Keys,
-  config: Pick<Config, 'OUTBOUND_ALLOWLIST' | 'SMTP_URL' | 'CHANGES_MAXLEN'>,
+  config: Pick<Config, 'OUTBOUND_ALLOWLIST' | 'SMTP_URL' | 'CHANGES_MAXLEN' | 'KEY_PREFIX'>,
 ): Router {
-  const folds = new FoldStore(redis, keys, config.CHANGES_MAXLEN);
+  const crises = new CrisisStore(redis, keys, config.CHANGES_MAXLEN);
   return subscriptionsRouter({
     subscriptions: new SubscriptionStore(redis, keys),
     deliveries: new DeliveryLog(redis, keys),
     policy: outboundPolicy(config.OUTBOUND_ALLOWLIST),
     emailEnabled: Boolean(config.SMTP_URL),
-    currentState: () => folds.readPublic(),
+    currentState: async () => {
+      const crisis = await crises.resolve(undefined);
+      return crisis
+        ? new FoldStore(redis, crisisKeysFor(config.KEY_PREFIX, crisis.slug), 0).readPublic()
+        : { view: null, seq: '0-0' };
+    },
   });
 }

@@ -1,0 +1,81 @@
+/**
+ * The crises a newsroom follows. GET /api/crises (any token or session) → {crises, reassignment};
+ * GET /api/crises/:slug; POST /api/crises (editor and above) → 201, 409 when the slug is taken;
+ * PATCH and DELETE /api/crises/:slug. Every change is audited, announced on the desk stream, and
+ * followed by a re-assignment of every report in the background (progress in `reassignment`).
+ */
+import { Router } from 'express';
+import {
+  crisisInputSchema,
+  crisisPatchSchema,
+  crisisSlugSchema,
+  hasRules,
+  type Crisis,
+} from '../../../shared/crisis.js';
+import type { ReassignmentProgress } from '../../../shared/events.js';
+import { actorOf } from '../../auth/actor.js';
+import { NotFound } from '../../errors.js';
+import { enqueueReassignment, type CrisesQueue } from '../../queues/crisesQueue.js';
+import type { CrisisStore } from '../../storage/crisisStore.js';
+import { requirePermission } from '../auth.js';
+import { parseOrThrow } from '../validate.js';
+
+/** What the desk shows beside a crisis that cannot gather anything. */
+export const NO_RULES_NOTICE =
+  'This crisis has no rules (actors, places or keywords): it gathers no report until you add some, or assign reports by hand';
+
+const withNotice = (crisis: Crisis) => (hasRules(crisis) ? { crisis } : { crisis, notice: NO_RULES_NOTICE });
+
+export function crisesRouter(deps: {
+  crises: CrisisStore;
+  queue: CrisesQueue;
+  reassignment: () => Promise<ReassignmentProgress | null>;
+}): Router {
+  const router = Router();
+  const slugOf = (raw: unknown) => parseOrThrow(crisisSlugSchema, raw, 'slug');
+
+  router.get('/', requirePermission('read'), async (_req, res) => {
+    const [{ crises }, reassignment] = await Promise.all([deps.crises.list(), deps.reassignment()]);
+    res.json({ crises, reassignment });
+  });
+
+  router.get('/:slug', requirePermission('read'), async (req, res) => {
+    const slug = slugOf(req.params.slug);
+    const crisis = await deps.crises.get(slug);
+    if (!crisis) throw new NotFound(`No crisis with slug "${slug}"`);
+    res.json(withNotice(crisis));
+  });
+
+  router.post('/', requirePermission('edit'), async (req, res) => {
+    const input = parseOrThrow(crisisInputSchema, req.body);
+    const crisis: Crisis = { ...input, createdAt: new Date().toISOString() };
+    const written = await deps.crises.create(crisis, actorOf(req));
+    await enqueueReassignment(deps.queue, { version: written.version, rebuild: [], removed: [] });
+    res.status(201).json(withNotice(crisis));
+  });
+
+  router.patch('/:slug', requirePermission('edit'), async (req, res) => {
+    const slug = slugOf(req.params.slug);
+    const patch = parseOrThrow(crisisPatchSchema, req.body);
+    const written = await deps.crises.update(slug, patch, actorOf(req));
+    const after = written.crisis!;
+    if (written.before && JSON.stringify(written.before) !== JSON.stringify(after)) {
+      const principalMoved = JSON.stringify(written.before.principal) !== JSON.stringify(after.principal);
+      await enqueueReassignment(deps.queue, {
+        version: written.version,
+        rebuild: principalMoved ? [slug] : [],
+        removed: [],
+      });
+    }
+    res.json(withNotice(after));
+  });
+
+  router.delete('/:slug', requirePermission('edit'), async (req, res) => {
+    const slug = slugOf(req.params.slug);
+    const written = await deps.crises.remove(slug, actorOf(req));
+    await enqueueReassignment(deps.queue, { version: written.version, rebuild: [], removed: [slug] });
+    res.json({ removed: slug });
+  });
+
+  return router;
+}

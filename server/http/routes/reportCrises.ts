@@ -1,0 +1,53 @@
+/**
+ * A journalist puts a report in a crisis the rules missed, or takes it out of one:
+ * POST /api/reports/:id/crises {crisis, note?} and DELETE /api/reports/:id/crises/:slug
+ * (journalist and above) → 202. The change is audited, the report is folded again (its
+ * contributions move between the crises' pictures) and every desk sees its new crises.
+ */
+import { Router } from 'express';
+import { z } from 'zod';
+import { crisisSlugSchema } from '../../../shared/crisis.js';
+import { actorOf } from '../../auth/actor.js';
+import { NotFound } from '../../errors.js';
+import { withTimeout, type IngestQueue } from '../../queues/ingestProducer.js';
+import type { CrisisStore } from '../../storage/crisisStore.js';
+import type { OverrideStore } from '../../storage/overrideStore.js';
+import { requirePermission } from '../auth.js';
+import { parseOrThrow } from '../validate.js';
+import { reportIdSchema } from './flags.schema.js';
+
+const assignSchema = z.object({
+  crisis: crisisSlugSchema,
+  note: z.string().trim().max(1000, 'note must be at most 1000 characters').optional(),
+});
+
+export function reportCrisesRouter(deps: {
+  crises: CrisisStore;
+  overrides: OverrideStore;
+  queue: IngestQueue;
+}): Router {
+  const router = Router({ mergeParams: true });
+
+  async function change(rawId: unknown, slug: string, into: boolean, actor: ReturnType<typeof actorOf>, note?: string) {
+    const id = parseOrThrow(reportIdSchema, rawId, 'id');
+    if (!(await deps.crises.get(slug))) throw new NotFound(`No crisis with slug "${slug}"`);
+    const n = await deps.overrides.set(id, slug, into, actor, note);
+    // A distinct job id per change (BullMQ keeps one job per id, and ids may not contain ":").
+    await withTimeout(deps.queue.add('assignment', { reportId: id }, { jobId: `${id}-crisis-${n}` }), 2000);
+    return { id, crisis: slug, in: into, status: 'queued' as const };
+  }
+
+  router.post('/crises', requirePermission('flag'), async (req, res) => {
+    const input = parseOrThrow(assignSchema, req.body);
+    res
+      .status(202)
+      .json(await change((req.params as { id?: string }).id, input.crisis, true, actorOf(req), input.note));
+  });
+
+  router.delete('/crises/:slug', requirePermission('flag'), async (req, res) => {
+    const slug = parseOrThrow(crisisSlugSchema, req.params.slug, 'slug');
+    res.status(202).json(await change((req.params as { id?: string }).id, slug, false, actorOf(req)));
+  });
+
+  return router;
+}

@@ -1,0 +1,72 @@
+/**
+ * A journalist's assignment of a report to a crisis, or removal from one: kept in the report's
+ * hash (`overrides`, by slug) with its audit entry, in one script that first checks the
+ * overrides are still what was read (optimistic concurrency, as flags do). The ingest worker
+ * then folds the report again, and the desk stream announces its new crises.
+ */
+import type { Redis } from 'ioredis';
+import type { AuditEntry } from '../../shared/desk.js';
+import type { CrisisOverride } from '../../shared/events.js';
+import type { Actor } from '../auth/actor.js';
+import { auditEntry } from '../auth/actor.js';
+import { NotFound } from '../errors.js';
+import type { Keys } from './keys.js';
+
+const COMMIT_LUA = `
+-- KEYS: 1 report hash, 2 audit list; ARGV: 1 expected overrides, 2 new overrides, 3 audit json
+if redis.call('HEXISTS', KEYS[1], 'report') == 0 then return -1 end
+if (redis.call('HGET', KEYS[1], 'overrides') or '{}') ~= ARGV[1] then return 0 end
+redis.call('HSET', KEYS[1], 'overrides', ARGV[2])
+return redis.call('RPUSH', KEYS[2], ARGV[3])`;
+
+const MAX_ATTEMPTS = 20;
+
+export class OverrideStore {
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: Keys,
+  ) {}
+
+  /**
+   * Puts the report in the crisis (`into` true) or out of it, by hand; returns a number unique to
+   * this change of the report (for the re-fold's job id).
+   */
+  async set(reportId: string, slug: string, into: boolean, actor: Actor, note?: string): Promise<number> {
+    const key = this.keys.report(reportId);
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const [exists, raw] = await Promise.all([this.redis.hexists(key, 'report'), this.redis.hget(key, 'overrides')]);
+      if (!exists) throw new NotFound(`No report with id ${reportId}`);
+      const expected = raw ?? '{}';
+      const before = JSON.parse(expected) as Record<string, CrisisOverride>;
+      const override: CrisisOverride = {
+        in: into,
+        by: actor.name,
+        at: new Date().toISOString(),
+        ...(note ? { note } : {}),
+      };
+      const after = { ...before, [slug]: override };
+      const audit: AuditEntry = auditEntry(
+        actor,
+        into ? 'report.assigned' : 'report.unassigned',
+        reportId,
+        before[slug] ?? null,
+        { crisis: slug, ...override },
+        note,
+      );
+      const result = Number(
+        await this.redis.eval(
+          COMMIT_LUA,
+          2,
+          key,
+          this.keys.audit(reportId),
+          expected,
+          JSON.stringify(after),
+          JSON.stringify(audit),
+        ),
+      );
+      if (result === -1) throw new NotFound(`No report with id ${reportId}`);
+      if (result > 0) return result;
+    }
+    throw new Error(`crises of ${reportId}: gave up after ${MAX_ATTEMPTS} conflicting writes`);
+  }
+}
