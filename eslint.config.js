@@ -24,8 +24,8 @@ export default tseslint.config(
     },
   },
   {
-    // Pure core: no I/O in extraction or the state fold.
-    files: ['server/extract/**/*.ts', 'server/state/**/*.ts'],
+    // Pure core: no I/O in extraction, routing or the state fold.
+    files: ['server/extract/**/*.ts', 'server/crises/**/*.ts', 'server/state/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': [

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CORPUS, predict, readCorpus } from './eval.js';
-import { fmt2, formatReport, participantKey, score, summaryLine, type CorpusDoc } from './eval/score.js';
+import { fmt2, formatReport, participantKey, routingLine, score, summaryLine, type CorpusDoc } from './eval/score.js';
 
 const SCORE_PY = join(DEFAULT_CORPUS, 'score.py');
 const hasPython = spawnSync('python3', ['--version']).status === 0;
@@ -121,6 +121,43 @@ describe('scorer on a hand-made corpus', () => {
   );
 });
 
+// Routing: truth and predictions carry crisis slugs (one file has none predicted, one a wrong one).
+const routedDocs: CorpusDoc[] = ['r1', 'r2', 'r3', 'r4'].map((id, i) => ({
+  file: `${id}.json`,
+  doc: {
+    id,
+    text: 'Made-up text.',
+    truth: { troop_counts: [], meetings: [], crises: i < 3 ? ['russia-ukraine'] : ['china-taiwan'] },
+  },
+}));
+const routedPreds = {
+  r1: { crises: ['russia-ukraine', 'korean-peninsula'] },
+  r2: { crises: [] },
+  r3: { troops: [] },
+  r4: { crises: ['russia-ukraine'] },
+};
+
+describe('routing score', () => {
+  it('counts reports rightly in, wrongly in and wrongly out of russia-ukraine, where predictions carry crises', () => {
+    const r = score(routedDocs, routedPreds).routing;
+    expect(r).toMatchObject({ tp: 1, fp: 1, fn: 1, precision: 0.5, recall: 0.5 });
+    expect(routingLine(r!)).toBe('routing russia-ukraine: P 0.50 R 0.50 (1 right, 1 wrongly in, 1 wrongly out)');
+  });
+  it('prints no routing line when no prediction carries crises', () => {
+    expect(score(tiny, tinyPreds).routing).toBeNull();
+    expect(formatReport(score(tiny, tinyPreds)).some((l) => l.startsWith('routing'))).toBe(false);
+  });
+  it.skipIf(!hasPython || !hasCorpus)('prints the routing line score.py prints (needs python3)', () => {
+    const dir = join(tmp, 'routed');
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    for (const d of routedDocs) writeFileSync(join(dir, d.file), JSON.stringify(d.doc));
+    const ours = formatReport(score(readCorpus(dir), routedPreds));
+    expect(ours).toEqual(runPython(dir, routedPreds));
+    expect(ours[ours.length - 2]).toMatch(/^routing russia-ukraine: /);
+  });
+});
+
 describe('eval on the shared corpus', () => {
   it.skipIf(!hasPython || !hasCorpus)(
     'gives the same summary line as score.py (needs python3 and ../shared/corpus)',
@@ -130,6 +167,7 @@ describe('eval on the shared corpus', () => {
       const ours = formatReport(score(docs, preds));
       const theirs = runPython(DEFAULT_CORPUS, preds);
       expect(ours[ours.length - 1]).toBe(theirs[theirs.length - 1]);
+      expect(ours[ours.length - 2]).toMatch(/^routing russia-ukraine: P \d\.\d\d R \d\.\d\d /);
       expect(ours).toEqual(theirs);
     },
   );

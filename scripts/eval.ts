@@ -7,6 +7,8 @@
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { compileRouting } from '../server/crises/routing.js';
+import { sampleCrises } from '../server/crises/sampleCrises.js';
 import { extract } from '../server/extract/index.js';
 import { failures, formatReport, score, type CorpusDoc } from './eval/score.js';
 
@@ -20,12 +22,18 @@ export function readCorpus(dir: string): CorpusDoc[] {
     .map((file) => ({ file, doc: JSON.parse(readFileSync(join(dir, file), 'utf8')) as CorpusDoc['doc'] }));
 }
 
-/** Runs extract() on each document: {corpus id: extraction}, ids as score.py derives them. */
+/**
+ * Runs extract() on each document: {corpus id: extraction}, ids as score.py derives them. Each
+ * prediction also carries `crises`: the slugs the report is routed to among the sample crises.
+ */
 export function predict(docs: CorpusDoc[]): Record<string, unknown> {
+  const router = compileRouting(sampleCrises());
   const preds: Record<string, unknown> = {};
   for (const { file, doc } of docs) {
     const id = typeof doc.id === 'string' && doc.id ? doc.id : file.slice(0, -5);
-    preds[id] = extract(String(doc.text ?? ''), String(doc.dateline ?? ''));
+    const text = String(doc.text ?? '');
+    const extraction = extract(text, String(doc.dateline ?? ''));
+    preds[id] = { ...extraction, crises: router.route({ text }, extraction).map((r) => r.slug) };
   }
   return preds;
 }

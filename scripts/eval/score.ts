@@ -29,7 +29,22 @@ export interface ScoreResult {
   meetings: { precision: number; recall: number; f1: number; matched: number; pred: number; truth: number };
   attributes: { date: number; place: number; kind: number; status: number };
   direction: number;
+  /** Routing to ROUTED_CRISIS, when predictions carry `crises`; null when none does. */
+  routing: RoutingScore | null;
   files: FileRow[];
+}
+
+/** The crisis whose routing is scored: the sample scenario's, as in score.py. */
+export const ROUTED_CRISIS = 'russia-ukraine';
+
+/** Assignment of reports to ROUTED_CRISIS: right, wrongly in, wrongly out. */
+export interface RoutingScore {
+  crisis: string;
+  precision: number;
+  recall: number;
+  tp: number;
+  fp: number;
+  fn: number;
 }
 
 const ALIAS_GROUPS = [
@@ -188,9 +203,8 @@ export function score(docs: CorpusDoc[], preds: Record<string, unknown>): ScoreR
     .filter((d) => d.file.endsWith('.json'))
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   for (const { file, doc } of sorted) {
-    const cid = truthy(doc.id) ? pyStr(doc.id) : file.slice(0, -5);
-    const exRaw = Object.prototype.hasOwnProperty.call(preds, cid) ? preds[cid] : undefined;
-    const ex: Record<string, unknown> = truthy(exRaw) && isDict(exRaw) ? exRaw : {};
+    const cid = corpusId(file, doc);
+    const ex = predictionOf(preds, cid);
     const truth = doc.truth;
     const tp = new Set<string>();
     for (const t of (truth.troop_counts as Record<string, unknown>[] | undefined) ?? [])
@@ -265,8 +279,64 @@ export function score(docs: CorpusDoc[], preds: Record<string, unknown>): ScoreR
       status: share(attr.status),
     },
     direction: dirN ? dirOk / dirN : 0.0,
+    routing: scoreRouting(sorted, preds),
     files,
   };
+}
+
+/** A document's corpus id, as score.py derives it. */
+function corpusId(file: string, doc: CorpusDoc['doc']): string {
+  return truthy(doc.id) ? pyStr(doc.id) : file.slice(0, -5);
+}
+
+/** The prediction for an id (`preds.get(cid) or {}`). */
+function predictionOf(preds: Record<string, unknown>, cid: string): Record<string, unknown> {
+  const exRaw = Object.prototype.hasOwnProperty.call(preds, cid) ? preds[cid] : undefined;
+  return truthy(exRaw) && isDict(exRaw) ? exRaw : {};
+}
+
+/** Python's `x in container` for a JSON container (a falsy one counts as empty). */
+function pyIn(x: string, container: unknown): boolean {
+  if (!truthy(container)) return false;
+  if (typeof container === 'string') return container.includes(x);
+  if (Array.isArray(container)) return container.some((y) => y === x);
+  return isDict(container) && Object.prototype.hasOwnProperty.call(container, x);
+}
+
+/**
+ * Routing to ROUTED_CRISIS over the files whose prediction carries a `crises` list: a file is
+ * rightly in when both truth and prediction name the crisis. Null when no prediction has `crises`.
+ */
+export function scoreRouting(docs: CorpusDoc[], preds: Record<string, unknown>): RoutingScore | null {
+  let seen = false;
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const { file, doc } of docs) {
+    if (!file.endsWith('.json')) continue;
+    const ex = predictionOf(preds, corpusId(file, doc));
+    if (!Array.isArray(ex.crises)) continue;
+    seen = true;
+    const wantIn = pyIn(ROUTED_CRISIS, doc.truth.crises);
+    const gotIn = pyIn(ROUTED_CRISIS, ex.crises);
+    if (wantIn && gotIn) tp++;
+    else if (gotIn) fp++;
+    else if (wantIn) fn++;
+  }
+  if (!seen) return null;
+  return {
+    crisis: ROUTED_CRISIS,
+    precision: tp + fp ? tp / (tp + fp) : 1.0,
+    recall: tp + fn ? tp / (tp + fn) : 1.0,
+    tp,
+    fp,
+    fn,
+  };
+}
+
+/** `routing russia-ukraine: P x.xx R x.xx (a right, b wrongly in, c wrongly out)`. */
+export function routingLine(r: RoutingScore): string {
+  return `routing ${r.crisis}: P ${fmt2(r.precision)} R ${fmt2(r.recall)} (${r.tp} right, ${r.fp} wrongly in, ${r.fn} wrongly out)`;
 }
 
 /**
@@ -300,6 +370,7 @@ export function formatReport(r: ScoreResult): string[] {
   lines.push(
     `matched meetings: ${(['date', 'place', 'kind', 'status'] as const).map((k) => `${k} ${fmt2(a[k])}`).join(' · ')}`,
   );
+  if (r.routing) lines.push(routingLine(r.routing));
   lines.push(summaryLine(r));
   return lines;
 }
