@@ -364,7 +364,8 @@ describe('e-mail and in-app', () => {
       socket.on('change', (c) => seen.get(socket)!.push(c));
       socket.on('snapshot', () => snapshots.add(socket));
     }
-    const wall = connectClient(app.url, { token: DISPLAY_TOKEN });
+    // A display token on the desk stream: every report, but no user, so no in-app alert.
+    const wall = connectClient(app.url, { token: DISPLAY_TOKEN, desk: true });
     expect(await Promise.all([mine, theirs].map(socketOutcome))).toEqual(['connected', 'connected']);
     await connected(wall);
     await waitFor(async () => snapshots.size === 2 && wall.snapshots.length > 0, 5000, 'snapshots');

@@ -350,6 +350,13 @@ const table: Record<string, keyof typeof allowedBy> = {
   'POST /api/reports/:id/corrections': 'flag',
   'GET /api/reports/:id/audit': 'signedIn',
   'GET /api/state': 'read',
+  'GET /api/crises': 'read',
+  'GET /api/crises/:slug': 'read',
+  'POST /api/crises': 'edit',
+  'PATCH /api/crises/:slug': 'edit',
+  'DELETE /api/crises/:slug': 'edit',
+  'POST /api/reports/:id/crises': 'flag',
+  'DELETE /api/reports/:id/crises/:slug': 'flag',
   'POST /api/session': 'public',
   'GET /api/session': 'signedIn',
   'DELETE /api/session': 'public',
@@ -415,6 +422,7 @@ describe('route × role', () => {
         .replace('/api/tokens/:id', '/api/tokens/0000000000000000')
         .replace(':id', 'x0000000000')
         .replace(':flag', 'follow-up')
+        .replace(':slug', 'no-such-crisis')
         .replace(':username', 'nobody-here');
       for (const who of everyone) {
         let caller = callers[who]();

@@ -8,11 +8,15 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Redis } from 'ioredis';
+import { CrisisStore } from '../../server/storage/crisisStore.js';
+import { keysFor } from '../../server/storage/keys.js';
+import { RUSSIA_UKRAINE } from '../../test/helpers/app.js';
 import { startProcess, type AppProcess } from '../../test/helpers/processes.js';
 import { startRedis, type TestRedis } from '../../test/helpers/redisServer.js';
 import { track } from './cleanup.js';
 
-export { DISPLAY_TOKEN, INGEST_TOKEN } from '../../test/helpers/app.js';
+export { DISPLAY_TOKEN, INGEST_TOKEN, RUSSIA_UKRAINE } from '../../test/helpers/app.js';
 
 const libDir = path.dirname(fileURLToPath(import.meta.url));
 
@@ -37,7 +41,10 @@ export type Stack = {
   stop(): Promise<void>;
 };
 
-/** A fresh redis-server with `apis` api nodes and `workers` worker processes. */
+/**
+ * A fresh redis-server with `apis` api nodes and `workers` worker processes, following the
+ * sample Russia–Ukraine crisis, which the bench's reports are about (bench/lib/reportTexts.ts).
+ */
 export async function startStack(options: {
   apis: number;
   workers: number;
@@ -45,6 +52,9 @@ export async function startStack(options: {
 }): Promise<Stack> {
   const redis = await startRedis();
   const prefix = `b${randomBytes(4).toString('hex')}`;
+  const setup = new Redis(redis.url);
+  await new CrisisStore(setup, keysFor(prefix), 1000).create(RUSSIA_UKRAINE, { name: 'bench', role: 'admin' });
+  setup.disconnect();
   const env = { ...benchEnv(), ...options.env };
   const stack: Stack = {
     redis,

@@ -23,7 +23,7 @@ import { childrenCpuSeconds, cpuSeconds } from '../lib/cpu.js';
 import { QUICK, sizes } from '../lib/mode.js';
 import { record, valueOf } from '../lib/results.js';
 import { startChild } from '../lib/rpc.js';
-import { INGEST_TOKEN, startStack } from '../lib/servers.js';
+import { INGEST_TOKEN, RUSSIA_UKRAINE, startStack } from '../lib/servers.js';
 import type { PostResult } from '../clients/loadgen.js';
 
 const streamMs = (id: string) => Number(id.split('-')[0]);
@@ -122,7 +122,7 @@ export async function ingestScenario(): Promise<void> {
     const perReportKb = (bytes: number) => bytes / 1024 / Math.max(1, accepted);
     record('ingest.redis_in_kb_per_report', perReportKb(netAfter.input - netBefore.input), 'KB');
     record('ingest.redis_out_kb_per_report', perReportKb(netAfter.output - netBefore.output), 'KB');
-    const commits = Number((await redis.get(keys.stateVersion)) ?? 1);
+    const commits = Number((await redis.get(keys.crisis(RUSSIA_UKRAINE.slug).stateVersion)) ?? 1);
     record('ingest.reports_per_commit', accepted / Math.max(1, commits), 'reports');
   } finally {
     redis.disconnect();

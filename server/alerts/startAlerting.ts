@@ -9,7 +9,6 @@ import { AlertMemoStore } from '../storage/alertMemoStore.js';
 import { DeliveryLog } from '../storage/deliveryLog.js';
 import { CrisisStore } from '../storage/crisisStore.js';
 import { FoldStore } from '../storage/foldStore.js';
-import { crisisKeysFor } from '../storage/keys.js';
 import { ReportStore } from '../storage/reportStore.js';
 import { waitReady } from '../storage/redis.js';
 import { SubscriptionStore } from '../storage/subscriptionStore.js';
@@ -57,7 +56,7 @@ export async function startAlerting(ctx: RoleContext): Promise<RunningRole> {
     meetings: async () => {
       const crisis = await crises.resolve(undefined);
       if (!crisis) return [];
-      const folds = new FoldStore(command, crisisKeysFor(config.KEY_PREFIX, crisis.slug), 0);
+      const folds = new FoldStore(command, keys.crisis(crisis.slug), 0);
       return (await folds.readPublic()).view?.meetings ?? [];
     },
     intervalMs: config.ALERTS_SWEEP_MS,

@@ -30,7 +30,6 @@ import { reportCrisesRouter } from '../http/routes/reportCrises.js';
 import { createCrisesQueue } from '../queues/crisesQueue.js';
 import { CrisisStore } from '../storage/crisisStore.js';
 import { FeedStore } from '../storage/feedStore.js';
-import { crisisKeysFor } from '../storage/keys.js';
 import { OverrideStore } from '../storage/overrideStore.js';
 import { ReportStore } from '../storage/reportStore.js';
 import { waitReady } from '../storage/redis.js';
@@ -62,8 +61,7 @@ export async function startApiRole(ctx: RoleContext, options: { clientDir?: stri
   const feedsQueue = createFeedsQueue(command, keys.queuePrefix);
   const crises = new CrisisStore(command, keys, config.CHANGES_MAXLEN);
   const crisesQueue = createCrisesQueue(command, keys.queuePrefix);
-  const snapshots = new SnapshotReader(command, keys, config.KEY_PREFIX, reports);
-  const crisisKeys = (slug: string) => crisisKeysFor(config.KEY_PREFIX, slug);
+  const snapshots = new SnapshotReader(command, keys, reports);
   const metrics = createMetrics({ redis: command, keys, queues: [ingestQueue] });
   const accounts = createAccounts(ctx, {
     command,
@@ -101,7 +99,7 @@ export async function startApiRole(ctx: RoleContext, options: { clientDir?: stri
             indexOf: async (crisis) => {
               if (crisis === 'none') return keys.unassigned;
               await crises.resolve(crisis);
-              return crisisKeys(crisis).reports;
+              return keys.crisis(crisis).reports;
             },
           }),
         )
@@ -135,7 +133,7 @@ export async function startApiRole(ctx: RoleContext, options: { clientDir?: stri
   const realtime = createSocketServer(httpServer, {
     redis: command,
     deskStreamKey: keys.changes,
-    crisisStreamKey: (slug) => crisisKeys(slug).changes,
+    crisisStreamKey: (slug) => keys.crisis(slug).changes,
     crises,
     snapshots,
     tokens,
@@ -149,7 +147,7 @@ export async function startApiRole(ctx: RoleContext, options: { clientDir?: stri
     tailConnection,
     {
       deskKey: keys.changes,
-      crisisKey: (slug) => crisisKeys(slug).changes,
+      crisisKey: (slug) => keys.crisis(slug).changes,
       crises: async () => (await crises.list()).crises.map((c) => c.slug),
     },
     realtime.emit,

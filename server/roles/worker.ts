@@ -30,7 +30,7 @@ export async function startWorkerRole(ctx: RoleContext, options: WorkerRoleOptio
   const crises = new CrisisRegistry(
     new CrisisStore(command, keys, config.CHANGES_MAXLEN),
     command,
-    config.KEY_PREFIX,
+    keys,
     config.CHANGES_MAXLEN,
   );
   const batcher = new FoldBatcher(crises, new ReportCommit(command, keys, config.CHANGES_MAXLEN), reports);
@@ -51,7 +51,6 @@ export async function startWorkerRole(ctx: RoleContext, options: WorkerRoleOptio
     {
       redis: command,
       keys,
-      keyPrefix: config.KEY_PREFIX,
       maxLen: config.CHANGES_MAXLEN,
       reports,
       crises,

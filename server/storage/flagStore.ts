@@ -2,13 +2,17 @@
  * Flags on reports (breaking, verified, disputed, follow-up). A change is computed in
  * TypeScript and committed by a Lua script that first checks the flags are still what was
  * read (optimistic concurrency, as the fold does): new flags, the audit entry and the
- * `flag.changed` change-stream entry are written together or not at all.
+ * `flag.changed` entry on the desk stream are written together or not at all. The same
+ * change then goes to the stream of each crisis the report is in, so their walls show it
+ * (each crisis' stream lives in its own slot, so these appends cannot share the script).
  */
 import type { Redis } from 'ioredis';
+import type { CrisisAssignment } from '../../shared/crisis.js';
 import type { AuditEntry } from '../../shared/desk.js';
+import type { ChangeBody } from '../../shared/events.js';
 import type { Flag, FlagKind } from '../../shared/report.js';
 import { NotFound } from '../errors.js';
-import { CHANGE_FIELD } from './changeStream.js';
+import { appendChange, CHANGE_FIELD } from './changeStream.js';
 import type { Keys } from './keys.js';
 
 const COMMIT_LUA = `
@@ -68,7 +72,10 @@ export class FlagStore {
   ): Promise<Flag[]> {
     const reportKey = this.keys.report(reportId);
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const [exists, raw] = await Promise.all([this.redis.exists(reportKey), this.redis.hget(reportKey, 'flags')]);
+      const [exists, [raw, crisesJson]] = await Promise.all([
+        this.redis.exists(reportKey),
+        this.redis.hmget(reportKey, 'flags', 'crises'),
+      ]);
       if (!exists) throw new NotFound(`No report with id ${reportId}`);
       const expected = raw ?? '[]';
       const before = JSON.parse(expected) as Flag[];
@@ -85,6 +92,7 @@ export class FlagStore {
         after,
         ...(meta.note ? { note: meta.note } : {}),
       };
+      const change: ChangeBody = { type: 'flag.changed', id: reportId, flags: after };
       const result = await this.redis.eval(
         COMMIT_LUA,
         3,
@@ -94,13 +102,24 @@ export class FlagStore {
         expected,
         afterJson,
         JSON.stringify(audit),
-        JSON.stringify({ type: 'flag.changed', id: reportId, flags: after }),
+        JSON.stringify(change),
         String(this.maxLen),
       );
-      if (result === 1) return after;
+      if (result === 1) {
+        await this.tellCrises(crisesJson, change);
+        return after;
+      }
       if (result === -1) throw new NotFound(`No report with id ${reportId}`);
       // Someone else changed the flags in between: read again and re-apply.
     }
     throw new Error(`flags of ${reportId}: gave up after ${MAX_ATTEMPTS} conflicting writes`);
+  }
+
+  private async tellCrises(crisesJson: string | null, change: ChangeBody): Promise<void> {
+    const crises = crisesJson ? (JSON.parse(crisesJson) as CrisisAssignment[]) : [];
+    if (crises.length === 0) return;
+    const pipeline = this.redis.pipeline();
+    for (const { slug } of crises) appendChange(pipeline, this.keys.crisis(slug).changes, change, this.maxLen);
+    for (const [err] of (await pipeline.exec()) ?? []) if (err) throw err;
   }
 }

@@ -77,6 +77,8 @@ export function keysFor(prefix: string) {
     /** One meeting.soon sweep per interval cluster-wide. */
     alertSweepLock: `${tag}:alerts:sweep`,
     prefix: tag,
+    /** The keys of one crisis, under a hash tag of their own. */
+    crisis: (slug: string) => crisisKeysFor(prefix, slug),
   };
 }
 

@@ -10,7 +10,7 @@ import type { Crisis } from '../../shared/crisis.js';
 import type { PublicState } from '../../shared/state.js';
 import { emptyState, publicView } from '../state/index.js';
 import { FoldStore } from './foldStore.js';
-import { crisisKeysFor, type Keys } from './keys.js';
+import type { Keys } from './keys.js';
 import { summarize, type ReportStore } from './reportStore.js';
 
 export const SNAPSHOT_REPORTS = 50;
@@ -26,7 +26,6 @@ export class SnapshotReader {
   constructor(
     private readonly redis: Redis,
     private readonly keys: Keys,
-    private readonly keyPrefix: string,
     private readonly reports: ReportStore,
   ) {}
 
@@ -53,7 +52,7 @@ export class SnapshotReader {
   /** The picture of `crisis`, or of the desk stream when null. */
   async read(crisis: Crisis | null): Promise<PublicState> {
     if (!crisis) return this.readDesk();
-    const keys = crisisKeysFor(this.keyPrefix, crisis.slug);
+    const keys = this.keys.crisis(crisis.slug);
     const key = `${await this.freshnessKey(keys.stateSeq, keys.changes, keys.reports)}|${JSON.stringify(crisis.principal ?? null)}`;
     const cached = this.cache.get(crisis.slug);
     if (cached?.key === key) return cached.state;

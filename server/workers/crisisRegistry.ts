@@ -9,7 +9,7 @@ import { compileRouting, type CrisisRouter } from '../crises/routing.js';
 import type { CrisisState } from '../state/index.js';
 import type { CrisisStore } from '../storage/crisisStore.js';
 import { FoldStore } from '../storage/foldStore.js';
-import { crisisKeysFor } from '../storage/keys.js';
+import type { Keys } from '../storage/keys.js';
 import { CrisisFold } from './crisisFold.js';
 
 export type CrisisSet = {
@@ -35,7 +35,7 @@ export class CrisisRegistry {
   constructor(
     private readonly store: CrisisStore,
     private readonly redis: Redis,
-    private readonly keyPrefix: string,
+    private readonly keys: Keys,
     private readonly maxLen: number,
   ) {}
 
@@ -64,7 +64,7 @@ export class CrisisRegistry {
         kept && before && principalKey(before) === principalKey(crisis)
           ? kept
           : new CrisisFold(
-              new FoldStore<CrisisState>(this.redis, crisisKeysFor(this.keyPrefix, crisis.slug), this.maxLen),
+              new FoldStore<CrisisState>(this.redis, this.keys.crisis(crisis.slug), this.maxLen),
               crisis.principal ? { principal: crisis.principal } : {},
             ),
       );

@@ -14,7 +14,7 @@ import { assignmentsOf } from '../crises/assignments.js';
 import type { ReassignJob } from '../queues/crisesQueue.js';
 import { CRISES_QUEUE } from '../queues/names.js';
 import { appendChange } from '../storage/changeStream.js';
-import { allCrisisKeys, crisisKeysFor, type Keys } from '../storage/keys.js';
+import { allCrisisKeys, type Keys } from '../storage/keys.js';
 import { summarize, type ReportStore, type StoredReport } from '../storage/reportStore.js';
 import type { CrisisRegistry, CrisisSet } from './crisisRegistry.js';
 import type { FoldBatcher } from './foldBatcher.js';
@@ -25,7 +25,6 @@ const PAGE = 500;
 export type ReassignDeps = {
   redis: Redis;
   keys: Keys;
-  keyPrefix: string;
   maxLen: number;
   reports: ReportStore;
   crises: CrisisRegistry;
@@ -120,7 +119,7 @@ async function publish(deps: ReassignDeps, progress: ReassignmentProgress): Prom
 
 /** Removes every key of removed crises. */
 async function dropCrises(deps: ReassignDeps, slugs: readonly string[]): Promise<void> {
-  for (const slug of slugs) await deps.redis.unlink(...allCrisisKeys(crisisKeysFor(deps.keyPrefix, slug)));
+  for (const slug of slugs) await deps.redis.unlink(...allCrisisKeys(deps.keys.crisis(slug)));
 }
 
 /**
@@ -128,7 +127,7 @@ async function dropCrises(deps: ReassignDeps, slugs: readonly string[]): Promise
  * read a fresh snapshot; the run then folds every report of the crisis in again.
  */
 async function resetCrisis(deps: ReassignDeps, slug: string): Promise<void> {
-  const k = crisisKeysFor(deps.keyPrefix, slug);
+  const k = deps.keys.crisis(slug);
   const multi = deps.redis
     .multi()
     .unlink(

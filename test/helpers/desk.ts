@@ -3,7 +3,7 @@
  * cookie plus the app's Origin on writes) or as a script would (bearer token).
  */
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/events.js';
+import type { ClientToServerEvents, ServerToClientEvents, SocketAuth } from '../../shared/events.js';
 
 export const ADMIN_PASSWORD = 'test-admin-password-0123';
 export const USER_PASSWORD = 'a-user-password-0123';
@@ -60,9 +60,13 @@ export async function userWithRole(url: string, adminCookie: string, username: s
   return login(url, username, USER_PASSWORD);
 }
 
-/** A socket.io client authenticated by a session cookie (as a browser on the desk is). */
-export function cookieSocket(url: string, cookie: string): Socket<ServerToClientEvents, ClientToServerEvents> {
-  return io(url, { transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: { cookie } });
+/** A socket.io client authenticated by a session cookie (as a browser on the desk is), on the desk stream unless told. */
+export function cookieSocket(
+  url: string,
+  cookie: string,
+  auth: SocketAuth = { desk: true },
+): Socket<ServerToClientEvents, ClientToServerEvents> {
+  return io(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: { cookie } });
 }
 
 export function socketOutcome(socket: Socket): Promise<'connected' | string> {

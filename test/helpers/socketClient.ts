@@ -1,6 +1,6 @@
 /** A real socket.io-client typed with the shared event map, recording everything it receives. */
 import { io, type Socket } from 'socket.io-client';
-import type { Change, ClientToServerEvents, ServerToClientEvents } from '../../shared/events.js';
+import type { Change, ClientToServerEvents, ServerToClientEvents, SocketAuth } from '../../shared/events.js';
 import type { PublicState } from '../../shared/state.js';
 
 export type RecordingClient = {
@@ -11,7 +11,7 @@ export type RecordingClient = {
   close(): void;
 };
 
-export function connectClient(url: string, auth: { token?: string; since?: string }): RecordingClient {
+export function connectClient(url: string, auth: SocketAuth): RecordingClient {
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, {
     auth,
     transports: ['websocket'],

@@ -29,12 +29,16 @@ function byDate(a: Meeting, b: Meeting): number {
 }
 
 export function applyChange(state: PublicState, change: Change): PublicState {
-  if (compareSeq(change.seq, state.seq) <= 0) return state;
+  // Seqs are per stream: a change of another stream (a crisis switched away from) is not ours.
+  if (change.crisis !== state.crisis || compareSeq(change.seq, state.seq) <= 0) return state;
   const next: PublicState = { ...state, seq: change.seq };
   switch (change.type) {
     case 'report.added':
     case 'report.updated':
       next.reports = upsertReport(state.reports, change.report);
+      break;
+    case 'report.removed':
+      next.reports = state.reports.filter((r) => r.id !== change.id);
       break;
     case 'tension.updated':
       next.tension = change.tension;
@@ -51,7 +55,10 @@ export function applyChange(state: PublicState, change: Change): PublicState {
       next.reports = state.reports.map((r) => (r.id === change.id ? { ...r, flags: change.flags } : r));
       break;
     case 'alert.fired':
-      break; // alerts are shown as notices, not state
+    case 'crisis.changed':
+    case 'crisis.reassignment':
+    case 'crisis.rebuilt':
+      break; // notices (and, for a rebuild, a fresh snapshot the connection asks for), not state
   }
   return next;
 }

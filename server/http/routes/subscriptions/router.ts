@@ -15,7 +15,6 @@ import type { Config } from '../../../config/index.js';
 import { DeliveryLog } from '../../../storage/deliveryLog.js';
 import { CrisisStore } from '../../../storage/crisisStore.js';
 import { FoldStore } from '../../../storage/foldStore.js';
-import { crisisKeysFor } from '../../../storage/keys.js';
 import type { Keys } from '../../../storage/keys.js';
 import { SubscriptionStore, toView } from '../../../storage/subscriptionStore.js';
 import { requirePermission } from '../../auth.js';
@@ -109,7 +108,7 @@ export function subscriptionsRouter(deps: SubscriptionsRouterDeps): Router {
 export function subscriptionsRouterFor(
   redis: Redis,
   keys: Keys,
-  config: Pick<Config, 'OUTBOUND_ALLOWLIST' | 'SMTP_URL' | 'CHANGES_MAXLEN' | 'KEY_PREFIX'>,
+  config: Pick<Config, 'OUTBOUND_ALLOWLIST' | 'SMTP_URL' | 'CHANGES_MAXLEN'>,
 ): Router {
   const crises = new CrisisStore(redis, keys, config.CHANGES_MAXLEN);
   return subscriptionsRouter({
@@ -119,9 +118,7 @@ export function subscriptionsRouterFor(
     emailEnabled: Boolean(config.SMTP_URL),
     currentState: async () => {
       const crisis = await crises.resolve(undefined);
-      return crisis
-        ? new FoldStore(redis, crisisKeysFor(config.KEY_PREFIX, crisis.slug), 0).readPublic()
-        : { view: null, seq: '0-0' };
+      return crisis ? new FoldStore(redis, keys.crisis(crisis.slug), 0).readPublic() : { view: null, seq: '0-0' };
     },
   });
 }
