@@ -12,7 +12,7 @@ import { keysFor } from '../../server/storage/keys.js';
 import type { PostResult } from '../clients/loadgen.js';
 import type { Child } from './rpc.js';
 import { record } from './results.js';
-import type { Stack } from './servers.js';
+import { RUSSIA_UKRAINE, type Stack } from './servers.js';
 import { summarize } from './stats.js';
 
 type Spread = Record<string, [first: number, median: number, last: number]>;
@@ -21,7 +21,10 @@ type Spread = Record<string, [first: number, median: number, last: number]>;
 async function addedAt(stack: Stack): Promise<Map<string, number>> {
   const redis = new Redis(stack.redis.url);
   try {
-    const entries = (await redis.xrange(keysFor(stack.prefix).changes, '-', '+')) as [string, string[]][];
+    const entries = (await redis.xrange(keysFor(stack.prefix).crisis(RUSSIA_UKRAINE.slug).changes, '-', '+')) as [
+      string,
+      string[],
+    ][];
     const at = new Map<string, number>();
     for (const entry of entries) {
       const change = parseEntry(entry);

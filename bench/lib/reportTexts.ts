@@ -92,7 +92,8 @@ export function benchReport(runId: string, i: number, targetChars = 3000): Bench
     m: 100_000 + Math.floor(rnd() * 80) * 1_000,
     k: 3 + Math.floor(rnd() * 20),
   };
-  const parts = [`Dispatch ${i} of bench run ${runId}.`];
+  // Filed from a place of the bench stack's crisis, so every dispatch is folded into it.
+  const parts = [`Dispatch ${i} of bench run ${runId}, filed from Kyiv.`];
   let length = parts[0].length;
   let t = Math.floor(rnd() * TEMPLATES.length);
   while (length < targetChars) {
@@ -110,10 +111,13 @@ export function benchReport(runId: string, i: number, targetChars = 3000): Bench
   };
 }
 
-/** A short report that should produce no tension, troop or meeting change: only `report.added`. */
+/**
+ * A short report that should produce no tension, troop or meeting change: only `report.added`,
+ * on the stream of the crisis the bench stack follows (its places put it there).
+ */
 export function quietReport(runId: string, i: number): BenchReport {
   return {
-    text: `Bench note ${i} of run ${runId}: the weather in the capital was mild and the museums were open as usual.`,
+    text: `Bench note ${i} of run ${runId} from Kyiv: the weather in Kyiv and Lviv was mild and the museums were open as usual.`,
     dateline: '2022-01-20',
     title: `Bench note ${i}`,
     source: 'Crisis Desk bench',

@@ -101,7 +101,9 @@ export async function ingestScenario(): Promise<void> {
     const rewrites = Number(/aof_rewrites:(\d+)/.exec(await redis.info('persistence'))?.[1] ?? 0);
     if (processed < accepted)
       throw new Error(`ingest: only ${processed} of ${accepted} reports processed before the deadline`);
-    const [first] = (await redis.xrange(keys.changes, '-', '+', 'COUNT', 1)) as [string, string[]][];
+    // The desk stream's first report: the crisis the stack follows was announced on it before.
+    const head = (await redis.xrange(keys.changes, '-', '+', 'COUNT', 10)) as [string, string[]][];
+    const first = head.find(([, fields]) => fields[1].startsWith('{"type":"report.added"')) ?? head[0];
     const [last] = (await redis.xrevrange(keys.changes, '+', '-', 'COUNT', 1)) as [string, string[]][];
     const spanMs = Math.max(1, streamMs(last[0]) - streamMs(first[0]));
     const rate = (accepted / spanMs) * 1000;

@@ -69,8 +69,34 @@ function updateHistory(
 export function groupOf(m: Pick<TroopMention, 'actor' | 'location'>, options: FoldOptions): [string, string] {
   const force = m.actor ?? '';
   const principal = options.principal;
-  const theatre = m.location ?? (principal && force === principal.force ? principal.theatre : '');
-  return [force, theatre];
+  const theatre = theatreOf(m.location, options);
+  return [force, theatre === '' && principal && force === principal.force ? principal.theatre : theatre];
+}
+
+const wordsOf = (s: string) => s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+
+/** Whether the words of `name` appear, in order, among `words`. */
+function names(words: readonly string[], name: string): boolean {
+  const want = wordsOf(name);
+  if (want.length === 0) return false;
+  for (let i = 0; i + want.length <= words.length; i++) if (want.every((w, j) => words[i + j] === w)) return true;
+  return false;
+}
+
+/**
+ * Where a figure is, as a theatre: the principal theatre when the location names it or one of the
+ * crisis' places ("the border with Ukraine", "Crimea"); "" when it names no place at all ("the
+ * border", "its frontier": no capitalised word); else the location itself, without a leading "the".
+ */
+export function theatreOf(location: string | undefined, options: FoldOptions): string {
+  const text = (location ?? '').trim().slice(0, 200);
+  if (!/\p{Lu}/u.test(text.replace(/^the\s+/i, ''))) return '';
+  const p = options.principal;
+  if (p) {
+    const words = wordsOf(text);
+    if (names(words, p.theatre) || (options.places ?? []).some((place) => names(words, place))) return p.theatre;
+  }
+  return text.replace(/^the\s+/i, '');
 }
 
 const byGroup = (a: { force: string; theatre: string }, b: { force: string; theatre: string }) =>

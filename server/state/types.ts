@@ -79,10 +79,11 @@ export type MentionRecord = {
 export type MeetingRecord = { id: string; keys: string[]; mentions: MentionRecord[] };
 
 /**
- * What the fold needs to know of its crisis: the principal force and theatre. A figure of the
- * principal force whose report names no theatre is taken to be in the principal theatre.
+ * What the fold needs to know of its crisis: the principal force and theatre, and the crisis'
+ * places. A figure of the principal force whose report names no theatre ("near the border") is
+ * taken to be in the principal theatre, as is one located at a place of the crisis.
  */
-export type FoldOptions = { principal?: { force: string; theatre: string } };
+export type FoldOptions = { principal?: { force: string; theatre: string }; places?: readonly string[] };
 
 /** The whole internal state. Treat as immutable: applyReport returns a new one and shares unchanged parts. */
 export type CrisisState = {

@@ -9,6 +9,7 @@ import type { Redis } from 'ioredis';
 import type { Crisis } from '../../shared/crisis.js';
 import type { PublicState } from '../../shared/state.js';
 import { emptyState, publicView } from '../state/index.js';
+import { foldOptionsOf } from '../crises/foldOptions.js';
 import { FoldStore } from './foldStore.js';
 import type { Keys } from './keys.js';
 import { summarize, type ReportStore } from './reportStore.js';
@@ -17,7 +18,7 @@ export const SNAPSHOT_REPORTS = 50;
 
 /** The picture of a crisis with nothing folded in yet (its principal already named). */
 export function emptyPicture(crisis: Crisis | null): Omit<PublicState, 'seq' | 'reports' | 'crisis'> {
-  return publicView(emptyState(), crisis?.principal ? { principal: crisis.principal } : {});
+  return publicView(emptyState(), crisis ? foldOptionsOf(crisis) : {});
 }
 
 export class SnapshotReader {

@@ -6,6 +6,7 @@
 import type { Redis } from 'ioredis';
 import type { Crisis } from '../../shared/crisis.js';
 import { compileRouting, type CrisisRouter } from '../crises/routing.js';
+import { foldOptionsKey, foldOptionsOf } from '../crises/foldOptions.js';
 import type { CrisisState } from '../state/index.js';
 import type { CrisisStore } from '../storage/crisisStore.js';
 import { FoldStore } from '../storage/foldStore.js';
@@ -19,14 +20,6 @@ export type CrisisSet = {
   router: CrisisRouter;
   folds: Map<string, CrisisFold>;
 };
-
-/** Two folds of one report into one crisis are the same when the extraction and the crisis' principal are. */
-export function crisisFingerprint(reportFingerprint: string, crisis: Crisis): string {
-  const p = crisis.principal;
-  return p ? `${reportFingerprint}@${p.force}/${p.theatre}` : reportFingerprint;
-}
-
-const principalKey = (c: Crisis) => (c.principal ? `${c.principal.force}/${c.principal.theatre}` : '');
 
 export class CrisisRegistry {
   private set: CrisisSet | null = null;
@@ -61,11 +54,11 @@ export class CrisisRegistry {
       const before = previous?.crises.find((c) => c.slug === crisis.slug);
       folds.set(
         crisis.slug,
-        kept && before && principalKey(before) === principalKey(crisis)
+        kept && before && foldOptionsKey(before) === foldOptionsKey(crisis)
           ? kept
           : new CrisisFold(
               new FoldStore<CrisisState>(this.redis, this.keys.crisis(crisis.slug), this.maxLen),
-              crisis.principal ? { principal: crisis.principal } : {},
+              foldOptionsOf(crisis),
             ),
       );
     }

@@ -16,7 +16,8 @@ import type { Routed } from '../crises/routing.js';
 import type { DoneReport, ReportCommit } from '../storage/reportCommit.js';
 import type { ReportStore } from '../storage/reportStore.js';
 import type { CrisisFoldItem } from './crisisFold.js';
-import { crisisFingerprint, type CrisisRegistry, type CrisisSet } from './crisisRegistry.js';
+import { crisisFingerprint } from '../crises/foldOptions.js';
+import type { CrisisRegistry, CrisisSet } from './crisisRegistry.js';
 import { extractionOf, type Extracted } from './extractPool.js';
 
 /** A report to fold: what the ingest job read and extracted, and how it routed it. */

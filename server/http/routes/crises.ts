@@ -16,6 +16,7 @@ import type { ReassignmentProgress } from '../../../shared/events.js';
 import { actorOf } from '../../auth/actor.js';
 import { NotFound } from '../../errors.js';
 import { enqueueReassignment, type CrisesQueue } from '../../queues/crisesQueue.js';
+import { foldOptionsKey } from '../../crises/foldOptions.js';
 import type { CrisisStore } from '../../storage/crisisStore.js';
 import { requirePermission } from '../auth.js';
 import { parseOrThrow } from '../validate.js';
@@ -60,10 +61,11 @@ export function crisesRouter(deps: {
     const written = await deps.crises.update(slug, patch, actorOf(req));
     const after = written.crisis!;
     if (written.before && JSON.stringify(written.before) !== JSON.stringify(after)) {
-      const principalMoved = JSON.stringify(written.before.principal) !== JSON.stringify(after.principal);
+      // What the fold groups troop figures by changed: fold the crisis again from nothing.
+      const foldMoved = foldOptionsKey(written.before) !== foldOptionsKey(after);
       await enqueueReassignment(deps.queue, {
         version: written.version,
-        rebuild: principalMoved ? [slug] : [],
+        rebuild: foldMoved ? [slug] : [],
         removed: [],
       });
     }
