@@ -16,7 +16,10 @@ export function foldOptionsOf(crisis: Crisis): FoldOptions {
 export function foldOptionsKey(crisis: Crisis): string {
   if (!crisis.principal) return '';
   const { force, theatre } = crisis.principal;
-  return createHash('sha1').update(JSON.stringify([force, theatre, crisis.places])).digest('base64url').slice(0, 10);
+  return createHash('sha1')
+    .update(JSON.stringify([force, theatre, crisis.places]))
+    .digest('base64url')
+    .slice(0, 10);
 }
 
 /** Two folds of one report into one crisis are the same when the extraction and the crisis' fold options are. */

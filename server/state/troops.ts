@@ -73,7 +73,11 @@ export function groupOf(m: Pick<TroopMention, 'actor' | 'location'>, options: Fo
   return [force, theatre === '' && principal && force === principal.force ? principal.theatre : theatre];
 }
 
-const wordsOf = (s: string) => s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+const wordsOf = (s: string) =>
+  s
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 
 /** Whether the words of `name` appear, in order, among `words`. */
 function names(words: readonly string[], name: string): boolean {
