@@ -3,6 +3,7 @@
  * delivery log they can read back. Validated on the server, used by the /alerts client.
  */
 import { z } from 'zod';
+import { crisisSlugSchema } from './crisis.js';
 import { flagKinds } from './report.js';
 
 export const meetingChangeKinds = ['new', 'moved', 'cancelled'] as const;
@@ -72,6 +73,8 @@ const isoDateTime = z.iso.datetime({ offset: true, error: 'use an ISO date-time 
 
 export const subscriptionInputSchema = z.object({
   name: z.string().trim().min(1, 'name must not be empty').max(100),
+  /** The crisis it watches (its slug); every crisis when absent. */
+  crisis: crisisSlugSchema.optional(),
   rule: ruleSchema,
   channel: channelSchema,
   /** At most one alert per this many minutes; the rest are grouped into the next. 0 = no throttle. */
