@@ -122,7 +122,7 @@ export type DeliveryStatus = (typeof deliveryStatuses)[number];
 /** One line of a subscription's delivery log (newest first in the API). */
 export type DeliveryEntry = {
   at: string;
-  /** The alert's idempotency key (`<subscription>:<change seq>` or a digest key). */
+  /** The alert's idempotency key (`<subscription>_<crisis or "desk">_<change seq>`, or a digest or sweep key). */
   key: string;
   status: DeliveryStatus;
   attempt: number;

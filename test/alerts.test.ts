@@ -189,7 +189,7 @@ describe('webhook deliveries', () => {
     expect(r.requests).toHaveLength(1);
     const [req] = r.requests;
     expect(req.headers['x-signature']).toBe(signature(req.body));
-    expect(req.headers['idempotency-key']).toMatch(new RegExp(`^${sub.id}_\\d+-\\d+$`));
+    expect(req.headers['idempotency-key']).toMatch(new RegExp(`^${sub.id}_desk_\\d+-\\d+$`));
     const body = JSON.parse(req.body);
     expect(body.title).toContain(word);
     expect(body.link).toBe(`http://desk.example.test/desk?report=${id}`);

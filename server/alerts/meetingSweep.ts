@@ -1,7 +1,8 @@
 /**
  * meeting.soon rules: a meeting comes closer without any change in the stream, so one
- * worker at a time (a short Redis lock per interval) looks at the schedule and enqueues an
- * alert for each meeting that entered a subscriber's window (each meeting and date once).
+ * worker at a time (a short Redis lock per interval) looks at each crisis' schedule and
+ * enqueues an alert for each meeting that entered a subscriber's window (each meeting and date
+ * once), for the subscriptions that watch that crisis.
  */
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
@@ -18,8 +19,8 @@ export type MeetingSweepDeps = {
   subscriptions: SubscriptionStore;
   memos: AlertMemoStore;
   queue: DeliverQueue;
-  /** The current schedule (the public state's meetings). */
-  meetings: () => Promise<Meeting[]>;
+  /** Each crisis' current schedule (its public state's meetings). */
+  schedules: () => Promise<{ crisis: string; meetings: Meeting[] }[]>;
   intervalMs: number;
   log: Logger;
 };
@@ -34,28 +35,34 @@ export async function sweepMeetings(deps: MeetingSweepDeps, nowMs = Date.now()):
     'NX',
   );
   if (!got) return 0;
-  const subs = (await deps.subscriptions.all()).filter((s) => s.rule.type === 'meeting.soon');
-  if (subs.length === 0) return 0;
-  const meetings = await deps.meetings();
-  const memos = await deps.memos.getMany(subs.map((s) => s.id));
+  const all = (await deps.subscriptions.all()).filter((s) => s.rule.type === 'meeting.soon');
+  if (all.length === 0) return 0;
   let enqueued = 0;
-  for (const [i, sub] of subs.entries()) {
-    if (sub.rule.type !== 'meeting.soon') continue;
-    const { alerts, memo } = judgeMeetingSoon(sub.rule.hours, meetings, nowMs, memos[i].memo);
-    if (alerts.length === 0) continue;
-    const firedAt = new Date(nowMs).toISOString();
-    await deps.queue.addBulk(
-      alerts.map(({ tellKey, ...alert }) => {
-        const key = alertKey(sub.id, 'soon', tellKey);
-        return {
-          name: 'alert',
-          data: { kind: 'alert' as const, subscriptionId: sub.id, key, changeSeq: '', alert, firedAt },
-          opts: { jobId: key },
-        };
-      }),
+  for (const { crisis, meetings } of await deps.schedules()) {
+    const subs = all.filter((s) => !s.crisis || s.crisis === crisis);
+    const memos = await deps.memos.getMany(
+      subs.map((s) => s.id),
+      crisis,
     );
-    await deps.memos.setMemoOnly(sub.id, memo);
-    enqueued += alerts.length;
+    for (const [i, sub] of subs.entries()) {
+      if (sub.rule.type !== 'meeting.soon') continue;
+      const { alerts, memo } = judgeMeetingSoon(sub.rule.hours, meetings, nowMs, memos[i].memo);
+      if (alerts.length === 0) continue;
+      const firedAt = new Date(nowMs).toISOString();
+      // Keyed by meeting, not crisis: a meeting in two crises (the same report's) is told once.
+      await deps.queue.addBulk(
+        alerts.map(({ tellKey, ...alert }) => {
+          const key = alertKey(sub.id, 'soon', tellKey);
+          return {
+            name: 'alert',
+            data: { kind: 'alert' as const, subscriptionId: sub.id, key, changeSeq: '', alert, firedAt },
+            opts: { jobId: key },
+          };
+        }),
+      );
+      await deps.memos.setMemoOnly(sub.id, crisis, memo);
+      enqueued += alerts.length;
+    }
   }
   return enqueued;
 }

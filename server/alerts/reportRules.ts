@@ -1,4 +1,5 @@
 /** Report rules, pure: a report mentions a term or entity, a report is flagged. */
+import type { CrisisAssignment } from '../../shared/crisis.js';
 import type { Flag, FlagKind } from '../../shared/report.js';
 import { withTold, type RuleMemo } from './memo.js';
 import type { AlertContent } from './types.js';
@@ -11,6 +12,8 @@ export type ReportForRules = {
   source?: string;
   dateline: string;
   entities?: { people: string[]; places: string[]; organizations: string[] };
+  /** The crises it belongs to (a subscription to one crisis only hears of its reports). */
+  crises?: CrisisAssignment[];
 };
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

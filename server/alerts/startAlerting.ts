@@ -28,6 +28,7 @@ export async function startAlerting(ctx: RoleContext): Promise<RunningRole> {
   const command = ctx.connect('command', 'alerts-command');
   await waitReady(command, 60_000); // the command connection fails fast; the consumer group is created right away
   const subscriptions = new SubscriptionStore(command, keys);
+  const crises = new CrisisStore(command, keys, config.CHANGES_MAXLEN);
   const memos = new AlertMemoStore(command, keys);
   const queue = createDeliverQueue(command, keys.queuePrefix, {
     attempts: config.DELIVERY_ATTEMPTS,
@@ -38,7 +39,9 @@ export async function startAlerting(ctx: RoleContext): Promise<RunningRole> {
   const evaluator = new AlertEvaluator({
     blocking: ctx.connect('blocking', 'alerts-evaluator'),
     command,
-    streamKey: keys.changes,
+    deskStreamKey: keys.changes,
+    crisisStreamKey: (slug) => keys.crisis(slug).changes,
+    crises: async () => (await crises.list()).crises,
     subscriptions,
     memos,
     reports: new ReportStore(command, keys),
@@ -46,18 +49,16 @@ export async function startAlerting(ctx: RoleContext): Promise<RunningRole> {
     claimIdleMs: config.ALERTS_CLAIM_IDLE_MS,
     log,
   });
-  const crises = new CrisisStore(command, keys, config.CHANGES_MAXLEN);
   const stopSweep = startMeetingSweep({
     redis: command,
     keys,
     subscriptions,
     memos,
     queue,
-    meetings: async () => {
-      const crisis = await crises.resolve(undefined);
-      if (!crisis) return [];
-      const folds = new FoldStore(command, keys.crisis(crisis.slug), 0);
-      return (await folds.readPublic()).view?.meetings ?? [];
+    schedules: async () => {
+      const { crises: all } = await crises.list();
+      const views = await Promise.all(all.map((c) => new FoldStore(command, keys.crisis(c.slug), 0).readPublic()));
+      return all.map((c, i) => ({ crisis: c.slug, meetings: views[i].view?.meetings ?? [] }));
     },
     intervalMs: config.ALERTS_SWEEP_MS,
     log,

@@ -1,6 +1,6 @@
 /**
  * The "deliver" queue: one job per alert and subscription. jobId = alert key
- * (`<subscription>_<change seq>`), so the same change judged twice is still one job, and the
+ * (`<subscription>_<crisis or "desk">_<change seq>`), so the same change judged twice is still one job, and the
  * key doubles as the Idempotency-Key receivers see on every retry. (BullMQ forbids ':' in
  * custom ids, hence '_'.)
  */

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { SubscriptionInput, SubscriptionPatch, SubscriptionView } from '../../shared/alerts.js';
 import type { RuleMemo } from '../alerts/memo.js';
+import { AlertMemoStore } from './alertMemoStore.js';
 import type { Subscription } from '../alerts/types.js';
 import type { Keys } from './keys.js';
 
@@ -27,8 +28,12 @@ export class SubscriptionStore {
     private readonly keys: Keys,
   ) {}
 
-  /** Stores a new subscription with its seeded memo (as of `seq`). */
-  async create(owner: string, input: SubscriptionInput, memo: RuleMemo, seq: string): Promise<Subscription> {
+  /** Stores a new subscription with its seeded memos (per stream, as of that stream's seq). */
+  async create(
+    owner: string,
+    input: SubscriptionInput,
+    seeds: { stream: string; seq: string; memo: RuleMemo }[],
+  ): Promise<Subscription> {
     const subscription: Subscription = {
       ...input,
       id: randomBytes(12).toString('hex'),
@@ -40,7 +45,7 @@ export class SubscriptionStore {
       .set(this.keys.subscription(subscription.id), JSON.stringify(subscription))
       .sadd(this.keys.subscriptions, subscription.id)
       .sadd(this.keys.userSubscriptions(owner), subscription.id)
-      .hset(this.keys.alertMemo(subscription.id), 'seq', seq, 'memo', JSON.stringify(memo))
+      .hset(this.keys.alertMemo(subscription.id), ...AlertMemoStore.seedFields(seeds))
       .incr(this.keys.subscriptionsVersion)
       .exec();
     for (const [err] of results ?? []) if (err) throw err;

@@ -12,6 +12,7 @@ import { seedMemo } from '../../../alerts/rules.js';
 import { BadRequest, NotFound, Unauthorized } from '../../../errors.js';
 import { checkOutbound, outboundPolicy, type OutboundPolicy } from '../../../outbound/guard.js';
 import type { Config } from '../../../config/index.js';
+import { DESK_STREAM } from '../../../storage/alertMemoStore.js';
 import { DeliveryLog } from '../../../storage/deliveryLog.js';
 import { CrisisStore } from '../../../storage/crisisStore.js';
 import { FoldStore } from '../../../storage/foldStore.js';
@@ -33,8 +34,18 @@ export type SubscriptionsRouterDeps = {
   policy: OutboundPolicy;
   /** False when SMTP_URL is not set: e-mail subscriptions are refused up front. */
   emailEnabled: boolean;
-  /** The public state and its seq, to seed a new subscription's memo. */
-  currentState: () => Promise<{ view: Pick<PublicState, 'tension' | 'troops' | 'meetings'> | null; seq: string }>;
+  /**
+   * The streams a new subscription watches (the desk's, and each crisis' in its scope: one crisis,
+   * or all), each with its seq and picture now, to seed the subscription's memos. NotFound names
+   * a crisis that does not exist.
+   */
+  streamsNow: (crisis: string | undefined) => Promise<StreamNow[]>;
+};
+
+export type StreamNow = {
+  stream: string;
+  seq: string;
+  view: Pick<PublicState, 'tension' | 'troops' | 'meetings'> | null;
 };
 
 function owner(req: Request): string {
@@ -64,8 +75,13 @@ export function subscriptionsRouter(deps: SubscriptionsRouterDeps): Router {
         'too_many',
       );
     }
-    const { view, seq } = await deps.currentState();
-    const created = await deps.subscriptions.create(user, input, seedMemo(input.rule, view, Date.now()), seq);
+    const now = Date.now();
+    const seeds = (await deps.streamsNow(input.crisis)).map(({ stream, seq, view }) => ({
+      stream,
+      seq,
+      memo: seedMemo(input.rule, view, now),
+    }));
+    const created = await deps.subscriptions.create(user, input, seeds);
     res.status(201).json(toView(created));
   });
 
@@ -116,9 +132,18 @@ export function subscriptionsRouterFor(
     deliveries: new DeliveryLog(redis, keys),
     policy: outboundPolicy(config.OUTBOUND_ALLOWLIST),
     emailEnabled: Boolean(config.SMTP_URL),
-    currentState: async () => {
-      const crisis = await crises.resolve(undefined);
-      return crisis ? new FoldStore(redis, keys.crisis(crisis.slug), 0).readPublic() : { view: null, seq: '0-0' };
+    streamsNow: async (scope) => {
+      const { crises: all } = await crises.list();
+      if (scope && !all.some((c) => c.slug === scope)) throw new NotFound(`No crisis with slug "${scope}"`);
+      const watched = all.filter((c) => !scope || c.slug === scope);
+      const [desk, ...pictures] = await Promise.all([
+        redis.xrevrange(keys.changes, '+', '-', 'COUNT', 1) as Promise<[string, string[]][]>,
+        ...watched.map((c) => new FoldStore(redis, keys.crisis(c.slug), 0).readPublic()),
+      ]);
+      return [
+        { stream: DESK_STREAM, seq: desk[0]?.[0] ?? '0-0', view: null },
+        ...watched.map((c, i) => ({ stream: c.slug, seq: pictures[i].seq, view: pictures[i].view })),
+      ];
     },
   });
 }
