@@ -57,7 +57,9 @@ async function waitForPing(port: number, timeoutMs = 10_000): Promise<void> {
 }
 
 /** Starts redis-server with AOF (everysec, compacted at 5× its base) in a temp dir; `restart()` reuses the dir, so data comes back from the AOF. */
-export async function startRedis(options: { appendfsync?: 'always' | 'everysec' } = {}): Promise<TestRedis> {
+export async function startRedis(
+  options: { appendfsync?: 'always' | 'everysec'; extraArgs?: string[] } = {},
+): Promise<TestRedis> {
   const port = await freePort();
   const dir = mkdtempSync(path.join(tmpdir(), 'crisis-redis-'));
   const launch = () =>
@@ -83,6 +85,7 @@ export async function startRedis(options: { appendfsync?: 'always' | 'everysec' 
         '400',
         '--loglevel',
         'warning',
+        ...(options.extraArgs ?? []),
       ],
       { stdio: 'ignore' },
     );
