@@ -395,5 +395,19 @@ export function failures(r: ScoreResult): string[] {
   if (r.attributes.date < THRESHOLDS.dates)
     out.push(`matched-meeting dates ${fmt2(r.attributes.date)} < ${THRESHOLDS.dates}`);
   if (r.direction < THRESHOLDS.direction) out.push(`direction ${fmt2(r.direction)} < ${THRESHOLDS.direction}`);
+  out.push(...routingFailures(r.routing));
+  return out;
+}
+
+/** The routing gate (issue 24's target for the sample crisis): precision and recall, each ≥ 0.95. */
+export const ROUTING_THRESHOLDS = { precision: 0.95, recall: 0.95 } as const;
+
+function routingFailures(r: RoutingScore | null): string[] {
+  if (!r) return ['routing: the predictions carry no crises'];
+  const out: string[] = [];
+  if (r.precision < ROUTING_THRESHOLDS.precision)
+    out.push(`routing ${r.crisis} precision ${fmt2(r.precision)} < ${ROUTING_THRESHOLDS.precision}`);
+  if (r.recall < ROUTING_THRESHOLDS.recall)
+    out.push(`routing ${r.crisis} recall ${fmt2(r.recall)} < ${ROUTING_THRESHOLDS.recall}`);
   return out;
 }
