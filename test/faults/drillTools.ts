@@ -2,17 +2,21 @@
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll } from 'vitest';
 import { Redis } from 'ioredis';
-import { postReport, waitFor } from '../helpers/app.js';
+import { CrisisStore } from '../../server/storage/crisisStore.js';
+import { keysFor } from '../../server/storage/keys.js';
+import { postReport, RUSSIA_UKRAINE, waitFor } from '../helpers/app.js';
 import { startProcess, type AppProcess } from '../helpers/processes.js';
 import { startRedis, type TestRedis } from '../helpers/redisServer.js';
 
 /**
  * The stage of one drill file: a redis-server of its own (AOF everysec) started before the
- * drill, and every process the drill starts stopped after it, with the Redis.
+ * drill, the sample crisis its reports belong to (made before the first process of a prefix),
+ * and every process the drill starts stopped after it, with the Redis.
  */
 export function drillStage() {
   let redis: TestRedis | undefined;
   const procs: AppProcess[] = [];
+  const prefixes = new Set<string>();
   beforeAll(async () => {
     redis = await startRedis({ appendfsync: 'everysec' });
   });
@@ -26,6 +30,12 @@ export function drillStage() {
       return redis;
     },
     async start(role: 'api' | 'worker' | 'all', prefix: string): Promise<AppProcess> {
+      if (!prefixes.has(prefix)) {
+        prefixes.add(prefix);
+        const setup = new Redis(this.redis.url);
+        await new CrisisStore(setup, keysFor(prefix), 100_000).create(RUSSIA_UKRAINE, { name: 'drill', role: 'admin' });
+        setup.disconnect();
+      }
       const proc = await startProcess(role, this.redis.url, prefix);
       procs.push(proc);
       return proc;
@@ -33,8 +43,9 @@ export function drillStage() {
   };
 }
 
+/** A report of the sample crisis (so it is folded into it, and announced on both its stream and the desk's). */
 export const drillText = (label: string, i: number) =>
-  `Drill ${label} report ${i}: officials said about ${10_000 + i} troops were near the border on Monday, and envoys plan talks in Vienna on Friday.`;
+  `Drill ${label} report ${i}: officials said about ${10_000 + i} Russian troops were near the border with Ukraine on Monday, and envoys plan talks in Vienna on Friday.`;
 
 export type PostOutcome = {
   accepted: string[];
@@ -79,12 +90,13 @@ export async function postMany(
   return outcome;
 }
 
-/** report.added entries per report id in the change stream. */
-export async function addedInStream(redis: Redis, prefix: string): Promise<Map<string, number>> {
+/** report.added entries per report id in a change stream: the desk's, or the sample crisis' (`crisis: true`). */
+export async function addedInStream(redis: Redis, prefix: string, crisis = false): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
+  const key = crisis ? keysFor(prefix).crisis(RUSSIA_UKRAINE.slug).changes : keysFor(prefix).changes;
   let cursor = '-';
   for (;;) {
-    const entries = await redis.xrange(`{${prefix}}:changes`, cursor, '+', 'COUNT', 5000);
+    const entries = await redis.xrange(key, cursor, '+', 'COUNT', 5000);
     for (const [, fields] of entries) {
       const change = JSON.parse(fields[1]) as { type: string; id?: string };
       if (change.type === 'report.added') counts.set(change.id!, (counts.get(change.id!) ?? 0) + 1);

@@ -55,9 +55,10 @@ describe.skipIf(!hasBuild)('kill -9 of the worker mid-ingest', () => {
     const socketAdded = new Map<string, number>();
     for (const c of socket.changes)
       if (c.type === 'report.added') socketAdded.set(c.id, (socketAdded.get(c.id) ?? 0) + 1);
-    const doubledInStream = [...stream.values()].filter((n) => n > 1).length;
+    const inCrisis = await addedInStream(probe, prefix, true);
+    const doubledInStream = [...stream.values(), ...inCrisis.values()].filter((n) => n > 1).length;
     const doubledOnSocket = [...socketAdded.values()].filter((n) => n > 1).length;
-    const lost = accepted.filter((id) => !stream.has(id)).length;
+    const lost = accepted.filter((id) => !stream.has(id) || !inCrisis.has(id)).length;
     const processed = Number(await probe.get(`{${prefix}}:stats:processed`));
     console.log(
       `drill worker-kill: in flight ${REPORTS}, accepted ${accepted.length}, lost ${lost}, doubled (stream) ${doubledInStream}, ` +
