@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyReport, emptyState, publicView, type FoldInput } from './index.js';
 import { extraction, troop } from './fixtures.js';
+import { theatreOf } from './troops.js';
 
 const report = (reportId: string, dateline: string, ...troops: ReturnType<typeof troop>[]): FoldInput => ({
   reportId,
@@ -113,5 +114,25 @@ describe('troops per force and theatre', () => {
     expect(t.current?.value).toBe(40_000);
     expect(t.others).toEqual([]);
     expect(after.changes.map((c) => c.type)).toEqual(['troops.updated']);
+  });
+});
+
+describe('theatres', () => {
+  const options = { principal: { force: 'Russia', theatre: 'Ukraine' }, places: ['Donbas', 'Sea of Azov'] };
+  it.each([
+    ['the Ukrainian border', 'Ukraine'],
+    ["Ukraine's eastern frontier", 'Ukraine'],
+    ['the Donbas', 'Ukraine'],
+    ['the Sea of Azov coast', 'Ukraine'],
+    ['the border', ''],
+    ['its frontier', ''],
+    ['Belarus', 'Belarus'],
+    ['the Baltic states', 'Baltic states'],
+  ])('reads "%s" as the theatre "%s"', (location, theatre) => {
+    expect(theatreOf(location, options)).toBe(theatre);
+  });
+
+  it('reads places as themselves without a principal', () => {
+    expect(theatreOf('the Donbas', {})).toBe('Donbas');
   });
 });

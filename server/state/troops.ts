@@ -79,10 +79,18 @@ const wordsOf = (s: string) =>
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
 
-/** Whether the words of `name` appear, in order, among `words`. */
+/**
+ * Whether the words of `name` appear, in order, among `words`. A one-word name also matches its
+ * adjective ("Ukrainian border" for Ukraine, "Chinese" for China): a word that starts with the
+ * name less its last letter.
+ */
 function names(words: readonly string[], name: string): boolean {
   const want = wordsOf(name);
   if (want.length === 0) return false;
+  if (want.length === 1 && want[0].length >= 4) {
+    const stem = want[0].slice(0, -1);
+    return words.some((w) => w.startsWith(stem));
+  }
   for (let i = 0; i + want.length <= words.length; i++) if (want.every((w, j) => words[i + j] === w)) return true;
   return false;
 }
