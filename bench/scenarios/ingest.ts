@@ -13,7 +13,8 @@
  * machine's speed drifts by a quarter from one minute to the next (a quick run measures it
  * before only, to stay within its minute). After the last cold pass, the loop runs the first
  * reports again, warm, for `ingest.vs_extract_only_warm`: the ratio against a baseline that
- * has seen every phrase already, as measured up to session 6.
+ * has seen every phrase already, a stricter comparison (warm extraction is faster) kept beside
+ * the cold one to show how much of the gap is the worker meeting the reports cold.
  */
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
