@@ -93,7 +93,7 @@ function startRedis() {
       '--appendfsync',
       'everysec',
       // Compact the AOF when it reaches 5× its base, not 2×: each rewrite forks and re-serialises
-      // the whole store, on the cores the worker extracts on (README, "Redis persistence").
+      // the whole store, on the cores the worker extracts on (docs/operations.md, "Redis persistence").
       '--auto-aof-rewrite-percentage',
       '400',
       '--save',

@@ -35,7 +35,7 @@ describe.skipIf(!compose)('docker-compose.yml', () => {
     expect(config).toContain('healthcheck');
     expect(config.match(/--role\s*\n?\s*- api/g)).toHaveLength(2);
     expect(config.match(/--role\s*\n?\s*- worker/g)).toHaveLength(2);
-    // The workers, and only they, run with one V8 helper thread (README, "Worker processes").
+    // The workers, and only they, run with one V8 helper thread (docs/operations.md, "Worker processes").
     expect(config.match(/NODE_OPTIONS: --v8-pool-size=1/g)).toHaveLength(2);
   });
 

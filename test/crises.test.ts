@@ -93,8 +93,9 @@ describe('crises as things of their own', () => {
 
     expect((await call(app.url, 'DELETE', '/api/crises/test-made', { cookie: editor })).status).toBe(200);
     expect((await call(app.url, 'GET', '/api/crises/test-made', { token: DISPLAY_TOKEN })).status).toBe(404);
-    const audit = (await probe.lrange(`{${app.prefix}}:audit-crises`, 0, -1)).map((e) => JSON.parse(e) as AuditEntry);
-    expect(audit.filter((e) => e.target === 'test-made').map((e) => [e.action, e.by])).toEqual([
+    const res = await call(app.url, 'GET', '/api/crises/test-made/audit', { cookie: editor });
+    const { entries } = (await res.json()) as { entries: AuditEntry[] };
+    expect(entries.map((e) => [e.action, e.by])).toEqual([
       ['crisis.created', 'edna'],
       ['crisis.updated', 'edna'],
       ['crisis.removed', 'edna'],

@@ -352,6 +352,7 @@ const table: Record<string, keyof typeof allowedBy> = {
   'GET /api/state': 'read',
   'GET /api/crises': 'read',
   'GET /api/crises/:slug': 'read',
+  'GET /api/crises/:slug/audit': 'signedIn',
   'POST /api/crises': 'edit',
   'PATCH /api/crises/:slug': 'edit',
   'DELETE /api/crises/:slug': 'edit',

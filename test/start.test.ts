@@ -89,7 +89,7 @@ describe.skipIf(!hasBuild)('npm start', () => {
     expect(first.output()).toContain(`/wall?token=${token()}`);
     const redisPid = Number(readFileSync(path.join(dataDir, 'redis.pid'), 'utf8'));
     expect(alive(redisPid)).toBe(true);
-    // Its Redis keeps an AOF, compacted at 5× its base (README, "Redis persistence").
+    // Its Redis keeps an AOF, compacted at 5× its base (docs/operations.md, "Redis persistence").
     const probe = new Redis({ path: path.join(dataDir, 'redis.sock') });
     expect(await probe.config('GET', 'appendonly')).toEqual(['appendonly', 'yes']);
     expect(await probe.config('GET', 'auto-aof-rewrite-percentage')).toEqual(['auto-aof-rewrite-percentage', '400']);

@@ -19,8 +19,8 @@ export type MeetingSweepDeps = {
   subscriptions: SubscriptionStore;
   memos: AlertMemoStore;
   queue: DeliverQueue;
-  /** Each crisis' current schedule (its public state's meetings). */
-  schedules: () => Promise<{ crisis: string; meetings: Meeting[] }[]>;
+  /** Each crisis' current schedule (its public state's meetings), with its name for the alerts' titles. */
+  schedules: () => Promise<{ crisis: string; name: string; meetings: Meeting[] }[]>;
   intervalMs: number;
   log: Logger;
 };
@@ -38,7 +38,7 @@ export async function sweepMeetings(deps: MeetingSweepDeps, nowMs = Date.now()):
   const all = (await deps.subscriptions.all()).filter((s) => s.rule.type === 'meeting.soon');
   if (all.length === 0) return 0;
   let enqueued = 0;
-  for (const { crisis, meetings } of await deps.schedules()) {
+  for (const { crisis, name, meetings } of await deps.schedules()) {
     const subs = all.filter((s) => !s.crisis || s.crisis === crisis);
     const memos = await deps.memos.getMany(
       subs.map((s) => s.id),
@@ -55,7 +55,14 @@ export async function sweepMeetings(deps: MeetingSweepDeps, nowMs = Date.now()):
           const key = alertKey(sub.id, 'soon', tellKey);
           return {
             name: 'alert',
-            data: { kind: 'alert' as const, subscriptionId: sub.id, key, changeSeq: '', alert, firedAt },
+            data: {
+              kind: 'alert' as const,
+              subscriptionId: sub.id,
+              key,
+              changeSeq: '',
+              alert: { ...alert, title: `${name}: ${alert.title}` },
+              firedAt,
+            },
             opts: { jobId: key },
           };
         }),

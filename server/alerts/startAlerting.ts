@@ -58,7 +58,7 @@ export async function startAlerting(ctx: RoleContext): Promise<RunningRole> {
     schedules: async () => {
       const { crises: all } = await crises.list();
       const views = await Promise.all(all.map((c) => new FoldStore(command, keys.crisis(c.slug), 0).readPublic()));
-      return all.map((c, i) => ({ crisis: c.slug, meetings: views[i].view?.meetings ?? [] }));
+      return all.map((c, i) => ({ crisis: c.slug, name: c.name, meetings: views[i].view?.meetings ?? [] }));
     },
     intervalMs: config.ALERTS_SWEEP_MS,
     log,

@@ -110,7 +110,7 @@ export function foldMeetings(
   }
 
   (mentions ?? []).forEach((mention, index) => {
-    // No leading spread followed by fields (README, "Objects in hot paths").
+    // No leading spread followed by fields (docs/operations.md, "Objects in hot paths").
     const record: MentionRecord = {
       reportId: report.reportId,
       at: report.at,

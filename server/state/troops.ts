@@ -33,7 +33,7 @@ function newestFirst(a: StoredClaim, b: StoredClaim): number {
 
 function toClaim(m: TroopMention, index: number, reportId: string, asOf: string): StoredClaim {
   const { evidence, ...rest } = m;
-  // No leading spread followed by fields (README, "Objects in hot paths").
+  // No leading spread followed by fields (docs/operations.md, "Objects in hot paths").
   return { reportId, asOf, index, ...rest, evidence: storedEvidence(evidence) };
 }
 

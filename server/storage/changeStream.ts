@@ -17,7 +17,7 @@ export function parseEntry([id, fields]: RawEntry, crisis: string | null = null)
   const at = fields.indexOf(CHANGE_FIELD);
   if (at < 0 || at + 1 >= fields.length) return null;
   try {
-    // No leading spread followed by fields (README, "Objects in hot paths").
+    // No leading spread followed by fields (docs/operations.md, "Objects in hot paths").
     const change = JSON.parse(fields[at + 1]) as Change;
     change.seq = id;
     change.crisis = crisis;

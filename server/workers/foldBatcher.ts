@@ -10,6 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { CrisisAssignment } from '../../shared/crisis.js';
+import type { Extraction } from '../../shared/extraction.js';
 import type { ReportSummary } from '../../shared/report.js';
 import { assignmentsOf, type Overrides } from '../crises/assignments.js';
 import type { Routed } from '../crises/routing.js';
@@ -142,7 +143,11 @@ export class FoldBatcher {
     const stored = await this.reports.getMany(stale.map((item) => item.report.id));
     stale.forEach((item, i) => {
       const report = stored[i]?.report;
-      const routed = report ? set.router.route(report, extractionOf(item.extracted)) : [];
+      // Routed as the ingest job routes: on the machine's own extraction, not a journalist's fix.
+      const machine = item.original
+        ? (JSON.parse(item.original.toString()) as Extraction)
+        : extractionOf(item.extracted);
+      const routed = report ? set.router.route(report, machine) : [];
       item.routing = { version: set.version, routed };
     });
   }

@@ -10,7 +10,7 @@ import { freePort } from './redisServer.js';
 
 export const MAIN = path.resolve('dist/server/main.js');
 export const hasBuild = existsSync(MAIN);
-/** Node flags of a worker process, as `npm run worker` and docker-compose.yml run it (README, "Worker processes"). */
+/** Node flags of a worker process, as `npm run worker` and docker-compose.yml run it (docs/operations.md, "Worker processes"). */
 export const WORKER_NODE_FLAGS = ['--v8-pool-size=1'];
 
 export type AppProcess = {

@@ -80,7 +80,7 @@ export async function startRedis(
         options.appendfsync ?? 'everysec',
         '--maxmemory-policy',
         'noeviction',
-        // As npm start and docker-compose run it (README, "Redis persistence").
+        // As npm start and docker-compose run it (docs/operations.md, "Redis persistence").
         '--auto-aof-rewrite-percentage',
         '400',
         '--loglevel',

@@ -13,7 +13,7 @@ import { parseOrThrow } from '../validate.js';
 import { reportIdSchema } from './flags.schema.js';
 
 /** The trail names journalists: people signed in may read it, screens and scripts (tokens) may not. */
-const requireSignedIn: RequestHandler = (req, _res, next) => {
+export const requireSignedIn: RequestHandler = (req, _res, next) => {
   if (req.principal?.kind !== 'session') return next(new Forbidden('The audit trail is for signed-in users'));
   next();
 };

@@ -1,8 +1,9 @@
 /**
  * The crises a newsroom follows. GET /api/crises (any token or session) → {crises, reassignment};
  * GET /api/crises/:slug; POST /api/crises (editor and above) → 201, 409 when the slug is taken;
- * PATCH and DELETE /api/crises/:slug. Every change is audited, announced on the desk stream, and
- * followed by a re-assignment of every report in the background (progress in `reassignment`).
+ * PATCH and DELETE /api/crises/:slug. Every change is audited (GET /api/crises/:slug/audit,
+ * signed-in users: it names who), announced on the desk stream, and followed by a re-assignment
+ * of every report in the background (progress in `reassignment`).
  */
 import { Router } from 'express';
 import {
@@ -19,6 +20,7 @@ import { enqueueReassignment, type CrisesQueue } from '../../queues/crisesQueue.
 import { foldOptionsKey } from '../../crises/foldOptions.js';
 import type { CrisisStore } from '../../storage/crisisStore.js';
 import { requirePermission } from '../auth.js';
+import { requireSignedIn } from './audit.js';
 import { parseOrThrow } from '../validate.js';
 
 /** What the desk shows beside a crisis that cannot gather anything. */
@@ -45,6 +47,13 @@ export function crisesRouter(deps: {
     const crisis = await deps.crises.get(slug);
     if (!crisis) throw new NotFound(`No crisis with slug "${slug}"`);
     res.json(withNotice(crisis));
+  });
+
+  router.get('/:slug/audit', requirePermission('read'), requireSignedIn, async (req, res) => {
+    const slug = slugOf(req.params.slug);
+    const entries = (await deps.crises.audit()).filter((e) => e.target === slug);
+    if (entries.length === 0 && !(await deps.crises.get(slug))) throw new NotFound(`No crisis with slug "${slug}"`);
+    res.json({ slug, entries });
   });
 
   router.post('/', requirePermission('edit'), async (req, res) => {
