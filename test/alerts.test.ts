@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeliveryEntry, SubscriptionView } from '../shared/alerts.js';
 import type { Change } from '../shared/events.js';
 import { ALERT_ENV } from './helpers/alertEnv.js';
+import { alertsSettled } from './helpers/alertsSettled.js';
 import { DISPLAY_TOKEN, INGEST_TOKEN, postReport, startTestApp, waitFor, type TestApp } from './helpers/app.js';
 import { ADMIN_PASSWORD, call, cookieSocket, login, socketOutcome, userWithRole, type Caller } from './helpers/desk.js';
 import { freePort, startRedis, type TestRedis } from './helpers/redisServer.js';
@@ -103,7 +104,7 @@ function decodeHeader(value: string): string {
   return value.replace(/\?=\s+=\?/g, '?==?').replace(/=\?UTF-8\?Q\?(.*?)\?=/gi, (_m, t: string) => q(t));
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const settled = () => alertsSettled(redis.url, app.prefix);
 const signature = (body: string) => `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}`;
 
 describe('subscriptions API', () => {
@@ -168,7 +169,7 @@ describe('subscriptions API', () => {
     }
     // Nothing was stored for anyone, so a matching report sends nothing to the would-be target.
     await postReport(app.url, report(word));
-    await sleep(1500);
+    await settled();
     expect(r.requests).toHaveLength(0);
   });
 });
@@ -185,7 +186,7 @@ describe('webhook deliveries', () => {
     const posted = await postReport(app.url, report(word));
     const { id } = (await posted.json()) as { id: string };
     await waitFor(async () => r.requests.length >= 1, 10_000, 'webhook');
-    await sleep(1500); // room for a duplicate to show up if there were one
+    await settled(); // every change judged, every delivery done: a duplicate would be here by now
     expect(r.requests).toHaveLength(1);
     const [req] = r.requests;
     expect(req.headers['x-signature']).toBe(signature(req.body));
@@ -216,7 +217,7 @@ describe('webhook deliveries', () => {
     });
     await postReport(app.url, report(word));
     await waitFor(async () => r.requests.length >= 3, 15_000, 'third try');
-    await sleep(1000);
+    await settled();
     expect(r.requests.map((q) => q.answered)).toEqual([500, 500, 200]);
     expect(new Set(r.requests.map((q) => q.headers['idempotency-key'])).size).toBe(1);
     for (const q of r.requests) expect(q.headers['x-signature']).toBe(signature(q.body));
@@ -235,7 +236,7 @@ describe('webhook deliveries', () => {
     ]);
   });
 
-  it('a receiver down for 20 s gets the alert once after it returns', { timeout: 60_000 }, async () => {
+  it('a receiver down for several retries gets the alert once after it returns', { timeout: 60_000 }, async () => {
     const word = term();
     const port = await freePort();
     const sub = await subscribe({
@@ -244,11 +245,15 @@ describe('webhook deliveries', () => {
       channel: { type: 'webhook', url: `http://127.0.0.1:${port}/hook` },
     });
     await postReport(app.url, report(word));
-    await waitFor(async () => (await deliveries(sub.id)).some((e) => e.status === 'retrying'), 10_000, 'a failed try');
-    await sleep(20_000);
+    // Down until the delivery has failed three times (backoff 0.3, 0.6, 1.2 s between them).
+    await waitFor(
+      async () => (await deliveries(sub.id)).filter((e) => e.status === 'retrying').length >= 3,
+      20_000,
+      'three failed tries',
+    );
     const r = await receiver(port);
     await waitFor(async () => r.requests.length >= 1, 15_000, 'delivery after return');
-    await sleep(2500);
+    await settled();
     expect(r.requests).toHaveLength(1);
     const log = await deliveries(sub.id);
     expect(log[0].status).toBe('delivered');
@@ -278,7 +283,7 @@ describe('webhook deliveries', () => {
       5000,
       'suppressed entry',
     );
-    await sleep(1000);
+    await settled();
     expect(silenced.requests).toHaveLength(0);
   });
 
@@ -383,7 +388,16 @@ describe('e-mail and in-app', () => {
     );
     expect(fired).toMatchObject({ type: 'alert.fired', userId: 'vicky' });
     if (fired.type === 'alert.fired') expect(fired.title).toContain(word);
-    await sleep(1000);
+    // Everything sent; then one more report: once every socket has it (changes come in seq order),
+    // any second alert.fired, or one for the wrong user, would have come before it.
+    await settled();
+    const { id: sentinel } = (await (await postReport(app.url, report(term()))).json()) as { id: string };
+    const hasSentinel = (changes: Change[]) => changes.some((c) => c.type === 'report.added' && c.id === sentinel);
+    await waitFor(
+      async () => hasSentinel(seen.get(mine)!) && hasSentinel(seen.get(theirs)!) && hasSentinel(wall.changes),
+      10_000,
+      'every socket read past the alert',
+    );
     expect(seen.get(mine)!.filter(isMine)).toHaveLength(1);
     expect(seen.get(theirs)!.filter(isMine)).toEqual([]);
     expect(wall.changes.filter(isMine)).toEqual([]);
