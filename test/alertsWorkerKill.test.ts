@@ -16,6 +16,7 @@ import type { DeliveryEntry } from '../shared/alerts.js';
 import type { RunningRole } from '../server/roles/context.js';
 import { startWorkerRole } from '../server/roles/worker.js';
 import { ALERT_ENV } from './helpers/alertEnv.js';
+import { alertsSettled } from './helpers/alertsSettled.js';
 import { INGEST_TOKEN, postReport, startTestApp, waitFor, type TestApp } from './helpers/app.js';
 import { ADMIN_PASSWORD, call, login, userWithRole } from './helpers/desk.js';
 import { startRedis, type TestRedis } from './helpers/redisServer.js';
@@ -108,7 +109,7 @@ it(
       10_000,
       'delivered in the log',
     );
-    await new Promise((r) => setTimeout(r, 3000)); // nothing more may arrive
+    await alertsSettled(redis.url, app.prefix); // nothing is left to send: anything more would be here
 
     expect(receiver.requests).toHaveLength(2);
     expect(receiver.requests.map((r) => r.answered)).toEqual([null, 200]);
