@@ -134,8 +134,9 @@ export function AlertsPage() {
 
 function Alerts({ initial }: { initial: SubscriptionView[] }) {
   const { toasts, onChange, dismiss } = useAlertToasts();
-  // No token: the session cookie authenticates the socket, so alert.fired for this user reaches it.
-  const feed = useCrisisState(undefined, onChange);
+  // No token: the session cookie authenticates the socket, and on the desk stream (where in-app
+  // alerts are sent, to their user's sockets only) alert.fired for this user reaches it.
+  const feed = useCrisisState(undefined, { desk: true, onChange });
   const [subs, setSubs] = useState<SubscriptionView[] | null>(initial);
   const [permission, setPermission] = useState(
     typeof Notification === 'undefined' ? 'unsupported' : Notification.permission,

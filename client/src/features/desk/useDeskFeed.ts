@@ -81,21 +81,25 @@ export function useDeskFeed(enabled: boolean): DeskFeed {
   useEffect(() => {
     if (!enabled) return;
     void fetchPage();
-    const connection = connect(undefined, {
-      onSnapshot: () => {
-        // The first snapshot comes with connecting; a later one means we missed changes.
-        if (snapshots.current++ > 0) void fetchPage();
+    const connection = connect(
+      undefined,
+      { desk: true },
+      {
+        onSnapshot: () => {
+          // The first snapshot comes with connecting; a later one means we missed changes.
+          if (snapshots.current++ > 0) void fetchPage();
+        },
+        onChange: (change: Change) => {
+          if (change.type === 'flag.changed') {
+            setReports((cur) => cur.map((r) => (r.id === change.id ? { ...r, flags: change.flags } : r)));
+            bump(change.id);
+          } else if (change.type === 'report.added' || change.type === 'report.updated') {
+            void fetchOne(change.id);
+          }
+        },
+        onStatus: (s) => setStatus(s),
       },
-      onChange: (change: Change) => {
-        if (change.type === 'flag.changed') {
-          setReports((cur) => cur.map((r) => (r.id === change.id ? { ...r, flags: change.flags } : r)));
-          bump(change.id);
-        } else if (change.type === 'report.added' || change.type === 'report.updated') {
-          void fetchOne(change.id);
-        }
-      },
-      onStatus: (s) => setStatus(s),
-    });
+    );
     return () => connection.close();
     // fetchPage's identity changes with the cursor; the connection must not, so it is not a dependency.
   }, [enabled, fetchOne]);
