@@ -6,10 +6,10 @@
 import { memo } from 'react';
 import type { PublicTroops } from '../../../../shared/state.js';
 import { FlashOnChange } from '../../components/FlashOnChange.js';
+import { forceLabel } from '../../components/forceLabel.js';
 import { claimsBySource, formatClaim, formatCount, formatDay } from './figures.js';
 import { OtherForces } from './OtherForces.js';
 import { TroopChart } from './TroopChart.js';
-import { forceLabel } from './troopGroups.js';
 import './troops.css';
 
 const MAX_HYPOTHETICALS = 2;

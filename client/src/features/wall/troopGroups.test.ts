@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ForceTroops, TroopClaim } from '../../../../shared/state.js';
-import { forceLabel, forcesOf, otherForceRows } from './troopGroups.js';
+import { otherForceRows } from './troopGroups.js';
 
 const claim = (value: number, asOf: string): TroopClaim => ({
   value,
@@ -22,15 +22,6 @@ const group = (
   current: current && { value: current[0], low: current[1], high: current[2], asOf: '2022-01-19', claims: [] },
   hypotheticals: hypo ? [claim(30_000, '2022-01-18')] : [],
   history: [],
-});
-
-describe('force labels', () => {
-  it('names whose forces and where, from the data', () => {
-    expect(forceLabel('Russia', 'Ukraine')).toBe('Russia’s forces · Ukraine');
-    expect(forceLabel('United States', '')).toBe('United States’ forces');
-    expect(forceLabel('', 'Taiwan')).toBe('Forces (side not stated) · Taiwan');
-    expect(forcesOf('  NATO ')).toBe('NATO’s forces');
-  });
 });
 
 describe('otherForceRows', () => {

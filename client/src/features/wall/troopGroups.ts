@@ -1,24 +1,10 @@
 /**
- * Pure: how the wall names whose troops a figure counts and where, and the other forces of a
- * crisis as rows of their own. Names come from the data (the crisis' principal and the reports'
- * actors and places); nothing here knows any crisis. Each force keeps its own figure and range:
- * nothing is summed or merged across forces.
+ * Pure: the other forces of a crisis as rows of their own on the wall. Each force keeps its own
+ * figure and range: nothing is summed or merged across forces.
  */
 import type { ForceTroops } from '../../../../shared/state.js';
+import { forceLabel } from '../../components/forceLabel.js';
 import { formatClaim, formatCount, formatDay } from './figures.js';
-
-/** "Russia's forces", "the side's forces" in plain English from an actor's name ("" = not stated). */
-export function forcesOf(force: string): string {
-  const name = force.trim();
-  if (name === '') return 'Forces (side not stated)';
-  return `${name}${/s$/i.test(name) ? '’' : '’s'} forces`;
-}
-
-/** "Russia's forces · Ukraine": whose troops, and where (left out when the reports do not say). */
-export function forceLabel(force: string, theatre: string): string {
-  const where = theatre.trim();
-  return where === '' ? forcesOf(force) : `${forcesOf(force)} · ${where}`;
-}
 
 export type OtherForceRow = {
   key: string;
