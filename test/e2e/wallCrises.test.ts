@@ -3,6 +3,7 @@
  * a report about one changes only that wall (and the other, live, shows its own report, so its
  * silence means something); a playlist turning one screen from crisis to crisis; and a wall whose
  * crisis does not exist, or is removed while shown, saying so and falling back to the default.
+ * The home feed follows a crisis too, and switches.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -162,6 +163,22 @@ describe.skipIf(!hasChromium)('walls on several crises (Chromium)', () => {
     expect(await wall.getByTestId('wall-notice').textContent()).toContain('“Strait drill” was removed');
     expect(await wall.getByTestId('wall-crisis').textContent()).toBe('Russia–Ukraine');
     await wall.close();
-    expect(pageErrors).toEqual([]);
   }, 60_000);
+
+  it('the home feed shows the crisis asked for, and switches to another on the same page', async () => {
+    const feed = await browser.newPage();
+    feed.on('pageerror', (err) => pageErrors.push(err.message));
+    await feed.goto(`${app.url}/?crisis=kashmir&token=${DISPLAY_TOKEN}`);
+    const list = feed.getByTestId('report-feed');
+    await feed.locator('[data-testid=report-feed][data-crisis=kashmir] li', { hasText: 'valley' }).waitFor();
+    expect(await list.textContent()).not.toContain('Troops massed near the border');
+    await feed.getByTestId('feed-crisis').selectOption('russia-ukraine');
+    await feed
+      .locator('[data-testid=report-feed][data-crisis=russia-ukraine] li', { hasText: 'Troops massed near the border' })
+      .waitFor();
+    expect(await list.textContent()).not.toContain('valley');
+    expect(feed.url()).toBe(`${app.url}/?crisis=russia-ukraine`);
+    await feed.close();
+    expect(pageErrors).toEqual([]);
+  }, 30_000);
 });
