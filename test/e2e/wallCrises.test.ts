@@ -140,6 +140,38 @@ describe.skipIf(!hasChromium)('walls on several crises (Chromium)', () => {
     await wall.close();
   }, 60_000);
 
+  it('a change of headline force folds the crisis again; the wall reads the new picture without a reload', async () => {
+    const wall = await wallAt('crisis=kashmir');
+    await wall.locator('[data-testid=troops-current]', { hasText: '10,000' }).waitFor({ timeout: 10_000 });
+    await wall.evaluate(() => ((window as unknown as { __marker: string }).__marker = 'same page'));
+    const admin = await login(app.url, 'admin', ADMIN_PASSWORD);
+    const res = await call(
+      app.url,
+      'PATCH',
+      '/api/crises/kashmir',
+      { cookie: admin },
+      { principal: { force: 'Pakistan', theatre: 'Kashmir' } },
+    );
+    expect(res.status).toBe(200);
+    // India's figure is now one of the other forces, with its own figure; the headline has none.
+    const india = wall.locator('[data-testid=troops-other]', { hasText: 'India’s forces' });
+    await india.waitFor({ timeout: 15_000 });
+    expect(await india.getByTestId('troops-other-figure').textContent()).toBe('10,000');
+    await wall.getByTestId('troops-headline').getByText('Pakistan’s forces · Kashmir').waitFor();
+    expect(await wall.getByTestId('troops-current').count()).toBe(0);
+    expect(await wall.evaluate(() => (window as unknown as { __marker?: string }).__marker)).toBe('same page');
+    // Put back as it was for the tests that follow.
+    await call(
+      app.url,
+      'PATCH',
+      '/api/crises/kashmir',
+      { cookie: admin },
+      { principal: { force: 'India', theatre: 'Kashmir' } },
+    );
+    await wall.locator('[data-testid=troops-current]', { hasText: '10,000' }).waitFor({ timeout: 15_000 });
+    await wall.close();
+  }, 60_000);
+
   it('a crisis that does not exist, or is removed while shown, is said so and the default is shown', async () => {
     const unknown = await wallAt('crisis=no-such-crisis');
     await showing(unknown, 'russia-ukraine');
