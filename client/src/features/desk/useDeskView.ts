@@ -1,7 +1,7 @@
 /**
  * Which of the desk's screens is shown, from the URL (/desk, /desk?view=no-crisis,
  * /desk?view=crises: the server serves the app at /desk only), switched in place
- * (history.pushState) so the desk keeps its one socket and its loaded lists.
+ * (history.pushState) so the desk keeps its one socket and its list of crises.
  */
 import { useCallback, useEffect, useState } from 'react';
 
