@@ -47,6 +47,17 @@ async function recordTicker(page: Page): Promise<void> {
   });
 }
 
+/** Resolves once the crisis' panels have faded in (for a screenshot that shows them). */
+const settled = (page: Page) =>
+  page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => (a as CSSAnimation).animationName === 'wall-fade')
+        .map((a) => a.finished),
+    ).then(() => undefined),
+  );
+
 const seen = (page: Page) => page.evaluate(() => [...(window as unknown as { __seen: Set<string> }).__seen]);
 
 describe.skipIf(!hasChromium)('walls on several crises (Chromium)', () => {
@@ -134,6 +145,8 @@ describe.skipIf(!hasChromium)('walls on several crises (Chromium)', () => {
     await showing(wall, 'russia-ukraine');
     expect(await wall.getByTestId('wall-crisis').textContent()).toBe('Russia–Ukraine');
     await wall.locator('[data-testid=troops-current]', { hasText: '120,000' }).waitFor({ timeout: 5_000 });
+    await settled(wall);
+    await wall.screenshot({ path: path.join(screenshotDir(), 'wall-playlist-1080p.png') });
     // Round again: back to the first.
     await showing(wall, 'kashmir');
     await wall.locator('[data-testid=troops-current]', { hasText: '10,000' }).waitFor({ timeout: 5_000 });
@@ -194,6 +207,8 @@ describe.skipIf(!hasChromium)('walls on several crises (Chromium)', () => {
     await showing(wall, 'russia-ukraine');
     expect(await wall.getByTestId('wall-notice').textContent()).toContain('“Strait drill” was removed');
     expect(await wall.getByTestId('wall-crisis').textContent()).toBe('Russia–Ukraine');
+    await settled(wall);
+    await wall.screenshot({ path: path.join(screenshotDir(), 'wall-crisis-removed-1080p.png') });
     await wall.close();
   }, 60_000);
 

@@ -18,7 +18,7 @@ export function OtherForces({ others }: { others: readonly ForceTroops[] }) {
           {rows.map((row) => (
             <tr key={row.key} className="other-force" data-testid="troops-other" data-force={row.key}>
               <th scope="row" className="other-force-label">
-                {row.label}
+                <span className="other-force-label-text">{row.label}</span>
               </th>
               <td className="other-force-figure">
                 {row.figure !== null ? (
