@@ -113,7 +113,7 @@ export function SubscriptionForm({
   return (
     <form className="subscription-form" onSubmit={(e) => void submit(e)} aria-label="New alert">
       <label>
-        Name <input name="name" value={f.name} onChange={set('name')} placeholder="e.g. Troops near Kyiv" />
+        Name <input name="name" value={f.name} onChange={set('name')} placeholder="e.g. Troops at the border" />
       </label>
       <label>
         Crisis{' '}
@@ -159,7 +159,7 @@ export function SubscriptionForm({
       {ruleType === 'mention' && (
         <label>
           Names or words (comma-separated){' '}
-          <input name="terms" value={f.terms ?? ''} onChange={set('terms')} placeholder="Geneva, Lavrov" />
+          <input name="terms" value={f.terms ?? ''} onChange={set('terms')} placeholder="e.g. Geneva, ceasefire" />
         </label>
       )}
       {ruleType === 'flag' && (
