@@ -1,7 +1,7 @@
 /**
  * The desk's crises in real Chromium against the real app: an editor makes a crisis on the
  * crises screen (validation in the schema's words, a taken slug in the server's, the notice for a
- * crisis without rules); every desk sees it appear and the re-assignment complete, live, and a
+ * crisis without rules), edits and removes one; every desk sees it appear and the re-assignment complete, live, and a
  * report in no crisis moves into it. On the "in no crisis" list a journalist assigns a report
  * and it leaves that list on every desk; the report panel says which crisis, why and who, and the
  * journalist takes it out again. A viewer sees all of it and can change none of it.
@@ -126,6 +126,13 @@ describe.skipIf(!hasChromium)('the desk’s crises (Chromium)', () => {
     expect((detail as { crises: { slug: string; by: string }[] }).crises).toMatchObject([
       { slug: 'kashmir', by: 'rule' },
     ]);
+
+    // Edited: only what changed is sent, and every desk sees the new rules.
+    await edna.locator('[data-testid=crisis-row][data-slug=kashmir]').getByRole('button', { name: 'Edit' }).click();
+    const edit = edna.getByRole('form', { name: 'Edit Kashmir' });
+    await edit.locator('textarea[name=keywords]').fill('Pahalgam attack');
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await row.getByText('1 keyword: Pahalgam attack').waitFor({ timeout: 10_000 });
 
     // A crisis with no rules is made, and the desk says it gathers nothing.
     await edna.getByRole('button', { name: 'New crisis' }).click();
