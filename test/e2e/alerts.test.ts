@@ -1,9 +1,10 @@
 /**
  * /alerts in real Chromium against the real app: signed out (a display token in the URL
  * changes nothing) the page asks to sign in; a viewer signs in with the desk's form, creates an
- * in-app subscription, sees it listed, gets a toast over the session-authenticated socket when a
- * matching report comes in (user text shown as text, never HTML), opens its delivery log, and
- * deletes it.
+ * in-app subscription for all crises, sees it listed, gets a toast over the session-authenticated
+ * socket (on the desk stream, where in-app alerts go) when a matching report comes in (user text
+ * shown as text, never HTML), opens its delivery log, and deletes it; a subscription can name one
+ * crisis, and the list says which.
  */
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
@@ -57,7 +58,7 @@ describe.skipIf(!hasChromium)('alerts page (Chromium)', () => {
     await page.getByRole('button', { name: 'Subscribe' }).click();
     const row = page.locator('[data-testid=subscriptions] li', { hasText: 'Watch Qelvoria' });
     await row.waitFor();
-    expect(await row.textContent()).toContain(`a report mentions "${word}"`);
+    expect(await row.textContent()).toContain(`all crises: a report mentions "${word}"`);
 
     await postReport(app.url, {
       text: `Envoys met in ${word} on Monday.`,
@@ -74,6 +75,20 @@ describe.skipIf(!hasChromium)('alerts page (Chromium)', () => {
 
     await row.getByRole('button', { name: 'Delete' }).click();
     await row.waitFor({ state: 'detached' });
+
+    // One crisis: picked from the crises there are, named in the list and kept by the server.
+    await page.locator('input[name=name]').fill('Ukraine troops');
+    await page.locator('select[name=crisis]').selectOption({ label: 'Russia–Ukraine' });
+    await page.locator('select[name=ruleType]').selectOption('troops.above');
+    await page.getByRole('button', { name: 'Subscribe' }).click();
+    const one = page.locator('[data-testid=subscriptions] li', { hasText: 'Ukraine troops' });
+    await one.waitFor();
+    expect(await one.locator('.subscription-crisis').textContent()).toBe('Russia–Ukraine');
+    const id = await one.getAttribute('data-subscription-id');
+    const listed = await page.evaluate(async () => (await fetch('/api/subscriptions')).json());
+    expect(
+      (listed as { subscriptions: { id: string; crisis?: string }[] }).subscriptions.find((x) => x.id === id)?.crisis,
+    ).toBe('russia-ukraine');
     expect(pageErrors).toEqual([]);
   });
 });

@@ -1,7 +1,10 @@
 /**
- * The wall display in real Chromium against the real app (api + worker roles, real Redis):
- * live updates without reload, inert hostile text, honest disconnection, catch-up after a
- * restart, and screenshots at 1080p and 4K for review (test-results/screenshots/).
+ * The wall display in real Chromium against the real app (api + worker roles, real Redis), on
+ * the default crisis (the sample Russia–Ukraine one): its name in the header, live updates
+ * without reload, whose troops where with other forces apart, inert hostile text, honest
+ * disconnection, catch-up after a restart, and screenshots at 1080p and 4K for review
+ * (test-results/screenshots/). Reports posted here are about that crisis: one in no crisis
+ * would rightly not show.
  */
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApiRole, type ApiRole } from '../../server/roles/api.js';
 import { sampleReports } from '../../server/seed/sampleReports.js';
-import { DISPLAY_TOKEN, postReport, startTestApp, waitFor, type TestApp } from '../helpers/app.js';
+import { DISPLAY_TOKEN, postReport, RUSSIA_UKRAINE, startTestApp, waitFor, type TestApp } from '../helpers/app.js';
 import { ADMIN_PASSWORD, call, login } from '../helpers/desk.js';
 import { hasChromium, launchBrowser, screenshotDir, tempDir } from '../helpers/browser.js';
 import { freePort, startRedis, type TestRedis } from '../helpers/redisServer.js';
@@ -59,6 +62,12 @@ describe.skipIf(!hasChromium)('wall display (Chromium)', () => {
     await page.goto(`${app.url}/wall?token=${DISPLAY_TOKEN}`);
     await page.locator('[data-testid=connection][data-status=live]').waitFor({ timeout: 10_000 });
     await page.evaluate(() => ((window as unknown as { __wallMarker: string }).__wallMarker = 'loaded once'));
+  });
+
+  it('names the crisis it shows, the default one when the URL names none', async () => {
+    const name = page.getByTestId('wall-crisis');
+    await page.locator('[data-testid=wall-crisis][data-crisis=russia-ukraine]').waitFor({ timeout: 5_000 });
+    expect(await name.textContent()).toBe(RUSSIA_UKRAINE.name);
   });
 
   afterAll(async () => {
@@ -127,6 +136,8 @@ describe.skipIf(!hasChromium)('wall display (Chromium)', () => {
     });
     await page.locator('[data-testid=troops-current]', { hasText: '120,000' }).waitFor({ timeout: 5_000 });
     const troopsMs = Date.now() - started;
+    // Whose troops, where: read from the crisis' principal (Russia at Ukraine), not written in the client.
+    expect(await page.getByTestId('troops-headline').textContent()).toBe('Russia’s forces · Ukraine');
     await page.locator('[data-testid=meeting]', { hasText: 'Geneva' }).waitFor({ timeout: 5_000 });
     const meetingMs = Date.now() - started;
     console.log(`wall e2e: POST → troop figure visible in ${troopsMs} ms, meeting visible in ${meetingMs} ms`);
@@ -144,7 +155,7 @@ describe.skipIf(!hasChromium)('wall display (Chromium)', () => {
       title,
       source: '<b>evil</b>',
       dateline: day(-1),
-      text: '<script>window.__pwned=2</script> Officials said <img src=y onerror="window.__pwned=3"> nothing more.',
+      text: '<script>window.__pwned=2</script> Officials in Kyiv said <img src=y onerror="window.__pwned=3"> Russia had nothing more to add.',
     });
     const item = page.locator('[data-testid=ticker] .ticker-item', { hasText: 'onerror' }).first();
     await item.waitFor({ timeout: 5_000 });
@@ -162,9 +173,9 @@ describe.skipIf(!hasChromium)('wall display (Chromium)', () => {
     for (const r of sampleReports)
       ids.push(await post(app.url, { title: r.title, source: r.source, text: r.text, dateline: day(-r.daysAgo) }));
     for (const id of ids) await waitDone(app.url, id);
-    // An editor flags the newest sample report as breaking: it must stand out in the ticker.
+    // An editor flags the newest sample report of this crisis as breaking: it must stand out in the ticker.
     const admin = await login(app.url, 'admin', ADMIN_PASSWORD);
-    const flagged = ids[ids.length - 1];
+    const flagged = ids[sampleReports.findIndex((r) => r.title === 'Geneva talks pushed back')];
     expect(
       (await call(app.url, 'POST', `/api/reports/${flagged}/flags`, { cookie: admin }, { flag: 'breaking' })).status,
     ).toBe(200);
@@ -180,6 +191,18 @@ describe.skipIf(!hasChromium)('wall display (Chromium)', () => {
     await page
       .locator('[data-testid=ticker] .ticker-item', { hasText: 'Pentagon sees larger build-up' })
       .waitFor({ timeout: 5_000 });
+    // Another force of the crisis is listed apart with its own figure, never folded into the headline's range.
+    await post(app.url, {
+      title: 'US troops on alert',
+      source: 'Wire',
+      dateline: day(0),
+      text: 'The Pentagon put 8,500 US troops on heightened alert for possible deployment to Eastern Europe, as Russia kept troops near Ukraine.',
+    });
+    const usRow = page.locator('[data-testid=troops-other]', { hasText: 'United States' });
+    await usRow.waitFor({ timeout: 5_000 });
+    expect(await usRow.getByTestId('troops-other-figure').textContent()).toBe('8,500');
+    expect(await page.getByTestId('troops-current').textContent()).not.toBe('8,500');
+    expect(await page.locator('.troops-range').textContent()).not.toContain('8,500');
     // A breaking report leads the ticker although a newer one arrived.
     expect(await page.locator('[data-testid=ticker] .ticker-item').first().getAttribute('data-report-id')).toBe(
       flagged,
@@ -248,7 +271,7 @@ describe.skipIf(!hasChromium)('wall display (Chromium)', () => {
       title: 'After the restart',
       source: 'Wire',
       dateline: day(0),
-      text: 'Talks continued in Vienna on Monday, officials said.',
+      text: 'Russian and Ukrainian officials continued talks in Vienna on Monday.',
     });
     await page
       .locator('[data-testid=ticker] .ticker-item', { hasText: 'After the restart' })

@@ -1,9 +1,13 @@
-/** React hook: the live public state, the connection status and when data last arrived. */
+/**
+ * React hook: the live public state of one stream (a crisis, or the desk stream), the connection
+ * status, when data last arrived, and whether the crisis asked for is unknown. Changing `crisis`
+ * switches the same socket to that crisis.
+ */
 import { useEffect, useRef, useState } from 'react';
 import type { Change } from '../../../shared/events.js';
 import type { PublicState } from '../../../shared/state.js';
 import { applyChange } from './applyChange.js';
-import { connect, type ConnectionStatus } from './connection.js';
+import { connect, type Connection, type ConnectionStatus, type UnknownCrisis } from './connection.js';
 
 export type CrisisFeed = {
   state: PublicState | null;
@@ -15,9 +19,20 @@ export type CrisisFeed = {
   disconnectedAt: number | null;
   newBuild: string | null;
   lastChange: Change | null;
+  /** The server's word that the crisis asked for does not exist (or was removed); null once another is followed. */
+  unknown: UnknownCrisis | null;
 };
 
-export function useCrisisState(token: string | undefined, onChange?: (change: Change) => void): CrisisFeed {
+export type StreamOptions = {
+  /** The crisis to follow (its slug); the server's default crisis while undefined. */
+  crisis?: string;
+  /** Follow the desk stream (every report, flags, crises, the user's alerts) instead of a crisis. */
+  desk?: boolean;
+  onChange?: (change: Change) => void;
+};
+
+export function useCrisisState(token: string | undefined, options: StreamOptions = {}): CrisisFeed {
+  const { crisis, desk = false } = options;
   const [feed, setFeed] = useState<CrisisFeed>({
     state: null,
     status: 'connecting',
@@ -25,13 +40,19 @@ export function useCrisisState(token: string | undefined, onChange?: (change: Ch
     disconnectedAt: null,
     newBuild: null,
     lastChange: null,
+    unknown: null,
   });
-  const onChangeRef = useRef(onChange);
-  onChangeRef.current = onChange;
+  const onChangeRef = useRef(options.onChange);
+  onChangeRef.current = options.onChange;
+  const connection = useRef<Connection | null>(null);
+  // Read when a socket is made; later changes of crisis go through select, not a new socket.
+  const crisisRef = useRef(crisis);
+  crisisRef.current = crisis;
 
   useEffect(() => {
-    const connection = connect(token, {
-      onSnapshot: (state) => setFeed((f) => ({ ...f, state, lastDataAt: Date.now() })),
+    const request = desk ? { desk: true as const } : { crisis: crisisRef.current };
+    const c = connect(token, request, {
+      onSnapshot: (state) => setFeed((f) => ({ ...f, state, unknown: null, lastDataAt: Date.now() })),
       onChange: (change) => {
         onChangeRef.current?.(change);
         setFeed((f) =>
@@ -47,9 +68,18 @@ export function useCrisisState(token: string | undefined, onChange?: (change: Ch
         })),
       onVersion: (build) =>
         setFeed((f) => ({ ...f, newBuild: build !== __BUILD_ID__ && build !== 'dev' ? build : null })),
+      onUnknownCrisis: (unknown) => setFeed((f) => ({ ...f, unknown })),
     });
-    return () => connection.close();
-  }, [token]);
+    connection.current = c;
+    return () => {
+      connection.current = null;
+      c.close();
+    };
+  }, [token, desk]);
+
+  useEffect(() => {
+    if (crisis !== undefined && !desk) connection.current?.select(crisis);
+  }, [crisis, desk]);
 
   return feed;
 }

@@ -6,6 +6,8 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { describeRule, type SubscriptionView } from '../../../../shared/alerts.js';
+import { crisisNamer } from '../../api/crises.js';
+import { useCrisisList } from '../../api/useCrisisList.js';
 import { ConnectionBadge } from '../../components/ConnectionBadge.js';
 import { useCrisisState } from '../../realtime/useCrisisState.js';
 import { LoginForm } from '../desk/LoginForm.js';
@@ -23,10 +25,12 @@ function channelText(c: SubscriptionView['channel']): string {
 
 function SubscriptionRow({
   s,
+  crisisName,
   onChanged,
   onDeleted,
 }: {
   s: SubscriptionView;
+  crisisName: string;
   onChanged: (s: SubscriptionView) => void;
   onDeleted: () => void;
 }) {
@@ -38,7 +42,8 @@ function SubscriptionRow({
   return (
     <li className="subscription" data-subscription-id={s.id}>
       <div>
-        <strong>{s.name}</strong>: {describeRule(s.rule)}, {channelText(s.channel)}
+        <strong>{s.name}</strong>: <span className="subscription-crisis">{crisisName}</span>: {describeRule(s.rule)},{' '}
+        {channelText(s.channel)}
         {s.throttleMinutes > 0 && <>, at most one every {s.throttleMinutes} min</>}
         {s.quietHours && (
           <>
@@ -134,9 +139,12 @@ export function AlertsPage() {
 
 function Alerts({ initial }: { initial: SubscriptionView[] }) {
   const { toasts, onChange, dismiss } = useAlertToasts();
-  // No token: the session cookie authenticates the socket, so alert.fired for this user reaches it.
-  const feed = useCrisisState(undefined, onChange);
+  // No token: the session cookie authenticates the socket, and on the desk stream (where in-app
+  // alerts are sent, to their user's sockets only) alert.fired for this user reaches it.
+  const feed = useCrisisState(undefined, { desk: true, onChange });
   const [subs, setSubs] = useState<SubscriptionView[] | null>(initial);
+  const { crises } = useCrisisList(undefined);
+  const nameOf = crisisNamer(crises);
   const [permission, setPermission] = useState(
     typeof Notification === 'undefined' ? 'unsupported' : Notification.permission,
   );
@@ -163,6 +171,7 @@ function Alerts({ initial }: { initial: SubscriptionView[] }) {
             <SubscriptionRow
               key={s.id}
               s={s}
+              crisisName={s.crisis ? nameOf(s.crisis) : 'all crises'}
               onChanged={(n) => setSubs((all) => all?.map((x) => (x.id === n.id ? n : x)) ?? null)}
               onDeleted={() => setSubs((all) => all?.filter((x) => x.id !== s.id) ?? null)}
             />
@@ -171,7 +180,7 @@ function Alerts({ initial }: { initial: SubscriptionView[] }) {
       </section>
       <section>
         <h2>New alert</h2>
-        <SubscriptionForm onCreated={(s) => setSubs((all) => [...(all ?? []), s])} />
+        <SubscriptionForm crises={crises} onCreated={(s) => setSubs((all) => [...(all ?? []), s])} />
       </section>
       <div className="toasts" role="status" aria-live="polite" data-testid="toasts">
         {toasts.map((t) => (

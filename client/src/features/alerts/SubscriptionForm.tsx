@@ -1,6 +1,10 @@
-/** The form for a new subscription: one rule, one channel, throttle and quiet hours; checked with the shared zod schema. */
+/**
+ * The form for a new subscription: which crisis (or all), one rule, one channel, throttle and
+ * quiet hours; checked with the shared zod schema.
+ */
 import { useState, type FormEvent } from 'react';
 import { subscriptionInputSchema, type AlertRuleType, type SubscriptionView } from '../../../../shared/alerts.js';
+import type { Crisis } from '../../../../shared/crisis.js';
 import { flagKinds } from '../../../../shared/report.js';
 import { createSubscription } from './alertsApi.js';
 
@@ -51,7 +55,14 @@ function buildChannel(type: string, f: Fields): unknown {
   return { type: 'inapp' };
 }
 
-export function SubscriptionForm({ onCreated }: { onCreated: (s: SubscriptionView) => void }) {
+export function SubscriptionForm({
+  crises,
+  onCreated,
+}: {
+  /** The crises one may pick from (null while they are read: "All crises" only). */
+  crises: readonly Crisis[] | null;
+  onCreated: (s: SubscriptionView) => void;
+}) {
   const [ruleType, setRuleType] = useState<AlertRuleType>('mention');
   const [channelType, setChannelType] = useState('inapp');
   const [f, setF] = useState<Fields>({
@@ -75,6 +86,7 @@ export function SubscriptionForm({ onCreated }: { onCreated: (s: SubscriptionVie
         : undefined;
     const parsed = subscriptionInputSchema.safeParse({
       name: f.name,
+      ...(f.crisis ? { crisis: f.crisis } : {}),
       rule: buildRule(ruleType, f),
       channel: buildChannel(channelType, f),
       throttleMinutes: Number(f.throttleMinutes),
@@ -101,7 +113,18 @@ export function SubscriptionForm({ onCreated }: { onCreated: (s: SubscriptionVie
   return (
     <form className="subscription-form" onSubmit={(e) => void submit(e)} aria-label="New alert">
       <label>
-        Name <input name="name" value={f.name} onChange={set('name')} placeholder="e.g. Troops near Kyiv" />
+        Name <input name="name" value={f.name} onChange={set('name')} placeholder="e.g. Troops at the border" />
+      </label>
+      <label>
+        Crisis{' '}
+        <select name="crisis" value={f.crisis ?? ''} onChange={set('crisis')}>
+          <option value="">All crises</option>
+          {crises?.map((c) => (
+            <option key={c.slug} value={c.slug}>
+              {c.name}
+            </option>
+          ))}
+        </select>
       </label>
       <label>
         Tell me when{' '}
@@ -136,7 +159,7 @@ export function SubscriptionForm({ onCreated }: { onCreated: (s: SubscriptionVie
       {ruleType === 'mention' && (
         <label>
           Names or words (comma-separated){' '}
-          <input name="terms" value={f.terms ?? ''} onChange={set('terms')} placeholder="Geneva, Lavrov" />
+          <input name="terms" value={f.terms ?? ''} onChange={set('terms')} placeholder="e.g. Geneva, ceasefire" />
         </label>
       )}
       {ruleType === 'flag' && (

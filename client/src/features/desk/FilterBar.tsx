@@ -1,11 +1,13 @@
-/** Filters (flag, entity, source, dates) and search over the loaded reports. */
+/** Filters (crisis, flag, entity, source, dates) and search. */
 import type { RefObject } from 'react';
+import type { Crisis } from '../../../../shared/crisis.js';
 import { flagKinds } from '../../../../shared/report.js';
 import type { DeskFilters } from './filters.js';
 
 export function FilterBar(props: {
   filters: DeskFilters;
   onChange: (f: DeskFilters) => void;
+  crises: readonly Crisis[];
   sources: string[];
   entities: string[];
   searchRef: RefObject<HTMLInputElement | null>;
@@ -23,6 +25,20 @@ export function FilterBar(props: {
         data-testid="desk-search"
         onChange={(e) => set({ search: e.target.value })}
       />
+      <select
+        aria-label="Crisis"
+        value={f.crisis}
+        data-testid="crisis-filter"
+        onChange={(e) => set({ crisis: e.target.value })}
+      >
+        <option value="">every crisis</option>
+        <option value="none">in no crisis</option>
+        {props.crises.map((c) => (
+          <option key={c.slug} value={c.slug}>
+            {c.name}
+          </option>
+        ))}
+      </select>
       <select aria-label="Flag" value={f.flag} onChange={(e) => set({ flag: e.target.value as DeskFilters['flag'] })}>
         <option value="any">any flag</option>
         <option value="none">unflagged</option>

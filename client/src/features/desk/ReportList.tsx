@@ -6,6 +6,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import type { ReportDetail } from '../../../../shared/report.js';
+import { CrisisBadges } from './crises/CrisisBadges.js';
 
 export const ROW_HEIGHT_PX = 88;
 
@@ -14,6 +15,7 @@ export function ReportList(props: {
   selectedId: string | null;
   onSelect: (id: string) => void;
   onNearEnd: () => void;
+  nameOf: (slug: string) => string;
 }) {
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -60,6 +62,7 @@ export function ReportList(props: {
               <div className="report-meta">
                 <time dateTime={r.report.dateline}>{r.report.dateline.slice(0, 10)}</time>
                 {r.report.source && <span className="source">{r.report.source}</span>}
+                <CrisisBadges assigned={r.crises} nameOf={props.nameOf} />
                 {r.flags.map((f) => (
                   <span key={f.flag} className={`flag flag-${f.flag}`} data-flag={f.flag}>
                     {f.flag}

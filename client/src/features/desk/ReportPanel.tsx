@@ -1,8 +1,10 @@
-/** The selected report: its text with facts highlighted, flags, corrections and audit trail. */
+/** The selected report: its crises, its text with facts highlighted, flags, corrections and audit trail. */
 import { useState } from 'react';
+import type { Crisis } from '../../../../shared/crisis.js';
 import type { Flag, ReportDetail } from '../../../../shared/report.js';
 import { AuditView } from './AuditView.js';
 import { CorrectionPanel } from './CorrectionPanel.js';
+import { ReportCrises } from './crises/ReportCrises.js';
 import { FlagButtons } from './FlagButtons.js';
 import { ReportText } from './ReportText.js';
 
@@ -12,6 +14,7 @@ export function ReportPanel(props: {
   report: ReportDetail;
   revision: number;
   canFlag: boolean;
+  crises: readonly Crisis[];
   onFlags: (flags: Flag[]) => void;
 }) {
   const { report: r } = props;
@@ -38,6 +41,7 @@ export function ReportPanel(props: {
         ))}
       </ul>
       {props.canFlag && <FlagButtons id={r.id} flags={r.flags} onFlags={props.onFlags} />}
+      <ReportCrises reportId={r.id} assigned={r.crises} crises={props.crises} canAssign={props.canFlag} />
       <ReportText text={r.report.text} extraction={r.extraction} />
       <p className="desk-legend hint">
         <mark className="fact fact-troop">troops</mark> <mark className="fact fact-meeting">meeting</mark>{' '}

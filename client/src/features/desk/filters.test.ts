@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReportDetail } from '../../../../shared/report.js';
-import { facets, matches, noFilters } from './filters.js';
+import { facets, inCrisisFilter, matches, noFilters } from './filters.js';
 
 function report(
   id: string,
@@ -58,5 +58,25 @@ describe('desk filters', () => {
   });
   it('facets list sources and entities, most frequent first', () => {
     expect(facets([a, b])).toEqual({ sources: ['AP', 'Reuters'], entities: ['Geneva', 'Antony Blinken'] });
+  });
+});
+
+describe('inCrisisFilter', () => {
+  const rule = (slug: string) => ({ slug, reason: 'sides: A, B', by: 'rule' });
+  it('keeps every report without a crisis filter, folded or not', () => {
+    expect(inCrisisFilter(undefined, '')).toBe(true);
+    expect(inCrisisFilter([rule('a')], '')).toBe(true);
+  });
+  it('lists a report in no crisis only once it is folded into none', () => {
+    expect(inCrisisFilter([], 'none')).toBe(true);
+    expect(inCrisisFilter(undefined, 'none')).toBe(false);
+    expect(inCrisisFilter([rule('a')], 'none')).toBe(false);
+  });
+  it('lists a report under each crisis it is in, by rule or by hand', () => {
+    const crises = [rule('a'), { slug: 'b', reason: 'assigned by anna', by: 'anna' }];
+    expect(inCrisisFilter(crises, 'a')).toBe(true);
+    expect(inCrisisFilter(crises, 'b')).toBe(true);
+    expect(inCrisisFilter(crises, 'c')).toBe(false);
+    expect(inCrisisFilter(undefined, 'a')).toBe(false);
   });
 });

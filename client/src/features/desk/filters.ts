@@ -1,10 +1,16 @@
 /**
- * Pure: the desk's filters (flag, entity, date range, source) and free-text search over the
- * reports it has loaded.
+ * Pure: the desk's filters (crisis, flag, entity, date range, source) and free-text search. The
+ * crisis filter chooses which reports the server lists (GET /api/reports?crisis=); the others
+ * narrow the reports loaded.
  */
+import type { CrisisAssignment } from '../../../../shared/crisis.js';
 import type { FlagKind, ReportDetail } from '../../../../shared/report.js';
 
+/** Every report (''), those in no crisis ('none'), or one crisis' (its slug). */
+export type CrisisFilter = '' | 'none' | (string & {});
+
 export type DeskFilters = {
+  crisis: CrisisFilter;
   flag: FlagKind | 'any' | 'none';
   entity: string;
   source: string;
@@ -14,7 +20,17 @@ export type DeskFilters = {
   search: string;
 };
 
-export const noFilters: DeskFilters = { flag: 'any', entity: '', source: '', from: '', to: '', search: '' };
+export const noFilters: DeskFilters = { crisis: '', flag: 'any', entity: '', source: '', from: '', to: '', search: '' };
+
+/**
+ * Whether a report with these crises belongs to a list filtered by crisis. A report not yet
+ * folded (crises absent) is in no crisis' list, nor yet in the "in no crisis" one.
+ */
+export function inCrisisFilter(crises: readonly CrisisAssignment[] | undefined, filter: CrisisFilter): boolean {
+  if (filter === '') return true;
+  if (crises === undefined) return false;
+  return filter === 'none' ? crises.length === 0 : crises.some((c) => c.slug === filter);
+}
 
 export function entitiesOf(r: ReportDetail): string[] {
   const e = r.extraction?.entities;

@@ -1,13 +1,16 @@
 /**
- * The desk's reports: pages of GET /api/reports (full text, extraction, flags), kept live by
- * the change stream. flag.changed updates a report in place; report.added / report.updated
- * fetch that one report; a snapshot after a gap reloads the newest page.
+ * The desk's reports: pages of GET /api/reports (full text, extraction, flags, crises), all of
+ * them or one crisis' (`crisis`: a slug, "none" for the reports in no crisis), kept live by the
+ * desk stream. flag.changed updates a report in place; report.added / report.updated fetch that
+ * one report when it belongs to the list, and take it out when it no longer does (assigned to a
+ * crisis, say); a resync reloads the newest page.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Change } from '../../../../shared/events.js';
 import type { Flag, ReportDetail } from '../../../../shared/report.js';
-import { connect, type ConnectionStatus } from '../../realtime/connection.js';
 import { api } from '../../api/http.js';
+import { inCrisisFilter, type CrisisFilter } from './filters.js';
+import { useDeskListener, type DeskStream } from './useDeskStream.js';
 
 const PAGE = 200;
 
@@ -15,11 +18,10 @@ type Page = { reports: ReportDetail[]; next: string | null };
 
 export type DeskFeed = {
   reports: ReportDetail[];
-  status: ConnectionStatus;
   loading: boolean;
   hasMore: boolean;
   error: string | null;
-  /** Bumped whenever a report changes (flags, corrections): views of it refresh. */
+  /** Bumped whenever a report changes (flags, corrections, crises): views of it refresh. */
   revision: Record<string, number>;
   loadMore(): void;
   setFlags(id: string, flags: Flag[]): void;
@@ -33,76 +35,86 @@ function merge(current: ReportDetail[], incoming: ReportDetail[]): ReportDetail[
   );
 }
 
-export function useDeskFeed(enabled: boolean): DeskFeed {
+export function useDeskFeed(stream: DeskStream, crisis: CrisisFilter = ''): DeskFeed {
   const [reports, setReports] = useState<ReportDetail[]>([]);
-  const [status, setStatus] = useState<ConnectionStatus>('connecting');
   const [loading, setLoading] = useState(false);
-  const [next, setNext] = useState<string | null | undefined>(undefined);
+  const [next, setNext] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [revision, setRevision] = useState<Record<string, number>>({});
+  // Answers for a list asked before the filter changed are dropped.
+  const generation = useRef(0);
   const loadingRef = useRef(false);
-  const snapshots = useRef(0);
 
   const bump = (id: string) => setRevision((r) => ({ ...r, [id]: (r[id] ?? 0) + 1 }));
 
   const fetchPage = useCallback(
     async (before?: string) => {
-      if (loadingRef.current) return;
+      if (loadingRef.current && before !== undefined) return;
+      const gen = generation.current;
       loadingRef.current = true;
       setLoading(true);
       try {
-        const page = await api<Page>(
-          'GET',
-          `/api/reports?limit=${PAGE}${before ? `&before=${encodeURIComponent(before)}` : ''}`,
-        );
+        const query = new URLSearchParams({ limit: String(PAGE) });
+        if (crisis) query.set('crisis', crisis);
+        if (before) query.set('before', before);
+        const page = await api<Page>('GET', `/api/reports?${query}`);
+        if (gen !== generation.current) return;
         setReports((cur) => merge(cur, page.reports));
-        if (before !== undefined || next === undefined) setNext(page.next);
+        // The newest page says where the next one starts only for a list read from the top.
+        setNext((cur) => (before !== undefined || cur === null ? page.next : cur));
         setError(null);
       } catch (err) {
-        setError((err as Error).message);
+        if (gen === generation.current) setError((err as Error).message);
       } finally {
-        loadingRef.current = false;
-        setLoading(false);
+        if (gen === generation.current) {
+          loadingRef.current = false;
+          setLoading(false);
+        }
       }
     },
-    [next],
+    [crisis],
   );
 
-  const fetchOne = useCallback(async (id: string) => {
-    try {
-      const one = await api<ReportDetail>('GET', `/api/reports/${id}`);
-      setReports((cur) => merge(cur, [one]));
-      bump(id);
-    } catch {
-      // The next change or reload brings it.
-    }
-  }, []);
+  const fetchOne = useCallback(
+    async (id: string) => {
+      const gen = generation.current;
+      try {
+        const one = await api<ReportDetail>('GET', `/api/reports/${id}`);
+        if (gen !== generation.current) return;
+        // Read after the change: its crises are the ones that decide.
+        if (inCrisisFilter(one.crises, crisis)) setReports((cur) => merge(cur, [one]));
+        else setReports((cur) => cur.filter((r) => r.id !== id));
+        bump(id);
+      } catch {
+        // The next change or reload brings it.
+      }
+    },
+    [crisis],
+  );
 
   useEffect(() => {
-    if (!enabled) return;
+    generation.current++;
+    loadingRef.current = false;
+    setReports([]);
+    setNext(null);
     void fetchPage();
-    const connection = connect(undefined, {
-      onSnapshot: () => {
-        // The first snapshot comes with connecting; a later one means we missed changes.
-        if (snapshots.current++ > 0) void fetchPage();
-      },
-      onChange: (change: Change) => {
-        if (change.type === 'flag.changed') {
-          setReports((cur) => cur.map((r) => (r.id === change.id ? { ...r, flags: change.flags } : r)));
-          bump(change.id);
-        } else if (change.type === 'report.added' || change.type === 'report.updated') {
-          void fetchOne(change.id);
-        }
-      },
-      onStatus: (s) => setStatus(s),
-    });
-    return () => connection.close();
-    // fetchPage's identity changes with the cursor; the connection must not, so it is not a dependency.
-  }, [enabled, fetchOne]);
+  }, [fetchPage]);
+
+  useDeskListener(stream, {
+    onChange: (change: Change) => {
+      if (change.type === 'flag.changed') {
+        setReports((cur) => cur.map((r) => (r.id === change.id ? { ...r, flags: change.flags } : r)));
+        bump(change.id);
+      } else if (change.type === 'report.added' || change.type === 'report.updated') {
+        if (inCrisisFilter(change.report.crises, crisis)) void fetchOne(change.id);
+        else setReports((cur) => cur.filter((r) => r.id !== change.id));
+      }
+    },
+    onResync: () => void fetchPage(),
+  });
 
   return {
     reports,
-    status,
     loading,
     hasMore: typeof next === 'string',
     error,

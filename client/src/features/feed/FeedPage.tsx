@@ -1,26 +1,72 @@
-/** The first screen: the live report feed and the connection state, end to end. */
+/**
+ * The first screen: one crisis' live report feed and the connection state, end to end. The
+ * default crisis unless `?crisis=` names one; a switcher moves the same socket to another.
+ */
+import { useEffect, useState } from 'react';
+import { useCrisisList } from '../../api/useCrisisList.js';
 import { ConnectionBadge } from '../../components/ConnectionBadge.js';
 import { useCrisisState } from '../../realtime/useCrisisState.js';
 import { urlToken } from '../../token.js';
 
 export function FeedPage() {
-  const feed = useCrisisState(urlToken());
+  const token = urlToken();
+  const [crisis, setCrisis] = useState(() => new URLSearchParams(window.location.search).get('crisis') ?? undefined);
+  const { crises } = useCrisisList(token);
+  const feed = useCrisisState(token, { crisis });
   const reports = feed.state?.reports ?? [];
+  const shown = feed.state?.crisis ?? null;
+
+  // A crisis that does not exist (or was removed): say so (feed.unknown), and show the default.
+  const unknown = feed.unknown?.crisis;
+  const fallback = crises?.find((c) => c.slug !== unknown)?.slug;
+  useEffect(() => {
+    if (unknown && fallback) setCrisis(fallback);
+  }, [unknown, fallback]);
+
+  function choose(slug: string) {
+    setCrisis(slug);
+    const params = new URLSearchParams(window.location.search);
+    params.set('crisis', slug);
+    window.history.replaceState(null, '', `${window.location.pathname}?${params}`);
+  }
+
   return (
     <main className="page feed-page">
       <header className="page-header">
         <h1>Crisis Desk</h1>
+        {crises && crises.length > 0 && (
+          <select
+            aria-label="Crisis"
+            data-testid="feed-crisis"
+            value={shown ?? crisis ?? ''}
+            onChange={(e) => choose(e.target.value)}
+          >
+            {crises.map((c) => (
+              <option key={c.slug} value={c.slug}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        )}
         <nav>
           <a href="/wall">Wall</a> · <a href="/desk">Desk</a> · <a href="/alerts">Alerts</a>
         </nav>
         <ConnectionBadge feed={feed} />
       </header>
-      {feed.status === 'disconnected' && !feed.state && (
+      {feed.unknown && (
+        <p className="error" role="status">
+          {feed.unknown.message}
+        </p>
+      )}
+      {feed.status === 'disconnected' && !feed.state && !feed.unknown && (
         <p className="hint">
           Open this page with <code>?token=&lt;display token&gt;</code> or sign in at <a href="/desk">the desk</a>.
         </p>
       )}
-      <ol className="report-feed" data-testid="report-feed">
+      {feed.state && shown === null && (
+        <p className="hint">No crisis is followed yet: every report as it comes in (make crises on the desk).</p>
+      )}
+      <ol className="report-feed" data-testid="report-feed" data-crisis={shown ?? ''}>
         {reports.map((r) => (
           <li key={r.id} data-report-id={r.id} className={r.flags.some((f) => f.flag === 'breaking') ? 'breaking' : ''}>
             <div className="report-meta">
@@ -37,7 +83,9 @@ export function FeedPage() {
           </li>
         ))}
       </ol>
-      {feed.state && reports.length === 0 && <p className="hint">No reports yet. POST one to /api/reports.</p>}
+      {feed.state && shown !== null && reports.length === 0 && (
+        <p className="hint">No report in this crisis yet. POST one to /api/reports.</p>
+      )}
     </main>
   );
 }

@@ -1,23 +1,33 @@
-/** Troops: the current figure with its range, the claims by source side by side, hypotheticals apart, and the chart. */
+/**
+ * Troops: the headline force in its theatre (whose troops, where) with its figure and range, its
+ * claims by source side by side, hypotheticals apart, the chart; the crisis' other forces listed
+ * apart below, each with its own figure, never merged into the headline's range.
+ */
 import { memo } from 'react';
 import type { PublicTroops } from '../../../../shared/state.js';
 import { FlashOnChange } from '../../components/FlashOnChange.js';
+import { forceLabel } from '../../components/forceLabel.js';
 import { claimsBySource, formatClaim, formatCount, formatDay } from './figures.js';
+import { OtherForces } from './OtherForces.js';
 import { TroopChart } from './TroopChart.js';
 import './troops.css';
 
-const MAX_SOURCES = 4;
 const MAX_HYPOTHETICALS = 2;
 
 export const TroopsPanel = memo(function TroopsPanel({ troops }: { troops: PublicTroops }) {
   const current = troops.current;
-  const sources = current ? claimsBySource(current.claims, MAX_SOURCES) : [];
+  const others = troops.others ?? [];
+  // Room for the other forces comes from the headline's list of sources.
+  const sources = current ? claimsBySource(current.claims, others.length > 0 ? 3 : 4) : [];
   const hypotheticals = claimsBySource(troops.hypotheticals, MAX_HYPOTHETICALS);
   return (
     <section className="wall-panel troops-panel" aria-labelledby="troops-title" data-testid="troops-panel">
       <h2 id="troops-title" className="panel-title">
         Troops
       </h2>
+      <p className="troops-whose" data-testid="troops-headline">
+        {forceLabel(troops.force, troops.theatre)}
+      </p>
       {current ? (
         <div className="troops-current">
           <FlashOnChange value={current.value} className="troops-value figure">
@@ -68,6 +78,7 @@ export const TroopsPanel = memo(function TroopsPanel({ troops }: { troops: Publi
         </ul>
       )}
       <TroopChart history={troops.history} />
+      {others.length > 0 && <OtherForces others={others} />}
     </section>
   );
 });

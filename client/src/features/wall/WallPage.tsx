@@ -1,13 +1,15 @@
 /**
  * The wall display (/wall?token=…): a kiosk read from across a room, running unattended.
- * Panels and rotation come from the URL; the data from the live feed; time-driven parts
- * (clocks, countdowns, "updated N s ago") tick in their own small components.
+ * The crisis (`?crisis=`, or a playlist `?crises=a,b&rotateCrisesSeconds=60`, see
+ * crisisChoice.ts), panels and page rotation come from the URL; the data from the live feed;
+ * time-driven parts (clocks, countdowns, "updated N s ago") tick in their own small components.
  */
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { ReportSummary } from '../../../../shared/report.js';
 import { useCrisisState } from '../../realtime/useCrisisState.js';
 import { urlToken } from '../../token.js';
 import { Clocks } from './Clocks.js';
+import { parseCrisisChoice } from './crisisChoice.js';
 import { MeetingsPanel } from './MeetingsPanel.js';
 import { TensionPanel } from './TensionPanel.js';
 import { Ticker } from './Ticker.js';
@@ -15,6 +17,8 @@ import { TroopsPanel } from './TroopsPanel.js';
 import { useReloadOnDeploy } from './useReloadOnDeploy.js';
 import { useRotation } from './useRotation.js';
 import { useWallClocks } from './useWallClocks.js';
+import { useWallCrisis } from './useWallCrisis.js';
+import { WallBrand } from './WallBrand.js';
 import { parseWallParams, type MainPanel } from './wallParams.js';
 import { StaleBanner, WallStatus } from './WallStatus.js';
 import './wall.css';
@@ -24,12 +28,22 @@ const NO_REPORTS: ReportSummary[] = [];
 export function WallPage() {
   const token = urlToken(); // first: it strips the token from the address bar
   const params = useMemo(() => parseWallParams(window.location.search), []);
-  const feed = useCrisisState(token);
+  const choice = useMemo(() => parseCrisisChoice(window.location.search), []);
+  const crisis = useWallCrisis(token, choice);
+  const feed = useCrisisState(token, { crisis: crisis.wanted });
+  const { markGone } = crisis;
+  useEffect(() => {
+    if (feed.unknown) markGone(feed.unknown.crisis);
+  }, [feed.unknown, markGone]);
   useReloadOnDeploy(feed.newBuild);
   const clocks = useWallClocks(token, params.clocks);
   const pageIndex = useRotation(params.pages.length, params.rotateSeconds);
   const page = params.pages[pageIndex] ?? [];
   const state = feed.state;
+  // The desk's picture (no crisis made yet) has no figures to show.
+  const noCrisis = state !== null && state.crisis === null;
+  // A new crisis mounts its panels afresh: nothing flashes as if one crisis' figure became another's.
+  const shown = state?.crisis ?? '';
   const stale = feed.status !== 'live' && feed.disconnectedAt !== null;
 
   const panel = (name: MainPanel) => {
@@ -45,18 +59,22 @@ export function WallPage() {
   };
 
   return (
-    <div className={`wall${stale ? ' is-stale' : ''}`} data-testid="wall" data-seq={state?.seq ?? ''}>
+    <div
+      className={`wall${stale ? ' is-stale' : ''}${crisis.notices.length > 0 ? ' has-notice' : ''}`}
+      data-testid="wall"
+      data-seq={state?.seq ?? ''}
+      data-crisis={shown}
+    >
       <header className="wall-header">
-        <div className="wall-brand">
-          Crisis Desk
-          {params.pages.length > 1 && (
-            <span className="wall-page-dots" aria-label={`Page ${pageIndex + 1} of ${params.pages.length}`}>
-              {params.pages.map((_, i) => (
-                <span key={i} className={i === pageIndex ? 'on' : ''} />
-              ))}
-            </span>
-          )}
-        </div>
+        <WallBrand
+          crisisName={shown ? crisis.nameOf(shown) : null}
+          crisis={shown}
+          playlist={crisis.playlist}
+          turn={crisis.turn}
+          nameOf={crisis.nameOf}
+          pages={params.pages.length}
+          pageIndex={pageIndex}
+        />
         {params.strips.clocks ? <Clocks clocks={clocks} /> : <span />}
         <WallStatus
           status={feed.status}
@@ -65,19 +83,29 @@ export function WallPage() {
           disconnectedAt={feed.disconnectedAt}
         />
       </header>
+      {crisis.notices.length > 0 && (
+        <p className="wall-notice" role="status" data-testid="wall-notice">
+          Not shown: {crisis.notices.join(' · ')}
+          {shown && <> — showing “{crisis.nameOf(shown)}”</>}
+        </p>
+      )}
       <StaleBanner
         status={feed.status}
         statusDetail={feed.statusDetail}
         lastDataAt={feed.lastDataAt}
         disconnectedAt={feed.disconnectedAt}
       />
-      <main key={pageIndex} className={`wall-main panels-${page.length} ${page.map((p) => `has-${p}`).join(' ')}`}>
-        {page.map(panel)}
+      <main
+        key={`${shown}/${pageIndex}`}
+        className={`wall-main panels-${page.length} ${page.map((p) => `has-${p}`).join(' ')}`}
+      >
+        {!noCrisis && page.map(panel)}
         {!state && (
           <p className="wall-waiting">{feed.status === 'live' ? 'Loading the picture…' : 'Connecting to the desk…'}</p>
         )}
+        {noCrisis && <p className="wall-waiting">No crisis is followed yet: make one on the desk.</p>}
       </main>
-      {params.strips.ticker && <Ticker reports={state?.reports ?? NO_REPORTS} />}
+      {params.strips.ticker && <Ticker key={shown} reports={noCrisis ? NO_REPORTS : (state?.reports ?? NO_REPORTS)} />}
     </div>
   );
 }

@@ -5,13 +5,8 @@
 import { useEffect, useState } from 'react';
 import type { ClockSpec } from './wallParams.js';
 
-/** Shown until the server answers (the server's own default). */
-export const DEFAULT_CLOCKS: ClockSpec[] = [
-  { label: 'Kyiv', zone: 'Europe/Kyiv' },
-  { label: 'Moscow', zone: 'Europe/Moscow' },
-  { label: 'Brussels', zone: 'Europe/Brussels' },
-  { label: 'Washington', zone: 'America/New_York' },
-];
+/** None until the server answers: which cities matter depends on the crises followed, which the server knows. */
+const NO_CLOCKS: ClockSpec[] = [];
 
 const RETRY_MS = 30_000;
 
@@ -23,7 +18,7 @@ function isClockList(v: unknown): v is ClockSpec[] {
 }
 
 export function useWallClocks(token: string | undefined, fromUrl: ClockSpec[] | null): ClockSpec[] {
-  const [clocks, setClocks] = useState<ClockSpec[]>(fromUrl ?? DEFAULT_CLOCKS);
+  const [clocks, setClocks] = useState<ClockSpec[]>(fromUrl ?? NO_CLOCKS);
   useEffect(() => {
     if (fromUrl) return;
     let cancelled = false;
