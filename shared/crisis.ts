@@ -75,6 +75,10 @@ export type Crisis = {
   createdAt: string;
 };
 
+/** What the desk says of a crisis that cannot gather anything by itself. */
+export const NO_RULES_NOTICE =
+  'No rules: this crisis gathers no report until it has actors, places or keywords (reports can still be assigned by hand).';
+
 /** Whether a crisis has any rule at all: one with none gathers nothing (and the desk says so). */
 export function hasRules(c: Pick<Crisis, 'actors' | 'places' | 'keywords'>): boolean {
   return c.actors.length + c.places.length + c.keywords.length > 0;

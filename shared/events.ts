@@ -68,7 +68,10 @@ export type SocketAuth = z.infer<typeof socketAuthSchema>;
 export interface ServerToClientEvents {
   snapshot: (state: PublicState) => void;
   change: (change: Change) => void;
-  /** The crisis asked for does not exist (or no longer does): the socket stays on the one it had. */
+  /**
+   * A `crisis.select` named a crisis that does not exist: the socket stays on the one it had. Or
+   * the crisis the socket followed was removed: it follows nothing until it selects another.
+   */
   'crisis.unknown': (info: { crisis: string; message: string }) => void;
   /** Sent when the server deploys a new client build; kiosks reload themselves. */
   version: (info: { build: string }) => void;

@@ -82,14 +82,21 @@ describe('crises as things of their own', () => {
     const made = await call(app.url, 'POST', '/api/crises', { cookie: editor }, { slug: 'test-made', name: 'Made' });
     expect(made.status).toBe(201);
     // No rules: it gathers nothing, and says so.
-    expect(await made.json()).toMatchObject({ crisis: { slug: 'test-made', actors: [] }, notice: /no rules/ });
+    expect(await made.json()).toMatchObject({
+      crisis: { slug: 'test-made', actors: [] },
+      notice: /^No rules/,
+      version: expect.any(Number),
+    });
     const taken = await call(app.url, 'POST', '/api/crises', { cookie: editor }, { slug: 'test-made', name: 'Again' });
     expect(taken.status).toBe(409);
     expect(((await taken.json()) as { error: { message: string } }).error.message).toContain('test-made');
 
     const patched = await call(app.url, 'PATCH', '/api/crises/test-made', { cookie: editor }, { keywords: ['Weimar'] });
     expect(patched.status).toBe(200);
-    expect(await patched.json()).toEqual({ crisis: expect.objectContaining({ keywords: ['Weimar'] }) });
+    expect(await patched.json()).toEqual({
+      crisis: expect.objectContaining({ keywords: ['Weimar'] }),
+      version: expect.any(Number),
+    });
 
     expect((await call(app.url, 'DELETE', '/api/crises/test-made', { cookie: editor })).status).toBe(200);
     expect((await call(app.url, 'GET', '/api/crises/test-made', { token: DISPLAY_TOKEN })).status).toBe(404);

@@ -11,6 +11,7 @@ import {
   crisisPatchSchema,
   crisisSlugSchema,
   hasRules,
+  NO_RULES_NOTICE,
   type Crisis,
 } from '../../../shared/crisis.js';
 import type { ReassignmentProgress } from '../../../shared/events.js';
@@ -23,11 +24,15 @@ import { requirePermission } from '../auth.js';
 import { requireSignedIn } from './audit.js';
 import { parseOrThrow } from '../validate.js';
 
-/** What the desk shows beside a crisis that cannot gather anything. */
-export const NO_RULES_NOTICE =
-  'This crisis has no rules (actors, places or keywords): it gathers no report until you add some, or assign reports by hand';
-
-const withNotice = (crisis: Crisis) => (hasRules(crisis) ? { crisis } : { crisis, notice: NO_RULES_NOTICE });
+/**
+ * A crisis as answered: with the notice when it cannot gather anything, and after a write the
+ * crises' version it made (the re-assignment's progress names the version it works for).
+ */
+const withNotice = (crisis: Crisis, version?: number) => ({
+  crisis,
+  ...(hasRules(crisis) ? {} : { notice: NO_RULES_NOTICE }),
+  ...(version === undefined ? {} : { version }),
+});
 
 export function crisesRouter(deps: {
   crises: CrisisStore;
@@ -61,7 +66,7 @@ export function crisesRouter(deps: {
     const crisis: Crisis = { ...input, createdAt: new Date().toISOString() };
     const written = await deps.crises.create(crisis, actorOf(req));
     await enqueueReassignment(deps.queue, { version: written.version, rebuild: [], removed: [] });
-    res.status(201).json(withNotice(crisis));
+    res.status(201).json(withNotice(crisis, written.version));
   });
 
   router.patch('/:slug', requirePermission('edit'), async (req, res) => {
@@ -78,14 +83,14 @@ export function crisesRouter(deps: {
         removed: [],
       });
     }
-    res.json(withNotice(after));
+    res.json(withNotice(after, written.version));
   });
 
   router.delete('/:slug', requirePermission('edit'), async (req, res) => {
     const slug = slugOf(req.params.slug);
     const written = await deps.crises.remove(slug, actorOf(req));
     await enqueueReassignment(deps.queue, { version: written.version, rebuild: [], removed: [slug] });
-    res.json({ removed: slug });
+    res.json({ removed: slug, version: written.version });
   });
 
   return router;

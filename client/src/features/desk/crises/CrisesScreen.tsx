@@ -4,16 +4,13 @@
  * and every desk sees the re-assignment of the reports that follows, live.
  */
 import { useState } from 'react';
-import { hasRules, type Crisis } from '../../../../../shared/crisis.js';
+import { hasRules, NO_RULES_NOTICE, type Crisis } from '../../../../../shared/crisis.js';
 import { api } from '../../../api/http.js';
 import { forceLabel } from '../../../components/forceLabel.js';
 import { CrisisForm, type Saved } from './CrisisForm.js';
 import { rulesSummary } from './crisisForm.js';
 import { ReassignmentBar } from './ReassignmentBar.js';
 import type { DeskCrises } from './useCrises.js';
-
-const NO_RULES =
-  'No rules: this crisis gathers no report until it has actors, places or keywords (reports can still be assigned by hand).';
 
 export function CrisesScreen({ desk, canEdit }: { desk: DeskCrises; canEdit: boolean }) {
   const [editing, setEditing] = useState<string | 'new' | null>(null);
@@ -112,7 +109,7 @@ function CrisisRow(props: {
         <div className="crisis-rules hint">{rulesSummary(c)}</div>
       ) : (
         <div className="crisis-no-rules" data-testid="no-rules">
-          {NO_RULES}
+          {NO_RULES_NOTICE}
         </div>
       )}
       {props.canEdit && (
