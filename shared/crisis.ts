@@ -89,3 +89,6 @@ export function hasRules(c: Pick<Crisis, 'actors' | 'places' | 'keywords'>): boo
  * or the username of the journalist who assigned it.
  */
 export type CrisisAssignment = { slug: string; reason: string; by: string };
+
+/** A journalist's assignment of a report to a crisis, or its removal from one; it holds over the rules. */
+export type CrisisOverride = { in: boolean; by: string; at: string; note?: string };

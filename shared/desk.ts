@@ -60,6 +60,7 @@ export const auditActions = [
   'crisis.removed',
   'report.assigned',
   'report.unassigned',
+  'report.rules-restored',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

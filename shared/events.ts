@@ -39,8 +39,7 @@ export type ReassignmentProgress = {
   finishedAt?: string;
 };
 
-/** A journalist's assignment of a report to a crisis, or its removal from one. */
-export type CrisisOverride = { in: boolean; by: string; at: string; note?: string };
+export type { CrisisOverride } from './crisis.js';
 export type { CrisisAssignment };
 
 export type ChangeType = ChangeBody['type'];

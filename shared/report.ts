@@ -1,6 +1,6 @@
 /** Reports as they come in (POST /api/reports) and as they are read back. */
 import { z } from 'zod';
-import type { CrisisAssignment } from './crisis.js';
+import type { CrisisAssignment, CrisisOverride } from './crisis.js';
 import type { Extraction } from './extraction.js';
 
 export const MAX_REPORT_CHARS = 100_000;
@@ -73,5 +73,7 @@ export type ReportDetail = {
   flags: Flag[];
   /** The crises it belongs to, and why (empty: in no crisis; absent until the report is first folded). */
   crises?: CrisisAssignment[];
+  /** Journalists' assignments to crises and removals from them, by slug, which hold over the rules. */
+  overrides?: Record<string, CrisisOverride>;
   error?: string;
 };

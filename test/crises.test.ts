@@ -222,6 +222,36 @@ describe('reports go to the crises they belong to, and only those', () => {
     desk.close();
   });
 
+  it('a decision made by hand goes back to the rules when a journalist says so, and only then', async () => {
+    expect((await detail(kashmirId)).overrides).toMatchObject({ 'russia-ukraine': { in: false, by: 'jules' } });
+    await call(
+      app.url,
+      'POST',
+      `/api/reports/${kashmirId}/crises`,
+      { cookie: journalist },
+      { crisis: 'russia-ukraine' },
+    );
+    await waitFor(async () => (await detail(kashmirId)).crises?.length === 2, 10_000, 'assigned again');
+    const back = await call(app.url, 'DELETE', `/api/reports/${kashmirId}/crises/russia-ukraine/override`, {
+      cookie: journalist,
+    });
+    expect(back.status).toBe(202);
+    // The rules do not put a Kashmir report in the Ukraine crisis: it leaves, and nothing holds it.
+    await waitFor(async () => (await detail(kashmirId)).crises?.length === 1, 10_000, 'back to the rules');
+    expect((await detail(kashmirId)).overrides).toBeUndefined();
+    expect((await state('russia-ukraine')).troops.others).toEqual([]);
+    const again = await call(app.url, 'DELETE', `/api/reports/${kashmirId}/crises/russia-ukraine/override`, {
+      cookie: journalist,
+    });
+    expect(again.status).toBe(404);
+    const audit = (await (
+      await call(app.url, 'GET', `/api/reports/${kashmirId}/audit`, { cookie: journalist })
+    ).json()) as {
+      entries: AuditEntry[];
+    };
+    expect(audit.entries.at(-1)).toMatchObject({ action: 'report.rules-restored', by: 'jules', after: { by: 'rule' } });
+  });
+
   it('a changed principal folds the crisis again: figures are grouped by the new rules', async () => {
     const res = await call(app.url, 'PATCH', '/api/crises/kashmir', { cookie: editor }, { principal: null });
     expect(res.status).toBe(200);

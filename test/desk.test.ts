@@ -358,6 +358,7 @@ const table: Record<string, keyof typeof allowedBy> = {
   'DELETE /api/crises/:slug': 'edit',
   'POST /api/reports/:id/crises': 'flag',
   'DELETE /api/reports/:id/crises/:slug': 'flag',
+  'DELETE /api/reports/:id/crises/:slug/override': 'flag',
   'POST /api/session': 'public',
   'GET /api/session': 'signedIn',
   'DELETE /api/session': 'public',

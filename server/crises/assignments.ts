@@ -3,7 +3,7 @@
  * assignment by hand adds a crisis the rules missed, a removal by hand takes one out for good).
  */
 import type { CrisisAssignment } from '../../shared/crisis.js';
-import type { CrisisOverride } from '../../shared/events.js';
+import type { CrisisOverride } from '../../shared/crisis.js';
 import type { Routed } from './routing.js';
 
 export type Overrides = Record<string, CrisisOverride>;

@@ -1,12 +1,13 @@
 /**
  * A journalist's assignment of a report to a crisis, or removal from one: kept in the report's
  * hash (`overrides`, by slug) with its audit entry, in one script that first checks the
- * overrides are still what was read (optimistic concurrency, as flags do). The ingest worker
- * then folds the report again, and the desk stream announces its new crises.
+ * overrides are still what was read (optimistic concurrency, as flags do). It holds over the
+ * rules until cleared. The ingest worker then folds the report again, and the desk stream
+ * announces its new crises.
  */
 import type { Redis } from 'ioredis';
+import type { CrisisOverride } from '../../shared/crisis.js';
 import type { AuditEntry } from '../../shared/desk.js';
-import type { CrisisOverride } from '../../shared/events.js';
 import type { Actor } from '../auth/actor.js';
 import { auditEntry } from '../auth/actor.js';
 import { NotFound } from '../errors.js';
@@ -31,28 +32,43 @@ export class OverrideStore {
    * Puts the report in the crisis (`into` true) or out of it, by hand; returns a number unique to
    * this change of the report (for the re-fold's job id).
    */
-  async set(reportId: string, slug: string, into: boolean, actor: Actor, note?: string): Promise<number> {
+  set(reportId: string, slug: string, into: boolean, actor: Actor, note?: string): Promise<number> {
+    const override: CrisisOverride = {
+      in: into,
+      by: actor.name,
+      at: new Date().toISOString(),
+      ...(note ? { note } : {}),
+    };
+    const action = into ? 'report.assigned' : 'report.unassigned';
+    return this.change(reportId, slug, override, (before) =>
+      auditEntry(actor, action, reportId, before, { crisis: slug, ...override }, note),
+    );
+  }
+
+  /** Gives the report back to the rules for that crisis; NotFound when no journalist had decided. */
+  clear(reportId: string, slug: string, actor: Actor): Promise<number> {
+    return this.change(reportId, slug, null, (before) => {
+      if (!before) throw new NotFound(`Report ${reportId} was not put in or taken out of "${slug}" by hand`);
+      return auditEntry(actor, 'report.rules-restored', reportId, before, { crisis: slug, by: 'rule' });
+    });
+  }
+
+  private async change(
+    reportId: string,
+    slug: string,
+    override: CrisisOverride | null,
+    audited: (before: CrisisOverride | null) => AuditEntry,
+  ): Promise<number> {
     const key = this.keys.report(reportId);
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const [exists, raw] = await Promise.all([this.redis.hexists(key, 'report'), this.redis.hget(key, 'overrides')]);
       if (!exists) throw new NotFound(`No report with id ${reportId}`);
       const expected = raw ?? '{}';
       const before = JSON.parse(expected) as Record<string, CrisisOverride>;
-      const override: CrisisOverride = {
-        in: into,
-        by: actor.name,
-        at: new Date().toISOString(),
-        ...(note ? { note } : {}),
-      };
-      const after = { ...before, [slug]: override };
-      const audit: AuditEntry = auditEntry(
-        actor,
-        into ? 'report.assigned' : 'report.unassigned',
-        reportId,
-        before[slug] ?? null,
-        { crisis: slug, ...override },
-        note,
-      );
+      const audit = audited(before[slug] ?? null);
+      const after = { ...before };
+      if (override) after[slug] = override;
+      else delete after[slug];
       const result = Number(
         await this.redis.eval(
           COMMIT_LUA,

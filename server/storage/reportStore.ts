@@ -4,7 +4,7 @@
  */
 import type { Redis } from 'ioredis';
 import type { CrisisAssignment } from '../../shared/crisis.js';
-import type { CrisisOverride } from '../../shared/events.js';
+import type { CrisisOverride } from '../../shared/crisis.js';
 import type { Extraction } from '../../shared/extraction.js';
 import type { Flag, Report, ReportDetail, ReportStatus, ReportSummary } from '../../shared/report.js';
 import type { Keys } from './keys.js';
@@ -166,6 +166,7 @@ export function toDetail(stored: StoredReport, status: ReportStatus = stored.sta
     extraction: stored.extraction,
     flags: stored.flags,
     ...(stored.crises ? { crises: stored.crises } : {}),
+    ...(Object.keys(stored.overrides).length > 0 ? { overrides: stored.overrides } : {}),
     error: stored.error,
   };
 }

@@ -1,8 +1,10 @@
 /**
  * A journalist puts a report in a crisis the rules missed, or takes it out of one:
  * POST /api/reports/:id/crises {crisis, note?} and DELETE /api/reports/:id/crises/:slug
- * (journalist and above) → 202. The change is audited, the report is folded again (its
- * contributions move between the crises' pictures) and every desk sees its new crises.
+ * (journalist and above) → 202; either holds whatever the rules say later, until
+ * DELETE /api/reports/:id/crises/:slug/override gives the report back to the rules for that
+ * crisis. Each change is audited, the report is folded again (its contributions move between
+ * the crises' pictures) and every desk sees its new crises.
  */
 import { Router } from 'express';
 import { z } from 'zod';
@@ -28,25 +30,38 @@ export function reportCrisesRouter(deps: {
 }): Router {
   const router = Router({ mergeParams: true });
 
-  async function change(rawId: unknown, slug: string, into: boolean, actor: ReturnType<typeof actorOf>, note?: string) {
+  async function change(rawId: unknown, slug: string, write: (id: string) => Promise<number>) {
     const id = parseOrThrow(reportIdSchema, rawId, 'id');
     if (!(await deps.crises.get(slug))) throw new NotFound(`No crisis with slug "${slug}"`);
-    const n = await deps.overrides.set(id, slug, into, actor, note);
+    const n = await write(id);
     // A distinct job id per change (BullMQ keeps one job per id, and ids may not contain ":").
     await withTimeout(deps.queue.add('assignment', { reportId: id }, { jobId: `${id}-crisis-${n}` }), 2000);
-    return { id, crisis: slug, in: into, status: 'queued' as const };
+    return { id, crisis: slug, status: 'queued' as const };
   }
 
   router.post('/crises', requirePermission('flag'), async (req, res) => {
     const input = parseOrThrow(assignSchema, req.body);
-    res
-      .status(202)
-      .json(await change((req.params as { id?: string }).id, input.crisis, true, actorOf(req), input.note));
+    const actor = actorOf(req);
+    const done = await change((req.params as { id?: string }).id, input.crisis, (id) =>
+      deps.overrides.set(id, input.crisis, true, actor, input.note),
+    );
+    res.status(202).json({ ...done, in: true });
   });
 
   router.delete('/crises/:slug', requirePermission('flag'), async (req, res) => {
     const slug = parseOrThrow(crisisSlugSchema, req.params.slug, 'slug');
-    res.status(202).json(await change((req.params as { id?: string }).id, slug, false, actorOf(req)));
+    const actor = actorOf(req);
+    const done = await change((req.params as { id?: string }).id, slug, (id) =>
+      deps.overrides.set(id, slug, false, actor),
+    );
+    res.status(202).json({ ...done, in: false });
+  });
+
+  router.delete('/crises/:slug/override', requirePermission('flag'), async (req, res) => {
+    const slug = parseOrThrow(crisisSlugSchema, req.params.slug, 'slug');
+    const actor = actorOf(req);
+    const done = await change((req.params as { id?: string }).id, slug, (id) => deps.overrides.clear(id, slug, actor));
+    res.status(202).json({ ...done, by: 'rule' });
   });
 
   return router;

@@ -41,7 +41,13 @@ export function ReportPanel(props: {
         ))}
       </ul>
       {props.canFlag && <FlagButtons id={r.id} flags={r.flags} onFlags={props.onFlags} />}
-      <ReportCrises reportId={r.id} assigned={r.crises} crises={props.crises} canAssign={props.canFlag} />
+      <ReportCrises
+        reportId={r.id}
+        assigned={r.crises}
+        overrides={r.overrides}
+        crises={props.crises}
+        canAssign={props.canFlag}
+      />
       <ReportText text={r.report.text} extraction={r.extraction} />
       <p className="desk-legend hint">
         <mark className="fact fact-troop">troops</mark> <mark className="fact fact-meeting">meeting</mark>{' '}
