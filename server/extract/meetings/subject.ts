@@ -1,0 +1,146 @@
+/**
+ * Step 2b of a meeting: seats the clause leaves to context. "The two leaders spoke" (the people
+ * named before), "He will meet ..." (the person the sentence before was about), "..., who met
+ * with him in Moscow" (the person before "who", and the other one for "him"), "Before talking
+ * to Biden, Putin ..." (the subject of the clause after the opener).
+ */
+import type { Doc } from '../doc.js';
+import terms from '../lexicon/meetings.json' with { type: 'json' };
+import type { PersonMention } from '../people/types.js';
+import { namesSide } from './participants.js';
+import { clauseAround } from '../text/clauses.js';
+import { phraseSet } from '../text/phrases.js';
+import type { Sentence } from '../text/sentences.js';
+import type { Mention, Trigger } from './types.js';
+
+const COLLECTIVE = phraseSet(terms.collective);
+const PLURAL = new Set(['their', 'they', 'both', 'them']);
+const PRONOUNS = new Set(terms.pronounSubjects);
+const OBJECT_PRONOUNS = new Set(['him', 'her']);
+const NAMED_GROUP_NOUNS = phraseSet(terms.namedGroupNouns);
+const SUBORDINATE = new Set(['after', 'following', 'before', 'during', 'ahead']);
+const LEAD_WORDS = new Set([
+  'and',
+  'but',
+  'then',
+  'later',
+  'also',
+  'there',
+  'afterwards',
+  'next',
+  'from',
+  ',',
+  'meanwhile',
+]);
+
+/** What the sentences before say about who is talked about. */
+export interface SubjectMemory {
+  /** The people of the last sentence that named any. */
+  previousPeople: PersonMention[];
+  /** The meetings found so far. */
+  mentions: Mention[];
+}
+
+/** Names to seat when a clause [c0, c1) names no one before its trigger. */
+export function inferredSeats(
+  doc: Doc,
+  s: Sentence,
+  t: Trigger,
+  c0: number,
+  c1: number,
+  memory: SubjectMemory,
+): string[] {
+  const { tokens } = doc;
+  const people = doc.peopleIn[s.index];
+  // "a meeting of the Normandy-format advisers": a named group of its own.
+  if (tokens[t.j]?.lower === 'of') {
+    for (let k = t.j + 1; k < Math.min(c1, t.j + 6); k++) if (NAMED_GROUP_NOUNS.at(tokens, k, c1)) return [];
+  }
+  const out: string[] = [];
+  // "..., who met with him in Moscow": the person right before "who".
+  if (tokens[c0]?.lower === 'who') {
+    const antecedent = people.filter((p) => p.j <= c0).pop();
+    if (antecedent) out.push(antecedent.person.name);
+    // "him": the subject of the clause the antecedent stands in ("Putin is to call Macron, who met him ...").
+    const him = tokens.slice(t.j, Math.min(c1, t.j + 3)).some((x) => OBJECT_PRONOUNS.has(x.lower));
+    const [a0] = antecedent ? clauseAround(doc.clauses[s.index], s.t1, antecedent.i) : [s.t0];
+    const other =
+      people.find((p) => p.i >= a0 && p.j <= c0 && p.person !== antecedent?.person) ??
+      people.find((p) => p.j <= c0 && p.person !== antecedent?.person) ??
+      memory.previousPeople[0];
+    if (him && other && other.person !== antecedent?.person) out.push(other.person.name);
+    return out;
+  }
+  // "The five leaders met": as many people as the sentence before named.
+  const counted = countedGroup(doc, c0, c1);
+  if (counted > 1) {
+    const named = [...new Set(memory.previousPeople.map((p) => p.person.name))];
+    if (named.length === counted) return named;
+  }
+  const earlier = people.filter((p) => p.j <= c0);
+  const collective = anyPhrase(doc, c0, c1);
+  if (collective && earlier.length === 0 && memory.mentions.length > 0)
+    return [...memory.mentions[memory.mentions.length - 1].participants];
+  if (earlier.length > 0) {
+    const plural = collective || tokens.slice(c0, c1).some((x) => PLURAL.has(x.lower));
+    return (plural ? earlier : earlier.slice(0, 1)).map((p) => p.person.name);
+  }
+  // "Ethiopia and the TPLF agreed ... after ten days of talks": the sides of the main clause before.
+  const sides = doc.gaz[s.index].filter(
+    (g) => g.j <= c0 && g.actor && !g.locative && (!g.demonym || namesSide(doc.tokens, g, c0)),
+  );
+  if (sides.length >= 2 && tokens[c0] && SUBORDINATE.has(tokens[c0].lower))
+    return [...new Set(sides.map((g) => g.actor!))];
+  // "Before talking to Biden, Putin is to ...": the subject of the next clause.
+  if (c0 === s.t0 && t.i <= c0 + 2) {
+    const next = people.find((p) => p.i >= c1 && p.i <= c1 + 2);
+    if (next) return [next.person.name];
+  }
+  if (pronounLed(doc, c0) || pronounLed(doc, s.t0)) {
+    const prior = memory.previousPeople[0] ?? doc.people.filter((p) => p.j <= c0).pop();
+    if (prior) return [prior.person.name];
+  }
+  return out;
+}
+
+const COUNTS = new Map(Object.entries({ two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7 }));
+const GROUP_NOUNS = new Set([
+  'leaders',
+  'ministers',
+  'presidents',
+  'men',
+  'women',
+  'officials',
+  'sides',
+  'diplomats',
+  'envoys',
+  'heads',
+  'countries',
+  'delegations',
+  'negotiators',
+]);
+
+/** "the five leaders": how many people a counted group names (0 when none). */
+function countedGroup(doc: Doc, from: number, to: number): number {
+  const { tokens } = doc;
+  for (let k = from; k < Math.min(to, from + 6); k++) {
+    const n = COUNTS.get(tokens[k].lower);
+    if (n !== undefined && tokens[k - 1]?.lower === 'the' && GROUP_NOUNS.has(tokens[k + 1]?.lower ?? '')) return n;
+  }
+  return 0;
+}
+
+function anyPhrase(doc: Doc, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (COLLECTIVE.at(doc.tokens, k, to)) return true;
+  return false;
+}
+
+/** "He ...", "And then she ...", "From there, he ...": a sentence or clause led by a personal pronoun. */
+export function pronounLed(doc: Doc, from: number): boolean {
+  for (let k = from; k < Math.min(doc.tokens.length, from + 4); k++) {
+    const w = doc.tokens[k].lower;
+    if (PRONOUNS.has(w)) return true;
+    if (!LEAD_WORDS.has(w)) return false;
+  }
+  return false;
+}
