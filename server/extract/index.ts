@@ -74,7 +74,7 @@ function run(gazetteer: Gazetteer, text: string, dateline: string, budgetMs: num
 function readDoc(gazetteer: Gazetteer, text: string, dateline: string, budgetMs: number): Doc {
   const budget = budgetOf(budgetMs);
   const tokens = tokenize(text);
-  const sentences = splitSentences(text, tokens);
+  const sentences = splitSentences(tokens);
   budget.check();
   const ref = issuedRef(tokens, parseDateline(dateline));
   const clauses: number[][] = [];

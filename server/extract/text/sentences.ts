@@ -8,14 +8,13 @@
 import words from '../lexicon/text.json' with { type: 'json' };
 import type { Token } from './tokens.js';
 
-/** One sentence: tokens [t0, t1) of the report, and the text they span. */
+/** One sentence: tokens [t0, t1) of the report, and the offsets they span. */
 export interface Sentence {
   index: number;
   t0: number;
   t1: number;
   start: number;
   end: number;
-  text: string;
 }
 
 /** Longer runs without an end are cut: no real sentence comes near it. */
@@ -30,21 +29,20 @@ const CONTINUERS = new Set([',', ';', ':']);
 /** After "U.S." a capitalised function word starts a new sentence ("... in the U.S. The talks ..."). */
 const SENTENCE_OPENERS = new Set(words.sentenceOpeners);
 
-/** Splits tokens into sentences. */
-export function splitSentences(text: string, tokens: Token[]): Sentence[] {
+/** Splits tokens into sentences; a run of punctuation with no word is no sentence. */
+export function splitSentences(tokens: Token[]): Sentence[] {
   const out: Sentence[] = [];
   let t0 = 0;
+  let words = false;
   const close = (t1: number): void => {
-    if (t1 > t0) {
-      const start = tokens[t0].start;
-      const end = tokens[t1 - 1].end;
-      out.push({ index: out.length, t0, t1, start, end, text: text.slice(start, end) });
-    }
+    if (t1 > t0 && words) out.push({ index: out.length, t0, t1, start: tokens[t0].start, end: tokens[t1 - 1].end });
     t0 = t1;
+    words = false;
   };
   for (let i = 0; i < tokens.length; i++) {
     if (i > t0 && (tokens[i].nl || i - t0 >= MAX_SENTENCE_TOKENS)) close(i);
     const t = tokens[i];
+    if (t.kind !== 'punct') words = true;
     if (ENDERS.has(t.text) || (t.lower.endsWith('.') && t.text.length > 1 && t.kind === 'word')) {
       let j = i + 1;
       while (j < tokens.length && !tokens[j].space && CLOSERS.has(tokens[j].text)) j++;
