@@ -8,6 +8,7 @@ import { CorrectionStore } from '../storage/correctionStore.js';
 import { FoldStore } from '../storage/foldStore.js';
 import { ReportStore } from '../storage/reportStore.js';
 import type { CrisisState } from '../state/index.js';
+import { extractOverBudgetKey } from '../metrics.js';
 import { inlineExtractor, threadExtractor } from '../workers/extractPool.js';
 import { FoldBatcher } from '../workers/foldBatcher.js';
 import { startFeedPolling } from '../workers/feedWorker.js';
@@ -27,7 +28,13 @@ export async function startWorkerRole(ctx: RoleContext, options: WorkerRoleOptio
   const reports = new ReportStore(command, keys);
   const batcher = new FoldBatcher(new FoldStore<CrisisState>(command, keys, config.CHANGES_MAXLEN));
   // Extraction is the CPU-heavy step: on a spare core it runs beside BullMQ, Redis I/O and the fold.
-  const extractor = config.EXTRACT_THREADS > 0 ? threadExtractor(config.EXTRACT_THREADS) : inlineExtractor();
+  // A report past its time budget fails; the count is kept in Redis for every api node's /metrics.
+  const budget = {
+    budgetMs: config.EXTRACT_BUDGET_MS,
+    onOverBudget: () => void command.incr(extractOverBudgetKey(keys)).catch(() => undefined),
+  };
+  const extractor =
+    config.EXTRACT_THREADS > 0 ? threadExtractor(config.EXTRACT_THREADS, budget) : inlineExtractor(budget);
   const worker = createIngestWorker(
     { reports, corrections: new CorrectionStore(command, keys), batcher, extractor, hooks: options.hooks },
     {
