@@ -31,6 +31,8 @@ import { findTension } from './tension.js';
 import { findTroops } from './troops/index.js';
 
 export type { GazetteerData } from './gazetteer/compile.js';
+
+const defaultGazetteer = compileGazetteer(defaultGazetteerData);
 export { ExtractionBudgetExceeded } from './budget.js';
 
 /** Texts longer than this are cut: extraction stays bounded on any input. */
@@ -44,7 +46,7 @@ export type ExtractorOptions = { onError?: (err: unknown) => void };
 
 /** Builds an extractor bound to a gazetteer (the default one unless given). */
 export function createExtractor(data: GazetteerData = defaultGazetteerData, options: ExtractorOptions = {}): Extractor {
-  const gazetteer = compileGazetteer(data);
+  const gazetteer = data === defaultGazetteerData ? defaultGazetteer : compileGazetteer(data);
   return (text, dateline, budgetMs = Infinity) => {
     try {
       if (typeof text !== 'string' || text.length === 0) return emptyExtraction();
@@ -59,7 +61,7 @@ export function createExtractor(data: GazetteerData = defaultGazetteerData, opti
 }
 
 function run(gazetteer: Gazetteer, text: string, dateline: string, budgetMs: number): Extraction {
-  const doc = readDoc(gazetteer, text, dateline, budgetMs);
+  const doc = readDoc(text, dateline, gazetteer, budgetMs);
   const affiliation = new Map<string, string>();
   for (const p of doc.people) if (p.person.affiliation) affiliation.set(p.person.name, p.person.affiliation);
   const meetings = findMeetings(doc, affiliation);
@@ -70,8 +72,13 @@ function run(gazetteer: Gazetteer, text: string, dateline: string, budgetMs: num
   return { troops, meetings, tension, entities: entitiesOf(doc) };
 }
 
-/** Steps 1–5: the report as every later step reads it. */
-function readDoc(gazetteer: Gazetteer, text: string, dateline: string, budgetMs: number): Doc {
+/** Steps 1–5: the report as every later step reads it (exported for the steps' own tests). */
+export function readDoc(
+  text: string,
+  dateline: string,
+  gazetteer: Gazetteer = defaultGazetteer,
+  budgetMs = Infinity,
+): Doc {
   const budget = budgetOf(budgetMs);
   const tokens = tokenize(text);
   const sentences = splitSentences(tokens);

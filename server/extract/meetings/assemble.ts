@@ -25,6 +25,7 @@ import type { Mention, Trigger } from './types.js';
 import { continuations, whereClauses } from './continuations.js';
 
 const ANAPHORIC = new Set(terms.anaphoric);
+const POSSESSIVES = new Set(['their', 'his', 'her', 'its', 'our']);
 const SAME_EVENT_BEFORE = phraseSet(terms.sameEventBefore);
 const AGAIN = new Set(terms.againWords);
 const HOST_BEFORE = phraseSet(terms.hostEventBefore);
@@ -118,12 +119,18 @@ function sentenceMentions(doc: Doc, s: Sentence, triggers: Trigger[], carry: Car
           names.push(n);
           subject.push(n);
         }
+    // "The call came a day after X told Y": counted from the day of the call pointed back to.
+    const pointer = out.length > first ? out[out.length - 1] : undefined;
+    carry.referentDay = pointer?.anaphoric && !pointer.date ? lastDated(out, pointer.kind, first) : null;
     const day = dayOf(doc, s, t, c0, c1, windowEnd, triggers, dates, carry);
     // "Their meeting had been expected on Thursday", "the negotiations will be back in Cairo on Thursday":
     // a meeting named again with a day of its own has the sides it had.
     if (names.length === 0 && referring(doc, s, t)) {
       const referent = lastMeeting(out, t.group === 'call' || t.group === 'video');
-      if (referent) for (const n of referent.participants) names.push(n);
+      // "their meeting" points at people; "the negotiations" only at sides named as countries or bodies.
+      const possessive = POSSESSIVES.has(doc.tokens[t.i - 1]?.lower ?? '');
+      if (referent && (possessive || referent.participants.every((p) => doc.gazetteer.actorNames.has(p))))
+        for (const n of referent.participants) names.push(n);
     }
     let date = day.date ?? trip?.date ?? null;
     let dateText = day.text;
@@ -250,6 +257,12 @@ function lastMeeting(out: Mention[], remote: boolean): Mention | undefined {
     return (m.kind === 'call' || m.kind === 'video') === remote ? m : undefined;
   }
   return undefined;
+}
+
+/** The day of the latest meeting of a kind named before this sentence. */
+function lastDated(out: Mention[], kind: Mention['kind'], before: number): string | null {
+  for (let k = before - 1; k >= 0; k--) if (out[k].date && out[k].kind === kind) return out[k].date;
+  return null;
 }
 
 function lastTravel(out: Mention[], from: number): Mention | undefined {

@@ -67,6 +67,43 @@ export function continuations(doc: Doc, s: Sentence, triggers: Trigger[], out: M
     });
   }
   roundOfConversations(doc, s, triggers, out, first);
+  thenClauses(doc, s, triggers, out, first);
+}
+
+/**
+ * "... would take place first in Geneva on January 9 and then as part of the NATO-Russia Council in
+ * Brussels on January 12": a clause with no trigger of its own, led by "then", that names a place
+ * and a day is the next stop of the meeting before it (with any body it names at the table).
+ */
+function thenClauses(doc: Doc, s: Sentence, triggers: Trigger[], out: Mention[], first: number): void {
+  const { tokens } = doc;
+  const starts = doc.clauses[s.index];
+  const withTrigger = new Set(triggers.map((t) => clauseAround(starts, s.t1, t.i)[0]));
+  for (const c of starts.slice(1)) {
+    const prev = out[out.length - 1];
+    if (!prev || out.length === first || withTrigger.has(c)) continue;
+    const lead = tokens[c].lower === 'then' || (tokens[c].lower === 'and' && tokens[c + 1]?.lower === 'then');
+    if (!lead) continue;
+    const ce = clauseAround(starts, s.t1, c)[1];
+    const place = doc.gaz[s.index].find((g) => g.i >= c && g.j <= ce && g.locative && g.place);
+    const day = doc.dates[s.index].find((d) => d.i >= c && d.j <= ce && d.precision === 'day');
+    if (!place || !day) continue;
+    const bodies = doc.gaz[s.index]
+      .filter((g) => g.i >= c && g.j <= ce && g.organization && g.actor)
+      .map((g) => g.actor!);
+    out.push({
+      ...prev,
+      participants: [...new Set([...prev.participants, ...bodies])],
+      place: place.place!,
+      date: day.date,
+      dateText: day.text,
+      kind: bodies.length > 0 ? 'multilateral' : prev.kind,
+      weakKind: bodies.length > 0 ? false : prev.weakKind,
+      anaphoric: false,
+      start: tokens[c].start,
+      end: tokens[ce - 1].end,
+    });
+  }
 }
 
 /**
@@ -75,7 +112,7 @@ export function continuations(doc: Doc, s: Sentence, triggers: Trigger[], out: M
  */
 function roundOfConversations(doc: Doc, s: Sentence, triggers: Trigger[], out: Mention[], first: number): void {
   for (const t of triggers) {
-    if (!ROUND_VERBS.has(t.words.split(' ')[0]) || (t.group !== 'call' && t.group !== 'neutral')) continue;
+    if (!ROUND_VERBS.has(t.words.split(' ')[0]) || !['call', 'callVerb', 'neutral'].includes(t.group)) continue;
     const m = out.slice(first).find((x) => x.start === doc.tokens[t.i].start);
     if (!m || m.subject.length !== 1) continue;
     const [, c1] = clauseAround(doc.clauses[s.index], s.t1, t.i);

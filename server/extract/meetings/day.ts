@@ -29,6 +29,8 @@ export interface Day {
 export interface DayMemory {
   lastDay: string | null;
   dayAt(place: string): string | null;
+  /** The day of the meeting an earlier trigger of the sentence pointed back to ("The call came a day after ..."). */
+  referentDay?: string | null;
 }
 
 /** The dates of a sentence that can be a meeting's day: not the day of a statement. */
@@ -70,13 +72,19 @@ export function dayOf(
     const opener = relativeOpener(tokens, c0, c1, memory) ?? relativeOpener(tokens, s.t0, s.t1, memory);
     if (opener) return opener;
   }
-  const counted = daysBeforeTrigger(tokens, Math.max(s.t0, Math.min(c0 - 3, t.i - 5)), t, memory.lastDay ?? doc.refIso);
+  const anchor = memory.referentDay ?? memory.lastDay ?? doc.refIso;
+  const counted = daysBeforeTrigger(tokens, Math.max(s.t0, Math.min(c0 - 3, t.i - 5)), t, anchor);
   if (counted) return counted;
   if (days.length === 0) {
     if (inClause.length === 0 && memory.lastDay && SAME_DAY.at(tokens, s.t0, s.t1)) return { date: memory.lastDay };
   }
   const vague = inClause.find((d) => d.i >= t.i);
   if (vague) return { date: null, text: vague.text };
+  // "After the conversation with Putin on Sunday, Macron went on to talk with Zelensky": the opening clause's day.
+  if (inClause.length === 0 && c0 > s.t0 && OPENING.has(tokens[s.t0].lower)) {
+    const opening = dates.find((d) => d.precision === 'day' && d.j <= c0 && d.i >= s.t0);
+    if (opening) return { date: opening.date, text: opening.text };
+  }
   // "X and Y agreed on Wednesday after ten days of talks": the talks ended on the day of the main clause.
   if (inClause.length === 0 && SUBORDINATE.has(tokens[c0]?.lower ?? '') && c0 > s.t0) {
     const main = [...dates]
@@ -88,6 +96,7 @@ export function dayOf(
 }
 
 const SUBORDINATE = new Set(['after', 'following']);
+const OPENING = new Set(['after', 'following', 'before', 'ahead']);
 
 /** "Johnson, who was in Kyiv on Tuesday, is expected to ...": a day inside a closed relative clause before the trigger. */
 function inAside(tokens: Token[], c0: number, d: DateMention, t: Trigger): boolean {

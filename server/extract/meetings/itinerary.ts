@@ -18,7 +18,7 @@ export function splitItinerary(
   end: number,
 ): Mention[] {
   const places = doc.gaz[s.index].filter((g) => g.locative && g.place && g.i >= t.i && g.j <= end);
-  if (places.length < 2 || base.participants.length === 0) return [base];
+  if (places.length < 2) return [base];
   const pairs = places.map((p, k) => {
     const next = places[k + 1]?.i ?? Infinity;
     const d = days.find((x) => x.i >= p.j && x.i < next && x.i - p.j <= 6);

@@ -37,7 +37,7 @@ export function kindOf(
     ...seats.actors.filter((x) => !x.organization).map((x) => x.actor!),
   ]);
   if (t.group === 'video' || (!body && anyIn(VIDEO, tokens, a, b))) return { kind: 'video', weak: false };
-  if (t.group === 'call' || anyIn(CALL, tokens, a, b)) return { kind: 'call', weak: false };
+  if (t.group === 'call' || t.group === 'callVerb' || anyIn(CALL, tokens, a, b)) return { kind: 'call', weak: false };
   if (t.group === 'multilateral' || body || sides.size >= 3 || anyIn(MULTI, tokens, a, b))
     return { kind: 'multilateral', weak: false };
   if (t.group === 'travel' || anyIn(IN_PERSON, tokens, a, b)) return { kind: 'in-person', weak: false };

@@ -69,11 +69,15 @@ function samePlace(a: string | null, b: string | null): boolean {
   return x === y || x.includes(y) || y.includes(x);
 }
 
+const remote = (k: Keyed): boolean => k.m.kind === 'call' || k.m.kind === 'video';
+
 function compatible(a: Keyed, b: Keyed, ctx: MergeContext): boolean {
   if (a.m.fresh || b.m.fresh) return false;
   if (a.m.date && b.m.date && a.m.date !== b.m.date) return false;
   if (!samePlace(a.m.place, b.m.place)) return false;
   if (a.m.kind !== b.m.kind && !a.m.weakKind && !b.m.weakKind) return false;
+  // A meeting somewhere is no call: "met with him in Moscow" does not fold into a phone call.
+  if (remote(a) !== remote(b) && (a.m.place !== null || b.m.place !== null)) return false;
   // A bilateral mention does not fold into a multilateral meeting unless it names a body or three sides.
   if (a.m.kind !== b.m.kind && (a.m.kind === 'multilateral' || b.m.kind === 'multilateral')) {
     const other = a.m.kind === 'multilateral' ? b : a;

@@ -98,10 +98,25 @@ export function seatsAt(
   quotes: [number, number][],
   elsewhere: [number, number][] = [],
 ): Seats {
+  // "talks between X and Y" seats what follows; "between their military chiefs" names no one, and the clause does.
+  if (doc.tokens[t.j]?.lower === 'between') {
+    const seats = seatsIn(doc, s, t, t.j + 1, betweenEnd(doc, t.j + 1, c1), quotes, elsewhere);
+    if (seats.names.length > 0) return { ...seats, between: true };
+  }
+  return seatsIn(doc, s, t, c0, c1, quotes, elsewhere);
+}
+
+/** The people and actors of tokens [from, to) that sit at a trigger's table. */
+function seatsIn(
+  doc: Doc,
+  s: Sentence,
+  t: Trigger,
+  from: number,
+  to: number,
+  quotes: [number, number][],
+  elsewhere: [number, number][],
+): Seats {
   const { tokens } = doc;
-  const between = tokens[t.j]?.lower === 'between';
-  const from = between ? t.j + 1 : c0;
-  const to = between ? betweenEnd(doc, t.j + 1, c1) : c1;
   const people = doc.peopleIn[s.index].filter(
     (p) => p.i >= from && p.j <= to && !titledByPossessive(tokens, p.j) && !inSpans(elsewhere, p.i, t),
   );
@@ -132,7 +147,7 @@ export function seatsAt(
     if (!proxied.has(p.person)) add(p.person.name, p.i < t.i);
     else if (p.person.affiliation) add(p.person.affiliation, p.i < t.i);
   for (const a of actors) add(a.actor!, a.i < t.i);
-  return { names, subject, people, actors, between };
+  return { names, subject, people, actors, between: false };
 }
 
 /** Inside a span that belongs to another trigger (not the one being seated). */

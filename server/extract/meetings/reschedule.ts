@@ -56,20 +56,21 @@ export function movedTo(doc: Doc, s: Sentence, c0: number, t0: number, t1: numbe
     const dow = day.j === day.i + 1 ? weekdayOf(tokens[day.i]) : undefined;
     if (day.precision !== 'day') out.date = null;
     else if (dow !== undefined && doc.ref) {
-      // A meeting is put off to a later day: the weekday after the dateline, a week on when it is today's.
+      // A meeting is put off to a later day: the weekday after the dateline, a week on when it is
+      // today's, unless a time of day follows ("delayed until Monday evening" on a Monday).
       const next = resolveWeekday(dow, doc.ref, 'future');
-      out.date = next === doc.refIso ? addDays(doc.ref, 7) : next;
+      const laterToday = TIMES_OF_DAY.has(tokens[day.j]?.lower ?? '');
+      out.date = next === doc.refIso && !laterToday ? addDays(doc.ref, 7) : next;
     } else out.date = day.date;
   }
   const place = doc.gaz[s.index].find(
     (g) => g.locative && g.place && g.i >= cueEnd && g.i - cueEnd <= 8 && ledTo(doc, cueEnd, g.i),
   );
   if (place) out.place = place.place;
-  if (!day) {
-    for (let k = cueEnd; k < Math.min(s.t1, cueEnd + 8); k++)
-      if (TIMES_OF_DAY.has(tokens[k].lower) && (ledTo(doc, cueEnd, k) || ledTo(doc, cueEnd, k - 1)))
-        out.laterSameDay = true;
-  }
+  // "delayed until the evening", "delayed and now set for the evening": later the same day.
+  if (!day)
+    for (let k = cueEnd; k < Math.min(s.t1, cueEnd + 10); k++)
+      if (TIMES_OF_DAY.has(tokens[k].lower)) out.laterSameDay = true;
   return out.dateText !== undefined || out.place !== undefined || out.laterSameDay ? out : null;
 }
 

@@ -51,7 +51,8 @@ export function statusOf(
   const ownPast =
     PAST.at(tokens, t.i, t.j)?.length === t.j - t.i && !['will', 'to', 'would'].includes(tokens[t.i - 1]?.lower ?? '');
   const clauseHits = hits.filter((h) => h.i >= c0 && h.j <= c1);
-  const tense = ownPast ? 'past' : tenseAround(clauseHits, t.i, t.j, 16, 12);
+  // "Before talking to Biden, Putin is to ...": a clause with no tense of its own takes its sentence's.
+  const tense = ownPast ? 'past' : (tenseAround(clauseHits, t.i, t.j, 16, 12) ?? tenseAround(hits, t.i, t.j, 16, 16));
   let status: MeetingStatus =
     tense === 'future'
       ? 'scheduled'

@@ -78,11 +78,19 @@ export function inferredSeats(
     if (named.length === counted) return named;
   }
   const earlier = people.filter((p) => p.j <= c0);
-  const collective = anyPhrase(doc, c0, c1);
-  if (collective && earlier.length === 0 && memory.mentions.length > 0)
-    return [...memory.mentions[memory.mentions.length - 1].participants];
+  const collective = collectiveAt(doc, c0, c1);
+  if (collective && earlier.length === 0) {
+    // "both sides", "the two leaders": the sides of the last meeting that seated two of that kind.
+    for (let k = memory.mentions.length - 1; k >= 0; k--) {
+      const seats = memory.mentions[k].participants;
+      if (seats.length < 2) continue;
+      if (!seats.every((n) => fits(doc, n, collective))) return [];
+      // "the sides", "the parties": the countries behind the people, where the report names them.
+      return SIDES.has(collective) ? [...new Set(seats.map((n) => affiliationOf(doc, n) ?? n))] : [...seats];
+    }
+  }
   if (earlier.length > 0) {
-    const plural = collective || tokens.slice(c0, c1).some((x) => PLURAL.has(x.lower));
+    const plural = collective !== null || tokens.slice(c0, c1).some((x) => PLURAL.has(x.lower));
     return (plural ? earlier : earlier.slice(0, 1)).map((p) => p.person.name);
   }
   // "Ethiopia and the TPLF agreed ... after ten days of talks": the sides of the main clause before.
@@ -130,9 +138,33 @@ function countedGroup(doc: Doc, from: number, to: number): number {
   return 0;
 }
 
-function anyPhrase(doc: Doc, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (COLLECTIVE.at(doc.tokens, k, to)) return true;
-  return false;
+/** The collective phrase of a clause ("the two foreign ministers"), as its last word; null when none. */
+function collectiveAt(doc: Doc, from: number, to: number): string | null {
+  for (let k = from; k < to; k++) {
+    const hit = COLLECTIVE.at(doc.tokens, k, to);
+    if (hit) return doc.tokens[k + hit.length - 1].lower;
+  }
+  return null;
+}
+
+const SIDES = new Set(['sides', 'parties', 'countries', 'governments', 'delegations', 'states']);
+
+function affiliationOf(doc: Doc, name: string): string | undefined {
+  return doc.people.find((p) => p.person.name === name)?.person.affiliation;
+}
+
+/** The role a collective noun asks for: "the two foreign ministers" are not the two presidents met before. */
+const COLLECTIVE_ROLES: Record<string, string[]> = {
+  leaders: ['leader'],
+  presidents: ['leader'],
+  ministers: ['foreign', 'defense', 'deputy-foreign', 'deputy-defense', 'other'],
+};
+
+/** Whether a seat can be one of a collective: a person whose known role is another's cannot ("the two ministers" are not two presidents). */
+function fits(doc: Doc, name: string, collective: string): boolean {
+  const roles = COLLECTIVE_ROLES[collective];
+  const role = doc.people.find((p) => p.person.name === name)?.person.role;
+  return !roles || role === undefined || roles.includes(role);
 }
 
 /** "He ...", "And then she ...", "From there, he ...": a sentence or clause led by a personal pronoun. */

@@ -110,6 +110,15 @@ function introducesMeeting(doc: Doc, s: Sentence, t: Trigger): boolean {
     );
   };
   switch (t.group) {
+    case 'callVerb': {
+      // "called [Ukrainian President Vladimir] Zelensky": a person or a country, across a title or brackets.
+      const callee = doc.peopleIn[s.index].find((p) => p.i >= t.j && p.i - t.j <= 6);
+      // "called Pelosi's visit a provocation": a thing of hers, not her, was called something.
+      const possessed = callee && tokens[callee.j]?.lower === "'s";
+      if (callee && !possessed && tokens.slice(t.j, callee.i).every((x) => x.cap || x.text === '[' || x.text === ']'))
+        return true;
+      return guestAfter();
+    }
     case 'receive':
       // "hosted Dan Levi", "will host the talks"; not "welcomed the decision".
       return guestAfter() || FUTURE_BEFORE.has(before(1)) || before(1).endsWith("'ll");

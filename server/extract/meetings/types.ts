@@ -3,7 +3,7 @@ import type { MeetingKind, MeetingStatus } from '../../../shared/extraction.js';
 
 /** What kind of words introduced a meeting (lexicon/meetings.json, "triggers"). */
 export type TriggerGroup =
-  'call' | 'video' | 'multilateral' | 'neutral' | 'travel' | 'address' | 'receive' | 'conversation';
+  'call' | 'callVerb' | 'video' | 'multilateral' | 'neutral' | 'travel' | 'address' | 'receive' | 'conversation';
 
 /** A word or phrase that introduces a meeting: tokens [i, j) of the report. */
 export interface Trigger {

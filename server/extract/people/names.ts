@@ -100,6 +100,11 @@ export function nameRuns(gaz: Gazetteer, tokens: Token[], s: Sentence, gazHits: 
         j++;
         continue;
       }
+      // "[Ukrainian President Vladimir] Zelensky": an editor's brackets inside a name.
+      if (t.text === ']' && isNameWord(gaz, tokens[j + 1]) && tokens[j + 1].space) {
+        j++;
+        continue;
+      }
       if (PARTICLES.has(t.lower) && t.space && (isNameWord(gaz, tokens[j + 1]) || tokens[j + 1]?.text === '-')) {
         j++;
         continue;
@@ -116,10 +121,13 @@ export function nameRuns(gaz: Gazetteer, tokens: Token[], s: Sentence, gazHits: 
   return out;
 }
 
-/** The text of tokens [i, j) as written, spaces normalised. */
+/** The text of tokens [i, j) as written, spaces normalised, an editor's brackets left out. */
 export function spanText(tokens: Token[], i: number, j: number): string {
   let s = '';
-  for (let k = i; k < j; k++) s += (k > i && tokens[k].space ? ' ' : '') + tokens[k].text;
+  for (let k = i; k < j; k++) {
+    if (tokens[k].text === '[' || tokens[k].text === ']') continue;
+    s += (s.length > 0 && tokens[k].space ? ' ' : '') + tokens[k].text;
+  }
   return s;
 }
 
