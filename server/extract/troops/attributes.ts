@@ -25,6 +25,7 @@ const SOURCES = new Set([
 ]);
 const SAYING = new Set(['say', 'said', 'says', 'suggest', 'estimate', 'estimated', 'believe', 'show', 'told']);
 const STOP = new Set([',', '.', ';', ':', '(', ')', '"', '“', '”']);
+const HARD_STOP = new Set(['.', ';', ':', '(', ')', '"', '“', '”']);
 
 /** Fills actor, location and claimedBy of a troop mention whose number starts at `n0` and noun ends at `unitEnd`. */
 export function describeTroops(
@@ -37,7 +38,9 @@ export function describeTroops(
 ): void {
   const hits = doc.gaz[s.index];
   const inside = hits.find((g) => g.i >= n0 && g.j <= unitEnd && g.actor);
-  const subject = lastActorBefore(hits, clauseStart, n0) ?? lastActorBefore(hits, s.t0, n0);
+  // Whose: a nationality inside the figure, the actor before a verb of having or sending, the
+  // clause's first actor; else the owner the sentences before named (troops/index.ts).
+  const subject = ownerBefore(doc, hits, clauseStart, n0) ?? firstActor(doc, hits, clauseStart, n0);
   const actor = inside?.actor ?? subject?.actor;
   if (actor) t.actor = actor;
   const location = locationAfter(doc, hits, unitEnd, s.t1);
@@ -46,12 +49,65 @@ export function describeTroops(
   if (claim) t.claimedBy = claim;
 }
 
-/** The nearest actor (not a place, not a body at a table) named before a token, from `from`. */
-function lastActorBefore(hits: GazMention[], from: number, to: number): GazMention | undefined {
-  let best: GazMention | undefined;
-  for (const g of hits) if (g.i >= from && g.j <= to && g.actor && !g.locative) best = g;
-  return best;
+const OWNER_VERBS = phraseSet(terms.ownerVerbs);
+const ADVERBS = new Set([
+  'also',
+  'now',
+  'reportedly',
+  'already',
+  'still',
+  'allegedly',
+  'since',
+  'so',
+  'far',
+  'recently',
+]);
+
+/** "Moscow has amassed ...", "The United States will send ...": the actor right before a verb of having or sending. */
+function ownerBefore(doc: Doc, hits: GazMention[], from: number, n0: number): GazMention | undefined {
+  const { tokens } = doc;
+  for (let k = n0 - 1; k >= from; k--) {
+    const verb = OWNER_VERBS.at(tokens, k, n0);
+    if (!verb) continue;
+    let m = k - 1;
+    while (m >= from && ADVERBS.has(tokens[m].lower)) m--;
+    const owner = hits.find((g) => g.j === m + 1 && g.actor && !g.locative);
+    if (owner) return owner;
+  }
+  return undefined;
 }
+
+/** The first actor of the clause before the number that no preposition governs: what the clause is about ("war with Ukraine" is not). */
+function firstActor(doc: Doc, hits: GazMention[], from: number, to: number): GazMention | undefined {
+  return hits.find(
+    (g) =>
+      g.i >= from &&
+      g.j <= to &&
+      g.actor &&
+      !g.locative &&
+      !g.organization &&
+      !PREPOSITIONS.has(doc.tokens[g.i - 1]?.lower ?? '') &&
+      !(doc.tokens[g.i - 1]?.lower === 'the' && PREPOSITIONS.has(doc.tokens[g.i - 2]?.lower ?? '')),
+  );
+}
+
+const PREPOSITIONS = new Set([
+  'with',
+  'against',
+  'toward',
+  'towards',
+  'into',
+  'of',
+  'on',
+  'over',
+  'at',
+  'to',
+  'for',
+  'from',
+  'about',
+  'near',
+  'by',
+]);
 
 /**
  * The first place after the noun, within the next dozen tokens: a place name ("to Poland", "in
@@ -60,10 +116,20 @@ function lastActorBefore(hits: GazMention[], from: number, to: number): GazMenti
  */
 function locationAfter(doc: Doc, hits: GazMention[], from: number, end: number): string | undefined {
   const { tokens } = doc;
-  const limit = Math.min(end, from + 14);
+  const limit = Math.min(end, from + 20);
+  // "from Fort Bragg to Poland", "mostly from bases in Okinawa, will go to Taiwan": where they
+  // come from is not where they are; a from-phrase runs to a comma or to "to".
+  let origin = false;
   for (let k = from; k < limit; k++) {
-    if (STOP.has(tokens[k].text) && k > from) break;
+    if (HARD_STOP.has(tokens[k].text) && k > from) break;
+    const w = tokens[k].lower;
+    if (w === 'from') origin = true;
+    else if (w === ',' || w === 'to' || w === 'into') origin = false;
     const g = hits.find((h) => h.i === k);
+    if (g && origin) {
+      k = g.j - 1;
+      continue;
+    }
     if (g) {
       const after = g.possessive ? g.j + 1 : g.j;
       if ((g.demonym || g.possessive) && g.actor && BORDER.at(tokens, after, end)) return g.actor;

@@ -154,8 +154,11 @@ export function handedOver(
   clauseStart: number,
   sentenceStart: number,
   n0: number,
+  nEnd: number,
   troopsBefore: boolean,
 ): boolean {
+  // "at least 40 battalions": a figure with a noun of its own counts that noun.
+  if (tokens[nEnd] && !BARE_AFTER.at(tokens, nEnd, tokens.length)) return false;
   let k = n0 - 1;
   while (k > clauseStart && isQualifierWord(tokens[k]) && !TAKES_FIGURE.has(tokens[k].lower)) k--;
   if (k < clauseStart) return false;

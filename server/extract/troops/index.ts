@@ -14,7 +14,7 @@ import { PhraseIndex, phraseSet } from '../text/phrases.js';
 import type { Sentence } from '../text/sentences.js';
 import { describeTroops } from './attributes.js';
 import { aboutForces, countsCasualties, handedOver, isHypothetical, sharesNoun, SHORT_SENTENCE } from './context.js';
-import { forceBefore, qualifierBefore, unitAfter, type Unit } from './units.js';
+import { forceBefore, namesTroops, qualifierBefore, unitAfter, type Unit } from './units.js';
 
 type Qualifier = TroopMention['qualifier'];
 
@@ -29,9 +29,13 @@ const MAX_TROOPS = 10_000_000;
 /** Finds the troop strengths of a report. */
 export function findTroops(doc: Doc): TroopMention[] {
   const out: TroopMention[] = [];
+  // Whose troops the last sentences spoke of ("Thousands of Russian troops ... More than 10,000 soldiers ...").
+  let owner: { actor: string; sentence: number } | undefined;
   for (const s of doc.sentences) {
     if (out.length >= CAPS.troops) break;
     doc.budget.check();
+    const named = troopOwnerIn(doc, s);
+    if (named) owner = { actor: named, sentence: s.index };
     const numbers = findNumbers(doc.tokens, s.t0, s.t1).slice(0, CAPS.numbersPerSentence);
     let prevEnd = -1;
     let prevMention: TroopMention | undefined;
@@ -43,6 +47,8 @@ export function findTroops(doc: Doc): TroopMention[] {
         // A bare figure shares the noun, and the owner, of the figure before it.
         if (prevMention.actor && !mention.actor) mention.actor = prevMention.actor;
       }
+      if (!mention.actor && owner && s.index - owner.sentence <= OWNER_REACH) mention.actor = owner.actor;
+      if (mention.actor) owner = { actor: mention.actor, sentence: s.index };
       out.push(mention);
       prevEnd = unitEnd;
       prevMention = mention;
@@ -50,6 +56,20 @@ export function findTroops(doc: Doc): TroopMention[] {
     multiples(doc, s, out);
   }
   return out.slice(0, CAPS.troops);
+}
+
+/** How many sentences on a troop figure with no owner of its own takes the last one named. */
+const OWNER_REACH = 2;
+
+/** "Russian troops", "the Kremlin's forces": an actor right before a troop noun, with or without a number. */
+function troopOwnerIn(doc: Doc, s: Sentence): string | undefined {
+  let found: string | undefined;
+  for (const g of doc.gaz[s.index]) {
+    if (!g.actor || g.locative || g.organization) continue;
+    const after = g.possessive ? g.j + 1 : g.j;
+    if (namesTroops(doc.tokens, after, Math.min(s.t1, after + 2))) found = g.actor;
+  }
+  return found;
 }
 
 /** The troop mention a number makes, with the end of its noun and whether it borrowed the noun; null if none. */
@@ -65,7 +85,7 @@ function troopFigure(doc: Doc, s: Sentence, n: NumberExpr, prevEnd: number): [Tr
     unit = { kind: 'troops', j: n.j };
     borrowed = true;
   }
-  if (!unit && handedOver(tokens, c0, s.t0, n.i, prevEnd >= 0)) unit = { kind: 'troops', j: n.j };
+  if (!unit && handedOver(tokens, c0, s.t0, n.i, n.j, prevEnd >= 0)) unit = { kind: 'troops', j: n.j };
   if (!unit) return null;
   if (unit.kind === 'context') {
     // A short sentence leans on the one before ("The troops were ordered out. 160 members in total were relocated.").
