@@ -105,9 +105,14 @@ export function compileGazetteer(data: GazetteerData): Gazetteer {
     Object.entries(data.roleWords).filter(([k]) => !k.startsWith('$')) as [string, string][],
   );
   const nameStop = new Set<string>(titlesData.nameStop.flatMap((w) => w.split(/\s+/)));
+  // A name of one word never belongs to a person ("Moscow"), nor does a word of a body's name
+  // ("Security", "Intelligence"); a word of a place's longer name may ("Solomon", "Marshall", "Salvador").
   // Acronyms ("UN", "EU") stop names only in capitals: "Kim Jong Un" keeps his "Un".
-  for (const form of surfaces.keys())
-    for (const w of phraseKeys(form, true)) if (!/^[A-Z0-9.]+$/.test(w) || w.length > 4) nameStop.add(w.toLowerCase());
+  for (const [form, s] of surfaces) {
+    const keys = phraseKeys(form, true);
+    if (keys.length > 1 && !s.organization) continue;
+    for (const w of keys) if (!/^[A-Z0-9.]+$/.test(w) || w.length > 4) nameStop.add(w.toLowerCase());
+  }
   for (const t of data.titles) for (const w of phraseKeys(t.title)) nameStop.add(w);
   for (const k of Object.keys(data.roleWords)) for (const w of phraseKeys(k)) nameStop.add(w);
   return {

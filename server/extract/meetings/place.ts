@@ -36,7 +36,7 @@ export function placeOf(doc: Doc, s: Sentence, t: Trigger, c0: number, c1: numbe
   const places = doc.gaz[s.index].filter((g) => g.locative && g.place && g.i >= c0 && g.j <= c1);
   const after = places.find((g) => g.i >= t.j && g.i < windowEnd && !takenByRelative(tokens, t.j, g.i));
   if (after) return after.place!;
-  const unknown = unknownPlace(doc, s, t.j, windowEnd);
+  const unknown = (t.group === 'travel' ? unknownDestination(doc, s, t) : null) ?? unknownPlace(doc, s, t.j, windowEnd);
   if (unknown) return unknown;
   const before = places.find((g) => g.i < t.i);
   if (before) return before.place!;
@@ -68,33 +68,40 @@ function takenByRelative(tokens: Token[], from: number, to: number): boolean {
  * person, not a common capitalised word (months, titles) and not a known name.
  */
 function unknownPlace(doc: Doc, s: Sentence, from: number, to: number): string | null {
-  const { tokens, gazetteer } = doc;
+  const { tokens } = doc;
   for (let k = from; k < to - 1; k++) {
     const w = tokens[k].lower;
-    let m = -1;
-    if (w === 'in' || w === 'at') m = k + 1;
-    if (w === 'of' && k >= 1 && PLACE_NOUNS.has(tokens[k - 1].lower)) m = k + 1;
-    if (m < 0 || m >= to) continue;
-    const first = tokens[m];
-    if (!first.cap || first.kind !== 'word') continue;
-    if (doc.peopleIn[s.index].some((p) => p.i <= m && p.j > m)) continue;
-    if (gazetteer.names.at(tokens, m, to)) continue;
-    const saint = first.lower === 'st' || first.lower === 'saint';
-    if (gazetteer.nameStop.has(first.lower) && !saint) continue;
-    let e = m + 1;
-    if (saint && tokens[e]?.text === '.') e++;
-    while (
-      e < to &&
-      e - m < 4 &&
-      tokens[e].cap &&
-      tokens[e].kind === 'word' &&
-      !gazetteer.nameStop.has(tokens[e].lower)
-    )
-      e++;
-    if (e - m > 3 && !saint) continue;
-    let name = '';
-    for (let q = m; q < e; q++) name += (q > m && tokens[q].space ? ' ' : '') + tokens[q].text;
-    return name;
+    const after = w === 'in' || w === 'at' || (w === 'of' && k >= 1 && PLACE_NOUNS.has(tokens[k - 1].lower));
+    if (!after) continue;
+    const name = capitalisedPlace(doc, s, k + 1, to);
+    if (name) return name;
   }
   return null;
+}
+
+/** "fly to Arequipa", "visited Cusco", "arrived in Tacna": a destination the gazetteer does not know, right after a trip's words. */
+export function unknownDestination(doc: Doc, s: Sentence, t: Trigger): string | null {
+  const { tokens } = doc;
+  let m = t.j;
+  if (['to', 'in', 'at', 'for'].includes(tokens[m]?.lower ?? '')) m++;
+  return capitalisedPlace(doc, s, m, s.t1);
+}
+
+/** Up to three capitalised words at token m that are no person, no common capitalised word and no known name. */
+function capitalisedPlace(doc: Doc, s: Sentence, m: number, to: number): string | null {
+  const { tokens, gazetteer } = doc;
+  const first = tokens[m];
+  if (!first || m >= to || !first.cap || first.kind !== 'word') return null;
+  if (doc.peopleIn[s.index].some((p) => p.i <= m && p.j > m)) return null;
+  if (gazetteer.names.at(tokens, m, to)) return null;
+  const saint = first.lower === 'st' || first.lower === 'saint';
+  if (gazetteer.nameStop.has(first.lower) && !saint) return null;
+  let e = m + 1;
+  if (saint && tokens[e]?.text === '.') e++;
+  while (e < to && e - m < 4 && tokens[e].cap && tokens[e].kind === 'word' && !gazetteer.nameStop.has(tokens[e].lower))
+    e++;
+  if (e - m > 3 && !saint) return null;
+  let name = '';
+  for (let q = m; q < e; q++) name += (q > m && tokens[q].space ? ' ' : '') + tokens[q].text;
+  return name;
 }

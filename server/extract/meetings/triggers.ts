@@ -10,6 +10,7 @@ import terms from '../lexicon/meetings.json' with { type: 'json' };
 import { NEGATION, negatedWord } from '../text/cues.js';
 import { PhraseIndex, phraseSet } from '../text/phrases.js';
 import type { Sentence } from '../text/sentences.js';
+import { unknownDestination } from './place.js';
 import type { Trigger, TriggerGroup } from './types.js';
 
 const TRIGGERS = new PhraseIndex<TriggerGroup>(
@@ -104,6 +105,9 @@ function introducesMeeting(doc: Doc, s: Sentence, t: Trigger): boolean {
   const guestAfter = (): boolean => {
     let m = t.j;
     if (DETERMINERS.has(tokens[m]?.lower ?? '')) m++;
+    // "welcomed Minister Tomas Kral": across a title.
+    const title = doc.gazetteer.titles.at(tokens, m, s.t1);
+    if (title && tokens[m].cap) m += title.length;
     return (
       doc.peopleIn[s.index].some((p) => p.i === m) ||
       doc.gaz[s.index].some((g) => g.i === m && g.actor !== undefined && !g.locative)
@@ -114,9 +118,8 @@ function introducesMeeting(doc: Doc, s: Sentence, t: Trigger): boolean {
       // "called [Ukrainian President Vladimir] Zelensky": a person or a country, across a title or brackets.
       const callee = doc.peopleIn[s.index].find((p) => p.i >= t.j && p.i - t.j <= 6);
       // "called Pelosi's visit a provocation": a thing of hers, not her, was called something.
-      const possessed = callee && tokens[callee.j]?.lower === "'s";
-      if (callee && !possessed && tokens.slice(t.j, callee.i).every((x) => x.cap || x.text === '[' || x.text === ']'))
-        return true;
+      if (callee && tokens[callee.j]?.lower === "'s") return false;
+      if (callee && tokens.slice(t.j, callee.i).every((x) => x.cap || x.text === '[' || x.text === ']')) return true;
       return guestAfter();
     }
     case 'receive':
@@ -173,9 +176,10 @@ function withSomeone(doc: Doc, s: Sentence, from: number): boolean {
  * named as a noun ("Pelosi's visit to Taiwan") is a meeting only when the sentence gives its day.
  */
 function travelsSomewhere(doc: Doc, s: Sentence, t: Trigger): boolean {
-  const place = doc.gaz[s.index].some(
-    (g) => g.place && g.i >= t.j && g.i - t.j <= 4 && (g.locative || t.words.startsWith('visit')),
-  );
+  const place =
+    doc.gaz[s.index].some(
+      (g) => g.place && g.i >= t.j && g.i - t.j <= 4 && (g.locative || t.words.startsWith('visit')),
+    ) || unknownDestination(doc, s, t) !== null;
   if (!place) return false;
   const prev = doc.tokens[t.i - 1]?.lower ?? '';
   const noun =

@@ -152,6 +152,7 @@ function resolveSingle(
 
 /** A bare capitalised word in a participant's seat: "between _ and _", "meet _", "talks with _". */
 function atTable(tokens: Token[], i: number): boolean {
+  if (beforeTable(tokens, i)) return true;
   const prev = tokens[i - 1];
   if (!prev) return false;
   if (TABLE_VERBS.has(prev.lower)) return true;
@@ -164,4 +165,28 @@ function atTable(tokens: Token[], i: number): boolean {
     if (t.kind === 'punct' && t.text !== '-' && t.text !== '.') return false;
   }
   return false;
+}
+
+const AUXILIARIES = new Set([
+  'will',
+  'would',
+  'to',
+  'are',
+  'is',
+  'have',
+  'has',
+  'had',
+  'also',
+  'then',
+  'later',
+  'both',
+]);
+const TABLE_AFTER = new Set(['met', 'meet', 'meets', 'held', 'hold', 'holds', 'spoke', 'talked', 'agreed']);
+
+/** "Ruiz and Kral met", "Ruiz will meet": a bare capitalised word as the subject of a verb of meeting. */
+function beforeTable(tokens: Token[], i: number): boolean {
+  let k = i + 1;
+  if (tokens[k]?.lower === 'and' && tokens[k + 1]?.cap) k += 2;
+  while (k < i + 6 && AUXILIARIES.has(tokens[k]?.lower ?? '')) k++;
+  return TABLE_AFTER.has(tokens[k]?.lower ?? '');
 }
