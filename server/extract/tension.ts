@@ -8,8 +8,9 @@ import type { TensionSignal } from '../../shared/extraction.js';
 import { CAPS } from './budget.js';
 import type { Doc } from './doc.js';
 import lexicon from './lexicon/tension.json' with { type: 'json' };
-import { NEGATION, negatedWord } from './text/cues.js';
-import { PhraseIndex } from './text/phrases.js';
+import { clauseAround } from './text/clauses.js';
+import { anyIn, CANCELLED, NEGATION, negatedWord } from './text/cues.js';
+import { PhraseIndex, phraseSet } from './text/phrases.js';
 import type { Sentence } from './text/sentences.js';
 
 interface Entry {
@@ -22,6 +23,15 @@ const LEXICON = new PhraseIndex<Entry>(
     e.phrases.map((p) => [p, { weight: e.weight, category: e.category }] as [string, Entry]),
   ),
 );
+const NOT_HELD = phraseSet([
+  'will not take place',
+  'would not take place',
+  'not take place',
+  'not go ahead',
+  'will not go ahead',
+  'was not held',
+  'were not held',
+]);
 const HEDGES = new Set([
   'could',
   'might',
@@ -44,10 +54,21 @@ const CLAUSE_BREAK = new Set([',', ';', ':', 'but', 'and', 'while', 'whereas', '
 const NEGATION_REACH = 6;
 const HEDGE_REACH = 8;
 
-/** The tension signals of a report; `delta` is their weight sum, rounded to two decimals. */
+/** The lead (the first sentences) states the news; what follows is background, often earlier threats. */
+const LEAD_SENTENCES = 2;
+const LEAD_WEIGHT = 2;
+/** A quotation is a view, not an event: half weight. */
+const QUOTED_WEIGHT = 0.5;
+
+/**
+ * The tension signals of a report, each weighted by where it stands (the lead doubled, a
+ * quotation halved); `delta` is their sum, rounded to two decimals.
+ */
 export function findTension(doc: Doc, affiliation: Map<string, string>): { delta: number; signals: TensionSignal[] } {
   const { tokens, text } = doc;
   const signals: TensionSignal[] = [];
+  let delta = 0;
+  const quoted = quotedTokens(doc);
   for (const s of doc.sentences) {
     if (signals.length >= CAPS.tensionSignals) break;
     const actors = actorPositions(doc, s, affiliation);
@@ -59,21 +80,34 @@ export function findTension(doc: Doc, affiliation: Map<string, string>): { delta
       if (!negated(doc, s, k)) {
         const start = tokens[k].start;
         const end = tokens[j - 1].end;
+        // Talks that are called off ("the meeting will not take place") are no sign of calm.
+        const off = hit.value.category === 'talks' && calledOff(doc, s, k);
+        const base = off ? CALLED_OFF_WEIGHT : hit.value.weight;
+        const place = (s.index < LEAD_SENTENCES ? LEAD_WEIGHT : 1) * (quoted[k] ? QUOTED_WEIGHT : 1);
         const signal: TensionSignal = {
           phrase: text.slice(start, end),
-          weight: hedged(doc, s, k) ? hit.value.weight / 2 : hit.value.weight,
-          category: hit.value.category,
+          weight: (hedged(doc, s, k) ? base / 2 : base) * place,
+          category: off ? 'talks failing' : hit.value.category,
           evidence: { text: text.slice(start, end), start, end },
         };
         const pair = nearestPair(actors, k);
         if (pair) signal.actors = pair;
         signals.push(signal);
+        delta += signal.weight;
       }
       k = j - 1;
     }
   }
-  const delta = Math.round(signals.reduce((sum, x) => sum + x.weight, 0) * 100) / 100;
-  return { delta: Number.isFinite(delta) ? delta : 0, signals };
+  const rounded = Math.round(delta * 100) / 100;
+  return { delta: Number.isFinite(rounded) ? rounded : 0, signals };
+}
+
+const CALLED_OFF_WEIGHT = 1;
+
+/** A cancellation in the clause of a talks phrase ("cancelled the meeting", "the meeting will not take place"). */
+function calledOff(doc: Doc, s: Sentence, k: number): boolean {
+  const [c0, c1] = clauseAround(doc.clauses[s.index], s.t1, k);
+  return anyIn(CANCELLED, doc.tokens, c0, c1) || anyIn(NOT_HELD, doc.tokens, c0, c1);
 }
 
 /** A negation among the few tokens before the phrase, in its clause. */
@@ -121,4 +155,19 @@ function nearest(actors: { at: number; actor: string }[], pos: number, other: st
     if (a.actor !== other && d < bestDistance) [best, bestDistance] = [a, d];
   }
   return best;
+}
+
+/** For each token, whether it stands inside a quotation (“...” or "..."), found in one pass. */
+function quotedTokens(doc: Doc): Uint8Array {
+  const out = new Uint8Array(doc.tokens.length);
+  let inside = false;
+  for (let k = 0; k < doc.tokens.length; k++) {
+    const t = doc.tokens[k].text;
+    if (t === '“') inside = true;
+    else if (t === '”') inside = false;
+    else if (t === '"') inside = !inside;
+    else if (doc.tokens[k].nl) inside = false;
+    out[k] = inside ? 1 : 0;
+  }
+  return out;
 }
