@@ -10,6 +10,7 @@ import type { Doc } from '../doc.js';
 import type { GazMention } from '../gazetteer/mentions.js';
 import terms from '../lexicon/meetings.json' with { type: 'json' };
 import type { PersonMention } from '../people/types.js';
+import { clauseAround } from '../text/clauses.js';
 import { phraseSet } from '../text/phrases.js';
 import type { Sentence } from '../text/sentences.js';
 import type { Token } from '../text/tokens.js';
@@ -103,8 +104,18 @@ export function seatsAt(
     const seats = seatsIn(doc, s, t, t.j + 1, betweenEnd(doc, t.j + 1, c1), quotes, elsewhere);
     if (seats.names.length > 0) return { ...seats, between: true };
   }
-  return seatsIn(doc, s, t, c0, c1, quotes, elsewhere);
+  const seats = seatsIn(doc, s, t, c0, c1, quotes, elsewhere);
+  // "During the session in Stockholm, Blinken and Lavrov differed": those of the main clause attended.
+  if (c0 === s.t0 && ATTENDING.has(doc.tokens[c0].lower) && c1 < s.t1) {
+    const [, m1] = clauseAround(doc.clauses[s.index], s.t1, c1);
+    for (const p of doc.peopleIn[s.index])
+      if (p.i >= c1 && p.j <= m1 && !seats.names.includes(p.person.name)) seats.names.push(p.person.name);
+  }
+  return seats;
 }
+
+/** An opening clause of these places the main clause's people at its meeting. */
+const ATTENDING = new Set(['during', 'at']);
 
 /** The people and actors of tokens [from, to) that sit at a trigger's table. */
 function seatsIn(

@@ -78,6 +78,10 @@ describe('step 1: trigger', () => {
     expect(triggerWords("President Ana Ruiz called Tomas Kral's plan reckless.")).toEqual([]);
     expect(triggerWords('The ministry welcomed the decision.')).toEqual([]);
   });
+  it('takes neither "called on" nor a stance ("open to dialogue") for a meeting', () => {
+    expect(triggerWords('President Ana Ruiz called on both sides to stop.')).toEqual([]);
+    expect(triggerWords('Kral said he remained open to dialogue with Lima.')).toEqual([]);
+  });
   it('takes a visit named as a noun only with a day after it', () => {
     expect(triggerWords("Ana Ruiz's visit to Quito angered Lima.")).toEqual([]);
     expect(triggerWords("Ana Ruiz's visit to Quito on Friday angered Lima.")).toEqual(['visit']);
@@ -112,6 +116,11 @@ describe('step 2: seats', () => {
       'Ana Ruiz',
       'Tomas Kral',
     ]);
+  });
+  it('seats those the main clause names at the session an opening clause names', () => {
+    expect(seats('During a session of the OSCE in Vienna, Minister Ana Ruiz and Minister Tomas Kral clashed.')).toEqual(
+      ['OSCE', 'Ana Ruiz', 'Tomas Kral'],
+    );
   });
   it('seats the sides of advisers, not the leaders they advise', () => {
     expect(seats('Advisers to President Ana Ruiz of Peru and Tomas Kral met in Quito.')).not.toContain('Ana Ruiz');

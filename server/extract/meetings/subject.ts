@@ -82,7 +82,10 @@ export function inferredSeats(
   if (collective && earlier.length === 0) {
     // "both sides", "the two leaders": the sides of the last meeting that seated two of that kind.
     for (let k = memory.mentions.length - 1; k >= 0; k--) {
-      const seats = memory.mentions[k].participants;
+      const all = memory.mentions[k].participants;
+      // "both politicians", "the two leaders": the people of that meeting, not the bodies beside them.
+      const people = all.filter((n) => !doc.gazetteer.actorNames.has(n));
+      const seats = PERSONS.has(collective) && people.length >= 2 ? people : all;
       if (seats.length < 2) continue;
       if (!seats.every((n) => fits(doc, n, collective))) return [];
       // "the sides", "the parties": the countries behind the people, where the report names them.
@@ -147,6 +150,18 @@ function collectiveAt(doc: Doc, from: number, to: number): string | null {
   return null;
 }
 
+const PERSONS = new Set([
+  'politicians',
+  'leaders',
+  'presidents',
+  'ministers',
+  'men',
+  'women',
+  'diplomats',
+  'negotiators',
+  'envoys',
+  'two',
+]);
 const SIDES = new Set(['sides', 'parties', 'countries', 'governments', 'delegations', 'states']);
 
 function affiliationOf(doc: Doc, name: string): string | undefined {

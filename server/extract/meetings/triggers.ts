@@ -7,7 +7,7 @@
  */
 import type { Doc } from '../doc.js';
 import terms from '../lexicon/meetings.json' with { type: 'json' };
-import { NEGATION, negatedWord } from '../text/cues.js';
+import { anyIn, NEGATION, negatedWord } from '../text/cues.js';
 import { PhraseIndex, phraseSet } from '../text/phrases.js';
 import type { Sentence } from '../text/sentences.js';
 import { unknownDestination } from './place.js';
@@ -51,6 +51,8 @@ const NOUN_LEAD = new Set([
 const AUDIENCE = phraseSet(terms.audienceWords);
 const AUDIENCE_LEAD = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'state']);
 const TOPIC_VERBS = new Set(terms.topicVerbsBefore);
+const STANCES = phraseSet(terms.stanceBefore);
+const STANCE_NOUNS = new Set(['dialogue', 'diplomacy', 'engagement']);
 const NOT_RULED_OUT = phraseSet(['rule out', 'ruled out', 'ruling out', 'exclude', 'excluded', 'excluding', 'only']);
 
 /** The triggers of a sentence that introduce meetings, in order. */
@@ -85,6 +87,8 @@ function introducesMeeting(doc: Doc, s: Sentence, t: Trigger): boolean {
   const before = (n: number): string => tokens[t.i - n]?.lower ?? '';
   const after = (n: number): string => (t.j + n - 1 < s.t1 ? tokens[t.j + n - 1].lower : '');
   if (negatedBefore(doc, s, t.i)) return false;
+  // "open to dialogue", "committed to diplomacy": a stance, not a meeting.
+  if (STANCE_NOUNS.has(t.words) && anyIn(STANCES, tokens, Math.max(s.t0, t.i - 4), t.i)) return false;
   // "an assault that threatened truce talks": the talks are what is at stake, not an event.
   for (let m = Math.max(s.t0, t.i - 3); m < t.i; m++) if (TOPIC_VERBS.has(tokens[m].lower)) return false;
   // "spoke to reporters", "told the BBC": a statement, not a meeting.
@@ -115,6 +119,8 @@ function introducesMeeting(doc: Doc, s: Sentence, t: Trigger): boolean {
   };
   switch (t.group) {
     case 'callVerb': {
+      // "called on the West", "called for calm", "called off": other verbs.
+      if (VERB_CALL_AFTER.has(after(1))) return false;
       // "called [Ukrainian President Vladimir] Zelensky": a person or a country, across a title or brackets.
       const callee = doc.peopleIn[s.index].find((p) => p.i >= t.j && p.i - t.j <= 6);
       // "called Pelosi's visit a provocation": a thing of hers, not her, was called something.
