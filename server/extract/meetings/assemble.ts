@@ -25,6 +25,8 @@ import type { Mention, Trigger } from './types.js';
 import { continuations, whereClauses } from './continuations.js';
 
 const ANAPHORIC = new Set(terms.anaphoric);
+/** First words of triggers that are verbs ("held talks", "met"): such a trigger never points back. */
+const VERBS = new Set(terms.verbStarts);
 const POSSESSIVES = new Set(['their', 'his', 'her', 'its', 'our']);
 const SAME_EVENT_BEFORE = phraseSet(terms.sameEventBefore);
 const AGAIN = new Set(terms.againWords);
@@ -228,7 +230,8 @@ function hostMention(
 function anaphoric(doc: Doc, s: Sentence, t: Trigger, sameEvent: boolean, ownDay: boolean): boolean {
   const { tokens } = doc;
   if (sameEvent) return true;
-  if (t.group === 'travel' || ownDay) return false;
+  // Only a noun points back ("the talks"); in "the official held talks" the article is the subject's.
+  if (t.group === 'travel' || ownDay || VERBS.has(doc.tokens[t.i].lower)) return false;
   // "the talks", "their latest round of talks"; "that a meeting" opens a new one.
   for (let k = t.i - 1; k >= Math.max(s.t0, t.i - 4); k--) {
     const w = tokens[k].lower;

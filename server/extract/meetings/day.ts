@@ -37,6 +37,9 @@ export interface DayMemory {
 export function meetingDates(doc: Doc, s: Sentence): DateMention[] {
   const { tokens } = doc;
   return doc.dates[s.index].filter((d) => {
+    // "BRUSSELS, Feb 9 -", "Brussels 06.11.2021 ...": the report's own dateline, no event's day.
+    if (d.i >= 1 && d.i < 6 && datelinePlace(doc) && tokens.slice(0, d.i).every((x) => x.cap || x.kind === 'punct'))
+      return false;
     for (let k = d.i - 1; k >= Math.max(s.t0, d.i - 5); k--) {
       const w = tokens[k].lower;
       if (REPORTING.has(w)) return false;
@@ -45,6 +48,12 @@ export function meetingDates(doc: Doc, s: Sentence): DateMention[] {
     }
     return true;
   });
+}
+
+/** The report opens with a place, as a dateline does ("BRUSSELS, Feb 9 -", "Brussels 06.11.2021"). */
+function datelinePlace(doc: Doc): boolean {
+  const first = doc.gaz[0]?.[0];
+  return first !== undefined && first.i === 0 && first.place !== undefined;
 }
 
 /** The day of a trigger in clause [c0, c1); `triggers` are the sentence's, `dates` its meeting dates. */

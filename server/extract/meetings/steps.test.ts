@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Doc } from '../doc.js';
-import { readDoc } from '../index.js';
+import { extract, readDoc } from '../index.js';
 import { clauseAround } from '../text/clauses.js';
 import { dayOf, meetingDates } from './day.js';
 import { kindOf } from './kind.js';
@@ -148,6 +148,9 @@ describe('step 4: day', () => {
     expect(day('Ruiz will meet Kral on Friday.')).toBe('2022-01-21');
     expect(day('Ruiz met Kral on Tuesday.')).toBe('2022-01-18');
   });
+  it('never takes the day of the dateline written at the top of the report', () => {
+    expect(day('Lima 18.01.2022 Minister Ana Ruiz visited Quito to see Tomas Kral.', 'visited')).toBeNull();
+  });
   it('never takes the day of a statement', () => {
     expect(day('Ruiz will meet Kral in Quito, her office said on Tuesday.')).toBeNull();
   });
@@ -183,5 +186,16 @@ describe('step 6: status', () => {
     expect(status('The meeting between Ruiz and Kral was called off.', 'meeting')).toBe('cancelled');
     expect(status('Ruiz offered to host talks with Kral.', 'host')).toBe('proposed');
     expect(status('Ruiz did not rule out travelling to Quito to meet Kral.', 'meet')).toBe('proposed');
+  });
+});
+
+describe('a reference back', () => {
+  it('is made by a noun with "the" ("the talks"), never by a verb whose subject has one', () => {
+    const ms = extract(
+      'Minister Ana Ruiz met Minister Tomas Kral in Quito on Monday. The Peruvian official held talks with Minister Ida Lund on Tuesday.',
+      WED,
+    ).meetings;
+    expect(ms).toHaveLength(2);
+    expect(ms[1]).toMatchObject({ date: '2022-01-18', participants: expect.arrayContaining(['Ida Lund']) });
   });
 });

@@ -13,7 +13,7 @@ const AFTER_COMMA = phraseSet(words.clauseAfterComma);
 const OPENERS = phraseSet(words.clauseOpeners);
 const DASHES = new Set(['-', '–', '—']);
 const INTRODUCERS = new Set(words.clauseIntroducers);
-const RELATIVES = new Set(['who', 'which', 'whose', 'whom']);
+const RELATIVES = new Set(['who', 'which', 'whose', 'whom', 'where']);
 
 /** The token indexes where the clauses of a sentence start; the first is the sentence's own start. */
 export function clauseStarts(tokens: Token[], s: Sentence): number[] {

@@ -79,6 +79,11 @@ describe('sentences and clauses', () => {
       'will fly to Quito.',
     ]);
     expect(clauses('Before calling Kral, Ruiz met Lund.')).toEqual(['Before calling Kral,', 'Ruiz met Lund.']);
+    expect(clauses('After stops in Lima, where she held talks with Kral, Ruiz called Lund.')).toEqual([
+      'After stops in Lima,',
+      'where she held talks with Kral,',
+      'Ruiz called Lund.',
+    ]);
   });
 });
 
