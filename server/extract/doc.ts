@@ -33,10 +33,3 @@ export interface Doc {
   gazetteer: Gazetteer;
   budget: Budget;
 }
-
-/** The sentence index of each token. */
-export function sentenceIndex(tokens: Token[], sentences: Sentence[]): Int32Array {
-  const out = new Int32Array(tokens.length);
-  for (const s of sentences) out.fill(s.index, s.t0, s.t1);
-  return out;
-}
