@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEFAULT_CORPUS, predict, readCorpus } from './eval.js';
+import { DEFAULT_CORPUS, predict, readCorpus, reportLines } from './eval.js';
 import { fmt2, formatReport, participantKey, routingLine, score, summaryLine, type CorpusDoc } from './eval/score.js';
 
 const SCORE_PY = join(DEFAULT_CORPUS, 'score.py');
@@ -155,6 +155,31 @@ describe('routing score', () => {
     const ours = formatReport(score(readCorpus(dir), routedPreds));
     expect(ours).toEqual(runPython(dir, routedPreds));
     expect(ours[ours.length - 2]).toMatch(/^routing russia-ukraine: /);
+  });
+});
+
+describe('the other crises apart', () => {
+  it('prints the b* files on their own line right before the summary line, which stays last', () => {
+    const docs: CorpusDoc[] = [
+      ...tiny,
+      { file: 'b9.json', doc: { id: 'b9', truth: { troop_counts: [{ value: 7000 }], meetings: [] } } },
+    ];
+    const preds = { ...tinyPreds, b9: { troops: [{ value: 7000, hypothetical: false }], meetings: [] } };
+    const lines = reportLines(docs, preds);
+    const full = formatReport(score(docs, preds));
+    expect(lines[lines.length - 1]).toBe(full[full.length - 1]);
+    expect(lines[lines.length - 2]).toBe(
+      `other crises (2 b* files): ${summaryLine(
+        score(
+          docs.filter((d) => d.file.startsWith('b')),
+          preds,
+        ),
+      )}`,
+    );
+    expect(lines.slice(0, -2)).toEqual(full.slice(0, -1));
+  });
+  it('prints no such line when there are no b* files', () => {
+    expect(reportLines(tiny.slice(0, 1), tinyPreds)).toEqual(formatReport(score(tiny.slice(0, 1), tinyPreds)));
   });
 });
 

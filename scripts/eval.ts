@@ -3,6 +3,8 @@
  * report of a corpus (default ../shared/corpus, beside the repository) and scores it
  * exactly as the corpus' score.py does. `--check` exits 1 when a measure is under
  * the CI threshold; `--predictions-out` writes {id: extraction} for score.py.
+ * Before the summary line (the last, as score.py prints it) comes the same measures for
+ * the `b*` files alone, the reports about other crises: the engine must not know one crisis.
  */
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -10,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { compileRouting } from '../server/crises/routing.js';
 import { sampleCrises } from '../server/crises/sampleCrises.js';
 import { extract } from '../server/extract/index.js';
-import { failures, formatReport, score, type CorpusDoc } from './eval/score.js';
+import { failures, formatReport, score, summaryLine, type CorpusDoc } from './eval/score.js';
 
 /** Default corpus: ../shared/corpus relative to the repository root. */
 export const DEFAULT_CORPUS = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'corpus');
@@ -38,6 +40,23 @@ export function predict(docs: CorpusDoc[]): Record<string, unknown> {
   return preds;
 }
 
+/** The files about other crises: their names start with "b". */
+export const isOtherCrisis = (d: CorpusDoc): boolean => d.file.startsWith('b');
+
+/**
+ * What `npm run eval` prints: score.py's lines, with the other crises' measures on their own
+ * line right before the summary line, which stays last and identical to score.py's.
+ */
+export function reportLines(docs: CorpusDoc[], preds: Record<string, unknown>): string[] {
+  const lines = formatReport(score(docs, preds));
+  const others = docs.filter(isOtherCrisis);
+  if (others.length > 0 && others.length < docs.length) {
+    const apart = summaryLine(score(others, preds));
+    lines.splice(lines.length - 1, 0, `other crises (${others.length} b* files): ${apart}`);
+  }
+  return lines;
+}
+
 function main(argv: string[]): number {
   let dir = DEFAULT_CORPUS;
   let check = false;
@@ -53,7 +72,7 @@ function main(argv: string[]): number {
   const preds = predict(docs);
   if (out) writeFileSync(out, JSON.stringify(preds, null, 1));
   const result = score(docs, preds);
-  for (const line of formatReport(result)) console.log(line);
+  for (const line of reportLines(docs, preds)) console.log(line);
   if (check) {
     const failed = failures(result);
     for (const f of failed) console.error(`FAIL ${f}`);

@@ -10,6 +10,9 @@ import type { Keys } from './storage/keys.js';
 
 export type Metrics = ReturnType<typeof createMetrics>;
 
+/** The cluster-wide count of reports whose extraction ran past its time budget (workers add, /metrics reads). */
+export const extractOverBudgetKey = (keys: Keys): string => `${keys.queuePrefix}:stats:extract-over-budget`;
+
 export function createMetrics(deps: { redis: Redis; keys: Keys; queues: Queue[] }) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
@@ -40,6 +43,14 @@ export function createMetrics(deps: { redis: Redis; keys: Keys; queues: Queue[] 
     registers: [registry],
     async collect() {
       this.set(Number((await deps.redis.get(deps.keys.statsFailed)) ?? 0));
+    },
+  });
+  new Gauge({
+    name: 'crisis_extract_over_budget_total',
+    help: 'Reports whose extraction ran past its time budget (EXTRACT_BUDGET_MS) and failed, cluster-wide',
+    registers: [registry],
+    async collect() {
+      this.set(Number((await deps.redis.get(extractOverBudgetKey(deps.keys))) ?? 0));
     },
   });
   const socketsConnected = new Gauge({

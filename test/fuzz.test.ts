@@ -8,7 +8,8 @@ import fc from 'fast-check';
 import { Redis } from 'ioredis';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DISPLAY_TOKEN, INGEST_TOKEN, startTestApp, type TestApp } from './helpers/app.js';
+import { HOSTILE_LENGTH, hostileTexts } from '../server/extract/fixtures/hostile.js';
+import { DISPLAY_TOKEN, INGEST_TOKEN, postReport, startTestApp, waitFor, type TestApp } from './helpers/app.js';
 import { ADMIN_PASSWORD, login } from './helpers/desk.js';
 import { startRedis, type TestRedis } from './helpers/redisServer.js';
 import { apiRoutes } from './helpers/routes.js';
@@ -248,4 +249,44 @@ describe('fuzzing every route', () => {
     console.log(`fuzz socket: ${tried} cases`);
     expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
   });
+});
+
+describe('hostile report texts through a real worker', () => {
+  // Each of the bench's hostile texts (extract.hostile_max_ms) at the most a report may hold: the
+  // worker extracts every one, so each ends done, none failed, and the report after them too.
+  // Their timing is the bench's business: the budget here is generous, so a loaded machine
+  // cannot make this test fail; what is bounded here is what extraction keeps (the caps).
+  let hostileRedis: TestRedis;
+  let hostileApp: TestApp;
+  beforeAll(async () => {
+    hostileRedis = await startRedis();
+    hostileApp = await startTestApp(hostileRedis.url, { env: { EXTRACT_BUDGET_MS: '600000' } });
+  });
+  afterAll(async () => {
+    await hostileApp.close();
+    await hostileRedis.stop();
+  });
+
+  it('extracts every hostile text and the report after them, none failing', async () => {
+    const probe = new Redis(hostileRedis.url);
+    const status = (id: string) => probe.hget(`{${hostileApp.prefix}}:report:${id}`, 'status');
+    const ids: string[] = [];
+    const texts = [
+      ...Object.values(hostileTexts).map((make) => make(HOSTILE_LENGTH)),
+      'Envoys will meet in Vienna on Friday.',
+    ];
+    for (const text of texts) {
+      const res = await postReport(hostileApp.url, { text, dateline: '2022-01-19' });
+      expect(res.status).toBe(202);
+      ids.push(((await res.json()) as { id: string }).id);
+    }
+    await waitFor(
+      async () => (await Promise.all(ids.map(status))).every((s) => s === 'done' || s === 'failed'),
+      60_000,
+      'every hostile report extracted',
+    );
+    expect(await Promise.all(ids.map(status))).toEqual(ids.map(() => 'done'));
+    expect(Number((await probe.get(`{${hostileApp.prefix}}:stats:extract-over-budget`)) ?? 0)).toBe(0);
+    probe.disconnect();
+  }, 90_000);
 });

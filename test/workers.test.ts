@@ -4,6 +4,7 @@
  */
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
+import { hostileTexts } from '../server/extract/fixtures/hostile.js';
 import { DISPLAY_TOKEN, postReport, startTestApp, waitFor, type TestApp } from './helpers/app.js';
 import { startRedis, type TestRedis } from './helpers/redisServer.js';
 
@@ -105,6 +106,27 @@ describe('workers', () => {
     expect(Number(await probe.get(`{${app.prefix}}:stats:failed`))).toBe(1);
     probe.disconnect();
   });
+
+  it('a report whose extraction runs past its time budget fails saying so, is counted, and the worker goes on', async () => {
+    redis = await startRedis();
+    // 20 ms: far more than a short report takes, a fraction of what 100,000 hostile characters (the
+    // most a report holds) take; a loaded machine only makes the hostile text slower.
+    app = await startTestApp(redis.url, { env: { EXTRACT_BUDGET_MS: '20' } });
+    const probe = new Redis(redis.url);
+    const post = async (body: object) => ((await (await postReport(app!.url, body)).json()) as { id: string }).id;
+    const heavy = await post({ text: hostileTexts['hyphen chain'](100_000) });
+    const status = (id: string) => probe.hget(`{${app!.prefix}}:report:${id}`, 'status');
+    await waitFor(async () => (await status(heavy)) === 'failed', 30_000, 'failed over budget');
+    const detail = await (
+      await fetch(`${app.url}/api/reports/${heavy}`, { headers: { authorization: `Bearer ${DISPLAY_TOKEN}` } })
+    ).json();
+    expect(detail.error).toMatch(/extraction exceeded its time budget of 20 ms/);
+    const normal = await post({ text: text(5), dateline: '2022-01-10' });
+    await waitFor(async () => (await status(normal)) === 'done', 30_000, 'the next report done');
+    const metrics = await (await fetch(`${app.url}/metrics`)).text();
+    expect(metrics).toMatch(/^crisis_extract_over_budget_total 1$/m);
+    probe.disconnect();
+  }, 90_000);
 
   it('while Redis is down POST answers 503 within 2 s, and recovers when it is back', async () => {
     redis = await startRedis();

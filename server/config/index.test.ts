@@ -8,6 +8,7 @@ describe('configuration', () => {
     expect(config.DATA_DIR).toBe('./data');
     expect(config.INGEST_TOKENS).toEqual([]);
     expect(config.WALL_CLOCKS[0]).toEqual({ label: 'Kyiv', zone: 'Europe/Kyiv' });
+    expect(config.EXTRACT_BUDGET_MS).toBe(1000);
   });
 
   it('lists every bad variable at once, by name', () => {

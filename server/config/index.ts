@@ -56,6 +56,13 @@ const envSchema = z.object({
     .max(32)
     .default(Math.max(0, Math.min(4, availableParallelism() - 1))),
   /**
+   * Time budget of one report's extraction (ms). Past it the report fails for good with an error
+   * that says so (crisis_extract_over_budget_total counts them) and the worker goes on; a thread
+   * silent for three budgets and a second while it holds work is replaced. Extraction of a real
+   * report takes about a millisecond, of 200,000 hostile characters a few hundred at most.
+   */
+  EXTRACT_BUDGET_MS: z.coerce.number().int().min(10).max(600_000).default(1000),
+  /**
    * Ingest jobs in flight in one worker process. A job ends when its batch is committed, so while
    * one batch is folded and committed the extraction thread needs enough other jobs in hand not
    * to sit idle: 64 left it a third idle under a burst (870 reports/s), 1000 keeps it busy (1,080/s).

@@ -3,7 +3,8 @@
  * invented people; each assertion fails if its rule goes.
  */
 import { describe, expect, it } from 'vitest';
-import { findDates, parseDateline } from './dates.js';
+import { datesIn } from './fixtures/readers.js';
+import { parseDateline } from './text/dates.js';
 import { extract } from './index.js';
 
 const WED = '2022-01-19'; // a Wednesday
@@ -19,8 +20,8 @@ describe('meetings', () => {
     expect(m).toMatchObject({ place: 'Vienna', date: '2022-01-21', status: 'cancelled' });
   });
   it('reads "three in four days" as a rate, not a day four days on', () => {
-    expect(findDates('three in four days', 0, parseDateline(WED))).toHaveLength(0);
-    expect(findDates('they meet in four days', 0, parseDateline(WED))[0]?.date).toBe('2022-01-23');
+    expect(datesIn('three in four days', parseDateline(WED))).toHaveLength(0);
+    expect(datesIn('they meet in four days', parseDateline(WED))[0]?.date).toBe('2022-01-23');
   });
   it('lets a meeting\'s own "next month" outrank a day said before it', () => {
     const ms = meetingsOf(

@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { extractionSchema } from '../../shared/extraction.js';
-import { extract } from './index.js';
+import { CAPS } from './budget.js';
+import { createExtractor } from './index.js';
+
+// A bug inside extraction must surface here, not hide behind the empty extraction the service falls back to.
+const extract = createExtractor(undefined, {
+  onError: (err) => {
+    throw err;
+  },
+});
 
 /** Any input must give a schema-valid, plain-JSON extraction whose evidence points into the text. */
 function check(text: string, dateline: string): void {
@@ -85,14 +93,15 @@ describe('extract() on any input', () => {
   ])('survives %s', (_name, text) => {
     check(text, '2022-01-19');
   });
-  it('stays bounded on 1 MB of text', () => {
+  it("keeps what it finds in 1 MB of text within the caps (time is the bench's: extract.hostile_max_ms)", () => {
     const chunk = 'Over 100,000 troops massed as President Joe Biden will meet Vladimir Putin in Geneva on Friday. ';
     const text = chunk.repeat(Math.ceil(1_000_000 / chunk.length));
-    const t0 = performance.now();
     check(text, '2022-01-19');
-    expect(extract(text, '2022-01-19').troops.length).toBeGreaterThan(0);
-    // Generous bound for a loaded CI machine: the input is cut at MAX_TEXT_CHARS, so time cannot grow with size.
-    expect(performance.now() - t0).toBeLessThan(20_000);
+    const ex = extract(text, '2022-01-19');
+    expect(ex.troops.length).toBeGreaterThan(0);
+    expect(ex.troops.length).toBeLessThanOrEqual(CAPS.troops);
+    expect(ex.tension.signals.length).toBeLessThanOrEqual(CAPS.tensionSignals);
+    expect(ex.meetings.length).toBeLessThanOrEqual(CAPS.meetingMentions);
   });
   it('is deterministic', () => {
     const text = 'Blinken will meet Lavrov on Friday; 100,000 troops wait.';

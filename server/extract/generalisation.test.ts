@@ -3,9 +3,10 @@
  * Texts are our own, about invented or other people, and each assertion fails if its rule goes.
  */
 import { describe, expect, it } from 'vitest';
-import { issuedRef, parseDateline } from './dates.js';
+import { issuedRef, parseDateline } from './text/dates.js';
+import { tokenize } from './text/tokens.js';
 import { extract } from './index.js';
-import { consistentStatus } from './meetingMerge.js';
+import { consistentStatus } from './meetings/status.js';
 
 const WED = '2022-01-19'; // a Wednesday
 const meetingsOf = (text: string, dateline = WED) => extract(text, dateline).meetings;
@@ -53,7 +54,7 @@ describe('status and day', () => {
   it('dates a republished statement from its issue day', () => {
     const text =
       'The following statement was released by the ministry on January 17, 2022. Today, Minister Lena Varga met Minister Dan Munteanu in Vienna.';
-    expect(issuedRef(text, parseDateline(WED))).toMatchObject({ d: 17 });
+    expect(issuedRef(tokenize(text), parseDateline(WED))).toMatchObject({ d: 17 });
     expect(meetingsOf(text)[0].date).toBe('2022-01-17');
     // Without an issue line, "Today" is the dateline.
     expect(meetingsOf('Today, Minister Lena Varga met Minister Dan Munteanu in Vienna.')[0].date).toBe(WED);

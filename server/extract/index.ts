@@ -1,105 +1,145 @@
 /**
- * extract(): a report's text and dateline → Extraction. Pure and deterministic:
- * no I/O, no clock; relative dates resolve against the dateline only.
- * Crisis-specific knowledge (actors, places, titles, lexicons) is data beside this
- * module; `createExtractor` takes another gazetteer for another crisis.
+ * extract(): a report's text and dateline → Extraction. Pure and deterministic: no I/O, no
+ * clock but the optional time budget; relative dates resolve against the dateline only.
+ *
+ * The steps, in order (docs/extraction.md describes each):
+ *   1. tokens      one pass over the characters (text/tokens.ts)
+ *   2. sentences   and their clauses (text/sentences.ts, text/clauses.ts)
+ *   3. names       gazetteer names per sentence: actors, places, nationalities (gazetteer/mentions.ts)
+ *   4. dates       and tense cues per sentence (text/dates.ts, text/cues.ts)
+ *   5. people      names of people and what refers to them (people/)
+ *   6. meetings    trigger → seats → place → day → kind → status, then merged (meetings/)
+ *   7. troops      numbers tied to troops (troops/)
+ *   8. tension     weighted signals (tension.ts)
+ * Crisis-specific knowledge (actors, places, titles, word lists) is data beside this module;
+ * `createExtractor` takes another gazetteer for another crisis.
  */
 import { emptyExtraction, type Extraction } from '../../shared/extraction.js';
-import { addDays, findDates, issuedRef, parseDateline } from './dates.js';
-import { findGazMentions, type GazMention } from './entities.js';
-import { compileGazetteer, defaultGazetteerData, type GazetteerData } from './gazetteer.js';
-import { mergeMentions } from './meetingMerge.js';
-import { detectMeetings } from './meetings.js';
-import { findPeople, type PersonMention } from './people.js';
-import { splitSentences, type Sentence } from './sentences.js';
+import { budgetOf, CAPS, ExtractionBudgetExceeded } from './budget.js';
+import type { Doc } from './doc.js';
+import { compileGazetteer, defaultGazetteerData, type Gazetteer, type GazetteerData } from './gazetteer/compile.js';
+import { findGazMentions } from './gazetteer/mentions.js';
+import { findMeetings } from './meetings/index.js';
+import { findPeople } from './people/index.js';
+import type { PersonMention } from './people/types.js';
+import { clauseStarts } from './text/clauses.js';
+import { tenseHits } from './text/cues.js';
+import { findDates, isoOf, issuedRef, parseDateline } from './text/dates.js';
+import { splitSentences, type Sentence } from './text/sentences.js';
+import { tokenize } from './text/tokens.js';
 import { findTension } from './tension.js';
-import { findTroops } from './troops.js';
+import { findTroops } from './troops/index.js';
 
-export type { GazetteerData } from './gazetteer.js';
+export type { GazetteerData } from './gazetteer/compile.js';
 
-/** Texts longer than this are cut: extraction stays bounded in time on any input. */
+const defaultGazetteer = compileGazetteer(defaultGazetteerData);
+export { ExtractionBudgetExceeded } from './budget.js';
+
+/** Texts longer than this are cut: extraction stays bounded on any input. */
 export const MAX_TEXT_CHARS = 200_000;
 
-/** Builds an extract() bound to a gazetteer (the default one unless given). */
-export function createExtractor(
-  data: GazetteerData = defaultGazetteerData,
-): (text: string, dateline: string) => Extraction {
-  const gaz = compileGazetteer(data);
-  const actorNames = new Set(data.actors.map((a) => a.name));
-  const organizations = new Set(data.actors.filter((a) => a.kind === 'organization').map((a) => a.name));
-  const actorKeys = new Set(data.actors.map((a) => a.name.toLowerCase()));
-  return (text: string, dateline: string): Extraction => {
+/** An extraction function bound to a gazetteer; `budgetMs` bounds its time (it throws ExtractionBudgetExceeded past it). */
+export type Extractor = (text: string, dateline: string, budgetMs?: number) => Extraction;
+
+/** How an extractor reports a bug of its own (tests make it throw; in service it is swallowed). */
+export type ExtractorOptions = { onError?: (err: unknown) => void };
+
+/** Builds an extractor bound to a gazetteer (the default one unless given). */
+export function createExtractor(data: GazetteerData = defaultGazetteerData, options: ExtractorOptions = {}): Extractor {
+  const gazetteer = data === defaultGazetteerData ? defaultGazetteer : compileGazetteer(data);
+  return (text, dateline, budgetMs = Infinity) => {
     try {
       if (typeof text !== 'string' || text.length === 0) return emptyExtraction();
-      const body = text.length > MAX_TEXT_CHARS ? text.slice(0, MAX_TEXT_CHARS) : text;
-      // A republished statement speaks from the day it was issued, when it says so.
-      const ref = issuedRef(body, parseDateline(dateline));
-      const refIso = ref ? addDays(ref, 0) : null;
-      const sentences = splitSentences(body);
-      const gazBy = sentences.map((s) => findGazMentions(gaz, s.text, s.start));
-      const people = findPeople(gaz, body, sentences, gazBy);
-      const affiliation = new Map<string, string>();
-      for (const p of people) if (p.person.affiliation) affiliation.set(p.person.name, p.person.affiliation);
-      const facts = sentences.map((s, i) => ({
-        sentence: s,
-        gaz: gazBy[i],
-        people: peopleWithin(people, s),
-        dates: findDates(s.text, s.start, ref),
-      }));
-      const mentions = detectMeetings(facts, people, refIso, gaz);
-      // A loop, not gazBy.flat(): flat() is slow in V8 and this runs on every report.
-      const allGaz: GazMention[] = [];
-      for (const hits of gazBy) for (const h of hits) allGaz.push(h);
-      // Talks with a day but no named sides ("negotiations in Geneva on January 9") are between
-      // the report's two most-named countries.
-      const dyad = mainDyad(allGaz, organizations);
-      for (const m of mentions) {
-        if (m.date && !m.travel && !m.anaphoric && m.participants.length < 2 && dyad.length === 2)
-          m.participants = [...new Set([...m.participants, ...dyad])];
-      }
-      const meetings = mergeMentions(mentions, actorNames, organizations, affiliation, body, refIso, actorKeys);
-      const troops = findTroops(body, sentences, gazBy, people);
-      const tension = findTension(body, sentences, gazBy, people, affiliation);
-      const entities = {
-        // A bare name at a table may be a country the gazetteer lacks: a participant, not a listed person.
-        people: [...new Set(people.filter((p) => !p.person.bare || p.person.title).map((p) => p.person.name))],
-        places: [...new Set(allGaz.filter((g) => g.locative && g.place).map((g) => g.place!))],
-        organizations: [...new Set(allGaz.filter((g) => g.organization && g.actor).map((g) => g.actor!))],
-      };
-      return { troops, meetings, tension, entities };
-    } catch {
+      return run(gazetteer, text.length > MAX_TEXT_CHARS ? text.slice(0, MAX_TEXT_CHARS) : text, dateline, budgetMs);
+    } catch (err) {
+      if (err instanceof ExtractionBudgetExceeded) throw err;
+      options.onError?.(err);
       // A bug must never take the ingest worker down: an empty extraction is the safe answer.
       return emptyExtraction();
     }
   };
 }
 
-/**
- * The mentions of people inside a sentence, in their order. `people` is sorted by start, so those
- * starting in the sentence sit together: a binary search finds them instead of a pass over all.
- */
-function peopleWithin(people: PersonMention[], s: Sentence): PersonMention[] {
-  let lo = 0;
-  let hi = people.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (people[mid].start < s.start) lo = mid + 1;
-    else hi = mid;
+function run(gazetteer: Gazetteer, text: string, dateline: string, budgetMs: number): Extraction {
+  const doc = readDoc(text, dateline, gazetteer, budgetMs);
+  const affiliation = new Map<string, string>();
+  for (const p of doc.people) if (p.person.affiliation) affiliation.set(p.person.name, p.person.affiliation);
+  const meetings = findMeetings(doc, affiliation);
+  doc.budget.check();
+  const troops = findTroops(doc);
+  doc.budget.check();
+  const tension = findTension(doc, affiliation);
+  return { troops, meetings, tension, entities: entitiesOf(doc) };
+}
+
+/** Steps 1–5: the report as every later step reads it (exported for the steps' own tests). */
+export function readDoc(
+  text: string,
+  dateline: string,
+  gazetteer: Gazetteer = defaultGazetteer,
+  budgetMs = Infinity,
+): Doc {
+  const budget = budgetOf(budgetMs);
+  const tokens = tokenize(text);
+  const sentences = splitSentences(tokens);
+  budget.check();
+  const ref = issuedRef(tokens, parseDateline(dateline));
+  const clauses: number[][] = [];
+  const gaz: Doc['gaz'] = [];
+  const tense: Doc['tense'] = [];
+  const dates: Doc['dates'] = [];
+  for (const s of sentences) {
+    if (s.index % 64 === 0) budget.check();
+    clauses.push(clauseStarts(tokens, s));
+    gaz.push(findGazMentions(gazetteer, tokens, s));
+    const hits = tenseHits(tokens, s.t0, s.t1);
+    tense.push(hits);
+    dates.push(findDates(text, tokens, s.t0, s.t1, ref, hits).slice(0, CAPS.datesPerSentence));
   }
-  const out: PersonMention[] = [];
-  for (let k = lo; k < people.length && people[k].start <= s.end; k++) if (people[k].end <= s.end) out.push(people[k]);
+  budget.check();
+  const people = findPeople(gazetteer, tokens, sentences, gaz, CAPS.people);
+  budget.check();
+  return {
+    text,
+    tokens,
+    sentences,
+    clauses,
+    gaz,
+    people,
+    peopleIn: bySentence(people, sentences),
+    dates,
+    tense,
+    ref,
+    refIso: ref ? isoOf(ref) : null,
+    gazetteer,
+    budget,
+  };
+}
+
+/** The person mentions inside each sentence (mentions are sorted by token). */
+function bySentence(people: PersonMention[], sentences: Sentence[]): PersonMention[][] {
+  const out: PersonMention[][] = sentences.map(() => []);
+  let k = 0;
+  for (const s of sentences) {
+    while (k < people.length && people[k].i < s.t0) k++;
+    for (let m = k; m < people.length && people[m].i < s.t1; m++) if (people[m].j <= s.t1) out[s.index].push(people[m]);
+  }
   return out;
 }
 
-/** The two countries named most often as actors (not as places), or fewer when the report names fewer. */
-function mainDyad(hits: GazMention[], organizations: Set<string>): string[] {
-  const count = new Map<string, number>();
-  for (const h of hits)
-    if (h.actor && !h.locative && !organizations.has(h.actor)) count.set(h.actor, (count.get(h.actor) ?? 0) + 1);
-  return [...count.entries()]
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, 2)
-    .map(([a]) => a);
+/** The people, places and bodies the report names. */
+function entitiesOf(doc: Doc): Extraction['entities'] {
+  const places = new Set<string>();
+  const organizations = new Set<string>();
+  for (const hits of doc.gaz)
+    for (const g of hits) {
+      if (g.place && g.locative) places.add(g.place);
+      if (g.organization && g.actor) organizations.add(g.actor);
+    }
+  // A bare name at a table may be a country the gazetteer lacks: a participant, not a listed person.
+  const people = new Set<string>();
+  for (const p of doc.people) if (!p.person.bare || p.person.title) people.add(p.person.name);
+  return { people: [...people], places: [...places], organizations: [...organizations] };
 }
 
 const defaultExtractor = createExtractor();
@@ -112,4 +152,13 @@ const defaultExtractor = createExtractor();
  */
 export function extract(text: string, dateline: string): Extraction {
   return defaultExtractor(text, dateline);
+}
+
+/**
+ * extract() within a time budget: throws ExtractionBudgetExceeded when the report takes longer
+ * than `budgetMs` (checked between steps and inside their loops); any other failure gives an
+ * empty extraction, as extract() does.
+ */
+export function extractWithin(text: string, dateline: string, budgetMs: number): Extraction {
+  return defaultExtractor(text, dateline, budgetMs);
 }

@@ -1,10 +1,8 @@
 /**
  * Primes extract() on a thread that has just started (each extraction thread, and the worker's
  * main thread, which extracts short notes itself; see workers/extractPool.ts): the first call
- * pays one-off costs that would otherwise fall on the first reports a worker takes. V8 compiles
- * each regular expression on its first use, and chrono-node builds its patterns on the first
- * phrase of each kind ("this week" alone cost 160 ms): about 0.3 s in all, paid by the first ~50
- * reports (100 bench reports took 420–530 ms cold and 155–215 ms after one priming call).
+ * pays one-off costs that would otherwise fall on the first reports a worker takes, mostly V8
+ * compiling and optimising the steps' functions as each first runs.
  */
 import type { Extraction } from '../../shared/extraction.js';
 import { extract } from './index.js';

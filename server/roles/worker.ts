@@ -8,6 +8,7 @@ import { CorrectionStore } from '../storage/correctionStore.js';
 import { CrisisStore } from '../storage/crisisStore.js';
 import { ReportCommit } from '../storage/reportCommit.js';
 import { ReportStore } from '../storage/reportStore.js';
+import { extractOverBudgetKey } from '../metrics.js';
 import { CrisisRegistry } from '../workers/crisisRegistry.js';
 import { inlineExtractor, threadExtractor } from '../workers/extractPool.js';
 import { FoldBatcher } from '../workers/foldBatcher.js';
@@ -35,7 +36,13 @@ export async function startWorkerRole(ctx: RoleContext, options: WorkerRoleOptio
   );
   const batcher = new FoldBatcher(crises, new ReportCommit(command, keys, config.CHANGES_MAXLEN), reports);
   // Extraction is the CPU-heavy step: on a spare core it runs beside BullMQ, Redis I/O and the fold.
-  const extractor = config.EXTRACT_THREADS > 0 ? threadExtractor(config.EXTRACT_THREADS) : inlineExtractor();
+  // A report past its time budget fails; the count is kept in Redis for every api node's /metrics.
+  const budget = {
+    budgetMs: config.EXTRACT_BUDGET_MS,
+    onOverBudget: () => void command.incr(extractOverBudgetKey(keys)).catch(() => undefined),
+  };
+  const extractor =
+    config.EXTRACT_THREADS > 0 ? threadExtractor(config.EXTRACT_THREADS, budget) : inlineExtractor(budget);
   const worker = createIngestWorker(
     { reports, corrections: new CorrectionStore(command, keys), batcher, crises, extractor, hooks: options.hooks },
     {

@@ -1,6 +1,17 @@
+import { UnrecoverableError } from 'bullmq';
+import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { extract } from '../extract/index.js';
-import { extractionOf, INLINE_MAX_CHARS, MAX_BATCH, threadExtractor, type Extractor } from './extractPool.js';
+import { hostileTexts } from '../extract/fixtures/hostile.js';
+import {
+  extractionOf,
+  INLINE_MAX_CHARS,
+  inlineExtractor,
+  MAX_BATCH,
+  stallMs,
+  threadExtractor,
+  type Extractor,
+} from './extractPool.js';
 
 const flash = 'Officials said about 90,000 troops were near the border, and ministers will meet in Vienna on Friday.';
 // Long enough to go to a thread.
@@ -71,5 +82,50 @@ describe('extraction on worker threads', () => {
     await expect(held).rejects.toThrow(/extraction thread exited/);
     expect(pool.threads!()[0]).not.toBe(first);
     expect(extractionOf(await pool.extract(text, '2022-01-19')).troops[0].value).toBe(90_000);
+  });
+});
+
+describe('the time budget of one report', () => {
+  // Far longer than 50 ms on any machine (over 100 ms here, more under load), where a short report takes under one.
+  const heavy = hostileTexts['hyphen chain'](200_000);
+
+  it('fails a report past its budget with an error that says so, counts it, and goes on with the next', async () => {
+    let counted = 0;
+    pool = threadExtractor(1, { budgetMs: 50, onOverBudget: () => counted++ });
+    const [thread] = pool.threads!();
+    const err = (await pool.extract(heavy, '2022-01-19').catch((e: unknown) => e)) as Error;
+    // Final: BullMQ marks the report failed with this message instead of retrying it.
+    expect(err).toBeInstanceOf(UnrecoverableError);
+    expect(err.message).toMatch(/extraction exceeded its time budget of 50 ms/);
+    expect(counted).toBe(1);
+    // The same thread answers the next report: nothing was restarted.
+    expect(extractionOf(await pool.extract(text, '2022-01-19')).troops[0].value).toBe(90_000);
+    expect(pool.threads!()[0]).toBe(thread);
+  });
+
+  it('replaces a thread that holds work and says nothing, failing what it held', async () => {
+    let counted = 0;
+    // Says it is ready, then never answers.
+    const stuck = () =>
+      new Worker(
+        "const { parentPort } = require('node:worker_threads'); parentPort.postMessage([]); parentPort.on('message', () => { for (;;); });",
+        { eval: true },
+      );
+    pool = threadExtractor(1, { budgetMs: 20, onOverBudget: () => counted++, startThread: stuck });
+    const [first] = pool.threads!();
+    const t0 = performance.now();
+    await expect(pool.extract(text, '2022-01-19')).rejects.toThrow(/no answer for 1060 ms while holding work/);
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(stallMs(20) - 50);
+    expect(counted).toBe(1);
+    expect(pool.threads!()[0]).not.toBe(first);
+  });
+
+  it('bounds the short notes extracted on the calling thread too', async () => {
+    let counted = 0;
+    const inline = inlineExtractor({ budgetMs: 0, onOverBudget: () => counted++ });
+    await expect(inline.extract(flash, '2022-01-19')).rejects.toBeInstanceOf(UnrecoverableError);
+    expect(counted).toBe(1);
+    const generous = inlineExtractor({ budgetMs: 60_000 });
+    expect(extractionOf(await generous.extract(flash, '2022-01-19'))).toEqual(extract(flash, '2022-01-19'));
   });
 });

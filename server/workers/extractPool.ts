@@ -1,13 +1,20 @@
 /**
  * Runs extract() either inline or on a small pool of worker threads. A thread that dies
  * fails only the extractions it held (BullMQ retries those jobs) and is replaced.
+ *
+ * Each report has a time budget (budgetMs, config EXTRACT_BUDGET_MS). extract() checks it as it
+ * goes and stops past it: the report fails for good (an UnrecoverableError, so BullMQ marks it
+ * failed with that message at once) and onOverBudget counts it. A thread that holds work and says
+ * nothing for stallMs() is stuck in something that does not check the budget: it is terminated
+ * and replaced, and what it held is retried.
  */
+import { UnrecoverableError } from 'bullmq';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Extraction } from '../../shared/extraction.js';
-import { extract } from '../extract/index.js';
+import { ExtractionBudgetExceeded, extractWithin } from '../extract/index.js';
 import { primeExtraction } from '../extract/prime.js';
-import type { ExtractReply, ExtractRequest } from './extractThread.js';
+import type { ExtractReply, ExtractRequest, ExtractThreadData } from './extractThread.js';
 
 /**
  * An extraction as the UTF-8 bytes of its JSON, made once: the commit stores the bytes and the
@@ -35,11 +42,52 @@ export function extractionOf(extracted: Extracted): Extraction {
   return extracted.extraction ?? (JSON.parse(extracted.json.toString()) as Extraction);
 }
 
-const extractHere = (text: string, dateline: string): Extracted => withJson(extract(text, dateline));
+/** How extraction is bounded, and who hears of a report that ran past its budget. */
+export type BudgetOptions = {
+  /** Time budget of one report, in ms (config EXTRACT_BUDGET_MS). */
+  budgetMs?: number;
+  /** Called once per report failed for running past its budget (the metric). */
+  onOverBudget?: () => void;
+};
 
-export function inlineExtractor(): Extractor {
+export type ThreadOptions = BudgetOptions & {
+  /** How a thread starts (tests start threads of their own). */
+  startThread?: (data: ExtractThreadData) => Worker;
+};
+
+export const DEFAULT_BUDGET_MS = 1000;
+
+/** A thread silent this long while it holds work is stuck: three budgets and a second. */
+export const stallMs = (budgetMs: number): number => budgetMs * 3 + 1000;
+
+/** The error a report fails with when its extraction runs past the budget: final, not retried. */
+export function overBudget(message: string): Error {
+  return new UnrecoverableError(message);
+}
+
+/** Extracts here, within the budget; a report past it throws overBudget(). */
+function extractHere(text: string, dateline: string, budget: Required<BudgetOptions>): Extracted {
+  try {
+    return withJson(extractWithin(text, dateline, budget.budgetMs));
+  } catch (err) {
+    if (!(err instanceof ExtractionBudgetExceeded)) throw err;
+    budget.onOverBudget();
+    throw overBudget(err.message);
+  }
+}
+
+const budgetOf = (options: BudgetOptions): Required<BudgetOptions> => ({
+  budgetMs: options.budgetMs ?? DEFAULT_BUDGET_MS,
+  onOverBudget: options.onOverBudget ?? (() => undefined),
+});
+
+export function inlineExtractor(options: BudgetOptions = {}): Extractor {
+  const budget = budgetOf(options);
   primeExtraction(); // ~0.3 s now rather than on the first reports (extract/prime.ts)
-  return { extract: async (text, dateline) => extractHere(text, dateline), close: async () => undefined };
+  return {
+    extract: async (text, dateline) => extractHere(text, dateline, budget),
+    close: async () => undefined,
+  };
 }
 
 /**
@@ -59,23 +107,32 @@ export const INLINE_MAX_CHARS = 400;
 export const MAX_BATCH = 32;
 
 type Pending = { resolve: (e: Extracted) => void; reject: (err: Error) => void };
-/** `outbox`: requests not yet posted; posted together once the current I/O callbacks are done. */
-type Slot = { worker: Worker; pending: Map<number, Pending>; outbox: ExtractRequest[] };
+/**
+ * `outbox`: requests not yet posted; posted together once the current I/O callbacks are done.
+ * `heard`: when the thread last answered, or was handed work while it held none.
+ */
+type Slot = {
+  worker: Worker;
+  pending: Map<number, Pending>;
+  outbox: ExtractRequest[];
+  heard: number;
+  /** The thread has said it is ready (primed); before that its silence is start-up, not a stall. */
+  ready: boolean;
+  stuck?: boolean;
+};
 
 /**
  * Starts one thread: the compiled module in production; from TypeScript source (tests run the
  * code unbuilt) through tsx's loader, registered inside the thread since Node 20 workers do
  * not take --import.
  */
-function startThread(): Worker {
+function startThread(workerData: ExtractThreadData): Worker {
   const here = fileURLToPath(import.meta.url);
-  if (!here.endsWith('.ts')) return new Worker(here.replace(/extractPool\.js$/, 'extractThread.js'));
+  if (!here.endsWith('.ts')) return new Worker(here.replace(/extractPool\.js$/, 'extractThread.js'), { workerData });
   const source = pathToFileURL(here.replace(/extractPool\.ts$/, 'extractThread.ts')).href;
   return new Worker(
     `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`,
-    {
-      eval: true,
-    },
+    { eval: true, workerData },
   );
 }
 
@@ -83,18 +140,30 @@ function startThread(): Worker {
  * `threads` worker threads; each extraction goes to the thread with the fewest in hand,
  * except short texts (INLINE_MAX_CHARS), extracted at once on the calling thread.
  */
-export function threadExtractor(threads: number): Extractor {
+export function threadExtractor(threads: number, options: ThreadOptions = {}): Extractor {
   let nextId = 0;
   let closing = false;
   const slots: Slot[] = [];
+  const budget = budgetOf(options);
+  const start = options.startThread ?? startThread;
+  const stall = stallMs(budget.budgetMs);
 
   const spawn = (index: number) => {
-    const worker = startThread();
-    const slot: Slot = { worker, pending: new Map(), outbox: [] };
+    const worker = start({ budgetMs: budget.budgetMs });
+    const slot: Slot = { worker, pending: new Map(), outbox: [], heard: performance.now(), ready: false };
     worker.on('message', (replies: ExtractReply[]) => {
-      for (const { id, json } of replies) {
-        slot.pending.get(id)?.resolve({ json: Buffer.from(json.buffer, json.byteOffset, json.byteLength) });
-        slot.pending.delete(id);
+      slot.heard = performance.now();
+      slot.ready = true;
+      for (const reply of replies) {
+        const pending = slot.pending.get(reply.id);
+        slot.pending.delete(reply.id);
+        if ('error' in reply) {
+          budget.onOverBudget();
+          pending?.reject(overBudget(reply.error));
+        } else {
+          const { json } = reply;
+          pending?.resolve({ json: Buffer.from(json.buffer, json.byteOffset, json.byteLength) });
+        }
       }
     });
     const fail = (err: Error) => {
@@ -104,7 +173,13 @@ export function threadExtractor(threads: number): Extractor {
     };
     worker.on('error', fail);
     worker.on('exit', (code) => {
-      fail(new Error(`extraction thread exited (code ${code})`));
+      fail(
+        new Error(
+          slot.stuck
+            ? `extraction thread stopped: no answer for ${stall} ms while holding work (over its time budget of ${budget.budgetMs} ms)`
+            : `extraction thread exited (code ${code})`,
+        ),
+      );
       if (!closing) slots[index] = spawn(index);
     });
     worker.unref(); // never keeps the process alive on its own
@@ -114,6 +189,23 @@ export function threadExtractor(threads: number): Extractor {
   // Short notes are extracted here: this thread primes too, while the new threads prime themselves.
   primeExtraction();
 
+  // A thread that holds work and has said nothing for a stall is stuck past what the budget checks:
+  // terminated, its work fails (and is retried), and 'exit' puts a new thread in its place.
+  const watchdog = setInterval(
+    () => {
+      const now = performance.now();
+      for (const slot of slots) {
+        if (!slot.ready || slot.pending.size === 0 || now - slot.heard <= stall) continue;
+        slot.heard = now;
+        slot.stuck = true;
+        budget.onOverBudget();
+        void slot.worker.terminate();
+      }
+    },
+    Math.max(50, Math.min(1000, stall / 4)),
+  );
+  watchdog.unref();
+
   const post = (slot: Slot) => {
     const { outbox } = slot;
     slot.outbox = [];
@@ -122,10 +214,17 @@ export function threadExtractor(threads: number): Extractor {
 
   return {
     extract(text, dateline) {
-      if (text.length <= INLINE_MAX_CHARS) return Promise.resolve(extractHere(text, dateline));
+      if (text.length <= INLINE_MAX_CHARS) {
+        try {
+          return Promise.resolve(extractHere(text, dateline, budget));
+        } catch (err) {
+          return Promise.reject(err as Error);
+        }
+      }
       const slot = slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
       const id = nextId++;
       return new Promise<Extracted>((resolve, reject) => {
+        if (slot.pending.size === 0) slot.heard = performance.now();
         slot.pending.set(id, { resolve, reject });
         // The jobs whose reports came in one read from Redis ask one after another: gather them.
         if (slot.outbox.push({ id, text, dateline }) === 1) setImmediate(() => post(slot));
@@ -134,6 +233,7 @@ export function threadExtractor(threads: number): Extractor {
     threads: () => slots.map((s) => s.worker),
     async close() {
       closing = true;
+      clearInterval(watchdog);
       await Promise.all(slots.map((s) => s.worker.terminate()));
     },
   };

@@ -1,34 +1,49 @@
 /**
  * A worker thread that runs extract() for the ingest worker: extraction is pure CPU work, so
  * on a machine with a spare core it runs beside the main thread, which keeps BullMQ, Redis
- * and the fold moving.
+ * and the fold moving. Each report has a time budget (workerData.budgetMs): one that runs past
+ * it is answered at once with an error that says so, and the thread goes on with the next.
  */
-import { parentPort } from 'node:worker_threads';
-import { extract } from '../extract/index.js';
+import { parentPort, workerData } from 'node:worker_threads';
+import { ExtractionBudgetExceeded, extractWithin } from '../extract/index.js';
 import { primeExtraction } from '../extract/prime.js';
 
 export type ExtractRequest = { id: number; text: string; dateline: string };
-/** The extraction's JSON as UTF-8 bytes, whose buffer is transferred (moved, not copied). */
-export type ExtractReply = { id: number; json: Uint8Array };
+/**
+ * The extraction's JSON as UTF-8 bytes, whose buffer is transferred (moved, not copied), or why
+ * there is none (the report ran past its time budget).
+ */
+export type ExtractReply = { id: number; json: Uint8Array } | { id: number; error: string };
+/** What a thread is started with. */
+export type ExtractThreadData = { budgetMs: number };
 
 const utf8 = new TextEncoder();
+const budgetMs = (workerData as ExtractThreadData | undefined)?.budgetMs ?? Infinity;
 
-// Before the first request is read: the one-off compiling (~0.3 s) is done here, not on the first reports.
+// Before the first request is read: the one-off compiling is done here, not on the first reports.
 primeExtraction();
+// Ready: from now on the pool times this thread's silences (start-up is no stall).
+parentPort?.postMessage([]);
 
 // Requests come in batches (extractPool.ts) and are answered in one message per batch.
 parentPort?.on('message', (batch: ExtractRequest[]) => {
   const replies: ExtractReply[] = [];
   const buffers: ArrayBuffer[] = [];
   for (const { id, text, dateline } of batch) {
-    // extract() never throws (it returns an empty extraction on internal errors).
-    const extraction = extract(text, dateline);
-    // Sent as JSON, not as an object: the main thread parses JSON in about half the time it takes
-    // to take a structured clone apart, and the JSON is what the commit stores (see extractPool.ts).
-    // As bytes, outside the main thread's heap, until the fold parses them.
-    const json = utf8.encode(JSON.stringify(extraction));
+    let json: Uint8Array;
+    try {
+      // Sent as JSON, not as an object: the main thread parses JSON in about half the time it takes
+      // to take a structured clone apart, and the JSON is what the commit stores (see extractPool.ts).
+      // As bytes, outside the main thread's heap, until the fold parses them.
+      json = utf8.encode(JSON.stringify(extractWithin(text, dateline, budgetMs)));
+    } catch (err) {
+      if (!(err instanceof ExtractionBudgetExceeded)) throw err;
+      // At once, not with the batch: the pool takes a thread's silence for a stuck thread.
+      parentPort?.postMessage([{ id, error: err.message }]);
+      continue;
+    }
     replies.push({ id, json });
-    buffers.push(json.buffer);
+    buffers.push(json.buffer as ArrayBuffer);
   }
   parentPort?.postMessage(replies, buffers);
 });
