@@ -6,9 +6,8 @@
  *
  * The compute limit it is compared with (`ingest.vs_extract_only`) is extract() alone on one
  * core over the same reports, once each, in the same order, in a fresh process: the work the
- * worker's extraction thread does, without the pipeline. Fresh matters: extract() runs about
- * twice as slow on its first ~2,000 bench reports (JIT, and chrono results not yet memoised
- * for the bench's phrases and days), and the worker meets those too. It is measured before
+ * worker's extraction thread does, without the pipeline. Fresh matters: extract() runs slower
+ * on its first bench reports (the JIT warming up), and the worker meets those too. It is measured before
  * the burst and after the drain, in two fresh processes, and the ratio uses the mean: the
  * machine's speed drifts by a quarter from one minute to the next (a quick run measures it
  * before only, to stay within its minute). After the last cold pass, the loop runs the first
