@@ -7,6 +7,7 @@ import { createIngestQueue } from '../queues/ingestProducer.js';
 import { CorrectionStore } from '../storage/correctionStore.js';
 import { CrisisStore } from '../storage/crisisStore.js';
 import { ReportCommit } from '../storage/reportCommit.js';
+import { waitReady } from '../storage/redis.js';
 import { ReportStore } from '../storage/reportStore.js';
 import { extractOverBudgetKey } from '../metrics.js';
 import { CrisisRegistry } from '../workers/crisisRegistry.js';
@@ -28,13 +29,6 @@ export async function startWorkerRole(ctx: RoleContext, options: WorkerRoleOptio
   const { config, keys, log } = ctx;
   const command = ctx.connect('command', 'worker-command');
   const reports = new ReportStore(command, keys);
-  const crises = new CrisisRegistry(
-    new CrisisStore(command, keys, config.CHANGES_MAXLEN),
-    command,
-    keys,
-    config.CHANGES_MAXLEN,
-  );
-  const batcher = new FoldBatcher(crises, new ReportCommit(command, keys, config.CHANGES_MAXLEN), reports);
   // Extraction is the CPU-heavy step: on a spare core it runs beside BullMQ, Redis I/O and the fold.
   // A report past its time budget fails; the count is kept in Redis for every api node's /metrics.
   const budget = {
@@ -43,6 +37,18 @@ export async function startWorkerRole(ctx: RoleContext, options: WorkerRoleOptio
   };
   const extractor =
     config.EXTRACT_THREADS > 0 ? threadExtractor(config.EXTRACT_THREADS, budget) : inlineExtractor(budget);
+  // Reports are routed where they are extracted: the extractor hears of every crises set loaded.
+  const crises = new CrisisRegistry(
+    new CrisisStore(command, keys, config.CHANGES_MAXLEN),
+    command,
+    keys,
+    config.CHANGES_MAXLEN,
+    (set) => extractor.setCrises(set.version, set.crises),
+  );
+  const batcher = new FoldBatcher(crises, new ReportCommit(command, keys, config.CHANGES_MAXLEN), reports);
+  // The crises first, so the first reports are routed where they are extracted.
+  await waitReady(command, 60_000);
+  await crises.current();
   const worker = createIngestWorker(
     { reports, corrections: new CorrectionStore(command, keys), batcher, crises, extractor, hooks: options.hooks },
     {

@@ -30,6 +30,8 @@ export class CrisisRegistry {
     private readonly redis: Redis,
     private readonly keys: Keys,
     private readonly maxLen: number,
+    /** Told every set loaded (the extractor routes where it extracts, and must know the crises). */
+    private readonly onLoad: (set: CrisisSet) => void = () => undefined,
   ) {}
 
   /** The crises as last loaded (loaded now the first time). */
@@ -63,6 +65,7 @@ export class CrisisRegistry {
       );
     }
     this.set = { version, crises, slugs: crises.map((c) => c.slug), router: compileRouting(crises), folds };
+    this.onLoad(this.set);
     return this.set;
   }
 }

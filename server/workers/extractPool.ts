@@ -1,6 +1,7 @@
 /**
- * Runs extract() either inline or on a small pool of worker threads. A thread that dies
- * fails only the extractions it held (BullMQ retries those jobs) and is replaced.
+ * Runs extract() either inline or on a small pool of worker threads, and routes each report to
+ * its crises where it is extracted (once told the crises: setCrises). A thread that dies fails
+ * only the extractions it held (BullMQ retries those jobs) and is replaced.
  *
  * Each report has a time budget (budgetMs, config EXTRACT_BUDGET_MS). extract() checks it as it
  * goes and stops past it: the report fails for good (an UnrecoverableError, so BullMQ marks it
@@ -11,22 +12,29 @@
 import { UnrecoverableError } from 'bullmq';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { Crisis } from '../../shared/crisis.js';
 import type { Extraction } from '../../shared/extraction.js';
+import { compileRouting, type CrisisRouter } from '../crises/routing.js';
 import { ExtractionBudgetExceeded, extractWithin } from '../extract/index.js';
 import { primeExtraction } from '../extract/prime.js';
-import type { ExtractReply, ExtractRequest, ExtractThreadData } from './extractThread.js';
+import type { CrisesMessage, ExtractReply, ExtractRequest, ExtractThreadData, Routing } from './extractThread.js';
+
+export type { Routing } from './extractThread.js';
 
 /**
  * An extraction as the UTF-8 bytes of its JSON, made once: the commit stores the bytes and the
  * fold parses them when it runs. From a thread only the bytes come (moved, not copied): held as
  * a parsed object or a string from extraction to commit, each report's extraction outlived a
  * young-generation GC or two and was copied by it (bench ingest: scavenges took 30% longer).
- * `extraction` is set when the object was made on this thread anyway.
+ * `extraction` is set when the object was made on this thread anyway; `routing` when the
+ * extractor knew the crises (routed where it was extracted, with the crises of its version).
  */
-export type Extracted = { json: Buffer; extraction?: Extraction };
+export type Extracted = { json: Buffer; extraction?: Extraction; routing?: Routing };
 
 export type Extractor = {
-  extract(text: string, dateline: string): Promise<Extracted>;
+  extract(text: string, dateline: string, title?: string): Promise<Extracted>;
+  /** The crises to route by from now on (the worker's registry calls it when they change). */
+  setCrises(version: number, crises: Crisis[]): void;
   close(): Promise<void>;
   /** The live threads (for tests and drills). */
   threads?(): Worker[];
@@ -65,15 +73,27 @@ export function overBudget(message: string): Error {
   return new UnrecoverableError(message);
 }
 
-/** Extracts here, within the budget; a report past it throws overBudget(). */
-function extractHere(text: string, dateline: string, budget: Required<BudgetOptions>): Extracted {
+type LocalRouter = { version: number; router: CrisisRouter } | null;
+
+/** Extracts (and routes) here, within the budget; a report past it throws overBudget(). */
+function extractHere(
+  text: string,
+  dateline: string,
+  title: string | undefined,
+  budget: Required<BudgetOptions>,
+  local: LocalRouter,
+): Extracted {
+  let extraction: Extraction;
   try {
-    return withJson(extractWithin(text, dateline, budget.budgetMs));
+    extraction = extractWithin(text, dateline, budget.budgetMs);
   } catch (err) {
     if (!(err instanceof ExtractionBudgetExceeded)) throw err;
     budget.onOverBudget();
     throw overBudget(err.message);
   }
+  const extracted = withJson(extraction);
+  if (local) extracted.routing = { version: local.version, routed: local.router.route({ text, title }, extraction) };
+  return extracted;
 }
 
 const budgetOf = (options: BudgetOptions): Required<BudgetOptions> => ({
@@ -83,9 +103,13 @@ const budgetOf = (options: BudgetOptions): Required<BudgetOptions> => ({
 
 export function inlineExtractor(options: BudgetOptions = {}): Extractor {
   const budget = budgetOf(options);
+  let local: LocalRouter = null;
   primeExtraction(); // ~0.3 s now rather than on the first reports (extract/prime.ts)
   return {
-    extract: async (text, dateline) => extractHere(text, dateline, budget),
+    extract: async (text, dateline, title) => extractHere(text, dateline, title, budget, local),
+    setCrises(version, crises) {
+      local = { version, router: compileRouting(crises) };
+    },
     close: async () => undefined,
   };
 }
@@ -147,9 +171,13 @@ export function threadExtractor(threads: number, options: ThreadOptions = {}): E
   const budget = budgetOf(options);
   const start = options.startThread ?? startThread;
   const stall = stallMs(budget.budgetMs);
+  /** The crises as last set: told to every thread, and to each new one as it starts. */
+  let crises: CrisesMessage | null = null;
+  let local: LocalRouter = null;
 
   const spawn = (index: number) => {
     const worker = start({ budgetMs: budget.budgetMs });
+    if (crises) worker.postMessage(crises);
     const slot: Slot = { worker, pending: new Map(), outbox: [], heard: performance.now(), ready: false };
     worker.on('message', (replies: ExtractReply[]) => {
       slot.heard = performance.now();
@@ -161,8 +189,9 @@ export function threadExtractor(threads: number, options: ThreadOptions = {}): E
           budget.onOverBudget();
           pending?.reject(overBudget(reply.error));
         } else {
-          const { json } = reply;
-          pending?.resolve({ json: Buffer.from(json.buffer, json.byteOffset, json.byteLength) });
+          const { json, routing } = reply;
+          const bytes = Buffer.from(json.buffer, json.byteOffset, json.byteLength);
+          pending?.resolve(routing ? { json: bytes, routing } : { json: bytes });
         }
       }
     });
@@ -213,10 +242,10 @@ export function threadExtractor(threads: number, options: ThreadOptions = {}): E
   };
 
   return {
-    extract(text, dateline) {
+    extract(text, dateline, title) {
       if (text.length <= INLINE_MAX_CHARS) {
         try {
-          return Promise.resolve(extractHere(text, dateline, budget));
+          return Promise.resolve(extractHere(text, dateline, title, budget, local));
         } catch (err) {
           return Promise.reject(err as Error);
         }
@@ -227,8 +256,14 @@ export function threadExtractor(threads: number, options: ThreadOptions = {}): E
         if (slot.pending.size === 0) slot.heard = performance.now();
         slot.pending.set(id, { resolve, reject });
         // The jobs whose reports came in one read from Redis ask one after another: gather them.
-        if (slot.outbox.push({ id, text, dateline }) === 1) setImmediate(() => post(slot));
+        const request: ExtractRequest = title === undefined ? { id, text, dateline } : { id, text, dateline, title };
+        if (slot.outbox.push(request) === 1) setImmediate(() => post(slot));
       });
+    },
+    setCrises(version, list) {
+      crises = { version, crises: list };
+      local = { version, router: compileRouting(list) };
+      for (const slot of slots) slot.worker.postMessage(crises);
     },
     threads: () => slots.map((s) => s.worker),
     async close() {

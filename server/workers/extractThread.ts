@@ -1,19 +1,26 @@
 /**
- * A worker thread that runs extract() for the ingest worker: extraction is pure CPU work, so
- * on a machine with a spare core it runs beside the main thread, which keeps BullMQ, Redis
- * and the fold moving. Each report has a time budget (workerData.budgetMs): one that runs past
- * it is answered at once with an error that says so, and the thread goes on with the next.
+ * A worker thread that runs extract() for the ingest worker, and routes each report to its
+ * crises: both are pure CPU work, so on a machine with a spare core they run beside the main
+ * thread, which keeps BullMQ, Redis and the fold moving. Each report has a time budget
+ * (workerData.budgetMs): one that runs past it is answered at once with an error that says so,
+ * and the thread goes on with the next.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import type { Crisis } from '../../shared/crisis.js';
+import { compileRouting, type CrisisRouter, type Routed } from '../crises/routing.js';
 import { ExtractionBudgetExceeded, extractWithin } from '../extract/index.js';
 import { primeExtraction } from '../extract/prime.js';
 
-export type ExtractRequest = { id: number; text: string; dateline: string };
+export type ExtractRequest = { id: number; text: string; dateline: string; title?: string };
+/** The crises to route by from now on, at their version (sent when they change). */
+export type CrisesMessage = { crises: Crisis[]; version: number };
+/** How the thread routed a report: with the crises of `version`. */
+export type Routing = { version: number; routed: Routed[] };
 /**
- * The extraction's JSON as UTF-8 bytes, whose buffer is transferred (moved, not copied), or why
- * there is none (the report ran past its time budget).
+ * The extraction's JSON as UTF-8 bytes, whose buffer is transferred (moved, not copied), with
+ * its routing when the thread knows the crises; or why there is none (past its time budget).
  */
-export type ExtractReply = { id: number; json: Uint8Array } | { id: number; error: string };
+export type ExtractReply = { id: number; json: Uint8Array; routing?: Routing } | { id: number; error: string };
 /** What a thread is started with. */
 export type ExtractThreadData = { budgetMs: number };
 
@@ -25,24 +32,34 @@ primeExtraction();
 // Ready: from now on the pool times this thread's silences (start-up is no stall).
 parentPort?.postMessage([]);
 
-// Requests come in batches (extractPool.ts) and are answered in one message per batch.
-parentPort?.on('message', (batch: ExtractRequest[]) => {
+let router: { version: number; router: CrisisRouter } | null = null;
+
+// Requests come in batches (extractPool.ts) and are answered in one message per batch; the
+// crises come alone, whenever they change.
+parentPort?.on('message', (message: ExtractRequest[] | CrisesMessage) => {
+  if (!Array.isArray(message)) {
+    router = { version: message.version, router: compileRouting(message.crises) };
+    return;
+  }
   const replies: ExtractReply[] = [];
   const buffers: ArrayBuffer[] = [];
-  for (const { id, text, dateline } of batch) {
+  for (const { id, text, dateline, title } of message) {
     let json: Uint8Array;
+    let routing: Routing | undefined;
     try {
+      const extraction = extractWithin(text, dateline, budgetMs);
+      if (router) routing = { version: router.version, routed: router.router.route({ text, title }, extraction) };
       // Sent as JSON, not as an object: the main thread parses JSON in about half the time it takes
       // to take a structured clone apart, and the JSON is what the commit stores (see extractPool.ts).
       // As bytes, outside the main thread's heap, until the fold parses them.
-      json = utf8.encode(JSON.stringify(extractWithin(text, dateline, budgetMs)));
+      json = utf8.encode(JSON.stringify(extraction));
     } catch (err) {
       if (!(err instanceof ExtractionBudgetExceeded)) throw err;
       // At once, not with the batch: the pool takes a thread's silence for a stuck thread.
       parentPort?.postMessage([{ id, error: err.message }]);
       continue;
     }
-    replies.push({ id, json });
+    replies.push(routing ? { id, json, routing } : { id, json });
     buffers.push(json.buffer as ArrayBuffer);
   }
   parentPort?.postMessage(replies, buffers);

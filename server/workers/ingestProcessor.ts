@@ -34,15 +34,22 @@ export function createIngestProcessor(deps: IngestProcessorDeps) {
     const corrected =
       corrections.length > 0 ? withJson(applyCorrections(extractionOf(extracted), corrections)) : extracted;
     const set = await deps.crises.current();
-    // Routed on the machine's extraction and the text: what the report says, not what a journalist fixed.
-    const routed = set.slugs.length > 0 ? set.router.route(routeOn, extractionOf(extracted)) : [];
+    // Routed where it was extracted, on the machine's extraction and the text (what the report
+    // says, not what a journalist fixed); here only when that was with other crises.
+    const routing =
+      extracted.routing?.version === set.version
+        ? extracted.routing
+        : {
+            version: set.version,
+            routed: set.slugs.length > 0 ? set.router.route(routeOn, extractionOf(extracted)) : [],
+          };
     await deps.batcher.submit({
       report,
       extracted: corrected,
       original: corrections.length > 0 ? extracted.json : null,
       previous: started.previous,
       overrides: started.overrides,
-      routing: { version: set.version, routed },
+      routing,
     });
     await deps.hooks?.afterFold?.(job);
   };
@@ -68,6 +75,6 @@ async function startExtraction(deps: IngestProcessorDeps, job: Job<IngestJob>) {
     routeOn: { text, title },
     previous: { slugs: (stored.crises ?? []).map((c) => c.slug), json: stored.crisesJson },
     overrides: stored.overrides,
-    extracting: deps.extractor.extract(text, dateline),
+    extracting: deps.extractor.extract(text, dateline, title),
   };
 }
