@@ -196,8 +196,8 @@ describe('IPTC ninjs on POST /api/reports', () => {
     expect(await edited.json()).toEqual({ id, status: 'duplicate' });
   });
 
-  it('refuses a ninjs item without a body, naming what is missing', async () => {
-    const res = await post({ headline: 'Only a headline', uri: 'urn:x:empty' });
+  it('refuses a ninjs item without any text, naming what is missing', async () => {
+    const res = await post({ headline: '   ', uri: 'urn:x:empty' });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/body_text, body_html/);
   });

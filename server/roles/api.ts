@@ -18,6 +18,7 @@ import { stateRouter } from '../http/routes/state.js';
 import { subscriptionsRouterFor } from '../http/routes/subscriptions/router.js';
 import { wallRouter } from '../http/routes/wall.js';
 import { createIngestor } from '../ingest/acceptReport.js';
+import { markupPool } from '../ingest/markupPool.js';
 import { createMetrics } from '../metrics.js';
 import { outboundPolicy } from '../outbound/guard.js';
 import { createFeedsQueue } from '../queues/feedScheduler.js';
@@ -71,6 +72,8 @@ export async function startApiRole(ctx: RoleContext, options: { clientDir?: stri
   });
   const tokens = accounts.tokens;
   const clientDir = options.clientDir;
+  // A ninjs body of a megabyte of HTML is read on a thread of its own, not on this event loop.
+  const markup = markupPool();
 
   const app = createHttpApp({
     log,
@@ -96,6 +99,7 @@ export async function startApiRole(ctx: RoleContext, options: { clientDir?: stri
             reports,
             queue: ingestQueue,
             uris: new UriIndex(command, keys),
+            readHtml: (html) => markup.htmlToText(html),
             indexOf: async (crisis) => {
               if (crisis === 'none') return keys.unassigned;
               await crises.resolve(crisis);
@@ -185,6 +189,7 @@ export async function startApiRole(ctx: RoleContext, options: { clientDir?: stri
       await ingestQueue.close();
       await feedsQueue.close();
       await crisesQueue.close();
+      await markup.close();
     },
   };
 }

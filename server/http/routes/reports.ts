@@ -6,6 +6,7 @@ import { reportInputSchema, type ReportInput } from '../../../shared/report.js';
 import { looksLikeNinjs } from '../../../shared/ninjs.js';
 import type { Ingestor } from '../../ingest/acceptReport.js';
 import { acceptNinjs } from '../../ingest/acceptNinjs.js';
+import type { HtmlReader } from '../../ingest/ninjs.js';
 import type { UriIndex } from '../../storage/uriIndex.js';
 import type { IngestQueue } from '../../queues/ingestProducer.js';
 import { toDetail, type ReportStore } from '../../storage/reportStore.js';
@@ -45,6 +46,8 @@ export function reportsRouter(deps: {
   reports: ReportStore;
   queue: IngestQueue;
   uris?: UriIndex;
+  /** Reads a ninjs item's HTML (off this thread when it is long: ingest/markupPool.ts). */
+  readHtml?: HtmlReader;
   /** The index of a crisis' reports (its slug), or of those in no crisis ("none"); NotFound for an unknown crisis. */
   indexOf: (crisis: string) => Promise<string>;
 }): Router {
