@@ -104,7 +104,11 @@ function decodeHeader(value: string): string {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const signature = (body: string) => `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}`;
+/** What a receiver checks: HMAC-SHA256 of "<X-Signature-Timestamp>.<raw body>" (docs/security.md). */
+const signature = (body: string, timestamp: string | string[] | undefined) =>
+  `sha256=${createHmac('sha256', SECRET)
+    .update(`${String(timestamp)}.${body}`)
+    .digest('hex')}`;
 
 describe('subscriptions API', () => {
   it('creates, lists, hides the secret, refuses bad input and internal targets, and keeps users apart', async () => {
@@ -188,7 +192,7 @@ describe('webhook deliveries', () => {
     await sleep(1500); // room for a duplicate to show up if there were one
     expect(r.requests).toHaveLength(1);
     const [req] = r.requests;
-    expect(req.headers['x-signature']).toBe(signature(req.body));
+    expect(req.headers['x-signature']).toBe(signature(req.body, req.headers['x-signature-timestamp']));
     expect(req.headers['idempotency-key']).toMatch(new RegExp(`^${sub.id}_desk_\\d+-\\d+$`));
     const body = JSON.parse(req.body);
     expect(body.title).toContain(word);
@@ -219,7 +223,8 @@ describe('webhook deliveries', () => {
     await sleep(1000);
     expect(r.requests.map((q) => q.answered)).toEqual([500, 500, 200]);
     expect(new Set(r.requests.map((q) => q.headers['idempotency-key'])).size).toBe(1);
-    for (const q of r.requests) expect(q.headers['x-signature']).toBe(signature(q.body));
+    for (const q of r.requests)
+      expect(q.headers['x-signature']).toBe(signature(q.body, q.headers['x-signature-timestamp']));
     const log = await waitFor(
       async () => {
         const d = await deliveries(sub.id);
