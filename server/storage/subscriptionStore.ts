@@ -114,6 +114,15 @@ export class SubscriptionStore {
     return true;
   }
 
+  /** Deletes every subscription of a user (offboarding); returns how many there were. */
+  async deleteAllOf(owner: string): Promise<number> {
+    const ids = await this.redis.smembers(this.keys.userSubscriptions(owner));
+    let deleted = 0;
+    for (const id of ids) if (await this.delete(owner, id)) deleted++;
+    await this.redis.del(this.keys.userSubscriptions(owner));
+    return deleted;
+  }
+
   private async getMany(ids: string[]): Promise<Subscription[]> {
     if (ids.length === 0) return [];
     const values = await this.redis.mget(ids.map((id) => this.keys.subscription(id)));
