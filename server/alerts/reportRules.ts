@@ -83,7 +83,7 @@ export function judgeFlag(
   return {
     alert: {
       title: `Flagged ${flag}: ${title}`,
-      body: `${set.by} flagged this report ${flag} at ${set.at}.${note}`,
+      body: `${set.by ?? 'A journalist'} flagged this report ${flag} at ${set.at}.${note}`,
       reportId,
     },
     memo: withTold(memo, key),

@@ -11,6 +11,7 @@ import type { UriIndex } from '../../storage/uriIndex.js';
 import type { IngestQueue } from '../../queues/ingestProducer.js';
 import { toDetail, type ReportStore } from '../../storage/reportStore.js';
 import { AppError, NotFound } from '../../errors.js';
+import { publicDetail } from '../../realtime/redact.js';
 import { requirePermission } from '../auth.js';
 import { parseOrThrow } from '../validate.js';
 
@@ -68,14 +69,16 @@ export function reportsRouter(deps: {
     if (!stored) throw new NotFound(`No report with id ${id}`);
     let status = stored.status;
     if (status === 'queued' && (await deps.queue.getJobState(id)) === 'active') status = 'processing';
-    res.json(toDetail(stored, status));
+    const detail = toDetail(stored, status);
+    res.json(req.principal?.kind === 'session' ? detail : publicDetail(detail));
   });
 
   router.get('/', requirePermission('read'), async (req, res) => {
     const query = parseOrThrow(listQuerySchema, req.query, 'query');
     const index = query.crisis ? await deps.indexOf(query.crisis) : undefined;
     const stored = await deps.reports.list(query.limit, query.before ? Date.parse(query.before) : undefined, index);
-    const reports = stored.map((s) => toDetail(s));
+    const signedIn = req.principal?.kind === 'session';
+    const reports = stored.map((s) => (signedIn ? toDetail(s) : publicDetail(toDetail(s))));
     const last = stored.at(-1);
     res.json({ reports, next: stored.length === query.limit && last ? last.report.receivedAt : null });
   });
