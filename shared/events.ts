@@ -70,6 +70,8 @@ export interface ServerToClientEvents {
   change: (change: Change) => void;
   /** The crisis asked for does not exist (or no longer does): the socket stays on the one it had. */
   'crisis.unknown': (info: { crisis: string; message: string }) => void;
+  /** A request the server did not act on (e.g. `state.request` too often): what and why. */
+  'request.refused': (info: { event: string; message: string }) => void;
   /** Sent when the server deploys a new client build; kiosks reload themselves. */
   version: (info: { build: string }) => void;
 }
@@ -91,4 +93,6 @@ export interface SocketData {
   via: 'display-token' | 'ingest-token' | 'session';
   /** The stream it follows: a crisis' slug, or null for the desk stream. */
   crisis: string | null;
+  /** A session's absolute end (ms since the epoch): the socket is dropped then. */
+  expiresAt?: number;
 }

@@ -24,6 +24,7 @@ import { outboundPolicy } from '../outbound/guard.js';
 import { createFeedsQueue } from '../queues/feedScheduler.js';
 import { createIngestQueue } from '../queues/ingestProducer.js';
 import { ChangeTailer } from '../realtime/changeTailer.js';
+import { trustFunction } from '../http/proxy.js';
 import { createSocketServer } from '../realtime/socketServer.js';
 import { seedSampleReports } from '../seed/seed.js';
 import { crisesRouter } from '../http/routes/crises.js';
@@ -80,6 +81,7 @@ export async function startApiRole(ctx: RoleContext, options: { clientDir?: stri
     metrics,
     tokens,
     sessions: accounts.sessions,
+    trustProxy: config.TRUST_PROXY,
     publicRouters: [healthRouter({ redis: command, ingestQueue, metrics })],
     apiRouters: {
       reports: Router()
@@ -145,6 +147,9 @@ export async function startApiRole(ctx: RoleContext, options: { clientDir?: stri
     metrics,
     log,
     build: clientDir ? readBuildId(clientDir) : 'dev',
+    trust: trustFunction(config.TRUST_PROXY),
+    publicOrigin: config.PUBLIC_URL ? new URL(config.PUBLIC_URL).origin : undefined,
+    limits: { perCredential: config.SOCKETS_PER_CREDENTIAL, perIp: config.SOCKETS_PER_IP },
   });
   const tailConnection = ctx.connect('blocking', 'api-tail');
   const tailer = new ChangeTailer(
