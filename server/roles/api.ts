@@ -82,7 +82,14 @@ export async function startApiRole(ctx: RoleContext, options: { clientDir?: stri
     tokens,
     sessions: accounts.sessions,
     trustProxy: config.TRUST_PROXY,
-    publicRouters: [healthRouter({ redis: command, ingestQueue, metrics })],
+    publicRouters: [
+      healthRouter({
+        redis: command,
+        ingestQueue,
+        metrics,
+        metricsAccess: { token: config.METRICS_TOKEN, allowlist: config.METRICS_ALLOWLIST },
+      }),
+    ],
     apiRouters: {
       reports: Router()
         .post(
