@@ -27,7 +27,7 @@ import { SessionStore } from '../storage/sessionStore.js';
 import { SubscriptionStore } from '../storage/subscriptionStore.js';
 import { TokenStore } from '../storage/tokenStore.js';
 import { UserStore } from '../storage/userStore.js';
-import { bootstrapAdmin } from './bootstrapAdmin.js';
+import { bootstrapAdmin, writeToTerminal } from './bootstrapAdmin.js';
 import { loginLimiters } from './loginLimiter.js';
 import { queueBoardRouter } from './queueBoard.js';
 import { issuedTokenResolver, sessionResolver } from './resolvers.js';
@@ -102,9 +102,9 @@ export function createAccounts(ctx: RoleContext, deps: AccountsDeps) {
     async bootstrap(): Promise<void> {
       await bootstrapAdmin(command, keys, users, {
         adminPassword: config.ADMIN_PASSWORD,
-        print: (text) => {
-          if (config.LOG_LEVEL !== 'silent') process.stdout.write(text);
-        },
+        // Never stdout or stderr: those are the log stream. (A silent run, such as a test, shows nothing.)
+        terminal: (text) => config.LOG_LEVEL === 'silent' || writeToTerminal(text),
+        dataDir: config.DATA_DIR,
         log,
       });
     },
