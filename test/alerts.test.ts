@@ -92,6 +92,14 @@ async function subscribe(input: Record<string, unknown>): Promise<SubscriptionVi
   return json as SubscriptionView;
 }
 
+/** Gives back the code the confirmation e-mail of a subscription carried. */
+async function confirmEmail(id: string): Promise<void> {
+  const mail = await waitFor(async () => mails.find((m) => m.raw.includes(id) && /Code: /.test(m.raw)), 10_000, 'code');
+  const code = /Code: ([A-Z0-9]{4}-[A-Z0-9]{4})/.exec(mail.raw)![1];
+  const { status } = await api('POST', `/api/subscriptions/${id}/confirm`, { code });
+  expect(status).toBe(200);
+}
+
 async function deliveries(id: string): Promise<DeliveryEntry[]> {
   return (await api('GET', `/api/subscriptions/${id}/deliveries`)).json.deliveries as DeliveryEntry[];
 }
@@ -331,6 +339,39 @@ describe('webhook deliveries', () => {
 });
 
 describe('e-mail and in-app', () => {
+  it('an address is sent nothing until it gives back the code mailed to it', async () => {
+    const word = term();
+    const sub = await subscribe({
+      name: 'Mail me first',
+      rule: { type: 'mention', terms: [word] },
+      channel: { type: 'email', to: 'confirm@example.test' },
+    });
+    expect(sub.channel).toEqual({ type: 'email', to: 'confirm@example.test', confirmed: false });
+    const asked = await waitFor(async () => mails.find((m) => m.raw.includes(sub.id)), 10_000, 'confirmation');
+    expect(asked.to).toEqual(['confirm@example.test']);
+    const code = /Code: ([A-Z0-9]{4}-[A-Z0-9]{4})/.exec(asked.raw)![1];
+    // A report while unconfirmed: an in-app subscription on the same word hears of it; the address does not.
+    const marker = await subscribe({
+      name: 'marker',
+      rule: { type: 'mention', terms: [word] },
+      channel: { type: 'inapp' },
+    });
+    const before = (await (await postReport(app.url, report(word, 'before'))).json()) as { id: string };
+    await waitFor(async () => (await deliveries(marker.id)).some((e) => e.status === 'delivered'), 10_000, 'marker');
+    expect((await api('POST', `/api/subscriptions/${sub.id}/confirm`, { code: 'AAAA-AAAA' })).status).toBe(400);
+    const confirmed = await api('POST', `/api/subscriptions/${sub.id}/confirm`, { code: code.toLowerCase() });
+    expect(confirmed.status, JSON.stringify(confirmed.json)).toBe(200);
+    expect((confirmed.json as SubscriptionView).channel).toMatchObject({ confirmed: true });
+    const after = (await (await postReport(app.url, report(word, 'after'))).json()) as { id: string };
+    const unwrapped = (raw: string) => raw.replace(/=\r\n/g, ''); // quoted-printable soft line breaks
+    await waitFor(
+      async () => mails.find((m) => unwrapped(m.raw).includes(after.id)),
+      10_000,
+      'alert after confirmation',
+    );
+    expect(mails.some((m) => unwrapped(m.raw).includes(before.id))).toBe(false);
+  });
+
   it('an e-mail arrives at the SMTP server with a readable subject, plain body and a link to the report', async () => {
     const word = term();
     const sub = await subscribe({
@@ -338,6 +379,7 @@ describe('e-mail and in-app', () => {
       rule: { type: 'mention', terms: [word] },
       channel: { type: 'email', to: 'desk@example.test' },
     });
+    await confirmEmail(sub.id);
     const { id } = (await (await postReport(app.url, report(word))).json()) as { id: string };
     const mail = await waitFor(async () => mails.find((m) => m.raw.includes(word)), 10_000, 'mail');
     expect(mail.to).toEqual(['desk@example.test']);

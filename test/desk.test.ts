@@ -384,6 +384,8 @@ const table: Record<string, keyof typeof allowedBy> = {
   'PATCH /api/subscriptions/:id': 'signedIn',
   'DELETE /api/subscriptions/:id': 'signedIn',
   'GET /api/subscriptions/:id/deliveries': 'signedIn',
+  'POST /api/subscriptions/:id/confirm': 'signedIn',
+  'POST /api/subscriptions/:id/confirm/resend': 'signedIn',
 };
 
 describe('route × role', () => {

@@ -215,7 +215,10 @@ export class AlertEvaluator {
 
   /** Judges one change against every subscription of `subscriptions` watching it; enqueues matches; moves memos forward. */
   private async judgeChange(change: Change, subscriptions: readonly Subscription[]): Promise<void> {
-    const candidates = subscriptions.filter((s) => ruleWatches(s.rule, change.type));
+    // An e-mail address not yet confirmed is sent nothing (emailConfirmation.ts): not judged at all.
+    const candidates = subscriptions.filter(
+      (s) => ruleWatches(s.rule, change.type) && (s.channel.type !== 'email' || s.channel.confirmedAt),
+    );
     if (candidates.length === 0) return;
     const needReport = candidates.some((s) => ruleNeedsReport(s.rule) || (s.crisis && change.type === 'flag.changed'));
     const report = needReport ? await this.reportFor(change) : undefined;
