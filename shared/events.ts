@@ -11,7 +11,10 @@ import type { Meeting, PublicState, PublicTension, PublicTroops } from './state.
 export type ChangeBody =
   | { type: 'report.added'; id: string; report: ReportSummary }
   | { type: 'report.updated'; id: string; report: ReportSummary }
-  /** On a crisis' stream: the report no longer belongs to the crisis (its contribution is taken out). */
+  /**
+   * On a crisis' stream: the report no longer belongs to the crisis (its contribution is taken out).
+   * On the desk stream: the report is gone (past REPORT_RETENTION_DAYS).
+   */
   | { type: 'report.removed'; id: string }
   | { type: 'tension.updated'; tension: PublicTension }
   | { type: 'troops.updated'; troops: PublicTroops }

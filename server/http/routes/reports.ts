@@ -24,6 +24,8 @@ const listQuerySchema = z.object({
     .refine((s) => !Number.isNaN(Date.parse(s)), "before must be an ISO date-time (a report's receivedAt)")
     .optional(),
 });
+/** Most JSON one page of GET /api/reports carries (about; at least one report is always sent). */
+export const MAX_LIST_BYTES = 4 * 1024 * 1024;
 const idSchema = z.string().regex(/^[0-9a-f]{32}$/, 'a report id is 32 hexadecimal characters');
 
 /** text/plain: an optional first line `date YYYY-MM-DD`, then the report. */
@@ -78,9 +80,20 @@ export function reportsRouter(deps: {
     const index = query.crisis ? await deps.indexOf(query.crisis) : undefined;
     const stored = await deps.reports.list(query.limit, query.before ? Date.parse(query.before) : undefined, index);
     const signedIn = req.principal?.kind === 'session';
-    const reports = stored.map((s) => (signedIn ? toDetail(s) : publicDetail(toDetail(s))));
-    const last = stored.at(-1);
-    res.json({ reports, next: stored.length === query.limit && last ? last.report.receivedAt : null });
+    // A page ends at MAX_LIST_BYTES of JSON (reports of 100,000 characters with a ninjs item kept
+    // whole can weigh a megabyte each): `next` then points at the first report left out.
+    const parts: string[] = [];
+    let bytes = 0;
+    for (const s of stored) {
+      const json = JSON.stringify(signedIn ? toDetail(s) : publicDetail(toDetail(s)));
+      if (parts.length > 0 && bytes + json.length > MAX_LIST_BYTES) break;
+      parts.push(json);
+      bytes += json.length;
+    }
+    const last = stored[parts.length - 1];
+    const more = parts.length < stored.length || stored.length === query.limit;
+    const next = more && last ? last.report.receivedAt : null;
+    res.type('application/json').send(`{"reports":[${parts.join(',')}],"next":${JSON.stringify(next)}}`);
   });
 
   return router;
