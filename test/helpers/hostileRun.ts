@@ -167,7 +167,12 @@ export async function runHostile(stack: {
         );
     if (doors.has('http-text'))
       for (const shape of ['news salad', 'line breaks', 'one long word'])
-        await post('http-text', shape, `date 2022-01-19\n${tag} ${textShapes[shape]}`, 'text/plain');
+        await post(
+          'http-text',
+          shape,
+          `date 2022-01-19\n${`${tag} ${textShapes[shape]}`.slice(0, 100_000)}`,
+          'text/plain',
+        );
     if (doors.has('ninjs')) {
       for (const [shape, html] of Object.entries(htmlShapes))
         await post(
@@ -198,7 +203,10 @@ export async function runHostile(stack: {
         await poll('feed-xml', shape, `/xml-${n}.xml`, { raw: xml });
     if (wanted('import', IMPORT_CASE)) {
       const dir = mkdtempSync(path.join(tmpdir(), 'crisis-hostile-import-'));
-      writeFileSync(path.join(dir, 'salad.txt'), `date 2022-01-19\n${tag} import ${textShapes['news salad']}`);
+      writeFileSync(
+        path.join(dir, 'salad.txt'),
+        `date 2022-01-19\n${`${tag} import ${textShapes['news salad']}`.slice(0, 100_000)}`,
+      );
       writeFileSync(
         path.join(dir, 'storm.ninjs'),
         JSON.stringify({
