@@ -4,7 +4,7 @@
  * it already has as duplicates, so nothing is doubled. Exit code 0 unless some item could not
  * be delivered (1), or the command itself was wrong (2).
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { expandPaths } from './import/files.js';
 import { AuthError, postItem, type Outcome } from './import/poster.js';
@@ -13,7 +13,8 @@ import { readSource, type ImportItem, type LocalRejection } from './import/reade
 import { formatSummary, summarize } from './import/summary.js';
 
 const USAGE = `Usage: npm run import -- --url URL --token TOKEN [--concurrency 8] [--attempts 6] [--json] FILES...|DIR
-  FILES: .txt (optional first line "date YYYY-MM-DD"), .json (a report or an array), .jsonl, .ninjs / .ninjs.json
+  FILES: .txt (optional first line "date YYYY-MM-DD"), .json (a report or an array), .jsonl, .ninjs / .ninjs.json,
+         .rss / .atom / .xml (each item of the feed a report)
   --token may also come from the IMPORT_TOKEN environment variable (keeps it out of the process list).`;
 
 function fail(message: string): never {
@@ -68,20 +69,23 @@ async function main(): Promise<void> {
   }
   // Read in parallel, keep the files' order (reports are sent in the order given).
   const reads: { items: ImportItem[]; rejected: LocalRejection[] }[] = new Array(files.length);
+  const progress = createProgress(files.length);
   await pool([...files.keys()], 32, async (i) => {
     try {
-      reads[i] = readSource(files[i], await readFile(files[i], 'utf8'));
+      const [bytes, info] = await Promise.all([readFile(files[i]), stat(files[i])]);
+      reads[i] = readSource(files[i], bytes, info.mtime);
+      progress.fileRead(reads[i].items.length + reads[i].rejected.length, reads[i].rejected.length);
     } catch (err) {
       reads[i] = {
         items: [],
         rejected: [{ origin: files[i], reason: `cannot read the file: ${(err as Error).message}` }],
       };
+      progress.fileRead(1, 1);
     }
   });
   const items = reads.flatMap((r) => r.items);
   const local = reads.flatMap((r) => r.rejected);
 
-  const progress = createProgress(items.length);
   const outcomes: Outcome[] = [];
   try {
     await pool(items, concurrency, async (item) => {

@@ -14,11 +14,19 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { Redis } from 'ioredis';
-import { accountRoles, passwordSchema, usernameSchema, type AccountRole, type AuditEntry } from '../shared/desk.js';
+import {
+  accountRoles,
+  isReservedUsername,
+  passwordSchema,
+  usernameSchema,
+  type AccountRole,
+  type AuditEntry,
+} from '../shared/desk.js';
 import { hashPassword } from '../server/auth/passwords.js';
 import { keysFor } from '../server/storage/keys.js';
 import { redisOptionsFromUrl } from '../server/storage/redis.js';
 import { SessionStore } from '../server/storage/sessionStore.js';
+import { SubscriptionStore } from '../server/storage/subscriptionStore.js';
 import { UserStore, toPublicUser } from '../server/storage/userStore.js';
 
 const USAGE = 'usage: npm run user -- add NAME ROLE | passwd NAME | role NAME ROLE | remove NAME | list';
@@ -93,6 +101,7 @@ async function main(): Promise<void> {
     switch (command) {
       case 'add': {
         const name = username(args[0]);
+        if (isReservedUsername(name)) fail(`"${name}" belongs to a token or to the system; choose another name.`);
         const newRole = role(args[1]);
         const passwordHash = await hashPassword(await newPassword());
         const user = {
@@ -139,8 +148,9 @@ async function main(): Promise<void> {
         const before = await users.get(name);
         if (!before || !(await users.remove(name, audit('user.removed', name, toPublicUser(before), null))))
           fail(`No user named ${name}.`);
+        const ended = await new SubscriptionStore(redis, keys).deleteAllOf(name);
         await sessions.revokeAll(name);
-        console.log(`Removed ${name}.`);
+        console.log(`Removed ${name}${ended ? ` and their ${ended} alert subscriptions` : ''}.`);
         break;
       }
       case 'list':

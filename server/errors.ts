@@ -44,6 +44,23 @@ export class ServiceUnavailable extends AppError {
   }
 }
 
+/** Most entries a report's audit trail keeps: past it, flags and crises of the report are refused (AuditFull). */
+export const MAX_AUDIT_PER_REPORT = 1000;
+/** Most corrections of one report (each re-fold reads them all). */
+export const MAX_CORRECTIONS_PER_REPORT = 100;
+
+/** A report's audit trail (or its corrections) is full: the action is refused, nothing is dropped. */
+export class AuditFull extends AppError {
+  constructor(what: string) {
+    super(409, 'audit_full', what);
+  }
+}
+
+/** True when Redis refuses a write because it reached maxmemory (noeviction): nothing accepted is evicted. */
+export function isStoreFull(err: unknown): boolean {
+  return err instanceof Error && /^OOM command not allowed/.test(err.message);
+}
+
 /** True when an error comes from a Redis connection that is down or timing out. */
 export function isRedisDown(err: unknown): boolean {
   if (!(err instanceof Error)) return false;

@@ -112,9 +112,19 @@ export type SubscriptionView = Omit<SubscriptionInput, 'channel'> & {
   createdAt: string;
   channel:
     | { type: 'webhook'; url: string; format: 'json' | 'slack'; hasSecret: boolean }
-    | { type: 'email'; to: string }
+    /** `confirmed`: the address said yes (a code sent to it was given back); nothing is sent to it before. */
+    | { type: 'email'; to: string; confirmed: boolean }
     | { type: 'inapp' };
 };
+
+/** POST /api/subscriptions/:id/confirm: the code the confirmation e-mail carried. */
+export const confirmEmailSchema = z.object({
+  code: z
+    .string({ error: 'code is required' })
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9]{4}-?[A-Z0-9]{4}$/, 'code: the 8 letters and digits of the confirmation e-mail, e.g. K7QF-2MXD'),
+});
 
 export const deliveryStatuses = ['delivered', 'retrying', 'dead', 'suppressed', 'throttled'] as const;
 export type DeliveryStatus = (typeof deliveryStatuses)[number];

@@ -10,6 +10,14 @@ export const accountRoles = ['viewer', 'journalist', 'editor', 'admin'] as const
 export type AccountRole = (typeof accountRoles)[number];
 
 /** Lower-case letters, digits, dot, dash and underscore; 2–40 characters. */
+/**
+ * Names the app gives its tokens ("display", "ingest-token-1", "token:NAME"): no account may take
+ * one, so nothing keyed by a name (rooms, limits, audit) can mix a person up with a token.
+ */
+export function isReservedUsername(name: string): boolean {
+  return /^(display|ingest|ingest-token-\d+|token|system|bootstrap|rule|journalist)$/.test(name);
+}
+
 export const usernameSchema = z
   .string({ error: 'username is required' })
   .trim()

@@ -11,7 +11,9 @@ import type { PublicState } from './state.js';
 describe('the Socket.IO event map', () => {
   it('server emits snapshot and change with their shapes', () => {
     type S = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
-    expectTypeOf<Parameters<S['emit']>[0]>().toEqualTypeOf<'snapshot' | 'change' | 'version' | 'crisis.unknown'>();
+    expectTypeOf<Parameters<S['emit']>[0]>().toEqualTypeOf<
+      'snapshot' | 'change' | 'version' | 'crisis.unknown' | 'request.refused'
+    >();
     expectTypeOf<Parameters<ServerToClientEvents['snapshot']>[0]>().toEqualTypeOf<PublicState>();
     expectTypeOf<Parameters<ServerToClientEvents['change']>[0]>().toEqualTypeOf<Change>();
   });

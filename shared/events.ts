@@ -11,7 +11,10 @@ import type { Meeting, PublicState, PublicTension, PublicTroops } from './state.
 export type ChangeBody =
   | { type: 'report.added'; id: string; report: ReportSummary }
   | { type: 'report.updated'; id: string; report: ReportSummary }
-  /** On a crisis' stream: the report no longer belongs to the crisis (its contribution is taken out). */
+  /**
+   * On a crisis' stream: the report no longer belongs to the crisis (its contribution is taken out).
+   * On the desk stream: the report is gone (past REPORT_RETENTION_DAYS).
+   */
   | { type: 'report.removed'; id: string }
   | { type: 'tension.updated'; tension: PublicTension }
   | { type: 'troops.updated'; troops: PublicTroops }
@@ -72,6 +75,8 @@ export interface ServerToClientEvents {
    * the crisis the socket followed was removed: it follows nothing until it selects another.
    */
   'crisis.unknown': (info: { crisis: string; message: string }) => void;
+  /** A request the server did not act on (e.g. `state.request` too often): what and why. */
+  'request.refused': (info: { event: string; message: string }) => void;
   /** Sent when the server deploys a new client build; kiosks reload themselves. */
   version: (info: { build: string }) => void;
 }
@@ -93,4 +98,6 @@ export interface SocketData {
   via: 'display-token' | 'ingest-token' | 'session';
   /** The stream it follows: a crisis' slug, or null for the desk stream. */
   crisis: string | null;
+  /** A session's absolute end (ms since the epoch): the socket is dropped then. */
+  expiresAt?: number;
 }

@@ -25,7 +25,10 @@ export const reportInputSchema = z.object({
   dateline: datelineSchema.optional(),
   title: z.string().max(500).optional(),
   source: z.string().max(200).optional(),
-  url: z.url().max(2000).optional(),
+  url: z
+    .url({ protocol: /^https?$/, error: 'url must be an http or https URL' })
+    .max(2000)
+    .optional(),
 });
 export type ReportInput = z.infer<typeof reportInputSchema>;
 
@@ -34,7 +37,11 @@ export type ReportStatus = (typeof reportStatuses)[number];
 
 export const flagKinds = ['breaking', 'verified', 'disputed', 'follow-up'] as const;
 export type FlagKind = (typeof flagKinds)[number];
-export type Flag = { flag: FlagKind; note?: string; by: string; at: string };
+/**
+ * A flag on a report. `by` and `note` name and quote journalists: they are sent to signed-in
+ * users only, never to tokens (wall screens, scripts).
+ */
+export type Flag = { flag: FlagKind; note?: string; by?: string; at: string };
 
 /** A report as stored: the input, normalised, with its id and when it arrived. */
 export type Report = {

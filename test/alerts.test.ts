@@ -93,6 +93,14 @@ async function subscribe(input: Record<string, unknown>): Promise<SubscriptionVi
   return json as SubscriptionView;
 }
 
+/** Gives back the code the confirmation e-mail of a subscription carried. */
+async function confirmEmail(id: string): Promise<void> {
+  const mail = await waitFor(async () => mails.find((m) => m.raw.includes(id) && /Code: /.test(m.raw)), 10_000, 'code');
+  const code = /Code: ([A-Z0-9]{4}-[A-Z0-9]{4})/.exec(mail.raw)![1];
+  const { status } = await api('POST', `/api/subscriptions/${id}/confirm`, { code });
+  expect(status).toBe(200);
+}
+
 async function deliveries(id: string): Promise<DeliveryEntry[]> {
   return (await api('GET', `/api/subscriptions/${id}/deliveries`)).json.deliveries as DeliveryEntry[];
 }
@@ -105,7 +113,11 @@ function decodeHeader(value: string): string {
 }
 
 const settled = () => alertsSettled(redis.url, app.prefix);
-const signature = (body: string) => `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}`;
+/** What a receiver checks: HMAC-SHA256 of "<X-Signature-Timestamp>.<raw body>" (docs/security.md). */
+const signature = (body: string, timestamp: string | string[] | undefined) =>
+  `sha256=${createHmac('sha256', SECRET)
+    .update(`${String(timestamp)}.${body}`)
+    .digest('hex')}`;
 
 describe('subscriptions API', () => {
   it('creates, lists, hides the secret, refuses bad input and internal targets, and keeps users apart', async () => {
@@ -189,7 +201,7 @@ describe('webhook deliveries', () => {
     await settled(); // every change judged, every delivery done: a duplicate would be here by now
     expect(r.requests).toHaveLength(1);
     const [req] = r.requests;
-    expect(req.headers['x-signature']).toBe(signature(req.body));
+    expect(req.headers['x-signature']).toBe(signature(req.body, req.headers['x-signature-timestamp']));
     expect(req.headers['idempotency-key']).toMatch(new RegExp(`^${sub.id}_desk_\\d+-\\d+$`));
     const body = JSON.parse(req.body);
     expect(body.title).toContain(word);
@@ -220,7 +232,8 @@ describe('webhook deliveries', () => {
     await settled();
     expect(r.requests.map((q) => q.answered)).toEqual([500, 500, 200]);
     expect(new Set(r.requests.map((q) => q.headers['idempotency-key'])).size).toBe(1);
-    for (const q of r.requests) expect(q.headers['x-signature']).toBe(signature(q.body));
+    for (const q of r.requests)
+      expect(q.headers['x-signature']).toBe(signature(q.body, q.headers['x-signature-timestamp']));
     const log = await waitFor(
       async () => {
         const d = await deliveries(sub.id);
@@ -331,6 +344,39 @@ describe('webhook deliveries', () => {
 });
 
 describe('e-mail and in-app', () => {
+  it('an address is sent nothing until it gives back the code mailed to it', async () => {
+    const word = term();
+    const sub = await subscribe({
+      name: 'Mail me first',
+      rule: { type: 'mention', terms: [word] },
+      channel: { type: 'email', to: 'confirm@example.test' },
+    });
+    expect(sub.channel).toEqual({ type: 'email', to: 'confirm@example.test', confirmed: false });
+    const asked = await waitFor(async () => mails.find((m) => m.raw.includes(sub.id)), 10_000, 'confirmation');
+    expect(asked.to).toEqual(['confirm@example.test']);
+    const code = /Code: ([A-Z0-9]{4}-[A-Z0-9]{4})/.exec(asked.raw)![1];
+    // A report while unconfirmed: an in-app subscription on the same word hears of it; the address does not.
+    const marker = await subscribe({
+      name: 'marker',
+      rule: { type: 'mention', terms: [word] },
+      channel: { type: 'inapp' },
+    });
+    const before = (await (await postReport(app.url, report(word, 'before'))).json()) as { id: string };
+    await waitFor(async () => (await deliveries(marker.id)).some((e) => e.status === 'delivered'), 10_000, 'marker');
+    expect((await api('POST', `/api/subscriptions/${sub.id}/confirm`, { code: 'AAAA-AAAA' })).status).toBe(400);
+    const confirmed = await api('POST', `/api/subscriptions/${sub.id}/confirm`, { code: code.toLowerCase() });
+    expect(confirmed.status, JSON.stringify(confirmed.json)).toBe(200);
+    expect((confirmed.json as SubscriptionView).channel).toMatchObject({ confirmed: true });
+    const after = (await (await postReport(app.url, report(word, 'after'))).json()) as { id: string };
+    const unwrapped = (raw: string) => raw.replace(/=\r\n/g, ''); // quoted-printable soft line breaks
+    await waitFor(
+      async () => mails.find((m) => unwrapped(m.raw).includes(after.id)),
+      10_000,
+      'alert after confirmation',
+    );
+    expect(mails.some((m) => unwrapped(m.raw).includes(before.id))).toBe(false);
+  });
+
   it('an e-mail arrives at the SMTP server with a readable subject, plain body and a link to the report', async () => {
     const word = term();
     const sub = await subscribe({
@@ -338,6 +384,7 @@ describe('e-mail and in-app', () => {
       rule: { type: 'mention', terms: [word] },
       channel: { type: 'email', to: 'desk@example.test' },
     });
+    await confirmEmail(sub.id);
     const { id } = (await (await postReport(app.url, report(word))).json()) as { id: string };
     const mail = await waitFor(async () => mails.find((m) => m.raw.includes(word)), 10_000, 'mail');
     expect(mail.to).toEqual(['desk@example.test']);

@@ -4,10 +4,13 @@
  * admin-issued tokens, the login rate limits, the first admin and the operator's CLI.
  */
 import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { promisify } from 'node:util';
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { bootstrapAdmin } from '../server/auth/bootstrapAdmin.js';
 import { keysFor } from '../server/storage/keys.js';
 import { UserStore } from '../server/storage/userStore.js';
@@ -323,7 +326,11 @@ describe('the first admin and the operator CLI', () => {
     const keys = keysFor(`boot${Date.now()}`);
     const users = new UserStore(probe, keys);
     const printed: string[] = [];
-    const options = { print: (t: string) => printed.push(t), log: pino({ level: 'silent' }) };
+    const options = {
+      terminal: (t: string) => printed.push(t) > 0,
+      dataDir: '/nonexistent-never-written',
+      log: pino({ level: 'silent' }),
+    };
     expect(await bootstrapAdmin(probe, keys, users, options)).toBe(true);
     expect(await bootstrapAdmin(probe, keys, users, options)).toBe(false);
     expect(printed).toHaveLength(1);
@@ -331,6 +338,30 @@ describe('the first admin and the operator CLI', () => {
     const { verifyPassword } = await import('../server/auth/passwords.js');
     expect(await verifyPassword((await users.get('admin'))!.passwordHash, password)).toBe(true);
     expect(JSON.parse((await probe.get(keys.adminBootstrapped))!)).toMatchObject({ generated: true, printed: true });
+  });
+
+  it('without a terminal the generated password goes to a file of its own (0600), never into the log stream', async () => {
+    const keys = keysFor(`boot-file${Date.now()}`);
+    const users = new UserStore(probe, keys);
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'crisis-admin-'));
+    const logged: string[] = [];
+    const log = pino({ level: 'trace' }, { write: (line: string) => void logged.push(line) });
+    const stdout = vi.spyOn(process.stdout, 'write');
+    const stderr = vi.spyOn(process.stderr, 'write');
+    try {
+      expect(await bootstrapAdmin(probe, keys, users, { terminal: () => false, dataDir, log })).toBe(true);
+      const file = path.join(dataDir, 'admin-password.txt');
+      const password = /password (\S+)/.exec(readFileSync(file, 'utf8'))![1];
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      expect(logged.join('')).toContain(file);
+      expect(logged.join('')).not.toContain(password);
+      const written = [...stdout.mock.calls, ...stderr.mock.calls].map((c) => String(c[0])).join('');
+      expect(written).not.toContain(password);
+    } finally {
+      stdout.mockRestore();
+      stderr.mockRestore();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 
   it('`npm run user -- add NAME ROLE` creates a user who can sign in; list shows them', async () => {

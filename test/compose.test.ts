@@ -37,6 +37,10 @@ describe.skipIf(!compose)('docker-compose.yml', () => {
     expect(config.match(/--role\s*\n?\s*- worker/g)).toHaveLength(2);
     // The workers, and only they, run with one V8 helper thread (docs/operations.md, "Worker processes").
     expect(config.match(/NODE_OPTIONS: --v8-pool-size=1/g)).toHaveLength(2);
+    // The api nodes believe X-Forwarded-* from the load balancer's fixed address only (docs/security.md).
+    const lb = /ipv4_address: ['"]?([\d.]+)/.exec(config)?.[1];
+    expect(lb).toBeDefined();
+    expect(config.match(new RegExp(`TRUST_PROXY: ['"]?${lb!.replace(/\./g, '\\.')}`, 'g'))).toHaveLength(4);
   });
 
   it('refuses to start without the secrets', () => {

@@ -184,10 +184,15 @@ describe('reports go to the crises they belong to, and only those', () => {
     );
     expect(assigned.status).toBe(202);
     await waitFor(async () => (await detail(kashmirId)).crises?.length === 2, 10_000, 'assigned');
+    const signedIn = (await (
+      await call(app.url, 'GET', `/api/reports/${kashmirId}`, { cookie: journalist })
+    ).json()) as ReportDetail;
+    expect(signedIn.crises).toContainEqual({ slug: 'russia-ukraine', reason: 'context piece', by: 'jules' });
+    // A token (a wall, a script) is not told who assigned it, nor their note.
     expect((await detail(kashmirId)).crises).toContainEqual({
       slug: 'russia-ukraine',
-      reason: 'context piece',
-      by: 'jules',
+      reason: 'assigned by a journalist',
+      by: 'journalist',
     });
     await waitFor(
       async () =>

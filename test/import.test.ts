@@ -3,7 +3,7 @@
  * and IPTC ninjs over HTTP (mapping, kept fields, identity by uri).
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -93,7 +93,10 @@ describe('npm run import', () => {
     expect(first.stdout).toMatch(/broken\.json: invalid JSON/);
     expect(first.stdout).toMatch(/lines\.jsonl:3: text: text must not be empty/);
     expect(first.stdout).toMatch(/failed: {4}0/);
-    expect(first.stderr).toMatch(/import: 9\/9 \(100%\), \d+ items\/s/); // not a TTY: plain progress lines
+    // Not a TTY: plain progress lines, whose last counts are the summary's (items refused before sending included).
+    expect(first.stderr.trim().split('\n').at(-1)).toMatch(
+      /^import: 10\/10 items \(100%\), 7\/7 files read, \d+ items\/s/,
+    );
 
     const again = await importDir('--json');
     expect(again.code).toBe(0);
@@ -116,6 +119,52 @@ describe('npm run import', () => {
       url: `https://wire.example/${tag}/1`,
       meta: { format: 'ninjs', ninjs: { located: 'Berlin', subject: [{ name: 'diplomacy' }] } },
     });
+  });
+
+  it('takes RSS and Atom files too, each item a report, read as the feed poller reads them', async () => {
+    const feeds = mkdtempSync(path.join(tmpdir(), 'crisis-import-feeds-'));
+    const latin1 = Buffer.from(
+      `\n<?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0"><channel><title>Agência (${tag})</title>` +
+        `<item><title>Reunião em Genebra</title><link>https://news.example/${tag}/1</link>` +
+        `<pubDate>Seg, 24 Set 2018 19:42:40 -0300</pubDate><description>&lt;p&gt;Os ministros reúnem-se em Genebra (${tag}).&lt;/p&gt;</description></item>` +
+        `<item><title>Sem data</title><description>Uma nota sem data (${tag}).</description></item>` +
+        `</channel></rss>`,
+      'latin1',
+    );
+    writeFileSync(path.join(feeds, 'wire.rss'), latin1);
+    writeFileSync(
+      path.join(feeds, 'desk.atom'),
+      `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Atom (${tag})</title>` +
+        `<updated>2022-01-12T10:00:00Z</updated>` +
+        `<entry><id>urn:${tag}:a</id><title>Talks</title><updated>2022-01-10T18:00:00+01:00</updated>` +
+        `<content type="html">&lt;p&gt;Talks on January 10 faltered (${tag}, atom).&lt;/p&gt;</content></entry></feed>`,
+    );
+    writeFileSync(path.join(feeds, 'broken.xml'), '<rss><channel><item>');
+    const run1 = await run(TSX, ['scripts/import.ts', '--url', app.url, '--token', INGEST_TOKEN, '--json', feeds], {
+      timeout: 60_000,
+    });
+    const summary = JSON.parse(run1.stdout) as Summary;
+    expect(summary).toMatchObject({ files: 3, items: 4, accepted: 3, failed: [] });
+    expect(summary.rejected).toEqual([{ origin: expect.stringMatching(/broken\.xml$/), reason: expect.any(String) }]);
+    expect(run1.stderr.trim().split('\n').at(-1)).toMatch(/^import: 4\/4 items \(100%\), 3\/3 files read/);
+    const res = await fetch(`${app.url}/api/reports?limit=200`, {
+      headers: { authorization: `Bearer ${DISPLAY_TOKEN}` },
+    });
+    const mine = ((await res.json()) as { reports: ReportDetail[] }).reports.filter((r) => r.report.text.includes(tag));
+    const byTitle = (t: string) => mine.find((r) => r.report.title === t)?.report;
+    expect(byTitle('Reunião em Genebra')).toMatchObject({
+      text: `Os ministros reúnem-se em Genebra (${tag}).`,
+      dateline: '2018-09-24T19:42:40-03:00',
+      url: `https://news.example/${tag}/1`,
+      source: `Agência (${tag})`,
+    });
+    expect(byTitle('Talks')).toMatchObject({ dateline: '2022-01-10T18:00:00+01:00', source: `Atom (${tag})` });
+    // No date of its own, none in the feed: the file's last change, never silently today.
+    const undated = byTitle('Sem data')!;
+    expect(undated.dateline.slice(0, 10)).toBe(
+      new Date(statSync(path.join(feeds, 'wire.rss')).mtimeMs).toISOString().slice(0, 10),
+    );
+    rmSync(feeds, { recursive: true, force: true });
   });
 
   it('a wrong token stops at once with exit code 2; an unreachable server is a failure (exit 1)', async () => {
@@ -196,8 +245,8 @@ describe('IPTC ninjs on POST /api/reports', () => {
     expect(await edited.json()).toEqual({ id, status: 'duplicate' });
   });
 
-  it('refuses a ninjs item without a body, naming what is missing', async () => {
-    const res = await post({ headline: 'Only a headline', uri: 'urn:x:empty' });
+  it('refuses a ninjs item without any text, naming what is missing', async () => {
+    const res = await post({ headline: '   ', uri: 'urn:x:empty' });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/body_text, body_html/);
   });

@@ -23,6 +23,9 @@ const libDir = path.dirname(fileURLToPath(import.meta.url));
 const benchEnv = (): Record<string, string> => ({
   INGEST_RATE_LIMIT_PER_MINUTE: '100000000',
   CHANGES_MAXLEN: '1000000',
+  // The bench holds up to 10,000 sockets with one token from one address.
+  SOCKETS_PER_CREDENTIAL: '1000000',
+  SOCKETS_PER_IP: '1000000',
   LOG_LEVEL: 'warn',
   NODE_OPTIONS: `--import=${path.join(libDir, 'serverPreload.mjs')}`,
   ...(process.env.BENCH_CPU_PROF ? { BENCH_CPU_PROF_DIR: path.resolve(process.env.BENCH_CPU_PROF) } : {}),

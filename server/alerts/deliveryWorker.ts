@@ -67,6 +67,59 @@ export function createDeliveryProcessor(deps: DeliveryDeps) {
     );
   }
 
+  /** The confirmation e-mail: the code, and where to give it back. */
+  async function sendConfirmation(
+    job: Extract<DeliverJob, { kind: 'confirm' }>,
+    sub: Subscription,
+    attempt: number,
+    attempts: number,
+  ): Promise<string> {
+    if (sub.channel.type !== 'email' || sub.channel.confirmedAt) return 'nothing to confirm';
+    const link = `${deps.publicUrl}/alerts?confirm=${encodeURIComponent(sub.id)}&code=${encodeURIComponent(job.code)}`;
+    const message: OutgoingAlert = {
+      key: job.key,
+      subscriptionId: sub.id,
+      subscriptionName: sub.name,
+      changeSeq: '',
+      link,
+      firedAt: new Date().toISOString(),
+      plain: true,
+      title: 'Confirm this address for Crisis Desk alerts',
+      body: [
+        `${sub.owner} asked Crisis Desk to send the alerts "${sub.name}" to ${sub.channel.to}.`,
+        `Nothing is sent to this address until the code below is given back.`,
+        '',
+        `Code: ${job.code}`,
+        '',
+        `Enter it on the alerts page, or open: ${link}`,
+        'If you did not expect this, ignore it: no alert will be sent to you.',
+      ].join('\n'),
+    };
+    try {
+      const receipt = await deps.channels.email.deliver(message, sub, attempt);
+      await deps.deliveries.record(sub.id, {
+        key: job.key,
+        status: 'delivered',
+        attempt,
+        title: 'confirmation e-mail',
+        code: receipt.code,
+      });
+      return 'confirmation sent';
+    } catch (err) {
+      const failed = err instanceof DeliveryFailed ? err : new DeliveryFailed((err as Error).message);
+      const final = failed.permanent || attempt >= attempts;
+      await deps.deliveries.record(sub.id, {
+        key: job.key,
+        status: final ? 'dead' : 'retrying',
+        attempt,
+        title: 'confirmation e-mail',
+        code: failed.code,
+        error: failed.message,
+      });
+      throw failed.permanent ? new UnrecoverableError(failed.message) : failed;
+    }
+  }
+
   /** What to send for this job, or null when nothing goes out now (grouped, waiting, empty). */
   async function contentFor(job: Job<DeliverJob>, sub: Subscription, attempt: number, now: number) {
     const data = job.data;
@@ -102,6 +155,19 @@ export function createDeliveryProcessor(deps: DeliveryDeps) {
     const attempt = job.attemptsMade + 1;
     const sub = await deps.subscriptions.get(subscriptionId);
     if (!sub) return 'subscription deleted';
+    if (job.data.kind === 'confirm') return sendConfirmation(job.data, sub, attempt, job.opts.attempts ?? 1);
+    if (sub.channel.type === 'email' && !sub.channel.confirmedAt) {
+      // Nothing goes to an address before it said yes (emailConfirmation.ts).
+      await mark(key, 'suppressed');
+      await deps.deliveries.record(sub.id, {
+        key,
+        status: 'suppressed',
+        attempt,
+        title: job.data.kind === 'alert' ? job.data.alert.title : 'grouped alerts',
+        note: 'the e-mail address is not confirmed: nothing is sent to it until its code is given back',
+      });
+      return 'unconfirmed';
+    }
     const done = await deps.redis.get(marker(key));
     if (done) return `already ${done}`;
     const now = Date.now();

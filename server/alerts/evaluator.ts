@@ -19,6 +19,7 @@ import { memoStream, type AlertMemoStore } from '../storage/alertMemoStore.js';
 import { compareSeq, parseEntry, peekType } from '../storage/changeStream.js';
 import type { ReportStore } from '../storage/reportStore.js';
 import type { SubscriptionStore } from '../storage/subscriptionStore.js';
+import { reportWords, type ReportWords } from './mentions.js';
 import { judge, ruleNeedsReport, ruleWatches, type ReportForRules } from './rules.js';
 import type { AlertContent, Subscription } from './types.js';
 
@@ -214,7 +215,10 @@ export class AlertEvaluator {
 
   /** Judges one change against every subscription of `subscriptions` watching it; enqueues matches; moves memos forward. */
   private async judgeChange(change: Change, subscriptions: readonly Subscription[]): Promise<void> {
-    const candidates = subscriptions.filter((s) => ruleWatches(s.rule, change.type));
+    // An e-mail address not yet confirmed is sent nothing (emailConfirmation.ts): not judged at all.
+    const candidates = subscriptions.filter(
+      (s) => ruleWatches(s.rule, change.type) && (s.channel.type !== 'email' || s.channel.confirmedAt),
+    );
     if (candidates.length === 0) return;
     const needReport = candidates.some((s) => ruleNeedsReport(s.rule) || (s.crisis && change.type === 'flag.changed'));
     const report = needReport ? await this.reportFor(change) : undefined;
@@ -225,12 +229,19 @@ export class AlertEvaluator {
       watching.map((s) => s.id),
       stream,
     );
+    // The report cut into words once for every mention rule (their terms are compiled once per subscription change).
+    let words: ReportWords | undefined;
+    const wordsOf = (r: ReportForRules) => (words ??= reportWords(r));
     const jobs: { sub: Subscription; job: DeliverJob }[] = [];
     const moved: { id: string; memo: (typeof memos)[number]['memo'] }[] = [];
     watching.forEach((sub, i) => {
       // Older than the memo: judged already, or made before this subscription existed.
       if (compareSeq(memos[i].seq, change.seq) >= 0) return;
-      const { alert, memo } = judge(sub.rule, change, { memo: memos[i].memo, report });
+      const { alert, memo } = judge(sub.rule, change, {
+        memo: memos[i].memo,
+        report,
+        words: sub.rule.type === 'mention' && report ? wordsOf(report) : undefined,
+      });
       moved.push({ id: sub.id, memo });
       if (!alert) return;
       const key = alertKey(sub.id, change.crisis ?? 'desk', change.seq);

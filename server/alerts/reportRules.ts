@@ -2,6 +2,7 @@
 import type { CrisisAssignment } from '../../shared/crisis.js';
 import type { Flag, FlagKind } from '../../shared/report.js';
 import { withTold, type RuleMemo } from './memo.js';
+import { compileTerms, reportWords, type ReportWords } from './mentions.js';
 import type { AlertContent } from './types.js';
 
 /** What the rules read of a report: text and title for terms, extracted entities for names. */
@@ -15,13 +16,6 @@ export type ReportForRules = {
   /** The crises it belongs to (a subscription to one crisis only hears of its reports). */
   crises?: CrisisAssignment[];
 };
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** Whole-word, case-insensitive, Unicode-aware: "Kyiv" matches "Kyiv's" but "Iran" not "Tirana". */
-function termPattern(term: string): RegExp {
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escape(term.trim())}(?![\\p{L}\\p{N}])`, 'iu');
-}
 
 function headline(report: ReportForRules): string {
   if (report.title) return report.title;
@@ -37,29 +31,29 @@ function around(text: string, index: number, length: number, radius = 120): stri
   return `${start > 0 ? '…' : ''}${flat.slice(start, end).trim()}${end < flat.length ? '…' : ''}`;
 }
 
+/**
+ * `terms` are compiled once per rule (mentions.ts); `words` is the report cut into words, made
+ * once per report by the evaluator for every subscription (made here when not given).
+ */
 export function judgeMention(
   terms: string[],
   report: ReportForRules,
   memo: RuleMemo,
+  words: ReportWords = reportWords(report),
 ): { alert: AlertContent | null; memo: RuleMemo } {
-  const flat = report.text.replace(/\s+/g, ' ');
-  const entities = [
-    ...(report.entities?.people ?? []),
-    ...(report.entities?.places ?? []),
-    ...(report.entities?.organizations ?? []),
-  ];
   const found: string[] = [];
   let first: { index: number; length: number } | null = null;
-  for (const term of terms) {
-    const pattern = termPattern(term);
-    const inText = pattern.exec(flat);
-    const inTitle = report.title ? pattern.test(report.title) : false;
-    const asEntity = entities.some((e) => pattern.test(e));
-    if (!inText && !inTitle && !asEntity) continue;
-    found.push(term);
-    if (inText && (!first || inText.index < first.index)) first = { index: inText.index, length: inText[0].length };
+  for (const term of compileTerms(terms)) {
+    const inText = words.text.find(term);
+    const inTitle = words.title !== null && words.title.find(term) >= 0;
+    const asEntity = !inTitle && inText < 0 && words.entities.some((e) => e.find(term) >= 0);
+    if (inText < 0 && !inTitle && !asEntity) continue;
+    found.push(term.term);
+    if (inText >= 0 && (!first || inText < first.index))
+      first = { index: inText, length: words.text.lengthAt(term, inText) };
   }
   if (found.length === 0) return { alert: null, memo };
+  const flat = words.text.text;
   const quoted = found.map((t) => `"${t}"`).join(', ');
   const context = first ? around(flat, first.index, first.length) : headline(report);
   const from = [report.source, report.dateline.slice(0, 10)].filter(Boolean).join(', ');
@@ -89,7 +83,7 @@ export function judgeFlag(
   return {
     alert: {
       title: `Flagged ${flag}: ${title}`,
-      body: `${set.by} flagged this report ${flag} at ${set.at}.${note}`,
+      body: `${set.by ?? 'A journalist'} flagged this report ${flag} at ${set.at}.${note}`,
       reportId,
     },
     memo: withTold(memo, key),

@@ -10,6 +10,7 @@ import type { PublicState, PublicTension, PublicTroops } from '../../shared/stat
 import { judgeMeetingChanged, meetingSignature } from './meetingRules.js';
 import { keepLast, MAX_TENSION_READINGS, seqMs, type RuleMemo } from './memo.js';
 import { judgeFlag, judgeMention, type ReportForRules } from './reportRules.js';
+import type { ReportWords } from './mentions.js';
 import type { AlertContent } from './types.js';
 
 export type { ReportForRules } from './reportRules.js';
@@ -65,7 +66,11 @@ export function seedMemo(
 }
 
 /** Judges one change for one rule. */
-export function judge(rule: AlertRule, change: Change, ctx: { memo: RuleMemo; report?: ReportForRules }): Judgement {
+export function judge(
+  rule: AlertRule,
+  change: Change,
+  ctx: { memo: RuleMemo; report?: ReportForRules; words?: ReportWords },
+): Judgement {
   const { memo } = ctx;
   switch (rule.type) {
     case 'tension.above':
@@ -83,7 +88,9 @@ export function judge(rule: AlertRule, change: Change, ctx: { memo: RuleMemo; re
     case 'meeting.soon':
       return none(memo);
     case 'mention':
-      return change.type === 'report.added' && ctx.report ? judgeMention(rule.terms, ctx.report, memo) : none(memo);
+      return change.type === 'report.added' && ctx.report
+        ? judgeMention(rule.terms, ctx.report, memo, ctx.words)
+        : none(memo);
     case 'flag':
       return change.type === 'flag.changed'
         ? judgeFlag(rule.flag, change.id, change.flags, ctx.report, memo)

@@ -1,8 +1,17 @@
 /** The vocabulary of alerts: stored subscriptions, what a rule produces, and the channel interface. */
-import type { SubscriptionInput } from '../../shared/alerts.js';
+import type { AlertChannelConfig, SubscriptionInput } from '../../shared/alerts.js';
+
+/** An e-mail channel as stored: `confirmedAt` once the address gave back its confirmation code. */
+type StoredEmail = Extract<AlertChannelConfig, { type: 'email' }> & { confirmedAt?: string };
+export type StoredChannel = Exclude<AlertChannelConfig, { type: 'email' }> | StoredEmail;
 
 /** A subscription as stored (the webhook secret included: it never leaves the server). */
-export type Subscription = SubscriptionInput & { id: string; owner: string; createdAt: string };
+export type Subscription = Omit<SubscriptionInput, 'channel'> & {
+  channel: StoredChannel;
+  id: string;
+  owner: string;
+  createdAt: string;
+};
 
 /** What a rule says when it matches: a title and a plain-text body a person wants to read. */
 export type AlertContent = {
@@ -22,6 +31,8 @@ export type OutgoingAlert = AlertContent & {
   /** Where a person reads more: the report on the desk, or the alerts page. */
   link: string;
   firedAt: string;
+  /** A message of its own (an address confirmation): sent as it is, without the alert's footer. */
+  plain?: boolean;
   /** Set on a digest: the alerts that were grouped into it, oldest first. */
   items?: (AlertContent & { link: string; firedAt: string })[];
 };

@@ -7,6 +7,7 @@ import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { Router } from 'express';
 import { chainTokenResolvers, type SessionResolver, type TokenResolver } from '../http/auth.js';
+import { trustFunction } from '../http/proxy.js';
 import { accountAuditRouter, reportAuditRouter } from '../http/routes/audit.js';
 import { correctionsRouter } from '../http/routes/corrections.js';
 import { flagsRouter } from '../http/routes/flags.js';
@@ -23,9 +24,10 @@ import { CorrectionStore } from '../storage/correctionStore.js';
 import { FlagStore } from '../storage/flagStore.js';
 import type { ReportStore } from '../storage/reportStore.js';
 import { SessionStore } from '../storage/sessionStore.js';
+import { SubscriptionStore } from '../storage/subscriptionStore.js';
 import { TokenStore } from '../storage/tokenStore.js';
 import { UserStore } from '../storage/userStore.js';
-import { bootstrapAdmin } from './bootstrapAdmin.js';
+import { bootstrapAdmin, writeToTerminal } from './bootstrapAdmin.js';
 import { loginLimiters } from './loginLimiter.js';
 import { queueBoardRouter } from './queueBoard.js';
 import { issuedTokenResolver, sessionResolver } from './resolvers.js';
@@ -48,7 +50,8 @@ export function createAccounts(ctx: RoleContext, deps: AccountsDeps) {
   const audit = new AuditStore(command);
   const publicOrigin = config.PUBLIC_URL ? new URL(config.PUBLIC_URL).origin : undefined;
   const tokens = chainTokenResolvers(deps.configTokens, issuedTokenResolver(tokenStore));
-  const sessions: SessionResolver = sessionResolver(sessionStore, publicOrigin);
+  const trust = trustFunction(config.TRUST_PROXY);
+  const sessions: SessionResolver = sessionResolver(sessionStore, publicOrigin, trust);
 
   // Report actions share the /api/reports/:id prefix with the reports router's own routes.
   const reportActions = Router({ mergeParams: true });
@@ -75,8 +78,20 @@ export function createAccounts(ctx: RoleContext, deps: AccountsDeps) {
     tokens,
     sessions,
     apiRouters: {
-      session: sessionRouter({ users, sessions: sessionStore, limiters: loginLimiters(command, keys), publicOrigin }),
-      users: usersRouter({ users, sessions: sessionStore, audit, auditKey: keys.accountAudit }),
+      session: sessionRouter({
+        users,
+        sessions: sessionStore,
+        limiters: loginLimiters(command, keys),
+        publicOrigin,
+        trust,
+      }),
+      users: usersRouter({
+        users,
+        sessions: sessionStore,
+        audit,
+        auditKey: keys.accountAudit,
+        subscriptions: new SubscriptionStore(command, keys),
+      }),
       tokens: tokensRouter(tokenStore),
       audit: accountAuditRouter({ audit, keys }),
       'reports/:id': reportActions,
@@ -87,9 +102,9 @@ export function createAccounts(ctx: RoleContext, deps: AccountsDeps) {
     async bootstrap(): Promise<void> {
       await bootstrapAdmin(command, keys, users, {
         adminPassword: config.ADMIN_PASSWORD,
-        print: (text) => {
-          if (config.LOG_LEVEL !== 'silent') process.stdout.write(text);
-        },
+        // Never stdout or stderr: those are the log stream. (A silent run, such as a test, shows nothing.)
+        terminal: (text) => config.LOG_LEVEL === 'silent' || writeToTerminal(text),
+        dataDir: config.DATA_DIR,
         log,
       });
     },

@@ -1,10 +1,14 @@
 /**
  * The first admin, user `admin`, created once per store: with ADMIN_PASSWORD when set, else
- * with a generated password printed once to stdout (never to the logs, which may be shipped
- * elsewhere). A marker in Redis records that it happened, so a later start never prints or
- * recreates it — even if an operator has since removed or renamed the account.
+ * with a generated password shown once on the operator's terminal (the controlling terminal,
+ * /dev/tty, never stdout or stderr: those are the log stream, shipped elsewhere). Without a
+ * terminal (a container, a service) it goes to a file only its owner can read, under DATA_DIR,
+ * and the log says where. A marker in Redis records that it happened, so a later start never
+ * shows or recreates it — even if an operator has since removed or renamed the account.
  */
 import { randomBytes } from 'node:crypto';
+import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import path from 'node:path';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Keys } from '../storage/keys.js';
@@ -15,10 +19,27 @@ export const BOOTSTRAP_ADMIN = 'admin';
 
 export type BootstrapOptions = {
   adminPassword?: string;
-  /** Where the generated password goes (stdout in production). */
-  print: (text: string) => void;
+  /** Shows the generated password on the operator's terminal; false when there is none. */
+  terminal: (text: string) => boolean;
+  /** Where the password goes when there is no terminal (a file of its own, mode 0600). */
+  dataDir: string;
   log: Logger;
 };
+
+/** Writes to the process' controlling terminal; false when it has none (a container, a service, a pipe). */
+export function writeToTerminal(text: string): boolean {
+  try {
+    const fd = openSync('/dev/tty', 'w');
+    try {
+      writeSync(fd, text);
+    } finally {
+      closeSync(fd);
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Returns true when this call created the admin (on exactly one api node, whichever starts first). */
 export async function bootstrapAdmin(
@@ -51,10 +72,18 @@ export async function bootstrapAdmin(
     },
   );
   if (created && generated) {
-    options.print(
+    const text =
       `\n  First admin created: user "${BOOTSTRAP_ADMIN}", password ${password}\n` +
-        '  It is shown only this once. Change it with: npm run user -- passwd admin\n\n',
-    );
+      '  It is shown only this once. Change it with: npm run user -- passwd admin\n\n';
+    if (!options.terminal(text)) {
+      mkdirSync(options.dataDir, { recursive: true });
+      const file = path.resolve(options.dataDir, 'admin-password.txt');
+      writeFileSync(file, text.trimStart(), { mode: 0o600 });
+      options.log.warn(
+        { file },
+        'first admin created with a generated password; no terminal to show it on, so it is in this file (read it, then delete it)',
+      );
+    }
   }
   await redis.set(keys.adminBootstrapped, JSON.stringify({ at: now, generated, printed: created && generated }));
   if (created) options.log.info({ generated }, 'first admin account created');

@@ -18,10 +18,10 @@ function firstValue(value: string | string[] | undefined): string | undefined {
 
 /**
  * True when the Origin header names this app: the origin of PUBLIC_URL when configured, or the
- * host the request was addressed to (X-Forwarded-Host behind the load balancer; a cross-site page
- * cannot set that header without a CORS preflight, which this app never grants).
+ * host the request was addressed to (X-Forwarded-Host only when `forwardedTrusted`: the request
+ * came from a load balancer TRUST_PROXY names).
  */
-export function isAppOrigin(headers: IncomingHttpHeaders, publicOrigin?: string): boolean {
+export function isAppOrigin(headers: IncomingHttpHeaders, publicOrigin?: string, forwardedTrusted = false): boolean {
   const origin = firstValue(headers.origin);
   if (!origin || origin === 'null') return false;
   let originUrl: URL;
@@ -31,6 +31,16 @@ export function isAppOrigin(headers: IncomingHttpHeaders, publicOrigin?: string)
     return false;
   }
   if (publicOrigin && originUrl.origin === publicOrigin) return true;
-  const host = firstValue(headers['x-forwarded-host']) ?? firstValue(headers.host);
+  const host = (forwardedTrusted ? firstValue(headers['x-forwarded-host']) : undefined) ?? firstValue(headers.host);
   return host !== undefined && originUrl.host === host.toLowerCase();
+}
+
+/**
+ * A socket handshake signed in by the session cookie must come from the app's own pages: its
+ * Origin (every browser sends one on a WebSocket, and on cross-origin requests) must be the app's.
+ * A same-origin long-polling GET may carry none; then the browser's Sec-Fetch-Site must say so.
+ */
+export function isAppHandshake(headers: IncomingHttpHeaders, publicOrigin?: string, forwardedTrusted = false): boolean {
+  if (headers.origin !== undefined) return isAppOrigin(headers, publicOrigin, forwardedTrusted);
+  return firstValue(headers['sec-fetch-site']) === 'same-origin';
 }

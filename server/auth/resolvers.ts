@@ -5,7 +5,8 @@
 import type { IncomingMessage } from 'node:http';
 import { Forbidden } from '../errors.js';
 import type { SessionResolver, TokenResolver } from '../http/auth.js';
-import type { SessionStore } from '../storage/sessionStore.js';
+import { fromTrustedProxy, type TrustFn } from '../http/proxy.js';
+import { ABSOLUTE_TTL_MS, type SessionStore } from '../storage/sessionStore.js';
 import type { TokenStore } from '../storage/tokenStore.js';
 import { readSessionCookie } from './cookies.js';
 import { isAppOrigin, isWriteMethod } from './origin.js';
@@ -15,19 +16,30 @@ import { isAppOrigin, isWriteMethod } from './origin.js';
  * cookie must come from the app's own origin, else 403 — checked here, where the cookie becomes
  * a principal, so it covers every route of every router (and nothing the cookie does can skip it).
  */
-export function sessionResolver(sessions: SessionStore, publicOrigin?: string): SessionResolver {
+export function sessionResolver(
+  sessions: SessionStore,
+  publicOrigin: string | undefined,
+  trust: TrustFn,
+): SessionResolver {
   return async (req) => {
     const id = readSessionCookie(req.headers.cookie);
     if (!id) return null;
     const method = (req as Partial<IncomingMessage>).method;
-    if (isWriteMethod(method) && !isAppOrigin(req.headers, publicOrigin)) {
+    const forwarded = req.socket !== undefined && fromTrustedProxy(req as IncomingMessage, trust);
+    if (isWriteMethod(method) && !isAppOrigin(req.headers, publicOrigin, forwarded)) {
       throw new Forbidden(
         'A write signed in with the session cookie must come from the app itself (Origin header missing or foreign)',
       );
     }
     const session = await sessions.resolve(id);
     if (!session) return null;
-    return { kind: 'session', name: session.username, role: session.role, sessionId: id };
+    return {
+      kind: 'session',
+      name: session.username,
+      role: session.role,
+      sessionId: id,
+      expiresAt: session.createdAt + ABSOLUTE_TTL_MS,
+    };
   };
 }
 

@@ -2,6 +2,7 @@
  * The only reader of process.env. Parsed once at start-up; every bad value is
  * listed in one error so an operator fixes them all in one go.
  */
+import { isIP } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
@@ -14,6 +15,17 @@ const csv = z
       .map((t) => t.trim())
       .filter(Boolean),
   );
+
+/** An IP address or a CIDR range (v4 or v6). */
+const isAddressOrRange = (entry: string) => {
+  const [address, bits, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (!family || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  const n = Number(bits);
+  return /^\d{1,3}$/.test(bits) && n <= (family === 4 ? 32 : 128);
+};
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -37,6 +49,41 @@ const envSchema = z.object({
   OUTBOUND_ALLOWLIST: csv,
   /** Shortest poll interval an editor may give a feed (POST /api/feeds intervalSeconds). */
   FEED_MIN_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
+  /**
+   * The load balancers whose X-Forwarded-For, -Proto and -Host are believed: `false` (none),
+   * or a list of IPs, CIDRs and the names loopback, linklocal, uniquelocal. Clients' own
+   * addresses (login limits, socket caps, /metrics allowlist) and HTTPS (Secure cookies) are read
+   * from those headers only when the request comes from one of them.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('loopback')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean),
+    )
+    .refine(
+      (list) =>
+        (list.length === 1 && ['false', 'none'].includes(list[0])) ||
+        (list.length > 0 && list.every((t) => PROXY_NAMES.includes(t) || isAddressOrRange(t))),
+      'must be "false", or a comma-separated list of IPs, CIDRs, loopback, linklocal or uniquelocal',
+    )
+    .transform((list): string[] | false => (['false', 'none'].includes(list[0]) ? false : list)),
+  /** When set, GET /metrics needs `Authorization: Bearer <METRICS_TOKEN>` (or a client address in METRICS_ALLOWLIST). */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Client addresses (IPs or CIDRs) that may read /metrics without the token, e.g. the Prometheus server. */
+  METRICS_ALLOWLIST: csv.refine((a) => a.every(isAddressOrRange), 'each entry must be an IP or a CIDR'),
+  /** Live sockets one credential (a user, a token) may hold on one api node; one more is refused. */
+  SOCKETS_PER_CREDENTIAL: z.coerce.number().int().min(1).default(500),
+  /** Live sockets one client address may hold on one api node (behind NAT a newsroom shares one). */
+  SOCKETS_PER_IP: z.coerce.number().int().min(1).default(1000),
+  /**
+   * Reports older than this many days (by arrival) are removed, with their crises' share of them,
+   * flags, corrections and audit. Unset: kept forever.
+   */
+  REPORT_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Prefix of every Redis key (queues included) inside one hash tag, so Redis Cluster keeps them together. */
   KEY_PREFIX: z

@@ -24,12 +24,26 @@ function absoluteLink(link: string | undefined, feedUrl: string): string | undef
   }
 }
 
-/** The report for an item, or null when the item has no text at all. */
-export function toCandidate(item: FeedItem, feed: { id: string; url: string; title?: string }): FeedCandidate | null {
+export type FeedContext = {
+  id: string;
+  url: string;
+  title?: string;
+  /** When the feed says it last changed (its own date, else the HTTP Last-Modified): the date of undated items. */
+  updated?: string;
+};
+
+/**
+ * The report for an item, or null when the item has no text at all. An item whose date is missing
+ * or unreadable is dated by the feed's last change, and `meta.dateFrom` says which was used
+ * ("item", "feed", or "arrival" when the feed gives no date either).
+ */
+export function toCandidate(item: FeedItem, feed: FeedContext): FeedCandidate | null {
   const text = (item.text || item.title || '').slice(0, MAX_REPORT_CHARS);
   if (!text.trim()) return null;
   const url = absoluteLink(item.link, feed.url);
-  const dateline = datelineFromFeedDate(item.date);
+  const own = datelineFromFeedDate(item.date);
+  const dateline = own ?? datelineFromFeedDate(feed.updated);
+  const dateFrom = own ? 'item' : dateline ? 'feed' : 'arrival';
   const input: ReportInput = {
     text,
     ...(dateline ? { dateline } : {}),
@@ -51,5 +65,11 @@ export function toCandidate(item: FeedItem, feed: { id: string; url: string; tit
     ...(url ? [`l:${digest(url)}`] : []),
     `c:${digest(content)}`,
   ];
-  return { input, seenKeys, meta: { feed: { id: feed.id, url: feed.url }, ...(item.guid ? { guid: item.guid } : {}) } };
+  const meta = {
+    feed: { id: feed.id, url: feed.url },
+    ...(item.guid ? { guid: item.guid } : {}),
+    dateFrom: input.dateline === undefined ? 'arrival' : dateFrom,
+    ...(item.date !== undefined && !own ? { rawDate: item.date.slice(0, 100) } : {}),
+  };
+  return { input, seenKeys, meta };
 }

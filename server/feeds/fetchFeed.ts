@@ -53,16 +53,53 @@ function decoderFor(res: IncomingMessage): NodeJS.ReadableStream {
   }
 }
 
-/** The charset from Content-Type or the XML declaration; UTF-8 when neither says. */
-function decodeText(bytes: Buffer, contentType: string | undefined): string {
-  const declared =
-    /charset=["']?([\w-]+)/i.exec(contentType ?? '')?.[1] ??
-    /^<\?xml[^>]*encoding=["']([\w-]+)["']/i.exec(bytes.subarray(0, 200).toString('latin1'))?.[1];
+/** A byte-order mark's encoding and length, if the bytes start with one. */
+function byteOrderMark(bytes: Buffer): { encoding: string; length: number } | undefined {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', length: 3 };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', length: 2 };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', length: 2 };
+  return undefined;
+}
+
+function isUtf8(bytes: Buffer): boolean {
   try {
-    return new TextDecoder(declared ?? 'utf-8').decode(bytes);
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
   } catch {
-    return new TextDecoder('utf-8').decode(bytes);
+    return false;
   }
+}
+
+function decodeAs(bytes: Buffer, encoding: string): string | undefined {
+  try {
+    return new TextDecoder(encoding).decode(bytes);
+  } catch {
+    return undefined; // an encoding TextDecoder does not know
+  }
+}
+
+/**
+ * The feed's text. Its encoding: the charset of Content-Type, else the XML declaration's, which
+ * may follow white space or a byte-order mark (read as Latin-1 to find it), else UTF-8. A UTF-8
+ * mark, or a header saying UTF-8, before a declaration of another encoding is believed only when
+ * the bytes are valid UTF-8: publishers' templates add them to ISO-8859-1 feeds.
+ */
+export function decodeFeed(bytes: Buffer, contentType: string | undefined): string {
+  const bom = byteOrderMark(bytes);
+  if (bom && bom.encoding !== 'utf-8') return decodeAs(bytes.subarray(bom.length), bom.encoding) ?? '';
+  const body = bom ? bytes.subarray(bom.length) : bytes;
+  const header = /charset=["']?([\w.:-]+)/i.exec(contentType ?? '')?.[1];
+  const declared = /^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([\w.:-]+)["']/i.exec(
+    body.subarray(0, 512).toString('latin1'),
+  )?.[1];
+  const utf8 = (e: string | undefined) => !e || /^utf-?8$/i.test(e);
+  // A header that says UTF-8 over bytes that are not is wrong; the declaration may know better.
+  const chosen = header && !(utf8(header) && !utf8(declared) && !isUtf8(body)) ? header : declared;
+  if (!utf8(chosen) && !(bom && isUtf8(body))) {
+    const text = decodeAs(body, chosen!);
+    if (text !== undefined) return text;
+  }
+  return new TextDecoder('utf-8').decode(body);
 }
 
 type Hop = { status: number; headers: IncomingMessage['headers']; body?: Buffer };
@@ -149,7 +186,7 @@ export async function fetchFeed(feedUrl: string, options: FetchFeedOptions): Pro
     if (res.status !== 200 || !res.body) throw new FeedFetchError(`the feed answered HTTP ${res.status}`);
     return {
       notModified: false,
-      body: decodeText(res.body, res.headers['content-type']),
+      body: decodeFeed(res.body, res.headers['content-type']),
       etag: typeof res.headers.etag === 'string' ? res.headers.etag : undefined,
       lastModified: typeof res.headers['last-modified'] === 'string' ? res.headers['last-modified'] : undefined,
       finalUrl: url.href,

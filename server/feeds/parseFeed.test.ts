@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { datelineFromFeedDate } from './feedDates.js';
 import { toCandidate } from './feedItems.js';
+import { decodeFeed } from './fetchFeed.js';
 import { FeedParseError, parseFeed } from './parseFeed.js';
 
 const rss = `<?xml version="1.0" encoding="UTF-8"?>
@@ -88,5 +89,57 @@ describe('feed items that would not pass the report schema', () => {
     expect(candidate?.input.dateline).toBeUndefined();
     expect(candidate?.input.text).toBe('Body');
     expect(toCandidate({ text: '  ' }, { id: 'f', url: 'https://x.example/feed' })).toBeNull();
+  });
+});
+
+describe("real publishers' feeds (issue 26, item 8)", () => {
+  it('decodes a feed in the encoding its declaration names, after white space or a byte-order mark', () => {
+    const latin1 = (s: string) => Buffer.from(s, 'latin1');
+    const doc =
+      '<?xml version="1.0" encoding="ISO-8859-1"?><rss><channel><item><title>São Paulo: café</title></item></channel></rss>';
+    expect(decodeFeed(latin1(`\n  ${doc}`), 'application/rss+xml')).toContain('São Paulo: café');
+    expect(decodeFeed(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), latin1(doc)]), undefined)).toContain(
+      'São Paulo: café',
+    );
+    // A header that says UTF-8 over Latin-1 bytes is wrong: the declaration wins.
+    expect(decodeFeed(latin1(doc), 'text/xml; charset=utf-8')).toContain('São Paulo: café');
+    // A true UTF-8 feed behind a mark stays UTF-8, whatever it declares.
+    expect(decodeFeed(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(doc)]), undefined)).toContain(
+      'São Paulo: café',
+    );
+    expect(parseFeed(decodeFeed(latin1(`\n\n${doc}`), undefined)).items[0].title).toBe('São Paulo: café');
+  });
+
+  it('reads a date without a zone as UTC, whatever the server runs in', () => {
+    expect(datelineFromFeedDate('Mon, 24 Sep 2018 19:42:40')).toBe('2018-09-24T19:42:40Z');
+    expect(datelineFromFeedDate('2018-09-24T19:42:40')).toBe('2018-09-24T19:42:40Z');
+    expect(datelineFromFeedDate('2018-09-24 19:42')).toBe('2018-09-24T19:42:00Z');
+  });
+
+  it('reads dates in other languages', () => {
+    expect(datelineFromFeedDate('Seg, 24 Set 2018 19:42:40 -0300')).toBe('2018-09-24T19:42:40-03:00');
+    expect(datelineFromFeedDate('Di, 04 Mär 2025 08:00:00 +0100')).toBe('2025-03-04T08:00:00+01:00');
+    expect(datelineFromFeedDate('jeu., 13 févr. 2025 10:00:00 +0100')).toBe('2025-02-13T10:00:00+01:00');
+    expect(datelineFromFeedDate('sáb, 02 dic 2023 7:05:00 CET')).toBe('2023-12-02T07:05:00+01:00');
+    expect(datelineFromFeedDate('Wed, 31 Feb 2022 10:00:00 GMT')).toBeUndefined();
+  });
+
+  it("an item with an unreadable date is dated by the feed's last change, never silently by today", () => {
+    const feed = { id: 'f', url: 'https://x.example/feed', updated: 'Tue, 25 Sep 2018 08:00:00 GMT' };
+    const a = toCandidate({ text: 'Text', date: 'someday soon' }, feed)!;
+    expect(a.input.dateline).toBe('2018-09-25T08:00:00Z');
+    expect(a.meta).toMatchObject({ dateFrom: 'feed', rawDate: 'someday soon' });
+    const b = toCandidate({ text: 'Text' }, { id: 'f', url: 'https://x.example/feed' })!;
+    expect(b.input.dateline).toBeUndefined();
+    expect(b.meta.dateFrom).toBe('arrival');
+    expect(toCandidate({ text: 'Text', date: 'Seg, 24 Set 2018 19:42:40 -0300' }, feed)!.meta.dateFrom).toBe('item');
+  });
+
+  it("parses the feed's own date, and items that are not a list", () => {
+    const feed = parseFeed(
+      '<rss><channel><lastBuildDate>Tue, 25 Sep 2018 08:00:00 GMT</lastBuildDate><item>x</item></channel></rss>',
+    );
+    expect(feed.updated).toBe('Tue, 25 Sep 2018 08:00:00 GMT');
+    expect(feed.items).toEqual([]);
   });
 });

@@ -16,7 +16,13 @@ export type FeedItem = {
   text: string;
 };
 
-export type ParsedFeed = { format: 'rss' | 'rdf' | 'atom'; title?: string; items: FeedItem[] };
+export type ParsedFeed = {
+  format: 'rss' | 'rdf' | 'atom';
+  title?: string;
+  /** When the feed says it last changed (RSS lastBuildDate or pubDate, Atom updated), as written. */
+  updated?: string;
+  items: FeedItem[];
+};
 
 export class FeedParseError extends Error {}
 
@@ -56,6 +62,11 @@ function attr(node: Node, name: string): string | undefined {
 }
 
 const plain = (node: Node | Node[]) => htmlToText(textOf(node));
+/** The element's children of one name as a list (one, several, or none), objects only. */
+const asList = (node: Node | Node[]): Record<string, Node>[] =>
+  (Array.isArray(node) ? node : node === undefined ? [] : [node]).filter(
+    (n): n is Record<string, Node> => typeof n === 'object' && n !== null && !Array.isArray(n),
+  );
 const optional = (s: string) => (s.trim() ? s.trim() : undefined);
 
 function rssItem(item: Record<string, Node>): FeedItem {
@@ -89,7 +100,9 @@ function atomItem(entry: Record<string, Node>): FeedItem {
 }
 
 /** Parses a feed document; throws FeedParseError when it is neither RSS nor Atom. */
-export function parseFeed(xml: string): ParsedFeed {
+export function parseFeed(document: string): ParsedFeed {
+  // A byte-order mark or white space before the XML declaration is common and harmless.
+  const xml = document.replace(/^\uFEFF?\s+/, '').replace(/^\uFEFF/, '');
   // Entity declarations are the door to expansion bombs; no real news feed needs them.
   if (/<!ENTITY/i.test(xml)) throw new FeedParseError('the feed declares XML entities, which are refused');
   let doc: Record<string, Node>;
@@ -100,24 +113,32 @@ export function parseFeed(xml: string): ParsedFeed {
   }
   const rss = doc.rss as Record<string, Node> | undefined;
   if (rss && typeof rss === 'object') {
-    const channel = (rss.channel ?? {}) as Record<string, Node>;
-    const items = (channel.item ?? []) as unknown as Record<string, Node>[];
-    return { format: 'rss', title: optional(plain(channel.title)), items: items.map(rssItem) };
+    const channel = asList(rss.channel)[0] ?? {};
+    return {
+      format: 'rss',
+      title: optional(plain(channel.title)),
+      updated: optional(textOf(channel.lastBuildDate) || textOf(channel.pubDate) || textOf(channel['dc:date'])),
+      items: asList(channel.item).map(rssItem),
+    };
   }
   const rdf = doc['rdf:RDF'] as Record<string, Node> | undefined;
   if (rdf && typeof rdf === 'object') {
-    const items = (rdf.item ?? []) as unknown as Record<string, Node>[];
-    const channel = (rdf.channel ?? {}) as Record<string, Node>;
+    const channel = asList(rdf.channel)[0] ?? {};
     return {
       format: 'rdf',
       title: optional(plain(channel.title)),
-      items: items.map((i) => ({ ...rssItem(i), guid: attr(i, 'rdf:about') })),
+      updated: optional(textOf(channel['dc:date'])),
+      items: asList(rdf.item).map((i) => ({ ...rssItem(i), guid: attr(i, 'rdf:about') })),
     };
   }
   const feed = doc.feed as Record<string, Node> | undefined;
   if (feed && typeof feed === 'object') {
-    const entries = (feed.entry ?? []) as unknown as Record<string, Node>[];
-    return { format: 'atom', title: optional(plain(feed.title)), items: entries.map(atomItem) };
+    return {
+      format: 'atom',
+      title: optional(plain(feed.title)),
+      updated: optional(textOf(feed.updated)),
+      items: asList(feed.entry).map(atomItem),
+    };
   }
   throw new FeedParseError('the document is neither an RSS nor an Atom feed');
 }

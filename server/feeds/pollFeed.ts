@@ -10,7 +10,7 @@ import type { OutboundPolicy } from '../outbound/guard.js';
 import type { FeedRecord, FeedStore } from '../storage/feedStore.js';
 import { fetchFeed } from './fetchFeed.js';
 import { toCandidate, type FeedCandidate } from './feedItems.js';
-import { parseFeed } from './parseFeed.js';
+import { parseFeed, type ParsedFeed } from './parseFeed.js';
 
 export type PollDeps = {
   feeds: FeedStore;
@@ -20,6 +20,8 @@ export type PollDeps = {
   /** Reports accepted at once per poll. Default 8. */
   acceptConcurrency?: number;
   fetchTimeoutMs?: number;
+  /** Parses a fetched feed; default on this thread (the worker passes ingest/markupPool.ts's thread). */
+  parse?: (xml: string) => Promise<ParsedFeed>;
 };
 
 export type PollOutcome =
@@ -89,9 +91,16 @@ async function pollLocked(feed: FeedRecord, deps: PollDeps): Promise<PollOutcome
       await deps.feeds.record(feed.id, success(now(), 0, []));
       return { kind: 'not-modified' };
     }
-    const parsed = parseFeed(fetched.body);
+    const parsed = deps.parse ? await deps.parse(fetched.body) : parseFeed(fetched.body);
     const candidates = parsed.items
-      .map((item) => toCandidate(item, { id: feed.id, url: fetched.finalUrl, title: parsed.title }))
+      .map((item) =>
+        toCandidate(item, {
+          id: feed.id,
+          url: fetched.finalUrl,
+          title: parsed.title,
+          updated: parsed.updated ?? fetched.lastModified,
+        }),
+      )
       .filter((c): c is FeedCandidate => c !== null)
       .reverse(); // feeds list newest first; reports arrive oldest first
     const fresh = await unseen(deps.feeds, feed.id, candidates);

@@ -11,6 +11,7 @@ import type { Logger } from 'pino';
 import type { Metrics } from '../metrics.js';
 import { authenticate, type SessionResolver, type TokenResolver } from './auth.js';
 import { errorHandler, notFoundHandler } from './errorHandler.js';
+import type { TrustProxy } from './proxy.js';
 
 export const BODY_LIMIT = '1mb';
 
@@ -25,6 +26,8 @@ export type HttpAppDeps = {
   apiRouters: Record<string, Router>;
   /** Routers mounted at the root after authentication (e.g. /admin/queues). */
   rootRouters?: Router[];
+  /** TRUST_PROXY: the load balancers whose X-Forwarded-* headers are read. */
+  trustProxy?: TrustProxy;
   /** Built client (vite) to serve; absent in API-only tests. */
   clientDir?: string;
 };
@@ -32,7 +35,8 @@ export type HttpAppDeps = {
 export function createHttpApp(deps: HttpAppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback'); // behind the compose load balancer the client IP comes from X-Forwarded-For
+  // X-Forwarded-For and -Proto (req.ip, req.secure) are read only from the balancers TRUST_PROXY names.
+  app.set('trust proxy', deps.trustProxy ?? false);
   app.use(
     helmet({
       contentSecurityPolicy: {

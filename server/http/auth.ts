@@ -11,12 +11,21 @@ export const userRoles = ['viewer', 'journalist', 'editor', 'admin'] as const;
 export type UserRole = (typeof userRoles)[number];
 export type Role = UserRole | 'display' | 'ingest';
 
-export type Principal = { kind: 'token' | 'session'; name: string; role: Role; sessionId?: string };
+export type Principal = {
+  kind: 'token' | 'session';
+  name: string;
+  role: Role;
+  sessionId?: string;
+  /** A session's absolute end (ms since the epoch): its sockets are dropped then. */
+  expiresAt?: number;
+};
 
 /** Resolves a bearer token to a principal (config tokens, and admin-issued tokens later). */
 export type TokenResolver = (token: string) => Promise<Principal | null>;
 /** Resolves the session cookie of a request (HTTP or a socket's handshake), if any. */
-export type SessionResolver = (req: Pick<IncomingMessage, 'headers'>) => Promise<Principal | null>;
+export type SessionResolver = (
+  req: Pick<IncomingMessage, 'headers'> & Partial<Pick<IncomingMessage, 'socket' | 'method'>>,
+) => Promise<Principal | null>;
 
 function safeEqual(a: string, b: string): boolean {
   const ab = Buffer.from(a);

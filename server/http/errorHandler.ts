@@ -1,7 +1,7 @@
 /** Maps errors to `{error:{code,message}}` once; unexpected errors are logged and never leak a stack. */
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
-import { AppError, isRedisDown } from '../errors.js';
+import { AppError, isRedisDown, isStoreFull } from '../errors.js';
 
 type BodyParserError = Error & { type?: string; status?: number; limit?: number };
 
@@ -26,6 +26,14 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     }
     if (bp?.status && bp.status >= 400 && bp.status < 500) return body(bp.status, 'bad_request', bp.message);
     if (isRedisDown(err)) return body(503, 'unavailable', 'The store (Redis) is unreachable; try again shortly');
+    if (isStoreFull(err)) {
+      log.error({ path: req.path }, 'Redis is at maxmemory: writes are refused (docs/security.md, "Storage bounds")');
+      return body(
+        507,
+        'store_full',
+        'The store (Redis) is full (maxmemory reached): nothing was written, and nothing stored was dropped. Tell the operator: raise maxmemory or set REPORT_RETENTION_DAYS.',
+      );
+    }
     log.error({ err, path: req.path }, 'unexpected error');
     return body(500, 'internal', 'Something went wrong on our side; it has been logged');
   };

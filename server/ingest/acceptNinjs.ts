@@ -8,12 +8,15 @@ import { reportInputSchema } from '../../shared/report.js';
 import { parseOrThrow } from '../http/validate.js';
 import type { UriIndex } from '../storage/uriIndex.js';
 import type { AcceptResult, Ingestor } from './acceptReport.js';
-import { ninjsToReport } from './ninjs.js';
+import { ninjsToReport, type HtmlReader } from './ninjs.js';
 import { normalizeText, reportId, resolveDateline } from './normalize.js';
 
-export async function acceptNinjs(body: unknown, deps: { ingestor: Ingestor; uris?: UriIndex }): Promise<AcceptResult> {
+export async function acceptNinjs(
+  body: unknown,
+  deps: { ingestor: Ingestor; uris?: UriIndex; readHtml?: HtmlReader },
+): Promise<AcceptResult> {
   const ninjs = parseOrThrow(ninjsSchema, body);
-  const mapped = ninjsToReport(ninjs);
+  const mapped = await ninjsToReport(ninjs, deps.readHtml);
   const input = parseOrThrow(reportInputSchema, mapped.input);
   const uri = ninjs.uri?.trim();
   if (uri && deps.uris) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkOutbound, outboundPolicy } from './guard.js';
+import { checkOutbound, OutboundRefused, outboundPolicy } from './guard.js';
 
 const none = outboundPolicy([]);
 
@@ -39,5 +39,31 @@ describe('outbound guard', () => {
     await expect(checkOutbound('http://10.0.0.8/x', outboundPolicy(['10.0.0.7']))).rejects.toThrow(
       /OUTBOUND_ALLOWLIST/,
     );
+  });
+});
+
+describe('IPv6 forms that hide an internal address (issue 26, item 7)', () => {
+  it('refuses mapped, translated and compatible IPv4 in dotted and hex form, NAT64, 6to4, Teredo and site-local', async () => {
+    const refused = [
+      'http://[::ffff:127.0.0.1]/',
+      'http://[::ffff:7f00:1]/',
+      'http://[0:0:0:0:0:ffff:a00:1]/',
+      'http://[::ffff:0:10.0.0.1]/',
+      'http://[::127.0.0.1]/',
+      'http://[::a9fe:a9fe]/',
+      'http://[64:ff9b::a9fe:a9fe]/',
+      'http://[64:ff9b::8.8.8.8]/',
+      'http://[64:ff9b:1::1]/',
+      'http://[2002:7f00:1::]/',
+      'http://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/',
+      'http://[fec0::1]/',
+    ];
+    for (const url of refused)
+      await expect(checkOutbound(url, outboundPolicy([])), url).rejects.toThrow(OutboundRefused);
+  });
+
+  it('still lets public addresses through, mapped or not', async () => {
+    for (const url of ['http://[::ffff:8.8.8.8]/', 'http://[2606:4700:4700::1111]/', 'http://8.8.8.8/'])
+      await expect(checkOutbound(url, outboundPolicy([])), url).resolves.toMatchObject({ url: expect.any(URL) });
   });
 });

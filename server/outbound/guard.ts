@@ -29,9 +29,18 @@ for (const [net, prefix] of [
   ['::1', 128],
   ['fc00::', 7],
   ['fe80::', 10],
+  ['fec0::', 10], // site-local (deprecated, still routed inside some networks)
   ['ff00::', 8],
-  // IPv4-mapped addresses (::ffff:a.b.c.d) are judged by the IPv4 rules in isInternal(); a rule
-  // for ::ffff:0:0/96 here would block every IPv4 address, as BlockList maps them.
+  ['100::', 64], // discard-only
+  ['2001:db8::', 32], // documentation
+  // Ranges that carry an IPv4 address inside: a gateway turns them into that address, which
+  // may be internal. NAT64 (well-known and local-use), 6to4 and Teredo.
+  ['64:ff9b::', 96],
+  ['64:ff9b:1::', 48],
+  ['2002::', 16],
+  ['2001::', 32],
+  // IPv4-mapped, -compatible and -translated addresses (::ffff:a.b.c.d, ::a.b.c.d,
+  // ::ffff:0:a.b.c.d, in dotted or hex form) are judged by the IPv4 rules in isInternal().
 ] as const)
   internal.addSubnet(net, prefix, 'ipv6');
 
@@ -57,11 +66,41 @@ export function outboundPolicy(allowlist: string[]): OutboundPolicy {
   return { allowHosts, allowNets };
 }
 
-function isInternal(address: string): boolean {
+/** The eight 16-bit groups of an IPv6 address (a trailing dotted quad counts as two), or null. */
+function groups(address: string): number[] | null {
+  let text = address.toLowerCase().replace(/%.*$/, '');
+  const quad = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
+  if (quad) {
+    const [a, b, c, d] = quad.slice(1).map(Number);
+    text = `${text.slice(0, quad.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const [head, tail, ...rest] = text.split('::');
+  if (rest.length > 0) return null;
+  const parse = (part: string) => (part === '' ? [] : part.split(':').map((g) => parseInt(g, 16)));
+  const front = parse(head);
+  const back = tail === undefined ? [] : parse(tail);
+  const fill = tail === undefined ? 0 : 8 - front.length - back.length;
+  const all = [...front, ...Array<number>(Math.max(0, fill)).fill(0), ...back];
+  return all.length === 8 && all.every((g) => Number.isInteger(g) && g >= 0 && g <= 0xffff) ? all : null;
+}
+
+/** The IPv4 address an IPv6 address stands for (mapped, compatible or translated), if any. */
+function embeddedIPv4(address: string): string | null {
+  const g = groups(address);
+  if (!g) return null;
+  const zeros = (from: number, to: number) => g.slice(from, to).every((x) => x === 0);
+  const v4 = () => `${g[6] >> 8}.${g[6] & 0xff}.${g[7] >> 8}.${g[7] & 0xff}`;
+  if (zeros(0, 5) && g[5] === 0xffff) return v4(); // ::ffff:a.b.c.d (mapped)
+  if (zeros(0, 4) && g[4] === 0xffff && g[5] === 0) return v4(); // ::ffff:0:a.b.c.d (translated)
+  if (zeros(0, 6) && (g[6] !== 0 || g[7] > 1)) return v4(); // ::a.b.c.d (compatible; not :: or ::1)
+  return null;
+}
+
+export function isInternal(address: string): boolean {
   const family = isIP(address);
   if (family === 4) return internal.check(address, 'ipv4');
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  if (mapped) return internal.check(mapped[1], 'ipv4');
+  const v4 = embeddedIPv4(address);
+  if (v4 !== null) return internal.check(v4, 'ipv4');
   return internal.check(address, 'ipv6');
 }
 

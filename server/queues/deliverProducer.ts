@@ -11,7 +11,9 @@ import { DELIVER_QUEUE } from './names.js';
 
 export type DeliverJob =
   | { kind: 'alert'; subscriptionId: string; key: string; changeSeq: string; alert: AlertContent; firedAt: string }
-  | { kind: 'digest'; subscriptionId: string; key: string };
+  | { kind: 'digest'; subscriptionId: string; key: string }
+  /** The e-mail asking an address to confirm a subscription, with the code to give back. */
+  | { kind: 'confirm'; subscriptionId: string; key: string; code: string };
 
 export type DeliverQueue = Queue<DeliverJob>;
 

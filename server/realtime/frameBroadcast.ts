@@ -50,34 +50,37 @@ function directSocket(conn: EngineConn): { write(chunk: Buffer): boolean } | nul
 }
 
 /**
- * Emits `event` once per payload, in order, to every socket of `room` on this node; returns
- * how many sockets took the direct path and how many went through Socket.IO.
+ * Emits `event` once per payload, in order, to every socket of `room` (or of each of several
+ * rooms, which share the frames) on this node; returns how many sockets took the direct path and
+ * how many went through Socket.IO.
  */
 export function broadcastToRoom(
   io: Server,
-  room: string,
+  room: string | readonly string[],
   event: string,
   payloads: readonly unknown[],
 ): { direct: number; emitted: number } {
   const nsp = io.of('/');
-  const ids = nsp.adapter.rooms.get(room);
+  const rooms = typeof room === 'string' ? [room] : room;
+  const members = rooms.map((r) => nsp.adapter.rooms.get(r)).filter((ids) => ids !== undefined && ids.size > 0);
   let direct = 0;
   let emitted = 0;
-  if (!ids || ids.size === 0 || payloads.length === 0) return { direct, emitted };
+  if (members.length === 0 || payloads.length === 0) return { direct, emitted };
   const frames = payloads.map((p) => eventFrame(event, p));
   const bytes = frames.length === 1 ? frames[0] : Buffer.concat(frames);
-  for (const id of ids) {
-    const socket = nsp.sockets.get(id);
-    if (!socket) continue;
-    const tcp = directSocket(socket.conn as unknown as EngineConn);
-    if (tcp) {
-      tcp.write(bytes);
-      direct++;
-    } else {
-      const emitter = socket as unknown as { emit(e: string, p: unknown): void };
-      for (const p of payloads) emitter.emit(event, p);
-      emitted++;
+  for (const ids of members)
+    for (const id of ids!) {
+      const socket = nsp.sockets.get(id);
+      if (!socket) continue;
+      const tcp = directSocket(socket.conn as unknown as EngineConn);
+      if (tcp) {
+        tcp.write(bytes);
+        direct++;
+      } else {
+        const emitter = socket as unknown as { emit(e: string, p: unknown): void };
+        for (const p of payloads) emitter.emit(event, p);
+        emitted++;
+      }
     }
-  }
   return { direct, emitted };
 }

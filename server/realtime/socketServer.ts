@@ -4,6 +4,13 @@
  * the first crisis made when absent; `crisis.select` switches) or the desk stream of every report
  * (`auth.desk`). A client that sends `since` gets exactly what it missed on that stream,
  * otherwise a snapshot; then live changes in seq order, each carrying its `crisis`.
+ *
+ * Bounded per client: a resume from further back than MAX_REPLAY changes gets a snapshot instead
+ * of the replay; `state.request` and `crisis.select` are limited per socket; one credential and
+ * one client address may hold only so many sockets on a node (SOCKETS_PER_CREDENTIAL,
+ * SOCKETS_PER_IP); a handshake signed in by the session cookie must come from the app's pages
+ * (Origin); a session's sockets end at its absolute end. Tokens (wall screens, scripts) get
+ * journalists' names taken out of what they are sent (redact.ts).
  */
 import type { Server as HttpServer } from 'node:http';
 import type { Logger } from 'pino';
@@ -18,23 +25,38 @@ import {
   type ServerToClientEvents,
   type SocketData,
 } from '../../shared/events.js';
+import { isAppHandshake } from '../auth/origin.js';
 import { NotFound } from '../errors.js';
-import { can, type SessionResolver, type TokenResolver } from '../http/auth.js';
+import { can, type Principal, type SessionResolver, type TokenResolver } from '../http/auth.js';
+import { clientAddress, fromTrustedProxy, type TrustFn } from '../http/proxy.js';
 import type { Metrics } from '../metrics.js';
 import { ChangeStream, compareSeq } from '../storage/changeStream.js';
 import type { CrisisStore } from '../storage/crisisStore.js';
 import type { SnapshotReader } from '../storage/snapshot.js';
 import type { ChangeTailer } from './changeTailer.js';
 import { broadcastToRoom } from './frameBroadcast.js';
+import { publicChange, publicState } from './redact.js';
 
 export type CrisisServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 type CrisisSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
-/** Room of the sockets caught up on a stream: a crisis' slug, or the desk (null). */
-const liveRoom = (crisis: string | null) => (crisis === null ? 'live:desk' : `live:crisis:${crisis}`);
-/** Caught-up desk sockets of one user: in-app alerts go only there. */
-const liveUserRoom = (name: string) => `live:user:${name}`;
+/**
+ * Room of the sockets caught up on a stream: a crisis' slug, or the desk (null); signed-in users'
+ * sockets in one, tokens' in another (`:public`), which is sent the changes without names.
+ */
+const liveRoom = (crisis: string | null, signedIn = true) =>
+  `${crisis === null ? 'live:desk' : `live:crisis:${crisis}`}${signedIn ? '' : ':public'}`;
+/**
+ * Caught-up desk sockets of one signed-in user: in-app alerts go only there. Only session sockets
+ * join it, so a user named like a token ("display", "ingest-token-1") shares nothing with it.
+ */
+const liveUserRoom = (name: string) => `live:user:session:${name}`;
 const CATCH_UP_PAGE = 1000;
+/** A client further behind than this many changes gets a snapshot, not a replay. */
+export const MAX_REPLAY = 500;
+/** Requests that make the server read a snapshot (`state.request`, `crisis.select`): a burst of this many, then one per interval. */
+const REQUEST_BURST = 5;
+const REQUEST_EVERY_MS = 2000;
 
 export type RealtimeDeps = {
   /** The command connection the streams are read with. */
@@ -48,6 +70,12 @@ export type RealtimeDeps = {
   metrics: Metrics;
   log: Logger;
   build: string;
+  /** TRUST_PROXY, compiled: whose X-Forwarded-For names the client's address. */
+  trust: TrustFn;
+  /** PUBLIC_URL's origin, if set (the Origin a cookie handshake must carry). */
+  publicOrigin?: string;
+  /** Live sockets per credential and per client address on this node. */
+  limits: { perCredential: number; perIp: number };
 };
 
 export function createSocketServer(httpServer: HttpServer, deps: RealtimeDeps) {
@@ -60,6 +88,52 @@ export function createSocketServer(httpServer: HttpServer, deps: RealtimeDeps) {
   let tailer: ChangeTailer | null = null;
   /** Per socket, the catch-up in progress: a newer one (crisis.select) makes the older stop. */
   const generation = new WeakMap<CrisisSocket, number>();
+  /** Live sockets on this node per credential and per client address. */
+  const held = { credential: new Map<string, number>(), address: new Map<string, number>() };
+  const bump = (map: Map<string, number>, key: string, by: number) => {
+    const n = (map.get(key) ?? 0) + by;
+    if (n > 0) map.set(key, n);
+    else map.delete(key);
+  };
+  /** Per socket, its request allowance: a token bucket. */
+  const allowance = new WeakMap<CrisisSocket, { tokens: number; at: number }>();
+  const mayRequest = (socket: CrisisSocket, event: string): boolean => {
+    const now = Date.now();
+    const bucket = allowance.get(socket) ?? { tokens: REQUEST_BURST, at: now };
+    bucket.tokens = Math.min(REQUEST_BURST, bucket.tokens + (now - bucket.at) / REQUEST_EVERY_MS);
+    bucket.at = now;
+    allowance.set(socket, bucket);
+    if (bucket.tokens >= 1) {
+      bucket.tokens -= 1;
+      return true;
+    }
+    socket.emit('request.refused', {
+      event,
+      message: `Too many requests: at most ${REQUEST_BURST} at once, then one every ${REQUEST_EVERY_MS / 1000} s; changes keep arriving meanwhile`,
+    });
+    return false;
+  };
+  const signedIn = (socket: CrisisSocket) => socket.data.via === 'session';
+  /** What a socket may be sent of a change or a snapshot. */
+  const forSocket = <T extends Change>(socket: CrisisSocket, change: T): Change =>
+    signedIn(socket) ? change : publicChange(change);
+
+  /** Holds a place for the socket under its credential and address, or says why not. */
+  function admit(socket: CrisisSocket, principal: Principal): string | null {
+    const credential = `${principal.kind}:${principal.name}`;
+    const address = clientAddress(socket.request, deps.trust);
+    if ((held.credential.get(credential) ?? 0) >= deps.limits.perCredential)
+      return `too many connections: ${principal.kind === 'session' ? `user ${principal.name}` : 'this token'} already holds ${deps.limits.perCredential} on this server; close other tabs or screens`;
+    if ((held.address.get(address) ?? 0) >= deps.limits.perIp)
+      return `too many connections: your address already holds ${deps.limits.perIp} on this server; close other tabs or screens`;
+    bump(held.credential, credential, 1);
+    bump(held.address, address, 1);
+    socket.conn.once('close', () => {
+      bump(held.credential, credential, -1);
+      bump(held.address, address, -1);
+    });
+    return null;
+  }
 
   const streamKey = (crisis: string | null) => (crisis === null ? deps.deskStreamKey : deps.crisisStreamKey(crisis));
 
@@ -72,6 +146,13 @@ export function createSocketServer(httpServer: HttpServer, deps: RealtimeDeps) {
       .then(async (principal) => {
         if (!principal) return next(new Error('unauthorized: send auth.token (display token) or sign in'));
         if (!can(principal.role, 'read')) return next(new Error('forbidden'));
+        if (
+          principal.kind === 'session' &&
+          !isAppHandshake(socket.request.headers, deps.publicOrigin, fromTrustedProxy(socket.request, deps.trust))
+        )
+          return next(
+            new Error('forbidden: a socket signed in with the session cookie must come from the app itself (Origin)'),
+          );
         socket.data.user = { username: principal.name, role: principal.role };
         socket.data.via =
           principal.kind === 'session' ? 'session' : principal.role === 'ingest' ? 'ingest-token' : 'display-token';
@@ -86,6 +167,9 @@ export function createSocketServer(httpServer: HttpServer, deps: RealtimeDeps) {
           // No crisis made yet: the socket follows the desk stream until one is chosen.
           socket.data.crisis = chosen?.slug ?? null;
         }
+        const refused = admit(socket, principal);
+        if (refused) return next(new Error(refused));
+        socket.data.expiresAt = principal.expiresAt;
         next();
       })
       .catch(() => next(new Error('authentication unavailable; retry')));
@@ -99,15 +183,24 @@ export function createSocketServer(httpServer: HttpServer, deps: RealtimeDeps) {
     const { cookie } = socket.handshake.headers;
     socket.handshake.headers = cookie === undefined ? {} : { cookie };
     deps.metrics.socketsConnected.inc();
-    socket.on('disconnect', () => deps.metrics.socketsConnected.dec());
+    // A session's sockets end with it, at its absolute end (the sweep in auth/socketRevocation.ts is the backstop).
+    const expiresIn = socket.data.expiresAt === undefined ? undefined : socket.data.expiresAt - Date.now();
+    const expiry =
+      expiresIn === undefined ? undefined : setTimeout(() => socket.disconnect(true), Math.max(0, expiresIn));
+    socket.on('disconnect', () => {
+      deps.metrics.socketsConnected.dec();
+      clearTimeout(expiry);
+    });
     socket.emit('version', { build: deps.build });
     socket.on('state.request', () => {
-      snapshotOf(socket.data.crisis).then(
+      if (!mayRequest(socket, 'state.request')) return;
+      snapshotOf(socket.data.crisis, signedIn(socket)).then(
         (state) => socket.emit('snapshot', state),
         (err: unknown) => deps.log.warn({ err }, 'snapshot failed'),
       );
     });
     socket.on('crisis.select', (raw) => {
+      if (!mayRequest(socket, 'crisis.select')) return;
       const parsed = crisisSelectSchema.safeParse(raw);
       const slug = parsed.success ? parsed.data.crisis : String((raw as { crisis?: unknown })?.crisis ?? '');
       void (parsed.success ? deps.crises.get(slug) : Promise.resolve(null)).then(
@@ -126,10 +219,11 @@ export function createSocketServer(httpServer: HttpServer, deps: RealtimeDeps) {
     follow(socket, socketAuthSchema.safeParse(socket.handshake.auth ?? {}).data?.since);
   });
 
-  async function snapshotOf(slug: string | null) {
+  async function snapshotOf(slug: string | null, named: boolean) {
     const crisis: Crisis | null = slug === null ? null : await deps.crises.get(slug);
     if (slug !== null && !crisis) throw new Error(`crisis ${slug} is gone`);
-    return deps.snapshots.read(crisis);
+    const state = await deps.snapshots.read(crisis);
+    return named ? state : publicState(state);
   }
 
   function leaveLive(socket: CrisisSocket): void {
@@ -152,15 +246,22 @@ export function createSocketServer(httpServer: HttpServer, deps: RealtimeDeps) {
     const key = streamKey(crisis);
     const stream = new ChangeStream(deps.redis, key, crisis);
     const current = () => socket.connected && generation.get(socket) === gen;
-    let cursor: string;
-    if (since && (await stream.reachesBackTo(since))) {
-      cursor = since;
-    } else {
-      const snapshot = await snapshotOf(crisis);
-      if (!current()) return;
+    let cursor = '0-0';
+    /** Changes replayed since the client's own seq; null once it was sent a snapshot. */
+    let replayed: number | null = null;
+    const sendSnapshot = async () => {
+      const snapshot = await snapshotOf(crisis, signedIn(socket));
+      if (!current()) return false;
       socket.emit('snapshot', snapshot);
       cursor = snapshot.seq;
-    }
+      replayed = null;
+      return true;
+    };
+    // `0-0` (everything) or a seq trimmed away: a snapshot, never a replay of the whole stream.
+    if (since && since !== '0-0' && (await stream.reachesBackTo(since))) {
+      cursor = since;
+      replayed = 0;
+    } else if (!(await sendSnapshot())) return;
     for (;;) {
       if (!current()) return;
       await tailer.reached(key, cursor);
@@ -169,13 +270,26 @@ export function createSocketServer(httpServer: HttpServer, deps: RealtimeDeps) {
       if (compareSeq(cursor, upTo) >= 0) {
         // Synchronous for the in-memory adapter: no change can slip in between the check and the join.
         const user = socket.data.user;
-        void socket.join(crisis === null && user ? [liveRoom(null), liveUserRoom(user.username)] : liveRoom(crisis));
+        const named = signedIn(socket);
+        void socket.join(
+          crisis === null && user && named ? [liveRoom(null), liveUserRoom(user.username)] : liveRoom(crisis, named),
+        );
         return;
       }
-      const missed = await stream.readRange(cursor, upTo, CATCH_UP_PAGE);
+      // Reading one past what a replay may send tells whether the client is too far behind.
+      const missed = await stream.readRange(
+        cursor,
+        upTo,
+        replayed === null ? CATCH_UP_PAGE : MAX_REPLAY - replayed + 1,
+      );
       if (!current()) return;
+      if (replayed !== null && replayed + missed.length > MAX_REPLAY) {
+        if (!(await sendSnapshot())) return;
+        continue;
+      }
+      if (replayed !== null) replayed += missed.length;
       for (const change of missed) {
-        if (isFor(change, socket)) socket.emit('change', change);
+        if (isFor(change, socket)) socket.emit('change', forSocket(socket, change));
         cursor = change.seq;
       }
       if (missed.length < CATCH_UP_PAGE) cursor = compareSeq(cursor, upTo) < 0 ? upTo : cursor;
@@ -183,7 +297,7 @@ export function createSocketServer(httpServer: HttpServer, deps: RealtimeDeps) {
   }
 
   function isFor(change: Change, socket: CrisisSocket): boolean {
-    return change.type !== 'alert.fired' || change.userId === socket.data.user?.username;
+    return change.type !== 'alert.fired' || (signedIn(socket) && change.userId === socket.data.user?.username);
   }
 
   /** Room a change is for: in-app alerts go to their user's sockets, everything else to its stream's room. */
@@ -200,7 +314,18 @@ export function createSocketServer(httpServer: HttpServer, deps: RealtimeDeps) {
       const room = roomOf(changes[start]);
       let end = start + 1;
       while (end < changes.length && roomOf(changes[end]) === room) end++;
-      broadcastToRoom(io, room, 'change', changes.slice(start, end));
+      const batch = changes.slice(start, end);
+      if (changes[start].type === 'alert.fired') broadcastToRoom(io, room, 'change', batch);
+      else {
+        // Tokens' sockets get the same frames unless a change names a journalist (a flag, a hand assignment).
+        const open = batch.map(publicChange);
+        const same = open.every((c, i) => c === batch[i]);
+        if (same) broadcastToRoom(io, [room, `${room}:public`], 'change', batch);
+        else {
+          broadcastToRoom(io, room, 'change', batch);
+          broadcastToRoom(io, `${room}:public`, 'change', open);
+        }
+      }
       start = end;
     }
     const now = Date.now();

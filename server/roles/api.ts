@@ -18,11 +18,13 @@ import { stateRouter } from '../http/routes/state.js';
 import { subscriptionsRouterFor } from '../http/routes/subscriptions/router.js';
 import { wallRouter } from '../http/routes/wall.js';
 import { createIngestor } from '../ingest/acceptReport.js';
+import { markupPool } from '../ingest/markupPool.js';
 import { createMetrics } from '../metrics.js';
 import { outboundPolicy } from '../outbound/guard.js';
 import { createFeedsQueue } from '../queues/feedScheduler.js';
 import { createIngestQueue } from '../queues/ingestProducer.js';
 import { ChangeTailer } from '../realtime/changeTailer.js';
+import { trustFunction } from '../http/proxy.js';
 import { createSocketServer } from '../realtime/socketServer.js';
 import { seedSampleReports } from '../seed/seed.js';
 import { crisesRouter } from '../http/routes/crises.js';
@@ -71,13 +73,23 @@ export async function startApiRole(ctx: RoleContext, options: { clientDir?: stri
   });
   const tokens = accounts.tokens;
   const clientDir = options.clientDir;
+  // A ninjs body of a megabyte of HTML is read on a thread of its own, not on this event loop.
+  const markup = markupPool();
 
   const app = createHttpApp({
     log,
     metrics,
     tokens,
     sessions: accounts.sessions,
-    publicRouters: [healthRouter({ redis: command, ingestQueue, metrics })],
+    trustProxy: config.TRUST_PROXY,
+    publicRouters: [
+      healthRouter({
+        redis: command,
+        ingestQueue,
+        metrics,
+        metricsAccess: { token: config.METRICS_TOKEN, allowlist: config.METRICS_ALLOWLIST },
+      }),
+    ],
     apiRouters: {
       reports: Router()
         .post(
@@ -96,6 +108,7 @@ export async function startApiRole(ctx: RoleContext, options: { clientDir?: stri
             reports,
             queue: ingestQueue,
             uris: new UriIndex(command, keys),
+            readHtml: (html) => markup.htmlToText(html),
             indexOf: async (crisis) => {
               if (crisis === 'none') return keys.unassigned;
               await crises.resolve(crisis);
@@ -141,6 +154,9 @@ export async function startApiRole(ctx: RoleContext, options: { clientDir?: stri
     metrics,
     log,
     build: clientDir ? readBuildId(clientDir) : 'dev',
+    trust: trustFunction(config.TRUST_PROXY),
+    publicOrigin: config.PUBLIC_URL ? new URL(config.PUBLIC_URL).origin : undefined,
+    limits: { perCredential: config.SOCKETS_PER_CREDENTIAL, perIp: config.SOCKETS_PER_IP },
   });
   const tailConnection = ctx.connect('blocking', 'api-tail');
   const tailer = new ChangeTailer(
@@ -185,6 +201,7 @@ export async function startApiRole(ctx: RoleContext, options: { clientDir?: stri
       await ingestQueue.close();
       await feedsQueue.close();
       await crisesQueue.close();
+      await markup.close();
     },
   };
 }

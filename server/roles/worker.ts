@@ -18,6 +18,7 @@ import { createIngestWorker } from '../workers/ingestWorker.js';
 import type { IngestProcessorDeps } from '../workers/ingestProcessor.js';
 import { createReassignWorker } from '../workers/reassignWorker.js';
 import { startReconciler } from '../workers/reconciler.js';
+import { startRetention } from '../workers/retention.js';
 import type { RoleContext, RunningRole } from './context.js';
 
 const RECONCILE_EVERY_MS = 15_000;
@@ -79,6 +80,13 @@ export async function startWorkerRole(ctx: RoleContext, options: WorkerRoleOptio
     RECONCILE_EVERY_MS,
     RECONCILE_AFTER_MS,
   );
+  const retention =
+    config.REPORT_RETENTION_DAYS === undefined
+      ? null
+      : startRetention(
+          { redis: command, keys, maxLen: config.CHANGES_MAXLEN, reports, crises, batcher, log },
+          config.REPORT_RETENTION_DAYS,
+        );
   await worker.waitUntilReady();
   await reassigner.waitUntilReady();
   const feedPolling = await startFeedPolling(ctx);
@@ -88,6 +96,7 @@ export async function startWorkerRole(ctx: RoleContext, options: WorkerRoleOptio
   return {
     async close() {
       reconciler.stop();
+      await retention?.stop();
       await alerting.close();
       await feedPolling.close();
       await reassigner.close();

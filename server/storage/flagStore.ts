@@ -11,13 +11,14 @@ import type { CrisisAssignment } from '../../shared/crisis.js';
 import type { AuditEntry } from '../../shared/desk.js';
 import type { ChangeBody } from '../../shared/events.js';
 import type { Flag, FlagKind } from '../../shared/report.js';
-import { NotFound } from '../errors.js';
+import { AuditFull, MAX_AUDIT_PER_REPORT, NotFound } from '../errors.js';
 import { appendChange, CHANGE_FIELD } from './changeStream.js';
 import type { Keys } from './keys.js';
 
 const COMMIT_LUA = `
--- KEYS: 1 report hash, 2 audit list, 3 changes; ARGV: 1 expected flags, 2 new flags, 3 audit json, 4 change json, 5 maxlen
+-- KEYS: 1 report hash, 2 audit list, 3 changes; ARGV: 1 expected flags, 2 new flags, 3 audit json, 4 change json, 5 maxlen, 6 audit cap
 if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
+if redis.call('LLEN', KEYS[2]) >= tonumber(ARGV[6]) then return -2 end
 if (redis.call('HGET', KEYS[1], 'flags') or '[]') ~= ARGV[1] then return 0 end
 redis.call('HSET', KEYS[1], 'flags', ARGV[2])
 redis.call('RPUSH', KEYS[2], ARGV[3])
@@ -41,6 +42,11 @@ export function withoutFlag(flags: Flag[], kind: FlagKind): Flag[] {
 }
 
 export type FlagActor = { name: string; role: string };
+
+export const auditFull = (reportId: string) =>
+  new AuditFull(
+    `The audit trail of report ${reportId} is full (${MAX_AUDIT_PER_REPORT} entries): its flags and crises can no longer change`,
+  );
 
 export class FlagStore {
   constructor(
@@ -104,7 +110,9 @@ export class FlagStore {
         JSON.stringify(audit),
         JSON.stringify(change),
         String(this.maxLen),
+        String(MAX_AUDIT_PER_REPORT),
       );
+      if (result === -2) throw auditFull(reportId);
       if (result === 1) {
         await this.tellCrises(crisesJson, change);
         return after;

@@ -70,6 +70,8 @@ export function keysFor(prefix: string) {
     alertGate: (id: string) => `${tag}:sub:${id}:gate`,
     alertGrouped: (id: string) => `${tag}:sub:${id}:grouped`,
     deliveries: (id: string) => `${tag}:sub:${id}:deliveries`,
+    /** An e-mail subscription's pending confirmation: SHA-256 of the code sent, tries, when sent (JSON, expires). */
+    emailConfirmation: (id: string) => `${tag}:sub:${id}:confirm`,
     /** Per alert key: delivered / grouped / suppressed (so a retried job never sends after a recorded success). */
     alertMarker: (key: string) => `${tag}:alert:${key}`,
     /** A digest's grouped alerts once taken (retries of the digest send the same set). */

@@ -10,12 +10,14 @@ import type { CrisisOverride } from '../../shared/crisis.js';
 import type { AuditEntry } from '../../shared/desk.js';
 import type { Actor } from '../auth/actor.js';
 import { auditEntry } from '../auth/actor.js';
-import { NotFound } from '../errors.js';
+import { MAX_AUDIT_PER_REPORT, NotFound } from '../errors.js';
+import { auditFull } from './flagStore.js';
 import type { Keys } from './keys.js';
 
 const COMMIT_LUA = `
--- KEYS: 1 report hash, 2 audit list; ARGV: 1 expected overrides, 2 new overrides, 3 audit json
+-- KEYS: 1 report hash, 2 audit list; ARGV: 1 expected overrides, 2 new overrides, 3 audit json, 4 audit cap
 if redis.call('HEXISTS', KEYS[1], 'report') == 0 then return -1 end
+if redis.call('LLEN', KEYS[2]) >= tonumber(ARGV[4]) then return -2 end
 if (redis.call('HGET', KEYS[1], 'overrides') or '{}') ~= ARGV[1] then return 0 end
 redis.call('HSET', KEYS[1], 'overrides', ARGV[2])
 return redis.call('RPUSH', KEYS[2], ARGV[3])`;
@@ -78,9 +80,11 @@ export class OverrideStore {
           expected,
           JSON.stringify(after),
           JSON.stringify(audit),
+          String(MAX_AUDIT_PER_REPORT),
         ),
       );
       if (result === -1) throw new NotFound(`No report with id ${reportId}`);
+      if (result === -2) throw auditFull(reportId);
       if (result > 0) return result;
     }
     throw new Error(`crises of ${reportId}: gave up after ${MAX_ATTEMPTS} conflicting writes`);

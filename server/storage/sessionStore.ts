@@ -62,9 +62,11 @@ export class SessionStore {
     return record;
   }
 
-  /** Whether a cookie value still names a live session, without sliding it (for socket sweeps). */
+  /** Whether a cookie value still names a live session within its absolute end, without sliding it (for socket sweeps). */
   async isLive(id: string): Promise<boolean> {
-    return (await this.redis.exists(this.keys.session(hashSessionId(id)))) === 1;
+    const raw = await this.redis.get(this.keys.session(hashSessionId(id)));
+    if (!raw) return false;
+    return Date.now() - (JSON.parse(raw) as SessionRecord).createdAt <= ABSOLUTE_TTL_MS;
   }
 
   /** Ends one session. */

@@ -16,7 +16,9 @@ export function toView(s: Subscription): SubscriptionView {
   const channel: SubscriptionView['channel'] =
     s.channel.type === 'webhook'
       ? { type: 'webhook', url: s.channel.url, format: s.channel.format, hasSecret: Boolean(s.channel.secret) }
-      : s.channel;
+      : s.channel.type === 'email'
+        ? { type: 'email', to: s.channel.to, confirmed: Boolean(s.channel.confirmedAt) }
+        : s.channel;
   return { ...s, channel };
 }
 
@@ -106,12 +108,35 @@ export class SubscriptionStore {
         this.keys.alertGate(id),
         this.keys.alertGrouped(id),
         this.keys.deliveries(id),
+        this.keys.emailConfirmation(id),
       )
       .srem(this.keys.subscriptions, id)
       .srem(this.keys.userSubscriptions(owner), id)
       .incr(this.keys.subscriptionsVersion)
       .exec();
     return true;
+  }
+
+  /** Marks the owner's e-mail subscription confirmed (its address gave back the code). */
+  async confirmEmail(owner: string, id: string): Promise<Subscription | null> {
+    const current = await this.getOwned(owner, id);
+    if (!current || current.channel.type !== 'email') return null;
+    const next: Subscription = { ...current, channel: { ...current.channel, confirmedAt: new Date().toISOString() } };
+    await this.redis
+      .multi()
+      .set(this.keys.subscription(id), JSON.stringify(next))
+      .incr(this.keys.subscriptionsVersion)
+      .exec();
+    return next;
+  }
+
+  /** Deletes every subscription of a user (offboarding); returns how many there were. */
+  async deleteAllOf(owner: string): Promise<number> {
+    const ids = await this.redis.smembers(this.keys.userSubscriptions(owner));
+    let deleted = 0;
+    for (const id of ids) if (await this.delete(owner, id)) deleted++;
+    await this.redis.del(this.keys.userSubscriptions(owner));
+    return deleted;
   }
 
   private async getMany(ids: string[]): Promise<Subscription[]> {

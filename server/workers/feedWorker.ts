@@ -6,6 +6,7 @@
  */
 import { Worker } from 'bullmq';
 import { createIngestor } from '../ingest/acceptReport.js';
+import { markupPool } from '../ingest/markupPool.js';
 import { outboundPolicy } from '../outbound/guard.js';
 import { pollFeed, type PollOutcome } from '../feeds/pollFeed.js';
 import { createIngestQueue } from '../queues/ingestProducer.js';
@@ -25,11 +26,14 @@ export async function startFeedPolling(ctx: RoleContext): Promise<FeedPolling> {
   const { config, keys, log } = ctx;
   const command = ctx.connect('command', 'worker-feeds');
   const ingestQueue = createIngestQueue(command, keys.queuePrefix);
+  // A feed of megabytes is parsed on a thread of its own: this event loop runs the queue, the fold and alerting.
+  const markup = markupPool();
   const deps = {
     feeds: new FeedStore(command, keys),
     ingestor: createIngestor(new ReportStore(command, keys), ingestQueue),
     policy: outboundPolicy(config.OUTBOUND_ALLOWLIST),
     log,
+    parse: (xml: string) => markup.parseFeed(xml),
   };
   const worker = new Worker<FeedPollJob, PollOutcome>(FEEDS_QUEUE, async (job) => pollFeed(job.data.feedId, deps), {
     connection: ctx.connect('blocking', 'worker-feeds-blocking'),
@@ -48,6 +52,7 @@ export async function startFeedPolling(ctx: RoleContext): Promise<FeedPolling> {
     async close() {
       await worker.close();
       await ingestQueue.close();
+      await markup.close();
     },
   };
 }

@@ -9,6 +9,7 @@ import { applyCorrections } from '../state/index.js';
 import type { CorrectionStore } from '../storage/correctionStore.js';
 import { summarize, type ReportStore } from '../storage/reportStore.js';
 import type { CrisisRegistry } from './crisisRegistry.js';
+import { capExtracted } from './extractionCaps.js';
 import { extractionOf, withJson, type Extractor } from './extractPool.js';
 import type { FoldBatcher } from './foldBatcher.js';
 
@@ -29,7 +30,8 @@ export function createIngestProcessor(deps: IngestProcessorDeps) {
   return async (job: Job<IngestJob>): Promise<void> => {
     const started = await startExtraction(deps, job);
     const { report, corrections, routeOn } = started;
-    const extracted = await started.extracting;
+    // Bounded where it is stored and folded, whatever extract() gave (extractionCaps.ts).
+    const extracted = capExtracted(await started.extracting);
     // Most reports have no corrections: their extraction is stored as extracted, JSON and all.
     const corrected =
       corrections.length > 0 ? withJson(applyCorrections(extractionOf(extracted), corrections)) : extracted;

@@ -18,6 +18,8 @@ export type FeedPath = {
   validators?: boolean;
   /** Set whenever items change; Last-Modified. */
   modifiedAt: Date;
+  /** Served as it is instead of a rendered feed (hostile documents). */
+  raw?: string;
 };
 
 export type SeenRequest = { path: string; headers: IncomingHttpHeaders; status: number };
@@ -67,7 +69,7 @@ export async function startFeedServer(): Promise<FeedServer> {
     };
     if (!feed) return answer(404, { 'content-type': 'text/plain' }, 'no such feed');
     if (feed.failWith) return answer(feed.failWith, { 'content-type': 'text/plain' }, 'feed server broken on purpose');
-    const body = render(feed, `Test feed ${path}`);
+    const body = feed.raw ?? render(feed, `Test feed ${path}`);
     const etag = `"${createHash('sha1').update(body).digest('hex')}"`;
     const lastModified = new Date(Math.floor(feed.modifiedAt.getTime() / 1000) * 1000).toUTCString();
     const validators: Record<string, string> = feed.validators === false ? {} : { etag, 'last-modified': lastModified };

@@ -21,6 +21,7 @@ export function emailSubject(alert: OutgoingAlert): string {
 
 /** The text a person reads: the alert, the link back, and why they get it. */
 export function emailText(alert: OutgoingAlert, subscription: Subscription, publicUrl: string): string {
+  if (alert.plain) return `${alert.title}\n\n${alert.body}\n`;
   return [
     alert.title,
     '',

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReceiver, type WebhookReceiver } from '../../../test/helpers/webhookReceiver.js';
 import { outboundPolicy } from '../../outbound/guard.js';
@@ -37,11 +38,19 @@ describe('webhook channel on real loopback receivers', () => {
   });
   const allowed = webhookChannel({ policy: outboundPolicy(['127.0.0.1']), timeoutMs: 1000 });
 
-  it('posts signed JSON with the Idempotency-Key', async () => {
+  it('posts signed JSON with the Idempotency-Key; the signature covers a fresh timestamp', async () => {
+    const before = Math.floor(Date.now() / 1000);
     await expect(allowed.deliver(alert, sub(target.url, { secret: 'sekret-123' }), 2)).resolves.toEqual({ code: 200 });
     const req = target.requests.at(-1)!;
     expect(req.headers['idempotency-key']).toBe('sub_1-0');
-    expect(req.headers['x-signature']).toBe(signBody(req.body, 'sekret-123'));
+    const timestamp = Number(req.headers['x-signature-timestamp']);
+    expect(timestamp).toBeGreaterThanOrEqual(before);
+    expect(timestamp).toBeLessThanOrEqual(before + 5);
+    expect(req.headers['x-signature']).toBe(signBody(req.body, 'sekret-123', timestamp));
+    // The body alone, or the body with another time, does not verify: a replay needs a fresh signature.
+    const bodyOnly = `sha256=${createHmac('sha256', 'sekret-123').update(req.body).digest('hex')}`;
+    expect(req.headers['x-signature']).not.toBe(bodyOnly);
+    expect(req.headers['x-signature']).not.toBe(signBody(req.body, 'sekret-123', timestamp - 600));
     expect(JSON.parse(req.body)).toMatchObject({ id: 'sub_1-0', title: 'T <b>', link: 'http://x/desk?report=r' });
   });
 

@@ -16,10 +16,17 @@ import { checkOutbound, OutboundRefused, type OutboundPolicy } from '../../outbo
 import { DeliveryFailed, type AlertChannel, type DeliveryReceipt, type OutgoingAlert } from '../types.js';
 
 export const SIGNATURE_HEADER = 'X-Signature';
+export const TIMESTAMP_HEADER = 'X-Signature-Timestamp';
+/** How far from their own clock receivers should accept a signature's timestamp (docs/security.md). */
+export const REPLAY_WINDOW_SECONDS = 300;
 
-/** `sha256=<hex HMAC-SHA256 of the body>`: what receivers recompute to check the sender. */
-export function signBody(body: string, secret: string): string {
-  return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+/**
+ * `sha256=<hex HMAC-SHA256 of "<timestamp>.<body>">`: what receivers recompute to check the
+ * sender. The timestamp (Unix seconds, sent as X-Signature-Timestamp, fresh on every attempt) is
+ * signed with the body, so a captured request cannot be replayed outside the receiver's window.
+ */
+export function signBody(body: string, secret: string, timestamp: number): string {
+  return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
 }
 
 /** The JSON body: the alert, its link, and for a digest the grouped items. */
@@ -121,7 +128,11 @@ export function webhookChannel(options: WebhookOptions): AlertChannel {
         'idempotency-key': alert.key,
         'x-crisis-desk-attempt': String(attempt),
       };
-      if (channel.secret) headers[SIGNATURE_HEADER.toLowerCase()] = signBody(body, channel.secret);
+      if (channel.secret) {
+        const timestamp = Math.floor(Date.now() / 1000);
+        headers[TIMESTAMP_HEADER.toLowerCase()] = String(timestamp);
+        headers[SIGNATURE_HEADER.toLowerCase()] = signBody(body, channel.secret, timestamp);
+      }
       let status: number;
       try {
         status = await post(target, body, headers, options.timeoutMs);

@@ -6,10 +6,12 @@ import { reportInputSchema, type ReportInput } from '../../../shared/report.js';
 import { looksLikeNinjs } from '../../../shared/ninjs.js';
 import type { Ingestor } from '../../ingest/acceptReport.js';
 import { acceptNinjs } from '../../ingest/acceptNinjs.js';
+import type { HtmlReader } from '../../ingest/ninjs.js';
 import type { UriIndex } from '../../storage/uriIndex.js';
 import type { IngestQueue } from '../../queues/ingestProducer.js';
 import { toDetail, type ReportStore } from '../../storage/reportStore.js';
 import { AppError, NotFound } from '../../errors.js';
+import { publicDetail } from '../../realtime/redact.js';
 import { requirePermission } from '../auth.js';
 import { parseOrThrow } from '../validate.js';
 
@@ -22,6 +24,8 @@ const listQuerySchema = z.object({
     .refine((s) => !Number.isNaN(Date.parse(s)), "before must be an ISO date-time (a report's receivedAt)")
     .optional(),
 });
+/** Most JSON one page of GET /api/reports carries (about; at least one report is always sent). */
+export const MAX_LIST_BYTES = 4 * 1024 * 1024;
 const idSchema = z.string().regex(/^[0-9a-f]{32}$/, 'a report id is 32 hexadecimal characters');
 
 /** text/plain: an optional first line `date YYYY-MM-DD`, then the report. */
@@ -45,6 +49,8 @@ export function reportsRouter(deps: {
   reports: ReportStore;
   queue: IngestQueue;
   uris?: UriIndex;
+  /** Reads a ninjs item's HTML (off this thread when it is long: ingest/markupPool.ts). */
+  readHtml?: HtmlReader;
   /** The index of a crisis' reports (its slug), or of those in no crisis ("none"); NotFound for an unknown crisis. */
   indexOf: (crisis: string) => Promise<string>;
 }): Router {
@@ -65,16 +71,29 @@ export function reportsRouter(deps: {
     if (!stored) throw new NotFound(`No report with id ${id}`);
     let status = stored.status;
     if (status === 'queued' && (await deps.queue.getJobState(id)) === 'active') status = 'processing';
-    res.json(toDetail(stored, status));
+    const detail = toDetail(stored, status);
+    res.json(req.principal?.kind === 'session' ? detail : publicDetail(detail));
   });
 
   router.get('/', requirePermission('read'), async (req, res) => {
     const query = parseOrThrow(listQuerySchema, req.query, 'query');
     const index = query.crisis ? await deps.indexOf(query.crisis) : undefined;
     const stored = await deps.reports.list(query.limit, query.before ? Date.parse(query.before) : undefined, index);
-    const reports = stored.map((s) => toDetail(s));
-    const last = stored.at(-1);
-    res.json({ reports, next: stored.length === query.limit && last ? last.report.receivedAt : null });
+    const signedIn = req.principal?.kind === 'session';
+    // A page ends at MAX_LIST_BYTES of JSON (reports of 100,000 characters with a ninjs item kept
+    // whole can weigh a megabyte each): `next` then points at the first report left out.
+    const parts: string[] = [];
+    let bytes = 0;
+    for (const s of stored) {
+      const json = JSON.stringify(signedIn ? toDetail(s) : publicDetail(toDetail(s)));
+      if (parts.length > 0 && bytes + json.length > MAX_LIST_BYTES) break;
+      parts.push(json);
+      bytes += json.length;
+    }
+    const last = stored[parts.length - 1];
+    const more = parts.length < stored.length || stored.length === query.limit;
+    const next = more && last ? last.report.receivedAt : null;
+    res.type('application/json').send(`{"reports":[${parts.join(',')}],"next":${JSON.stringify(next)}}`);
   });
 
   return router;

@@ -10,6 +10,7 @@ import { SESSION_COOKIE, readSessionCookie, sessionCookieOptions } from '../../a
 import { isAppOrigin } from '../../auth/origin.js';
 import { verifyAgainstNothing, verifyPassword } from '../../auth/passwords.js';
 import { AppError, Forbidden, Unauthorized } from '../../errors.js';
+import { fromTrustedProxy, type TrustFn } from '../proxy.js';
 import type { SessionStore } from '../../storage/sessionStore.js';
 import type { UserStore } from '../../storage/userStore.js';
 import { parseOrThrow } from '../validate.js';
@@ -22,6 +23,7 @@ export type SessionRouterDeps = {
   /** Login rate limiters (per IP, per username). */
   limiters: RequestHandler[];
   publicOrigin?: string;
+  trust: TrustFn;
 };
 
 export function sessionRouter(deps: SessionRouterDeps): Router {
@@ -29,7 +31,7 @@ export function sessionRouter(deps: SessionRouterDeps): Router {
 
   router.post('/', ...deps.limiters, async (req, res) => {
     // Login sets the cookie, so it is a cookie write too: only the app's own pages may do it.
-    if (!isAppOrigin(req.headers, deps.publicOrigin))
+    if (!isAppOrigin(req.headers, deps.publicOrigin, fromTrustedProxy(req, deps.trust)))
       throw new Forbidden('Sign in from the app itself (Origin header missing or foreign)');
     const { username, password } = parseOrThrow(loginSchema, req.body);
     const user = await deps.users.get(username);

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { crisisSlugSchema } from '../../../shared/crisis.js';
 import type { CrisisStore } from '../../storage/crisisStore.js';
 import type { SnapshotReader } from '../../storage/snapshot.js';
+import { publicState } from '../../realtime/redact.js';
 import { requirePermission } from '../auth.js';
 import { parseOrThrow } from '../validate.js';
 
@@ -17,7 +18,9 @@ export function stateRouter(snapshots: SnapshotReader, crises: CrisisStore): Rou
   const router = Router();
   router.get('/', requirePermission('read'), async (req, res) => {
     const query = parseOrThrow(stateQuerySchema, req.query, 'query');
-    res.json(await snapshots.read(await crises.resolve(query.crisis)));
+    const state = await snapshots.read(await crises.resolve(query.crisis));
+    // Journalists' names are for signed-in users, not for wall screens and scripts.
+    res.json(req.principal?.kind === 'session' ? state : publicState(state));
   });
   return router;
 }

@@ -1,10 +1,17 @@
 /** Request shapes of /api/users (admin). */
 import { z } from 'zod';
-import { accountRoles, passwordSchema, usernameSchema } from '../../../shared/desk.js';
+import { accountRoles, isReservedUsername, passwordSchema, usernameSchema } from '../../../shared/desk.js';
 
 const roleSchema = z.enum(accountRoles, { error: `role must be one of ${accountRoles.join(', ')}` });
 
-export const createUserSchema = z.object({ username: usernameSchema, password: passwordSchema, role: roleSchema });
+export const createUserSchema = z.object({
+  username: usernameSchema.refine(
+    (name) => !isReservedUsername(name),
+    'username: that name belongs to a token or to the system; choose another',
+  ),
+  password: passwordSchema,
+  role: roleSchema,
+});
 
 export const updateUserSchema = z
   .object({ role: roleSchema.optional(), password: passwordSchema.optional() })

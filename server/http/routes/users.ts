@@ -2,13 +2,14 @@
  * Accounts, for admins: POST /api/users, GET /api/users, PATCH /api/users/:username
  * {role?, password?}, DELETE /api/users/:username, DELETE /api/users/:username/sessions.
  * A changed role or password, or a removed account, ends that user's sessions everywhere
- * (the new role applies from the next sign-in).
+ * (the new role applies from the next sign-in); a removed account's alert subscriptions end too.
  */
 import { Router } from 'express';
 import { actorOf, auditEntry } from '../../auth/actor.js';
 import { hashPassword } from '../../auth/passwords.js';
 import { BadRequest, Conflict, NotFound } from '../../errors.js';
 import type { SessionStore } from '../../storage/sessionStore.js';
+import type { SubscriptionStore } from '../../storage/subscriptionStore.js';
 import { toPublicUser, type UserStore } from '../../storage/userStore.js';
 import type { AuditStore } from '../../storage/auditStore.js';
 import { requirePermission } from '../auth.js';
@@ -20,6 +21,7 @@ export function usersRouter(deps: {
   sessions: SessionStore;
   audit: AuditStore;
   auditKey: string;
+  subscriptions: SubscriptionStore;
 }): Router {
   const router = Router();
   router.use(requirePermission('admin'));
@@ -67,6 +69,8 @@ export function usersRouter(deps: {
     if (!existing) throw new NotFound(`No user named ${username}`);
     const audit = auditEntry(actor, 'user.removed', username, toPublicUser(existing), null);
     if (!(await deps.users.remove(username, audit))) throw new NotFound(`No user named ${username}`);
+    // Offboarding: nothing of theirs goes on acting for them (their webhooks, e-mails, sockets).
+    await deps.subscriptions.deleteAllOf(username);
     await deps.sessions.revokeAll(username);
     res.status(204).end();
   });

@@ -7,9 +7,12 @@
  */
 import { Router, type Request } from 'express';
 import type { Redis } from 'ioredis';
+import { confirmEmailSchema } from '../../../../shared/alerts.js';
 import type { PublicState } from '../../../../shared/state.js';
+import { EmailConfirmations } from '../../../alerts/emailConfirmation.js';
+import { createDeliverQueue } from '../../../queues/deliverProducer.js';
 import { seedMemo } from '../../../alerts/rules.js';
-import { BadRequest, NotFound, Unauthorized } from '../../../errors.js';
+import { AppError, BadRequest, NotFound, Unauthorized } from '../../../errors.js';
 import { checkOutbound, outboundPolicy, type OutboundPolicy } from '../../../outbound/guard.js';
 import type { Config } from '../../../config/index.js';
 import { DESK_STREAM } from '../../../storage/alertMemoStore.js';
@@ -40,6 +43,8 @@ export type SubscriptionsRouterDeps = {
    * a crisis that does not exist.
    */
   streamsNow: (crisis: string | undefined) => Promise<StreamNow[]>;
+  /** Codes that confirm e-mail addresses (sent through the deliver queue). */
+  confirmations: Pick<EmailConfirmations, 'send' | 'check'>;
 };
 
 export type StreamNow = {
@@ -82,6 +87,8 @@ export function subscriptionsRouter(deps: SubscriptionsRouterDeps): Router {
       memo: seedMemo(input.rule, view, now),
     }));
     const created = await deps.subscriptions.create(user, input, seeds);
+    // An e-mail address says yes before it is sent anything: a code goes to it now.
+    if (created.channel.type === 'email') await deps.confirmations.send(created.id);
     res.status(201).json(toView(created));
   });
 
@@ -110,6 +117,41 @@ export function subscriptionsRouter(deps: SubscriptionsRouterDeps): Router {
     res.status(204).end();
   });
 
+  router.post('/:id/confirm', async (req, res) => {
+    const id = parseOrThrow(subscriptionIdSchema, req.params.id, 'id');
+    const { code } = parseOrThrow(confirmEmailSchema, req.body);
+    const found = await deps.subscriptions.getOwned(owner(req), id);
+    if (!found) throw new NotFound(`You have no subscription ${id}`);
+    if (found.channel.type !== 'email')
+      throw new BadRequest('Only e-mail subscriptions are confirmed', undefined, 'not_email');
+    if (found.channel.confirmedAt) return res.json(toView(found));
+    const verdict = await deps.confirmations.check(id, code);
+    if (verdict === 'wrong')
+      throw new BadRequest('That is not the code sent to the address; check it and try again', undefined, 'wrong_code');
+    if (verdict === 'none')
+      throw new AppError(
+        409,
+        'no_code',
+        'No code is waiting (expired, or too many wrong tries): ask for a new one with POST /api/subscriptions/:id/confirm/resend',
+      );
+    res.json(toView((await deps.subscriptions.confirmEmail(owner(req), id))!));
+  });
+
+  router.post('/:id/confirm/resend', async (req, res) => {
+    const id = parseOrThrow(subscriptionIdSchema, req.params.id, 'id');
+    const found = await deps.subscriptions.getOwned(owner(req), id);
+    if (!found) throw new NotFound(`You have no subscription ${id}`);
+    if (found.channel.type !== 'email' || found.channel.confirmedAt)
+      throw new BadRequest('This subscription has no address waiting to be confirmed', undefined, 'nothing_to_confirm');
+    if ((await deps.confirmations.send(id)) === 'wait')
+      throw new AppError(
+        429,
+        'rate_limited',
+        'A code was sent less than a minute ago; wait for it, or retry in a minute',
+      );
+    res.status(202).json({ id, status: 'sent' });
+  });
+
   router.get('/:id/deliveries', async (req, res) => {
     const id = parseOrThrow(subscriptionIdSchema, req.params.id, 'id');
     const { limit } = parseOrThrow(deliveriesQuerySchema, req.query, 'query');
@@ -124,10 +166,18 @@ export function subscriptionsRouter(deps: SubscriptionsRouterDeps): Router {
 export function subscriptionsRouterFor(
   redis: Redis,
   keys: Keys,
-  config: Pick<Config, 'OUTBOUND_ALLOWLIST' | 'SMTP_URL' | 'CHANGES_MAXLEN'>,
+  config: Pick<
+    Config,
+    'OUTBOUND_ALLOWLIST' | 'SMTP_URL' | 'CHANGES_MAXLEN' | 'DELIVERY_ATTEMPTS' | 'DELIVERY_BACKOFF_MS'
+  >,
 ): Router {
   const crises = new CrisisStore(redis, keys, config.CHANGES_MAXLEN);
+  const queue = createDeliverQueue(redis, keys.queuePrefix, {
+    attempts: config.DELIVERY_ATTEMPTS,
+    backoffMs: config.DELIVERY_BACKOFF_MS,
+  });
   return subscriptionsRouter({
+    confirmations: new EmailConfirmations(redis, keys, queue),
     subscriptions: new SubscriptionStore(redis, keys),
     deliveries: new DeliveryLog(redis, keys),
     policy: outboundPolicy(config.OUTBOUND_ALLOWLIST),
