@@ -30,7 +30,7 @@ local a = 4
 for i = 1, n do
   local key = KEYS[5 + i]
   local id, fp, crises, score, original = ARGV[a], ARGV[a + 1], ARGV[a + 3], ARGV[a + 5], ARGV[a + 6]
-  local prev = redis.call('HMGET', key, 'report', 'status', 'fp', 'crises')
+  local prev = redis.call('HMGET', key, 'report', 'status', 'fp', 'crises', 'flags')
   if prev[1] and (prev[2] ~= 'done' or prev[3] ~= fp or prev[4] ~= crises) then
     redis.call('HSET', key, 'status', 'done', 'extraction', ARGV[a + 2], 'fp', fp, 'crises', crises)
     redis.call('HDEL', key, 'error')
@@ -41,8 +41,10 @@ for i = 1, n do
       kind = 'report.added'
       redis.call('INCR', KEYS[3])
     end
+    -- The summary comes without its flags: they are the ones set now, not when the job began.
+    local summary = string.sub(ARGV[a + 4], 1, -2) .. ',"flags":' .. (prev[5] or '[]') .. '}'
     redis.call('XADD', KEYS[4], 'MAXLEN', '~', ARGV[2], '*', '${CHANGE_FIELD}',
-      '{"type":"' .. kind .. '","id":"' .. id .. '","report":' .. ARGV[a + 4] .. '}')
+      '{"type":"' .. kind .. '","id":"' .. id .. '","report":' .. summary .. '}')
     announced = announced + 1
   end
   redis.call('ZREM', KEYS[2], id)
@@ -58,7 +60,10 @@ export type DoneReport = {
   extractionJson: Buffer;
   /** JSON of its CrisisAssignment[] ("[]": in no crisis). */
   crisesJson: string;
-  /** JSON of its ReportSummary (crises included), as announced. */
+  /**
+   * JSON of its ReportSummary (crises included) WITHOUT `flags`, an object: the script announces it
+   * with the report's flags as they are when it commits.
+   */
   summaryJson: string;
   receivedAtMs: number;
   /** The machine's own extraction when corrections changed it: what the desk's corrections index into. */

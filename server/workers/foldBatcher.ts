@@ -186,11 +186,17 @@ function plan(items: readonly FoldItem[], set: CrisisSet) {
       fingerprint,
       extractionJson: item.extracted.json,
       crisesJson: JSON.stringify(crises),
-      summaryJson: JSON.stringify(summary),
+      summaryJson: JSON.stringify(withoutFlags(summary)),
       receivedAtMs: item.report.receivedAtMs,
       originalJson: item.original,
       previousCrisesJson: item.previous.json,
     });
   }
   return { byCrisis, done, folded };
+}
+
+/** A summary without its flags (the commit adds the flags as they are then). */
+function withoutFlags(summary: ReportSummary): Omit<ReportSummary, 'flags'> {
+  const { flags: _flags, ...rest } = summary;
+  return rest;
 }
