@@ -76,7 +76,8 @@ export async function startProcess(
         if (child.exitCode !== null) throw new Error(`${role} exited early:\n${output.join('')}`);
         return (await fetch(`${url}/healthz`).catch(() => null))?.ok;
       },
-      20_000,
+      // Generous: a loaded 2-core machine starts a process (and compiles its first modules) slowly.
+      40_000,
       `${role} on ${url}`,
     );
   } else {
