@@ -4,7 +4,7 @@ import type { Meeting } from '../../../../shared/state.js';
 import { useNow } from '../../components/ConnectionBadge.js';
 import { useNewKeys } from '../../components/useNewKeys.js';
 import { Countdown } from './Countdown.js';
-import { meetingParticipants, meetingPlace, selectMeetings } from './meetingSchedule.js';
+import { meetingHeadings, meetingHistoryLine, selectMeetings } from './meetingSchedule.js';
 import './meetings.css';
 
 /** Rows on screen: a fixed number, so the panel never scrolls or jumps. */
@@ -34,37 +34,46 @@ export const MeetingsPanel = memo(function MeetingsPanel({ meetings }: { meeting
       </h2>
       {rows.length === 0 && <p className="muted empty">No meetings reported yet</p>}
       <ol className="meeting-rows">
-        {rows.map((m) => (
-          <li
-            key={m.id}
-            className={`meeting status-${m.status}${m.moved ? ' is-moved' : ''}${isNew(m.id) ? ' is-new' : ''}`}
-            data-meeting-id={m.id}
-            data-testid="meeting"
-          >
-            <span className={`meeting-icon status-${m.status}`} aria-label={m.status}>
-              {statusIcon[m.status]}
-            </span>
-            <span className="meeting-head">
-              <span className="meeting-place">{meetingPlace(m)}</span>
-              {m.status === 'cancelled' && <span className="tag tag-cancelled">Cancelled</span>}
-              {m.status === 'proposed' && <span className="tag tag-proposed">Proposed</span>}
-              {m.moved && <span className="tag tag-moved">Moved</span>}
-            </span>
-            {m.status === 'held' ? (
-              <span className="countdown phase-held">✓ Held</span>
-            ) : m.status === 'cancelled' ? (
-              <span />
-            ) : (
-              <Countdown date={m.date} />
-            )}
-            <span className="meeting-who">{meetingParticipants(m.participants)}</span>
-            <span className="meeting-when">
-              {[m.kind === 'in-person' ? null : m.kind, m.date === null ? null : dayOf(m.date)]
-                .filter(Boolean)
-                .join(' · ')}
-            </span>
-          </li>
-        ))}
+        {rows.map((m) => {
+          const { title, line } = meetingHeadings(m);
+          const story = meetingHistoryLine(m);
+          return (
+            <li
+              key={m.id}
+              className={`meeting status-${m.status}${m.moved ? ' is-moved' : ''}${story ? ' has-story' : ''}${isNew(m.id) ? ' is-new' : ''}`}
+              data-meeting-id={m.id}
+              data-testid="meeting"
+            >
+              <span className={`meeting-icon status-${m.status}`} aria-label={m.status}>
+                {statusIcon[m.status]}
+              </span>
+              <span className="meeting-head">
+                <span className="meeting-place">{title}</span>
+                {m.status === 'cancelled' && <span className="tag tag-cancelled">Cancelled</span>}
+                {m.status === 'proposed' && <span className="tag tag-proposed">Proposed</span>}
+                {m.moved && <span className="tag tag-moved">Moved</span>}
+              </span>
+              {m.status === 'held' ? (
+                <span className="countdown phase-held">✓ Held</span>
+              ) : m.status === 'cancelled' ? (
+                <span />
+              ) : (
+                <Countdown date={m.date} />
+              )}
+              <span className="meeting-who">{line}</span>
+              <span className="meeting-when">
+                {[m.kind === 'in-person' || !m.place ? null : m.kind, m.date === null ? null : dayOf(m.date)]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </span>
+              {story && (
+                <span className="meeting-story" data-testid="meeting-story">
+                  {story}
+                </span>
+              )}
+            </li>
+          );
+        })}
       </ol>
     </section>
   );

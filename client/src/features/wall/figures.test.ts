@@ -6,6 +6,7 @@ import {
   claimsBySource,
   formatClaim,
   formatCompact,
+  dayTickLabels,
   formatDay,
   formatSigned,
   MAX_CHART_POINTS,
@@ -94,5 +95,34 @@ describe('chartDomain', () => {
     expect(chartDomain([100_000, 130_000])).toEqual([93_000, 137_000]);
     expect(chartDomain([120_000, 120_000])).toEqual([114_000, 126_000]);
     expect(chartDomain([0, 0])).toEqual([0, 1]);
+  });
+});
+
+describe('dayTickLabels', () => {
+  const d = (s: string) => new Date(`${s}T00:00:00Z`);
+  it('gives day and month within one year', () => {
+    expect(dayTickLabels([d('2022-01-10'), d('2022-01-17')])).toEqual(['10 Jan', '17 Jan']);
+  });
+  it('says the year on the first tick and where a new year starts, across a year end', () => {
+    expect(dayTickLabels([d('2021-12-20'), d('2021-12-27'), d('2022-01-03'), d('2022-01-10')])).toEqual([
+      '20 Dec 2021',
+      '27 Dec',
+      '3 Jan 2022',
+      '10 Jan',
+    ]);
+  });
+  it('gives months and years over several years, never "1 Jan" on every tick', () => {
+    expect(dayTickLabels([d('2021-01-01'), d('2022-01-01'), d('2023-01-01'), d('2024-01-01')])).toEqual([
+      '2021',
+      '2022',
+      '2023',
+      '2024',
+    ]);
+    expect(dayTickLabels([d('2021-07-01'), d('2022-01-01'), d('2022-07-01'), d('2023-01-01')])).toEqual([
+      'Jul 2021',
+      '2022',
+      'Jul 2022',
+      '2023',
+    ]);
   });
 });

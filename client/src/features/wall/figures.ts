@@ -72,6 +72,27 @@ export function formatSigned(n: number): string {
 
 const dayMonth = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
 
+const monthYear = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+/**
+ * Labels of a time axis' ticks (whole UTC days, in order): "24 Nov" within one year; across a
+ * year's end, the year on the first tick and on the first of each new year ("29 Dec 2021",
+ * "5 Jan 2022"); over more than a year and a half, months and years ("Mar 2022", "2023").
+ */
+export function dayTickLabels(days: readonly Date[]): string[] {
+  if (days.length === 0) return [];
+  const years = days.map((d) => d.getUTCFullYear());
+  const spanDays = (days[days.length - 1].getTime() - days[0].getTime()) / 86_400_000;
+  if (spanDays > 548)
+    return days.map((d) =>
+      d.getUTCMonth() === 0 && d.getUTCDate() === 1 ? String(d.getUTCFullYear()) : monthYear.format(d),
+    );
+  if (years[0] === years[years.length - 1]) return days.map((d) => dayMonth.format(d));
+  return days.map((d, i) =>
+    i === 0 || years[i] !== years[i - 1] ? `${dayMonth.format(d)} ${years[i]}` : dayMonth.format(d),
+  );
+}
+
 /** "24 Nov" for a YYYY-MM-DD or ISO date (read in UTC, as datelines are dates). */
 export function formatDay(date: string): string {
   const ms = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(date) ? `${date}T00:00:00Z` : date);

@@ -6,7 +6,7 @@
 import { scaleLinear, scaleUtc } from 'd3-scale';
 import { area, line } from 'd3-shape';
 import type { PublicTroops } from '../../../../shared/state.js';
-import { chartDomain, chartHistory, formatCompact, formatDay } from './figures.js';
+import { chartDomain, chartHistory, dayTickLabels, formatCompact } from './figures.js';
 
 type Point = PublicTroops['history'][number];
 
@@ -81,6 +81,6 @@ export function troopChartGeometry(
     band: bandOf(points) ?? '',
     last: { x: xOf(newest), y: y(newest.value) },
     yTicks: y.ticks(yTickCount).map((v) => ({ at: y(v), label: formatCompact(v) })),
-    xTicks: days.map((d) => ({ at: x(d), label: formatDay(d.toISOString()) })),
+    xTicks: dayTickLabels(days).map((label, i) => ({ at: x(days[i]), label })),
   };
 }
