@@ -65,6 +65,8 @@ export type MeetingHistoryEntry = {
   status: MeetingStatus;
   date: string | null;
   place: string | null;
+  /** The sentence of that report stating the meeting (its last mention there). */
+  evidence?: Evidence;
 };
 
 export type Meeting = {

@@ -108,13 +108,16 @@ function deriveFresh(rec: MeetingRecord): Meeting | null {
   }
   const history: MeetingHistoryEntry[] = [...byReport].map(([reportId, own]) => {
     const last = own[own.length - 1];
-    return {
+    const entry: MeetingHistoryEntry = {
       at: own[0].at,
       reportId,
       status: last.status,
       date: own.findLast((m) => m.date !== null)?.date ?? null,
       place: own.findLast((m) => m.place !== null)?.place ?? null,
     };
+    // The sentence behind the step, so the desk can open the report at it.
+    if (last.evidence) entry.evidence = last.evidence;
+    return entry;
   });
   return {
     id: rec.id,

@@ -17,6 +17,7 @@ import { stableHash } from './hash.js';
 import { findMeeting, participantKeys } from './meetingMatch.js';
 import { deriveMeeting, mentionOrder } from './meetingView.js';
 import { datelineMs } from './time.js';
+import { storedEvidence } from './evidence.js';
 import type { MeetingRecord, MentionRecord } from './types.js';
 
 type Report = { reportId: string; at: string };
@@ -120,6 +121,7 @@ export function foldMeetings(
       date: mention.date,
       kind: mention.kind,
       status: mention.status,
+      evidence: storedEvidence(mention.evidence),
     };
     const found = findMeeting(mention, next);
     if (found) {

@@ -70,6 +70,8 @@ export type MentionRecord = {
   date: string | null;
   kind: MeetingKind;
   status: MeetingStatus;
+  /** The sentence that states it (absent in states folded before mentions kept it). */
+  evidence?: Evidence;
 };
 
 /**
