@@ -138,7 +138,12 @@ export async function startApiRole(ctx: RoleContext, options: { clientDir?: stri
       subscriptions: subscriptionsRouterFor(command, keys, config),
       ...accounts.apiRouters,
       wall: wallRouter({ clocks: config.WALL_CLOCKS }),
-      sources: sourcesRouter({ sources: new SourceStore(command, keys), reports, audit: new AuditStore(command), keys }),
+      sources: sourcesRouter({
+        sources: new SourceStore(command, keys),
+        reports,
+        audit: new AuditStore(command),
+        keys,
+      }),
     },
     rootRouters: accounts.rootRouters,
     clientDir,

@@ -35,7 +35,10 @@ describe('meetings', () => {
   it('gives each step of the history the sentence of its report that states it, cut to the stored length', () => {
     const long = 'x'.repeat(300);
     const [m] = meetingsOf(
-      report('r1', '2022-01-19', { ...genevaPlanned, evidence: { text: 'Blinken will meet Lavrov', start: 4, end: 28 } }),
+      report('r1', '2022-01-19', {
+        ...genevaPlanned,
+        evidence: { text: 'Blinken will meet Lavrov', start: 4, end: 28 },
+      }),
       report('r2', '2022-01-21', { ...genevaHeld, evidence: { text: long, start: 0, end: 300 } }),
     );
     expect(m.history[0].evidence).toEqual({ text: 'Blinken will meet Lavrov', start: 4, end: 28 });
