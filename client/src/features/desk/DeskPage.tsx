@@ -13,6 +13,7 @@ import { CrisesScreen } from './crises/CrisesScreen.js';
 import { NoCrisisScreen } from './crises/NoCrisisScreen.js';
 import { useCrises } from './crises/useCrises.js';
 import { LoginForm } from './LoginForm.js';
+import { PictureScreen } from './provenance/PictureScreen.js';
 import { ReportsView } from './ReportsView.js';
 import { deskViews, useDeskView, type DeskView } from './useDeskView.js';
 import { useDeskStream } from './useDeskStream.js';
@@ -21,7 +22,12 @@ import './crises/crises.css';
 
 const canFlagRoles = new Set(['journalist', 'editor', 'admin']);
 const canEditRoles = new Set(['editor', 'admin']);
-const viewNames: Record<DeskView, string> = { reports: 'Reports', 'no-crisis': 'In no crisis', crises: 'Crises' };
+const viewNames: Record<DeskView, string> = {
+  reports: 'Reports',
+  'no-crisis': 'In no crisis',
+  crises: 'Crises',
+  picture: 'Figures & sources',
+};
 
 function deskShortcuts(canFlag: boolean): Shortcut[] {
   return [
@@ -96,6 +102,7 @@ function Desk({ user, onSignedOut }: { user: SessionUser; onSignedOut: () => voi
       <main className="desk" data-testid="desk">
         {view === 'reports' && <ReportsView stream={stream} crises={crises.crises ?? []} canFlag={canFlag} />}
         {view === 'no-crisis' && <NoCrisisScreen stream={stream} crises={crises.crises ?? []} canAssign={canFlag} />}
+        {view === 'picture' && <PictureScreen crises={crises.crises ?? []} />}
         {view === 'crises' && <CrisesScreen desk={crises} canEdit={canEditRoles.has(user.role)} />}
       </main>
     </AppShell>
