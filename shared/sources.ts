@@ -1,24 +1,11 @@
 /**
  * Sources of reports ("Reuters", "Kyiv correspondent") and the reliability tier editors give them:
  * PUT /api/sources/:name/tier, GET /api/sources, and the provenance of reports
- * (GET /api/sources/of-reports) that the wall and the desk show beside each figure.
+ * (GET /api/sources/of-reports) that the wall and the desk show beside each figure. Free of zod, so
+ * the wall can import it; the request schemas are in sources.schema.ts.
  */
-import { z } from 'zod';
-
 export const sourceTiers = ['wire', 'official', 'own-correspondent', 'unconfirmed-social'] as const;
 export type SourceTier = (typeof sourceTiers)[number];
-
-/** A source's name as reports give it; matched without regard to case or surrounding spaces. */
-export const sourceNameSchema = z
-  .string()
-  .trim()
-  .min(1, 'a source name is required')
-  .max(200, 'a source name is at most 200 characters');
-
-export const sourceTierInputSchema = z.object({
-  tier: z.enum(sourceTiers, { error: `tier must be one of ${sourceTiers.join(', ')}, or null to clear it` }).nullable(),
-});
-export type SourceTierInput = z.infer<typeof sourceTierInputSchema>;
 
 /** A source with the tier editors gave it. */
 export type SourceInfo = { name: string; tier: SourceTier; setBy: string; setAt: string };

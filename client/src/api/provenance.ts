@@ -3,7 +3,7 @@
  * the tier editors gave the source (GET /api/sources/of-reports). With a wall's display token as
  * a bearer (read-only), or the session cookie on the desk.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { createContext, useContext, useEffect, useMemo, useState } from 'react';
 import { MAX_PROVENANCE_IDS, type ReportProvenance, type SourceTier } from '../../../shared/sources.js';
 import type { PublicState } from '../../../shared/state.js';
 
@@ -82,3 +82,11 @@ export const tierMarks: Record<SourceTier, string> = {
   'own-correspondent': 'C',
   'unconfirmed-social': 'S?',
 };
+
+/** The provenance a page fetched, for any component under it (the wall's panels are memoised). */
+export const ProvenanceContext = createContext<ProvenanceMap>(new Map());
+
+export function useSourceOf(reportId: string | null | undefined): ReportProvenance | undefined {
+  const map = useContext(ProvenanceContext);
+  return reportId ? map.get(reportId) : undefined;
+}

@@ -4,7 +4,7 @@
  * says "no tier" so an unrated claim is never mistaken for a rated one.
  */
 import type { ReportProvenance } from '../../../shared/sources.js';
-import { tierLabels, tierMarks } from '../api/provenance.js';
+import { tierLabels, tierMarks, useSourceOf } from '../api/provenance.js';
 import './sourceMark.css';
 
 export function SourceMark({ provenance, compact = false }: { provenance?: ReportProvenance; compact?: boolean }) {
@@ -25,4 +25,9 @@ export function SourceMark({ provenance, compact = false }: { provenance?: Repor
       )}
     </span>
   );
+}
+
+/** The source of a report cited by a figure, from the page's provenance (nothing until it is known). */
+export function CitedSource({ reportId, compact = false }: { reportId: string | null | undefined; compact?: boolean }) {
+  return <SourceMark provenance={useSourceOf(reportId)} compact={compact} />;
 }

@@ -8,13 +8,8 @@
  */
 import { Router } from 'express';
 import { z } from 'zod';
-import {
-  MAX_PROVENANCE_IDS,
-  sourceKey,
-  sourceNameSchema,
-  sourceTierInputSchema,
-  type ReportProvenance,
-} from '../../../shared/sources.js';
+import { MAX_PROVENANCE_IDS, sourceKey, type ReportProvenance } from '../../../shared/sources.js';
+import { sourceNameSchema, sourceTierInputSchema } from '../../../shared/sources.schema.js';
 import { actorOf, auditEntry } from '../../auth/actor.js';
 import type { AuditStore } from '../../storage/auditStore.js';
 import type { Keys } from '../../storage/keys.js';
