@@ -251,6 +251,11 @@ describe.skipIf(!hasChromium)('app shell, provenance and source tiers (Chromium)
     await shot(page, 'provenance-390');
     await page.getByTestId('report-back').click();
     await page.getByTestId('picture-troops').waitFor();
+    // The shell on a phone: the pages on a line of their own, nothing cut off sideways.
+    await page.goto(`${app.url}/`);
+    await page.locator('header [data-testid=connection][data-status=live]').waitFor({ timeout: 10_000 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await shot(page, 'home-390');
     expect(pageErrors).toEqual([]);
   }, 60_000);
 

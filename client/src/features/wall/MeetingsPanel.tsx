@@ -50,6 +50,7 @@ export const MeetingsPanel = memo(function MeetingsPanel({ meetings }: { meeting
               </span>
               <span className="meeting-head">
                 <span className="meeting-place">{title}</span>
+                {m.place && <CitedSource reportId={m.history.at(-1)?.reportId} compact />}
               </span>
               {m.status === 'held' ? (
                 <span className="countdown phase-held">✓ Held</span>
@@ -59,7 +60,14 @@ export const MeetingsPanel = memo(function MeetingsPanel({ meetings }: { meeting
                 <Countdown date={m.date} />
               )}
               <span className="meeting-who">
-                {line} <CitedSource reportId={m.history.at(-1)?.reportId} compact />
+                {line}
+                {/* Titled by who meets, the title needs its width: the source goes on the short line. */}
+                {!m.place && (
+                  <>
+                    {' '}
+                    <CitedSource reportId={m.history.at(-1)?.reportId} compact />
+                  </>
+                )}
               </span>
               <span className="meeting-when">
                 {m.status === 'cancelled' && <span className="tag tag-cancelled">Cancelled</span>}

@@ -57,7 +57,8 @@ export const TroopsPanel = memo(function TroopsPanel({ troops }: { troops: Publi
             {sources.map(({ source, claim }) => (
               <tr key={source} className="troop-claim">
                 <th scope="row" className="claim-source">
-                  {source} <CitedSource reportId={claim.reportId} compact />
+                  {source}
+                  <CitedSource reportId={claim.reportId} compact />
                 </th>
                 <td className="claim-value">
                   <FlashOnChange value={claim.value}>{formatClaim(claim)}</FlashOnChange>
