@@ -3,7 +3,7 @@
  * the tier editors gave the source (GET /api/sources/of-reports). With a wall's display token as
  * a bearer (read-only), or the session cookie on the desk.
  */
-import { createContext, useContext, useEffect, useMemo, useState } from 'react';
+import { createContext, useContext, useEffect, useRef, useState } from 'react';
 import { MAX_PROVENANCE_IDS, type ReportProvenance, type SourceTier } from '../../../shared/sources.js';
 import type { PublicState } from '../../../shared/state.js';
 
@@ -40,32 +40,53 @@ async function fetchProvenance(ids: readonly string[], token?: string): Promise<
   return out;
 }
 
-/** The provenance of the reports a picture cites, fetched as new ones are cited; an empty map until known. */
+/**
+ * The provenance of the reports a picture cites: fetched for the ids not known yet as new ones are
+ * cited (a busy crisis cites a new report every few seconds), and all again every REFRESH_MS for
+ * tiers editors changed. An empty map until known.
+ */
 export function useProvenance(
   state: Pick<PublicState, 'troops' | 'tension' | 'meetings'> | null,
   token?: string,
 ): ProvenanceMap {
   const key = citedReportIds(state).join(',');
   const [map, setMap] = useState<ProvenanceMap>(new Map());
-  const [tick, setTick] = useState(0);
+  const known = useRef<ProvenanceMap>(map);
+  known.current = map;
+  const [refreshes, setRefreshes] = useState(0);
   useEffect(() => {
-    const t = setInterval(() => setTick((n) => n + 1), REFRESH_MS);
+    const t = setInterval(() => setRefreshes((n) => n + 1), REFRESH_MS);
     return () => clearInterval(t);
   }, []);
+  const lastRefresh = useRef(refreshes);
+  const cited = useRef(new Set<string>());
   useEffect(() => {
     if (key === '') return;
+    const all = key.split(',');
+    cited.current = new Set(all);
+    const everything = lastRefresh.current !== refreshes;
+    lastRefresh.current = refreshes;
+    const wanted = everything ? all : all.filter((id) => !known.current.has(id));
+    if (wanted.length === 0) return;
     let live = true;
-    fetchProvenance(key.split(','), token).then(
+    fetchProvenance(wanted, token).then(
       (reports) => {
-        if (live) setMap(new Map(reports.map((r) => [r.id, r])));
+        if (!live) return;
+        setMap((before) => {
+          const next = new Map(before);
+          for (const r of reports) next.set(r.id, r);
+          // Reports no longer cited leave, so a wall running for weeks keeps a bounded map.
+          for (const id of next.keys()) if (!cited.current.has(id)) next.delete(id);
+          return next;
+        });
       },
-      () => undefined, // the figures still show; their sources come with the next refresh
+      () => undefined, // the figures still show; their sources come with the next change or refresh
     );
     return () => {
       live = false;
     };
-  }, [key, token, tick]);
-  return useMemo(() => map, [map]);
+  }, [key, token, refreshes]);
+  return map;
 }
 
 export const tierLabels: Record<SourceTier, string> = {
