@@ -7,6 +7,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { sourceTiers, type SourceInfo, type SourceTier } from '../../../../shared/sources.js';
 import { api } from '../../api/http.js';
 import { tierLabels } from '../../api/provenance.js';
+import '../../components/sourceMark.css';
 
 export function SourceTiers() {
   const [sources, setSources] = useState<SourceInfo[]>([]);
