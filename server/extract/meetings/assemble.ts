@@ -9,6 +9,7 @@ import type { Doc } from '../doc.js';
 import terms from '../lexicon/meetings.json' with { type: 'json' };
 import type { PersonMention } from '../people/types.js';
 import { clauseAround } from '../text/clauses.js';
+import { anyIn } from '../text/cues.js';
 import { phraseSet } from '../text/phrases.js';
 import type { DateMention } from '../text/dates.js';
 import type { Sentence } from '../text/sentences.js';
@@ -18,7 +19,7 @@ import { kindOf } from './kind.js';
 import { quoteRanges, seatsAt, type Seats } from './participants.js';
 import { placeOf } from './place.js';
 import { movedTo } from './reschedule.js';
-import { statusOf } from './status.js';
+import { consistentStatus, statusOf } from './status.js';
 import { inferredSeats, pronounLed } from './subject.js';
 import { findTriggers } from './triggers.js';
 import type { Mention, Trigger } from './types.js';
@@ -31,6 +32,7 @@ const POSSESSIVES = new Set(['their', 'his', 'her', 'its', 'our']);
 const SAME_EVENT_BEFORE = phraseSet(terms.sameEventBefore);
 const AGAIN = new Set(terms.againWords);
 const HOST_BEFORE = phraseSet(terms.hostEventBefore);
+const SOFT_DAY = phraseSet(terms.softDayCues);
 const NO_SEATS: Seats = { names: [], subject: [], people: [], actors: [], between: false };
 const BODY_VERBS = new Set([
   'meet',
@@ -103,6 +105,12 @@ function sentenceMentions(doc: Doc, s: Sentence, triggers: Trigger[], carry: Car
     const windowEnd = next && next.i < c1 ? next.i : c1;
     if (hosts[ti] >= 0) {
       const host = hostMention(doc, s, t, hosts[ti], c0, c1, dates);
+      // "a meeting due on Thursday on the sidelines of a summit": the side meeting's day is the host event's.
+      const side = out.length > first ? out[out.length - 1] : undefined;
+      if (host && !host.date && side?.date && !anyIn(SOFT_DAY, tokens, c0, t.i)) {
+        host.date = side.date;
+        host.status = consistentStatus(host.status, host.date, doc.refIso);
+      }
       if (host) out.push(host);
       return;
     }

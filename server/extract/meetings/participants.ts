@@ -14,6 +14,7 @@ import { clauseAround } from '../text/clauses.js';
 import { phraseSet } from '../text/phrases.js';
 import type { Sentence } from '../text/sentences.js';
 import type { Token } from '../text/tokens.js';
+import { briefsOnly, reportsOnly } from './speakers.js';
 import type { Trigger } from './types.js';
 
 const TOPIC_BEFORE = phraseSet(terms.topicBefore);
@@ -128,9 +129,16 @@ function seatsIn(
   elsewhere: [number, number][],
 ): Seats {
   const { tokens } = doc;
-  const people = doc.peopleIn[s.index].filter(
-    (p) => p.i >= from && p.j <= to && !titledByPossessive(tokens, p.j) && !inSpans(elsewhere, p.i, t),
+  const present = doc.peopleIn[s.index].filter(
+    (p) =>
+      p.i >= from &&
+      p.j <= to &&
+      !titledByPossessive(tokens, p.j) &&
+      !inSpans(elsewhere, p.i, t) &&
+      !reportsOnly(doc, s, p, t),
   );
+  const distinct = new Set(present.map((p) => p.person.name)).size;
+  const people = present.filter((p) => !briefsOnly(p, distinct - 1));
   let actors = doc.gaz[s.index].filter(
     (a) =>
       a.i >= from &&

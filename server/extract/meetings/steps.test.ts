@@ -160,6 +160,19 @@ describe('step 4: day', () => {
   it('counts "a day after" and "Two days after Quito," from the day it points to', () => {
     expect(day('Ruiz came a day after meeting Kral.', 'meeting')).toBe('2022-01-18');
   });
+  it('gives a host event the day of the side meeting it hosts, unless that day is only the earliest possible', () => {
+    const hostDay = (text: string) => extract(text, WED).meetings.find((m) => m.participants.includes('NATO'))?.date;
+    expect(
+      hostDay(
+        'President Ana Ruiz has called off a meeting with Prime Minister Tomas Kral that was due on Friday on the sidelines of a NATO summit in Vilnius.',
+      ),
+    ).toBe('2022-01-21');
+    expect(
+      hostDay(
+        'President Ana Ruiz and Prime Minister Tomas Kral had been expected to meet as early as Friday on the sidelines of the NATO summit in Vilnius.',
+      ),
+    ).toBeNull();
+  });
 });
 
 describe('step 5: kind', () => {
