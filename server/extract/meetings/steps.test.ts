@@ -78,6 +78,11 @@ describe('step 1: trigger', () => {
     expect(triggerWords("President Ana Ruiz called Tomas Kral's plan reckless.")).toEqual([]);
     expect(triggerWords('The ministry welcomed the decision.')).toEqual([]);
   });
+  it('takes appeals answered or growing ("rejected those calls", "amid calls") for no telephone call', () => {
+    expect(triggerWords('Lima has flatly rejected those calls.')).toEqual([]);
+    expect(triggerWords('The vote comes amid growing calls for a truce.')).toEqual([]);
+    expect(triggerWords('Ruiz rejected the plan in calls with Kral on Monday.')).toEqual(['calls']);
+  });
   it('takes neither "called on" nor a stance ("open to dialogue") for a meeting', () => {
     expect(triggerWords('President Ana Ruiz called on both sides to stop.')).toEqual([]);
     expect(triggerWords('Kral said he remained open to dialogue with Lima.')).toEqual([]);
@@ -210,5 +215,15 @@ describe('a reference back', () => {
     ).meetings;
     expect(ms).toHaveLength(2);
     expect(ms[1]).toMatchObject({ date: '2022-01-18', participants: expect.arrayContaining(['Ida Lund']) });
+  });
+});
+
+describe('a collective', () => {
+  it('"the sides" who agree to meet again are those that met, not those of a meeting only proposed', () => {
+    const ms = extract(
+      'Peruvian and Chilean negotiators held talks in Quito on Monday. Lima proposed a meeting between Presidents Ana Ruiz and Tomas Kral. The sides agreed to meet again.',
+      WED,
+    ).meetings;
+    expect(ms.map((m) => m.participants)).toEqual([['Peru', 'Chile'], ['Ana Ruiz', 'Tomas Kral'], ['Peru', 'Chile']]);
   });
 });

@@ -83,6 +83,8 @@ export function inferredSeats(
   if (collective && earlier.length === 0) {
     // "both sides", "the two leaders": the sides of the last meeting that seated two of that kind.
     for (let k = memory.mentions.length - 1; k >= 0; k--) {
+      // "the sides agreed to meet again": sides that have met, not those of a meeting only proposed.
+      if (SIDES.has(collective) && memory.mentions[k].status === 'proposed') continue;
       const all = memory.mentions[k].participants;
       // "both politicians", "the two leaders": the people of that meeting, not the bodies beside them.
       const people = all.filter((n) => !doc.gazetteer.actorNames.has(n));

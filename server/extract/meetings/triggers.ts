@@ -53,6 +53,7 @@ const AUDIENCE_LEAD = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', '
 const TOPIC_VERBS = new Set(terms.topicVerbsBefore);
 const STANCES = phraseSet(terms.stanceBefore);
 const STANCE_NOUNS = new Set(['dialogue', 'diplomacy', 'engagement']);
+const APPEAL_VERBS = new Set(terms.appealVerbsBefore);
 const NOT_RULED_OUT = phraseSet(['rule out', 'ruled out', 'ruling out', 'exclude', 'excluded', 'excluding', 'only']);
 
 /** The triggers of a sentence that introduce meetings, in order. */
@@ -97,6 +98,8 @@ function introducesMeeting(doc: Doc, s: Sentence, t: Trigger): boolean {
   // "to call on Putin", "calls for restraint": verbs, not telephone calls; "a call on Ukraine" is a call.
   if ((t.words === 'call' || t.words === 'calls') && VERB_CALL_AFTER.has(after(1)) && !CALL_NOUN_BEFORE.has(before(1)))
     return false;
+  // "rebuffed those calls", "amid growing calls": appeals, not telephone calls.
+  if ((t.words === 'calls' || t.words === 'call') && appealBefore(doc, s, t.i)) return false;
   // "would be met with force": a passive, not a meeting.
   if (t.words === 'met' && BE.has(before(1))) return false;
   // "joined ... by video link": how someone took part in another meeting.
@@ -191,4 +194,15 @@ function travelsSomewhere(doc: Doc, s: Sentence, t: Trigger): boolean {
   const noun =
     TRAVEL_NOUNS.has(doc.tokens[t.i].lower) && (NOUN_LEAD.has(prev) || prev.endsWith("'s") || prev.endsWith('-day'));
   return !noun || doc.dates[s.index].some((d) => d.precision === 'day' && d.i >= t.j);
+}
+
+/** "rebuffed those calls", "amid growing calls": a verb of answering an appeal right before (across a determiner). */
+function appealBefore(doc: Doc, s: Sentence, i: number): boolean {
+  for (let k = i - 1; k >= Math.max(s.t0, i - 3); k--) {
+    const w = doc.tokens[k].lower;
+    if (APPEAL_VERBS.has(w)) return true;
+    if (!['those', 'these', 'the', 'such', 'their', 'its', 'his', 'her', 'repeated', 'international'].includes(w))
+      return false;
+  }
+  return false;
 }
