@@ -78,6 +78,11 @@ describe('step 1: trigger', () => {
     expect(triggerWords("President Ana Ruiz called Tomas Kral's plan reckless.")).toEqual([]);
     expect(triggerWords('The ministry welcomed the decision.')).toEqual([]);
   });
+  it('takes a post ("ambassador to the Conference on ...") for no meeting', () => {
+    expect(triggerWords('The officials met at the home of the ambassador to the Conference on Trade.')).toEqual([
+      'met',
+    ]);
+  });
   it('takes appeals answered or growing ("rejected those calls", "amid calls") for no telephone call', () => {
     expect(triggerWords('Lima has flatly rejected those calls.')).toEqual([]);
     expect(triggerWords('The vote comes amid growing calls for a truce.')).toEqual([]);
@@ -224,6 +229,10 @@ describe('a collective', () => {
       'Peruvian and Chilean negotiators held talks in Quito on Monday. Lima proposed a meeting between Presidents Ana Ruiz and Tomas Kral. The sides agreed to meet again.',
       WED,
     ).meetings;
-    expect(ms.map((m) => m.participants)).toEqual([['Peru', 'Chile'], ['Ana Ruiz', 'Tomas Kral'], ['Peru', 'Chile']]);
+    expect(ms.map((m) => m.participants)).toEqual([
+      ['Peru', 'Chile'],
+      ['Ana Ruiz', 'Tomas Kral'],
+      ['Peru', 'Chile'],
+    ]);
   });
 });

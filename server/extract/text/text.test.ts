@@ -101,6 +101,12 @@ describe('numbers and dates', () => {
     expect(datesIn('06.11.2021', ref)[0].date).toBe('2021-11-06');
     expect(datesIn('Monday evening', ref)[0].date).toBe('2025-05-12');
   });
+  it('places a weekday by its own words before the verbs: "Earlier on", "last", "the Sunday talks"', () => {
+    const ref = parseDateline('2025-05-12'); // a Monday
+    expect(datesIn('Earlier on Sunday, the envoy said talks would start', ref)[0].date).toBe('2025-05-11');
+    expect(datesIn('The quiet Sunday talks will lead to a wider round', ref)[0].date).toBe('2025-05-11');
+    expect(datesIn('The envoys will meet Sunday to talk', ref)[0].date).toBe('2025-05-18');
+  });
   it('takes "may" and "march" for months only with their capital', () => {
     const ref = parseDateline('2025-05-12');
     expect(datesIn('they may march 5 miles', ref)).toEqual([]);
