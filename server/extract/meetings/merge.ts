@@ -178,8 +178,9 @@ export function mergeMentions(mentions: Mention[], ctx: MergeContext): MeetingMe
 
 /** Two sides meet; one side meets only as a trip to a place, or as a body in session ("G20 leaders are due to meet in Bali"). */
 function standsAlone(k: Keyed, ctx: MergeContext): boolean {
-  if (k.keys.size >= 2) return true;
-  if (k.keys.size !== 1) return false;
+  // "Ryabkov and other Russian officials arrived for a meeting": a person and his own country are one side.
+  if (k.keys.size >= 2 && k.sides.size >= 2) return true;
+  if (k.keys.size === 0) return false;
   if (k.m.place !== null && k.m.travel) return true;
   return k.m.kind === 'multilateral' && k.m.bodyMeets && k.m.participants.some((p) => ctx.organizations.has(p));
 }

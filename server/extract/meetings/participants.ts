@@ -19,6 +19,7 @@ import type { Trigger } from './types.js';
 
 const TOPIC_BEFORE = phraseSet(terms.topicBefore);
 const SIDE_NOUNS = phraseSet(terms.sideNouns);
+const COLLECTIVE = phraseSet(terms.collective);
 const SIDE_VERB_STOP = new Set(terms.sideVerbStop);
 const TABLE_WORDS = new Set([
   'and',
@@ -101,7 +102,8 @@ export function seatsAt(
   elsewhere: [number, number][] = [],
 ): Seats {
   // "talks between X and Y" seats what follows; "between their military chiefs" names no one, and the clause does.
-  if (doc.tokens[t.j]?.lower === 'between') {
+  // "between the two diplomats and their teams": a collective names no one here; context does (subject.ts).
+  if (doc.tokens[t.j]?.lower === 'between' && !COLLECTIVE.at(doc.tokens, t.j + 1, c1)) {
     const seats = seatsIn(doc, s, t, t.j + 1, betweenEnd(doc, t.j + 1, c1), quotes, elsewhere);
     if (seats.names.length > 0) return { ...seats, between: true };
   }

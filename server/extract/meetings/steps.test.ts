@@ -212,6 +212,19 @@ describe('step 6: status', () => {
   });
 });
 
+describe('one side', () => {
+  it("is no meeting: a person arriving with his own country's officials meets no one yet", () => {
+    expect(
+      extract('Peruvian Minister Ana Ruiz and other Peruvian officials arrived in the evening for a meeting.', WED)
+        .meetings,
+    ).toEqual([]);
+  });
+  it('gives a name no nationality across the verb that seats it opposite another', () => {
+    const ms = extract('The Peruvian official held talks with Minister Ida Lund on Tuesday.', WED).meetings;
+    expect(ms[0]?.participants).toEqual(['Ida Lund', 'Peru']);
+  });
+});
+
 describe('a reference back', () => {
   it('is made by a noun with "the" ("the talks"), never by a verb whose subject has one', () => {
     const ms = extract(
@@ -234,5 +247,13 @@ describe('a collective', () => {
       ['Ana Ruiz', 'Tomas Kral'],
       ['Peru', 'Chile'],
     ]);
+  });
+  it('"between the two diplomats" seats the two people met before, not whoever else the clause names', () => {
+    const ms = extract(
+      'Minister Ana Ruiz was meeting with Minister Tomas Kral in Quito on Sunday. Those talks come ahead of a wider discussion between the two diplomats and Peruvian officials starting Monday.',
+      WED,
+    ).meetings;
+    expect(ms[1]).toMatchObject({ date: '2022-01-24', status: 'scheduled' });
+    expect(ms[1].participants).toEqual(expect.arrayContaining(['Ana Ruiz', 'Tomas Kral']));
   });
 });
