@@ -51,6 +51,17 @@ describe('sentences and clauses', () => {
       'They spoke.',
     ]);
   });
+  it('reads a stray point after "the" and a capitals abbreviation before a title and a name as no end', () => {
+    expect(split('Ruiz will talk with the UN. Envoy Tomas Kral in the coming days.')).toHaveLength(1);
+    expect(split('Ruiz will talk with the UN. Envoy Tomas Kral said so.')).toHaveLength(2);
+  });
+  it('starts a clause at "and" before a verb of its own ("and did not rule out")', () => {
+    const text = 'Ruiz would speak with Kral soon and did not rule out a trip.';
+    const tokens = tokenize(text);
+    const [s] = splitSentences(tokens);
+    const starts = clauseStarts(tokens, s).map((k) => tokens[k].text);
+    expect(starts).toEqual(['Ruiz', 'and']);
+  });
   it('ends one at every line break, and at a number starting the next', () => {
     expect(split('Envoys left\nTalks ended. 160 guards stayed.')).toEqual([
       'Envoys left',
