@@ -32,6 +32,10 @@ describe('step 2a: speakers', () => {
       speakerOnly('Pablo Mena, who chaired the session, said he would meet them again.', 'Pablo Mena', 'meet'),
     ).toBe(false);
   });
+  it('keeps the speaker for a trigger outside what was reported', () => {
+    const text = 'Ana Ruiz told Tomas Kral that Lima would stand firm, in a call ahead of talks with Quito.';
+    expect(speakerOnly(text, 'Ana Ruiz', 'talks')).toBe(false);
+  });
   it('keeps a speaker who speaks of himself', () => {
     expect(seatsOf('Ana Ruiz said she will meet Tomas Kral in Quito on Friday.')).toEqual([['Ana Ruiz', 'Tomas Kral']]);
   });

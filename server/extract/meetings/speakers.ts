@@ -25,6 +25,8 @@ const SUBJECT_REACH = 12;
 export function reportsOnly(doc: Doc, s: Sentence, p: PersonMention, t: Trigger): boolean {
   const verb = reportingVerbAfter(doc, p, t.i);
   if (verb < 0) return false;
+  // The trigger must be inside what was reported: a comma between closes it ("..., in a call ahead of talks").
+  for (let k = verb + 1; k < t.i; k++) if (doc.tokens[k].text === ',') return false;
   return ownSubject(doc, s, p, verb + 1, t.i);
 }
 
