@@ -167,7 +167,7 @@ function sentenceMentions(doc: Doc, s: Sentence, triggers: Trigger[], carry: Car
       status,
       start: tokens[t.i].start,
       end: tokens[t.j - 1].end,
-      anaphoric: anaphoric(doc, s, t, same[ti], day.date !== null && day.text !== undefined),
+      anaphoric: anaphoric(doc, s, t, same[ti], ownDay(dates, day, c0, c1)),
       travel: t.group === 'travel',
       fresh: AGAIN.has(tokens[t.j]?.lower ?? ''),
       bodyMeets: BODY_VERBS.has(t.words) && seats.actors.some((a) => a.organization && a.i < t.i),
@@ -177,6 +177,12 @@ function sentenceMentions(doc: Doc, s: Sentence, triggers: Trigger[], carry: Car
     out.push(...splitItinerary(doc, s, t, mention, days, windowEnd));
     if (date) carry.lastDay = date;
   });
+}
+
+/** The day was named in the trigger's own clause, not borrowed from an opening clause or the sentence before. */
+function ownDay(dates: DateMention[], day: { date: string | null; text?: string }, c0: number, c1: number): boolean {
+  if (day.date === null || day.text === undefined) return false;
+  return dates.some((d) => d.text === day.text && d.i >= c0 && d.j <= c1);
 }
 
 /** "met ... for a trilateral meeting", "a new round of EU-mediated talks": a trigger naming the event of the one before it in its clause. */

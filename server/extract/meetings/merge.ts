@@ -149,8 +149,12 @@ export function mergeMentions(mentions: Mention[], ctx: MergeContext): MeetingMe
     const near = candidates(k);
     if (m.anaphoric) {
       // A reference back: the latest meeting sharing a side, else the latest one.
+      // "the call" points back to a call, not to talks in a city.
+      const sameMedium = (x: number): boolean => m.weakKind || remote(merged[x]) === remote(k);
       const target =
-        [...near].reverse().find((x) => !m.date || !merged[x].m.date || merged[x].m.date === m.date) ??
+        [...near]
+          .reverse()
+          .find((x) => sameMedium(x) && (!m.date || !merged[x].m.date || merged[x].m.date === m.date)) ??
         (merged.length > 0 ? merged.length - 1 : -1);
       if (target >= 0) {
         merged[target] = absorb(merged[target], k, true, ctx);

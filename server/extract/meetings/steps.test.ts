@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Doc } from '../doc.js';
 import { extract, readDoc } from '../index.js';
 import { clauseAround } from '../text/clauses.js';
+import { assembleMentions } from './assemble.js';
 import { dayOf, meetingDates } from './day.js';
 import { kindOf } from './kind.js';
 import { quoteRanges, seatsAt } from './participants.js';
@@ -226,6 +227,14 @@ describe('one side', () => {
 });
 
 describe('a reference back', () => {
+  it('"the call" is one even when its sentence opens with another clause that has a day, and folds into the call', () => {
+    const text =
+      'After meetings in Quito, where Minister Ana Ruiz held talks with Minister Tomas Kral, Ruiz called Minister Ida Lund on Tuesday to reassure her, according to an aide with knowledge of the call.';
+    const doc = readDoc(text, WED);
+    const call = assembleMentions(doc).find((m) => text.slice(m.start, m.end) === 'call');
+    expect(call?.anaphoric).toBe(true);
+    expect(extract(text, WED).meetings.map((m) => m.kind)).toEqual(['in-person', 'call']);
+  });
   it('is made by a noun with "the" ("the talks"), never by a verb whose subject has one', () => {
     const ms = extract(
       'Minister Ana Ruiz met Minister Tomas Kral in Quito on Monday. The Peruvian official held talks with Minister Ida Lund on Tuesday.',
