@@ -74,6 +74,11 @@ describe('step 1: trigger', () => {
     expect(triggerWords('A new assault threatened truce talks.')).toEqual([]);
     expect(triggerWords('A summit between Peru and Chile is not on the agenda.')).toEqual([]);
   });
+  it('takes "called" for naming, not phoning, after "what" or before a country\'s thing', () => {
+    expect(triggerWords("Ruiz said she would ignore what she called Chile's bluster.")).toEqual([]);
+    expect(triggerWords("Ruiz called Chile's offer a trap.")).toEqual([]);
+    expect(triggerWords('President Ana Ruiz called Chile on Monday.')).toEqual(['called']);
+  });
   it('takes "called" and "hosted" only with a person or a country after them', () => {
     expect(triggerWords('President Ana Ruiz called Prime Minister Tomas Kral on Monday.')).toEqual(['called']);
     expect(triggerWords("President Ana Ruiz called Tomas Kral's plan reckless.")).toEqual([]);

@@ -128,6 +128,10 @@ function introducesMeeting(doc: Doc, s: Sentence, t: Trigger): boolean {
       const callee = doc.peopleIn[s.index].find((p) => p.i >= t.j && p.i - t.j <= 6);
       // "called Pelosi's visit a provocation": a thing of hers, not her, was called something.
       if (callee && tokens[callee.j]?.lower === "'s") return false;
+      // "what he called Russia's provocations", "what Lima called a bluff": naming, not phoning.
+      if (before(1) === 'what' || before(2) === 'what') return false;
+      const named = doc.gaz[s.index].find((g) => g.i === t.j && g.actor);
+      if (named && tokens[named.j]?.lower === "'s") return false;
       if (callee && tokens.slice(t.j, callee.i).every((x) => x.cap || x.text === '[' || x.text === ']')) return true;
       return guestAfter();
     }
