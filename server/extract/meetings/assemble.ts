@@ -17,6 +17,7 @@ import { dayOf, meetingDates, type DayMemory } from './day.js';
 import { splitItinerary } from './itinerary.js';
 import { kindOf } from './kind.js';
 import { quoteRanges, seatsAt, type Seats } from './participants.js';
+import { statementDay, statementOccasion } from './occasion.js';
 import { placeOf } from './place.js';
 import { movedTo } from './reschedule.js';
 import { consistentStatus, statusOf } from './status.js';
@@ -53,6 +54,8 @@ interface Carry extends DayMemory {
   /** The place the last sentence took someone to, or opened with ("In Berlin, ..."). */
   scene: { place: string; opener: boolean } | null;
   previousPeople: PersonMention[];
+  /** The day the last dated statement was made ("said Thursday"). */
+  statementDay: string | null;
 }
 
 /** The meeting mentions of a report, in text order. */
@@ -62,6 +65,7 @@ export function assembleMentions(doc: Doc): Mention[] {
     lastDay: null,
     scene: null,
     previousPeople: [],
+    statementDay: null,
     dayAt: (place) => {
       for (let k = out.length - 1; k >= 0; k--) if (out[k].place === place && out[k].date) return out[k].date;
       return null;
@@ -81,6 +85,7 @@ export function assembleMentions(doc: Doc): Mention[] {
     if (doc.peopleIn[s.index].length > 0) carry.previousPeople = doc.peopleIn[s.index];
     const days = doc.dates[s.index].filter((d) => d.precision === 'day' && d.date);
     if (days.length > 0) carry.lastDay = days[days.length - 1].date;
+    carry.statementDay = statementDay(doc, s) ?? carry.statementDay;
   }
   return out.slice(0, CAPS.meetingMentions);
 }
@@ -142,7 +147,10 @@ function sentenceMentions(doc: Doc, s: Sentence, triggers: Trigger[], carry: Car
       if (referent && (possessive || referent.participants.every((p) => doc.gazetteer.actorNames.has(p))))
         for (const n of referent.participants) names.push(n);
     }
-    let date = day.date ?? trip?.date ?? null;
+    // "said at a news conference with ...": where a statement was made, on the statement's day.
+    const occasionDay =
+      !day.date && !day.text && statementOccasion(doc, s, t) ? (statementDay(doc, s) ?? carry.statementDay) : null;
+    let date = day.date ?? trip?.date ?? occasionDay ?? null;
     let dateText = day.text;
     // A reference back takes its kind from its own words ("the call"), not from whoever its clause names.
     const refersBack = same[ti] || (referring(doc, s, t) && !day.text);

@@ -34,6 +34,8 @@ export interface RefDate {
 
 const MONTHS = new Map<string, number>(Object.entries(words.months));
 const WEEKDAYS = new Map<string, number>(Object.entries(words.weekdays));
+const PAST_BEFORE = new Set(words.pastBeforeWeekday);
+const FUTURE_BEFORE = new Set(words.futureBeforeWeekday);
 const RELATIVE_DAYS = new Map<string, number>(Object.entries(words.relativeDays));
 const SMALL = new Map<string, number>(Object.entries(words.smallNumbers));
 const ORDINAL = /^(\d{1,2})(?:st|nd|rd|th)?$/i;
@@ -91,15 +93,15 @@ export function resolveWeekday(dow: number, ref: RefDate, tense: Tense): string 
 }
 
 /**
- * The tense that places a weekday: "Earlier on Sunday", "last Friday" are past and "next Monday"
+ * The tense that places a weekday: "Earlier on Sunday", "last Friday", "said Thursday" are past and "next Monday"
  * future whatever the verbs say; "the Sunday talks" names an event by its day, the nearest one;
  * otherwise the verbs around it decide.
  */
 function weekdayTense(tokens: Token[], i: number, hits: TenseHit[]): Tense {
   const k = tokens[i - 1]?.lower === 'on' ? i - 2 : i - 1;
   const w = tokens[k]?.lower;
-  if (w === 'earlier' || w === 'last' || w === 'previous') return 'past';
-  if (w === 'next' || w === 'coming') return 'future';
+  if (PAST_BEFORE.has(w ?? '')) return 'past';
+  if (FUTURE_BEFORE.has(w ?? '')) return 'future';
   const next = tokens[i + 1];
   if (next?.kind === 'word' && !next.cap && next.space && determinedBefore(tokens, i, hits)) return null;
   return tenseAround(hits, i, i + 1);

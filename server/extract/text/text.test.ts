@@ -117,6 +117,7 @@ describe('numbers and dates', () => {
     expect(datesIn('Earlier on Sunday, the envoy said talks would start', ref)[0].date).toBe('2025-05-11');
     expect(datesIn('The quiet Sunday talks will lead to a wider round', ref)[0].date).toBe('2025-05-11');
     expect(datesIn('The envoys will meet Sunday to talk', ref)[0].date).toBe('2025-05-18');
+    expect(datesIn('Ruiz said Thursday that the envoys would meet', ref)[0].date).toBe('2025-05-08');
   });
   it('takes "may" and "march" for months only with their capital', () => {
     const ref = parseDateline('2025-05-12');
