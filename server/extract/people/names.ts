@@ -133,7 +133,18 @@ export function spanText(tokens: Token[], i: number, j: number): string {
 
 const WINDOW_STOP = new Set(['.', ';', ':', '(', ')', '"', '“', '”', '!', '?']);
 /** Words that stand between two people: "the Peruvian official held talks with Minister Ida Lund" gives her no nationality. */
-const BETWEEN_PEOPLE = new Set(['with', 'met', 'meet', 'meets', 'between', 'told', 'called', 'and', 'welcomed', 'hosted']);
+const BETWEEN_PEOPLE = new Set([
+  'with',
+  'met',
+  'meet',
+  'meets',
+  'between',
+  'told',
+  'called',
+  'and',
+  'welcomed',
+  'hosted',
+]);
 
 /**
  * Title, nationality and "counterpart" from up to eight tokens before a name, stopping at
