@@ -12,7 +12,7 @@ import type { PersonMention } from '../people/types.js';
 import { clauseAround } from '../text/clauses.js';
 import type { DateMention } from '../text/dates.js';
 import type { Sentence } from '../text/sentences.js';
-import { continuations, whereClauses } from './continuations.js';
+import { continuations, memberClauses, whereClauses } from './continuations.js';
 import { dayOf, meetingDates, type Day, type DayMemory } from './day.js';
 import { hostMention, hostStart } from './host.js';
 import { splitItinerary } from './itinerary.js';
@@ -28,6 +28,7 @@ import { findTriggers } from './triggers.js';
 import type { Mention, Trigger } from './types.js';
 
 const AGAIN = new Set(terms.againWords);
+const RELATIVE = new Set(['which', 'who']);
 const NO_SEATS: Seats = { names: [], subject: [], people: [], actors: [], between: false };
 const BODY_VERBS = new Set([
   'meet',
@@ -96,6 +97,7 @@ export function assembleMentions(doc: Doc): Mention[] {
       sentenceMentions(doc, s, triggers, carry, out);
       whereClauses(doc, s, triggers, out, first);
       continuations(doc, s, triggers, out, first);
+      memberClauses(doc, s, out, first);
     }
     carryScene(doc, s, out, first, carry);
     if (doc.peopleIn[s.index].length > 0) carry.previousPeople = doc.peopleIn[s.index];
@@ -212,7 +214,25 @@ function dayInContext(scope: Scope, t: Trigger, [c0, c1]: Clause, windowEnd: num
   const { doc, s, out, carry } = scope;
   const pointer = out.length > scope.first ? out[out.length - 1] : undefined;
   carry.referentDay = pointer?.anaphoric && !pointer.date ? lastDated(out, pointer.kind, scope.first) : null;
-  return dayOf(doc, s, t, c0, c1, windowEnd, scope.triggers, scope.dates, carry);
+  const day = dayOf(doc, s, t, c0, c1, windowEnd, scope.triggers, scope.dates, carry);
+  return day.date || day.text ? day : (dayAfterAside(scope, t, c1) ?? day);
+}
+
+/**
+ * "A session of the group, which brings together A, B and C, had been scheduled for Friday": the
+ * subject's clause goes on after a relative aside, and its day is there. Only when no other
+ * trigger stands between.
+ */
+function dayAfterAside(scope: Scope, t: Trigger, c1: number): Day | null {
+  const { doc, s } = scope;
+  const starts = doc.clauses[s.index];
+  if (!RELATIVE.has(doc.tokens[c1]?.lower ?? '')) return null;
+  const [, asideEnd] = clauseAround(starts, s.t1, c1);
+  if (asideEnd >= s.t1) return null;
+  const [m0, m1] = clauseAround(starts, s.t1, asideEnd);
+  if (scope.triggers.some((o) => o !== t && o.i > t.i && o.i < m1)) return null;
+  const d = scope.dates.find((x) => x.precision === 'day' && x.i >= m0 && x.j <= m1);
+  return d ? { date: d.date, text: d.text } : null;
 }
 
 interface When {

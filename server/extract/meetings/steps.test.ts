@@ -271,3 +271,33 @@ describe('a collective', () => {
     expect(ms[1].participants).toEqual(expect.arrayContaining(['Ana Ruiz', 'Tomas Kral']));
   });
 });
+
+describe('members', () => {
+  it('seats the members a group at the table is said to include', () => {
+    const ms = extract(
+      'Minister Ana Ruiz will hold a meeting with Minister Tomas Kral, and with the Transatlantic Quad, which includes Britain and France.',
+      WED,
+    ).meetings;
+    expect(ms[1].participants).toEqual(['Ana Ruiz', 'Transatlantic Quad', 'United Kingdom', 'France']);
+  });
+  it('seats the members a meeting is said to include', () => {
+    const ms = extract(
+      'Peru and Chile held a meeting, which included Bolivia and Ecuador, in Quito on Monday.',
+      WED,
+    ).meetings;
+    expect(ms[0].participants).toEqual(expect.arrayContaining(['Peru', 'Chile', 'Bolivia', 'Ecuador']));
+  });
+  it('reads the whole list of members, and the day the clause gives after the aside', () => {
+    const ms = extract(
+      'A session of the Transatlantic Quad, which brings together Peru, Chile and the OSCE, had been set for Friday but was called off.',
+      WED,
+    ).meetings;
+    expect(ms).toEqual([
+      expect.objectContaining({
+        participants: ['Transatlantic Quad', 'Peru', 'Chile', 'OSCE'],
+        date: '2022-01-21',
+        status: 'cancelled',
+      }),
+    ]);
+  });
+});
