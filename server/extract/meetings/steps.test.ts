@@ -84,6 +84,11 @@ describe('step 1: trigger', () => {
     expect(triggerWords("President Ana Ruiz called Tomas Kral's plan reckless.")).toEqual([]);
     expect(triggerWords('The ministry welcomed the decision.')).toEqual([]);
   });
+  it('takes a summary of several meetings ("a week of intense talks") for none, but "ten days of talks" for one', () => {
+    expect(triggerWords('It follows a week of intense diplomatic talks between Peru and Chile.')).toEqual([]);
+    expect(triggerWords('It opens a string of meetings in three capitals.')).toEqual([]);
+    expect(triggerWords('Peru and Chile agreed after ten days of talks.')).toEqual(['talks']);
+  });
   it('takes a post ("ambassador to the Conference on ...") for no meeting', () => {
     expect(triggerWords('The officials met at the home of the ambassador to the Conference on Trade.')).toEqual([
       'met',

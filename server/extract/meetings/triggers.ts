@@ -54,6 +54,7 @@ const TOPIC_VERBS = new Set(terms.topicVerbsBefore);
 const STANCES = phraseSet(terms.stanceBefore);
 const STANCE_NOUNS = new Set(['dialogue', 'diplomacy', 'engagement']);
 const APPEAL_VERBS = new Set(terms.appealVerbsBefore);
+const SERIES = new Set(terms.seriesBefore);
 const NOT_RULED_OUT = phraseSet(['rule out', 'ruled out', 'ruling out', 'exclude', 'excluded', 'excluding', 'only']);
 
 /** The triggers of a sentence that introduce meetings, in order. */
@@ -98,6 +99,8 @@ function introducesMeeting(doc: Doc, s: Sentence, t: Trigger): boolean {
   // "to call on Putin", "calls for restraint": verbs, not telephone calls; "a call on Ukraine" is a call.
   if ((t.words === 'call' || t.words === 'calls') && VERB_CALL_AFTER.has(after(1)) && !CALL_NOUN_BEFORE.has(before(1)))
     return false;
+  // "a week of intensive talks", "a string of meetings": a summary of several meetings, not one.
+  if (seriesBefore(doc, s, t.i)) return false;
   // "rebuffed those calls", "amid growing calls": appeals, not telephone calls.
   if ((t.words === 'calls' || t.words === 'call') && appealBefore(doc, s, t.i)) return false;
   // "would be met with force": a passive, not a meeting.
@@ -207,6 +210,16 @@ function appealBefore(doc: Doc, s: Sentence, i: number): boolean {
     if (APPEAL_VERBS.has(w)) return true;
     if (!['those', 'these', 'the', 'such', 'their', 'its', 'his', 'her', 'repeated', 'international'].includes(w))
       return false;
+  }
+  return false;
+}
+
+/** "a week of intensive diplomatic talks": a word of series, then "of", then at most three lower-case words before the trigger. */
+function seriesBefore(doc: Doc, s: Sentence, i: number): boolean {
+  for (let k = i - 1; k >= Math.max(s.t0 + 1, i - 4); k--) {
+    const t = doc.tokens[k];
+    if (t.lower === 'of') return SERIES.has(doc.tokens[k - 1].lower);
+    if (t.kind !== 'word' || t.cap) return false;
   }
   return false;
 }
