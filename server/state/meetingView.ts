@@ -115,8 +115,8 @@ function deriveFresh(rec: MeetingRecord): Meeting | null {
       date: own.findLast((m) => m.date !== null)?.date ?? null,
       place: own.findLast((m) => m.place !== null)?.place ?? null,
     };
-    // The sentence behind the step, so the desk can open the report at it.
-    if (last.evidence) entry.evidence = last.evidence;
+    // Where the report states it, so the desk can open the report at that sentence.
+    if (last.span) entry.span = { start: last.span[0], end: last.span[1] };
     return entry;
   });
   return {

@@ -32,7 +32,7 @@ describe('meetings', () => {
     ]);
   });
 
-  it('gives each step of the history the sentence of its report that states it, cut to the stored length', () => {
+  it('gives each step of the history where its report states the meeting (offsets into its text)', () => {
     const long = 'x'.repeat(300);
     const [m] = meetingsOf(
       report('r1', '2022-01-19', {
@@ -41,9 +41,10 @@ describe('meetings', () => {
       }),
       report('r2', '2022-01-21', { ...genevaHeld, evidence: { text: long, start: 0, end: 300 } }),
     );
-    expect(m.history[0].evidence).toEqual({ text: 'Blinken will meet Lavrov', start: 4, end: 28 });
-    expect(m.history[1].evidence).toMatchObject({ start: 0, end: 300 });
-    expect(m.history[1].evidence!.text.length).toBeLessThan(300);
+    expect(m.history.map((h) => h.span)).toEqual([
+      { start: 4, end: 28 },
+      { start: 0, end: 300 },
+    ]);
   });
 
   it('orders history by dateline, not arrival, and lets held stand against an older "scheduled"', () => {

@@ -17,7 +17,6 @@ import { stableHash } from './hash.js';
 import { findMeeting, participantKeys } from './meetingMatch.js';
 import { deriveMeeting, mentionOrder } from './meetingView.js';
 import { datelineMs } from './time.js';
-import { storedEvidence } from './evidence.js';
 import type { MeetingRecord, MentionRecord } from './types.js';
 
 type Report = { reportId: string; at: string };
@@ -121,7 +120,7 @@ export function foldMeetings(
       date: mention.date,
       kind: mention.kind,
       status: mention.status,
-      evidence: storedEvidence(mention.evidence),
+      span: [mention.evidence.start, mention.evidence.end],
     };
     const found = findMeeting(mention, next);
     if (found) {

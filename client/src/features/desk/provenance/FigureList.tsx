@@ -55,7 +55,7 @@ function ForceBlock({ group, props }: { group: ForceTroops; props: Props }) {
         {claims.map((c) => (
           <CitedRow
             key={`${c.reportId}:${c.evidence.start}`}
-            citation={{ reportId: c.reportId, evidence: c.evidence, what: `${name}: ${claimText(c)}` }}
+            citation={{ reportId: c.reportId, span: c.evidence, what: `${name}: ${claimText(c)}` }}
             label={claimText(c)}
             detail={c.asOf}
             props={props}
@@ -64,7 +64,7 @@ function ForceBlock({ group, props }: { group: ForceTroops; props: Props }) {
         {group.hypotheticals.map((c) => (
           <CitedRow
             key={`h:${c.reportId}:${c.evidence.start}`}
-            citation={{ reportId: c.reportId, evidence: c.evidence, what: `${name}: ${claimText(c)} (hypothetical)` }}
+            citation={{ reportId: c.reportId, span: c.evidence, what: `${name}: ${claimText(c)} (hypothetical)` }}
             label={`${claimText(c)} (hypothetical)`}
             detail={c.asOf}
             props={props}
@@ -101,7 +101,7 @@ export function TensionDrivers(props: Props) {
         {tension.drivers.map((d) => (
           <CitedRow
             key={`${d.reportId}:${d.evidence.start}`}
-            citation={{ reportId: d.reportId, evidence: d.evidence, what: `Tension: “${d.phrase}”` }}
+            citation={{ reportId: d.reportId, span: d.evidence, what: `Tension: “${d.phrase}”` }}
             label={`“${d.phrase}” ${d.weight > 0 ? '+' : ''}${d.weight}`}
             detail={d.at.slice(0, 10)}
             props={props}

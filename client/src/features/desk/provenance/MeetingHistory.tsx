@@ -34,7 +34,7 @@ export function MeetingHistory({ meetings, provenance, open, onOpen }: Props) {
               {meetingSteps(m.history).map(({ kind, entry }) => {
                 const citation: Citation = {
                   reportId: entry.reportId,
-                  evidence: entry.evidence,
+                  span: entry.span,
                   what: `${title}: ${stepLabels[kind].toLowerCase()}`,
                 };
                 const key = citationKey(citation);

@@ -35,7 +35,7 @@ export function SourceReport({ citation, provenance }: { citation: Citation; pro
   if (error) return <p className="desk-error">{error}</p>;
   if (!detail) return <p className="hint">Loading the report…</p>;
   const { report } = detail;
-  const ev = citation.evidence;
+  const ev = citation.span;
   const parts = ev ? provenanceParts(report.text, ev.start, ev.end) : null;
   return (
     <article className="source-report" data-testid="source-report" data-report-id={report.id}>
