@@ -22,11 +22,17 @@ import { DELIVER_QUEUE } from '../queues/names.js';
 import type { DeliveryLog } from '../storage/deliveryLog.js';
 import type { Keys } from '../storage/keys.js';
 import type { SubscriptionStore } from '../storage/subscriptionStore.js';
+import type { SentAlertStore } from '../storage/sentAlertStore.js';
 import type { ChannelRegistry } from './channels/index.js';
+import { messageIdOf } from './channels/email.js';
+import { runFactsJob, runFollowUpJob } from './followUpDelivery.js';
+import type { FollowUpPlanDeps } from './followUps.js';
 import { composeDigest, isSilenced, MARKER_TTL_SECONDS, type AlertGate } from './throttle.js';
 import { DeliveryFailed, type AlertContent, type OutgoingAlert, type Subscription } from './types.js';
 
-export type DeliveryDeps = {
+export type DeliveryDeps = Omit<FollowUpPlanDeps, 'sent'> & {
+  /** Which delivered alert rested on which fact, for follow-ups. */
+  sent: SentAlertStore;
   redis: Redis;
   keys: Keys;
   subscriptions: SubscriptionStore;
@@ -126,7 +132,12 @@ export function createDeliveryProcessor(deps: DeliveryDeps) {
     if (data.kind === 'alert') {
       const decision = await deps.gate.admit(sub, data.key, { ...data.alert, firedAt: data.firedAt }, now);
       if (decision.action === 'send')
-        return { content: data.alert as AlertContent, changeSeq: data.changeSeq, firedAt: data.firedAt };
+        return {
+          content: data.alert as AlertContent,
+          changeSeq: data.changeSeq,
+          firedAt: data.firedAt,
+          sources: [data.alert],
+        };
       await scheduleDigest(sub.id, decision.flushAt);
       const note = `grouped into one alert at ${new Date(decision.flushAt).toISOString()}`;
       await deps.deliveries.record(sub.id, {
@@ -147,10 +158,34 @@ export function createDeliveryProcessor(deps: DeliveryDeps) {
       changeSeq: '',
       firedAt: new Date(now).toISOString(),
       items: items.length > 1 ? items : undefined,
+      sources: taken.items as AlertContent[],
     };
   }
 
+  /** Remembers what a delivered alert rested on, per crisis, for its follow-ups. */
+  async function rememberSent(alert: OutgoingAlert, sub: Subscription, sources: AlertContent[]): Promise<void> {
+    const byCrisis = new Map<string | null, AlertContent['facts']>();
+    for (const s of sources) {
+      if (!s.facts || s.facts.length === 0) continue;
+      const crisis = s.crisis ?? null;
+      byCrisis.set(crisis, [...(byCrisis.get(crisis) ?? []), ...s.facts]);
+    }
+    for (const [crisis, facts] of byCrisis)
+      await deps.sent.record({
+        key: alert.key,
+        subscriptionId: sub.id,
+        channel: sub.channel.type,
+        title: alert.title,
+        ...(sub.channel.type === 'email' ? { messageId: messageIdOf(alert.key) } : {}),
+        at: new Date().toISOString(),
+        crisis,
+        facts: facts ?? [],
+      });
+  }
+
   return async function processDelivery(job: Job<DeliverJob>): Promise<string> {
+    if (job.data.kind === 'facts') return runFactsJob(deps, job.data);
+    if (job.data.kind === 'followup') return runFollowUpJob(deps, job, job.data);
     const { key, subscriptionId } = job.data;
     const attempt = job.attemptsMade + 1;
     const sub = await deps.subscriptions.get(subscriptionId);
@@ -198,6 +233,7 @@ export function createDeliveryProcessor(deps: DeliveryDeps) {
     try {
       const receipt = await deps.channels[sub.channel.type].deliver(alert, sub, attempt);
       await mark(key, 'delivered');
+      await rememberSent(alert, sub, next.sources);
       await deps.deliveries.record(sub.id, {
         key,
         status: 'delivered',
