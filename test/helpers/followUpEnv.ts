@@ -134,7 +134,8 @@ export async function jobFinished(queue: Queue, jobId: string, timeoutMs = 20_00
       const job = await queue.getJob(jobId);
       if (!job) return null;
       const state = await job.getState();
-      if (state === 'failed') throw new Error(`job ${jobId} failed: ${job.failedReason}`);
+      if (state === 'failed' && job.attemptsMade >= (job.opts.attempts ?? 1))
+        throw new Error(`job ${jobId} failed: ${job.failedReason}`);
       return state === 'completed' ? { value: job.returnvalue as unknown } : null;
     },
     timeoutMs,
