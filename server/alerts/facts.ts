@@ -126,11 +126,19 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
 const isReject = (c: Correction) => c.kind === 'troop.reject' || c.kind === 'meeting.reject';
 
+/** Which array a correction of an existing item is about (additions are about none). */
+function itemOf(c: Correction): { list: 'troops' | 'meetings'; index: number } | null {
+  if (c.kind === 'troop.set' || c.kind === 'troop.reject') return { list: 'troops', index: c.index };
+  if (c.kind === 'meeting.set' || c.kind === 'meeting.reject') return { list: 'meetings', index: c.index };
+  return null;
+}
+
 /**
  * What the `n`-th correction (1-based) of a report's list did to a fact as the wall showed it:
- * the item before (earlier sets applied; null when an earlier correction rejected it) and after
- * (null when rejected). Null when it changed nothing on the wall: an addition (no alert can rest
- * on a fact that did not exist), a set to the values it had, an item already rejected.
+ * the item before (earlier sets applied) and after (null when rejected). Null when it changed
+ * nothing on the wall: an addition (no alert can rest on a fact that did not exist), a set to the
+ * values it had, an item an earlier correction already rejected. Indexes stay those of the
+ * original extraction: rejections are left out of both sides and only decide `after`.
  */
 export function correctionChange(
   original: Extraction,
@@ -138,35 +146,23 @@ export function correctionChange(
   n: number,
 ): FactChange | null {
   const correction = corrections[n - 1];
-  if (
-    !correction ||
-    (correction.kind !== 'troop.set' &&
-      correction.kind !== 'troop.reject' &&
-      correction.kind !== 'meeting.set' &&
-      correction.kind !== 'meeting.reject')
-  )
-    return null;
+  const item = correction ? itemOf(correction) : null;
+  if (!item) return null;
   const earlier = corrections.slice(0, n - 1);
-  const index = correction.index;
-  const rejectedBefore = earlier.some(
-    (c) => isReject(c) && c.kind.split('.')[0] === correction.kind.split('.')[0] && 'index' in c && c.index === index,
-  );
-  if (rejectedBefore) return null;
-  const sets = (list: readonly Correction[]) =>
+  const sameItem = (c: Correction) => {
+    const other = itemOf(c);
+    return other !== null && other.list === item.list && other.index === item.index;
+  };
+  if (earlier.some((c) => isReject(c) && sameItem(c))) return null;
+  const withSets = (list: readonly Correction[]) =>
     applyCorrections(
       original,
       list.filter((c) => !isReject(c)),
     );
-  const before = sets(earlier);
-  const after = isReject(correction) ? null : sets([...earlier, correction]);
-  if (correction.kind.startsWith('troop')) {
-    const was = before.troops[index];
-    const now = after ? after.troops[index] : null;
-    if (!was || same(was, now)) return null;
-    return { kind: 'troop', before: was, after: now };
-  }
-  const was = before.meetings[index];
-  const now = after ? after.meetings[index] : null;
+  const was = withSets(earlier)[item.list][item.index];
+  const now = isReject(correction) ? null : withSets([...earlier, correction])[item.list][item.index];
   if (!was || same(was, now)) return null;
-  return { kind: 'meeting', before: was, after: now };
+  return item.list === 'troops'
+    ? { kind: 'troop', before: was as TroopMention, after: now as TroopMention | null }
+    : { kind: 'meeting', before: was as MeetingMention, after: now as MeetingMention | null };
 }
