@@ -99,6 +99,7 @@ describe('corrections re-notify', () => {
     const entry = log.find((e) => e.corrects === originalKey);
     expect(entry).toMatchObject({ status: 'delivered', code: 200, key: `${originalKey}_fix_${id}.c${n}` });
     expect(log.some((e) => e.key === originalKey && e.status === 'delivered')).toBe(true);
+    console.log(`follow-up webhook body:\n${JSON.stringify(followUp, null, 2)}`);
     console.log(`follow-up delivery log of a corrected alert (${web.id}):\n${JSON.stringify(log, null, 2)}`);
   });
 
