@@ -84,3 +84,42 @@ it('one follow-up per correction across a re-run job, a refused try, a new worke
   await alertsSettled(redis.url, env.app.prefix);
   expect(hook.requests.filter((r) => /"alert.corrected"/.test(r.body) && r.answered === 200)).toHaveLength(1);
 });
+
+it('an alert delivered only after its figure was corrected (it was retrying meanwhile) is followed up', async () => {
+  let open = false;
+  const late = await startReceiver(0, (req) => (open || /"alert.corrected"/.test(req.body) ? 200 : 503));
+  try {
+    await subscribe(env, {
+      name: 'late troops',
+      rule: { type: 'troops.above', threshold: 50_000 },
+      channel: { type: 'webhook', url: late.url },
+    });
+    const id = await report(
+      env,
+      'Officials said Russia has about 90,000 troops near the border with Ukraine.',
+      '2022-01-20',
+    );
+    await waitFor(async () => late.requests.length >= 1, 15_000, 'the first try of the alert');
+    const n = await correct(env, id, { kind: 'troop.set', index: 0, value: 9_000 });
+    // The facts job ran while this alert was still retrying (it found only the first test's
+    // subscription, whose alert on the new figure was delivered): nothing for this one yet.
+    expect(await jobFinished(env.deliverQueue, factsJobId(id, n))).toBe('1 follow-up(s)');
+    expect(late.requests.every((r) => r.answered === 503)).toBe(true);
+    open = true;
+    const followUp = await waitFor(
+      async () => late.requests.find((r) => /"alert.corrected"/.test(r.body)),
+      15_000,
+      'the follow-up',
+    );
+    const original = late.requests.find((r) => r.answered === 200 && !/"alert.corrected"/.test(r.body))!;
+    expect(JSON.parse(followUp.body)).toMatchObject({
+      corrects: original.headers['idempotency-key'],
+      before: { value: 90_000 },
+      after: { value: 9_000 },
+    });
+    await alertsSettled(redis.url, env.app.prefix);
+    expect(late.requests.filter((r) => /"alert.corrected"/.test(r.body))).toHaveLength(1);
+  } finally {
+    await late.close();
+  }
+});

@@ -25,7 +25,9 @@ import type { SubscriptionStore } from '../storage/subscriptionStore.js';
 import type { SentAlertStore } from '../storage/sentAlertStore.js';
 import type { ChannelRegistry } from './channels/index.js';
 import { messageIdOf } from './channels/email.js';
-import { runFactsJob, runFollowUpJob } from './followUpDelivery.js';
+import { followUpLateDelivery, runFactsJob, runFollowUpJob } from './followUpDelivery.js';
+import type { SentAlertRecord } from './followUpTypes.js';
+import { seqMs } from './memo.js';
 import type { FollowUpPlanDeps } from './followUps.js';
 import { composeDigest, isSilenced, MARKER_TTL_SECONDS, type AlertGate } from './throttle.js';
 import { DeliveryFailed, type AlertContent, type OutgoingAlert, type Subscription } from './types.js';
@@ -137,6 +139,8 @@ export function createDeliveryProcessor(deps: DeliveryDeps) {
           changeSeq: data.changeSeq,
           firedAt: data.firedAt,
           sources: [data.alert],
+          // The change's own time: an evaluator judging late still judged the state of then.
+          judgedOnMs: data.changeSeq ? seqMs(data.changeSeq) : Date.parse(data.firedAt),
         };
       await scheduleDigest(sub.id, decision.flushAt);
       const note = `grouped into one alert at ${new Date(decision.flushAt).toISOString()}`;
@@ -159,19 +163,28 @@ export function createDeliveryProcessor(deps: DeliveryDeps) {
       firedAt: new Date(now).toISOString(),
       items: items.length > 1 ? items : undefined,
       sources: taken.items as AlertContent[],
+      judgedOnMs: Math.min(...taken.items.map((i) => Date.parse(i.firedAt))),
     };
   }
 
-  /** Remembers what a delivered alert rested on, per crisis, for its follow-ups. */
-  async function rememberSent(alert: OutgoingAlert, sub: Subscription, sources: AlertContent[]): Promise<void> {
-    const byCrisis = new Map<string | null, AlertContent['facts']>();
+  /**
+   * Remembers what a delivered alert rested on, per crisis, for its follow-ups; and sends those a
+   * correction made while it was on its way (after `judgedOnMs`, the state it was judged on).
+   */
+  async function rememberSent(
+    alert: OutgoingAlert,
+    sub: Subscription,
+    sources: AlertContent[],
+    judgedOnMs: number,
+  ): Promise<void> {
+    const byCrisis = new Map<string | null, NonNullable<AlertContent['facts']>>();
     for (const s of sources) {
       if (!s.facts || s.facts.length === 0) continue;
       const crisis = s.crisis ?? null;
       byCrisis.set(crisis, [...(byCrisis.get(crisis) ?? []), ...s.facts]);
     }
-    for (const [crisis, facts] of byCrisis)
-      await deps.sent.record({
+    for (const [crisis, facts] of byCrisis) {
+      const record: SentAlertRecord = {
         key: alert.key,
         subscriptionId: sub.id,
         channel: sub.channel.type,
@@ -179,8 +192,11 @@ export function createDeliveryProcessor(deps: DeliveryDeps) {
         ...(sub.channel.type === 'email' ? { messageId: messageIdOf(alert.key) } : {}),
         at: new Date().toISOString(),
         crisis,
-        facts: facts ?? [],
-      });
+        facts,
+      };
+      await deps.sent.record(record);
+      await followUpLateDelivery(deps, record, judgedOnMs);
+    }
   }
 
   return async function processDelivery(job: Job<DeliverJob>): Promise<string> {
@@ -233,7 +249,7 @@ export function createDeliveryProcessor(deps: DeliveryDeps) {
     try {
       const receipt = await deps.channels[sub.channel.type].deliver(alert, sub, attempt);
       await mark(key, 'delivered');
-      await rememberSent(alert, sub, next.sources);
+      await rememberSent(alert, sub, next.sources, next.judgedOnMs);
       await deps.deliveries.record(sub.id, {
         key,
         status: 'delivered',

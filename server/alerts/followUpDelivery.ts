@@ -12,6 +12,8 @@ import type { DeliveryLog } from '../storage/deliveryLog.js';
 import type { Keys } from '../storage/keys.js';
 import type { SubscriptionStore } from '../storage/subscriptionStore.js';
 import type { ChannelRegistry } from './channels/index.js';
+import { changeIndexId, factIndexIds } from './facts.js';
+import type { SentAlertRecord } from './followUpTypes.js';
 import { followUpContent, planFollowUps, type FollowUpPlanDeps } from './followUps.js';
 import { isSilenced, MARKER_TTL_SECONDS } from './throttle.js';
 import { DeliveryFailed, type OutgoingAlert } from './types.js';
@@ -27,12 +29,41 @@ export type FollowUpDeliveryDeps = FollowUpPlanDeps & {
   log: Logger;
 };
 
-/** Runs a "facts" job: resolves with how many follow-ups it added (the job's return value). */
-export async function runFactsJob(deps: FollowUpDeliveryDeps, job: Extract<DeliverJob, { kind: 'facts' }>) {
-  const planned = await planFollowUps(deps, job.event);
+async function enqueue(deps: FollowUpDeliveryDeps, planned: Extract<DeliverJob, { kind: 'followup' }>[]) {
   if (planned.length > 0)
     await deps.queue.addBulk(planned.map((data) => ({ name: 'followup', data, opts: { jobId: data.key } })));
+}
+
+/**
+ * Runs a "facts" job: remembers each change (for alerts still on their way), then finds the
+ * delivered alerts resting on the facts. Resolves with how many follow-ups it added.
+ */
+export async function runFactsJob(deps: FollowUpDeliveryDeps, job: Extract<DeliverJob, { kind: 'facts' }>) {
+  const { event } = job;
+  // Redis' clock, as the change-stream seqs an alert's "judged on" time comes from.
+  const [seconds, micros] = await deps.redis.time();
+  const at = Number(seconds) * 1000 + Math.floor(Number(micros) / 1000);
+  for (const change of event.changes)
+    await deps.sent.recordChange(changeIndexId(event.reportId, change), at, { ...event, changes: [change] });
+  const planned = await planFollowUps(deps, event);
+  await enqueue(deps, planned);
   return `${planned.length} follow-up(s)`;
+}
+
+/**
+ * An alert just delivered whose facts changed after the state it was judged on (it was retrying,
+ * or waiting in a digest, while a correction went by): its follow-ups now. The record was written
+ * before this read and the facts job writes the change before its own read, so one of the two
+ * sees the other; when both do, the follow-up's job id keeps it one.
+ */
+export async function followUpLateDelivery(
+  deps: FollowUpDeliveryDeps,
+  record: SentAlertRecord,
+  judgedOnMs: number,
+): Promise<void> {
+  const ids = record.facts.flatMap(factIndexIds);
+  for (const event of await deps.sent.changesSince(ids, judgedOnMs))
+    await enqueue(deps, await planFollowUps(deps, event, record));
 }
 
 /** Sends one follow-up; throws DeliveryFailed (retried) like any alert. */

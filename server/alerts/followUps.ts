@@ -53,9 +53,16 @@ export type FollowUpPlanDeps = {
 
 type Planned = Extract<DeliverJob, { kind: 'followup' }>;
 
-/** The follow-up jobs a "facts" job stands for: one per alert (per subscription and fact, its latest). */
-export async function planFollowUps(deps: FollowUpPlanDeps, event: FactChangeEvent): Promise<Planned[]> {
-  const scopes = [null, ...(await deps.crisisSlugs())];
+/**
+ * The follow-up jobs a "facts" job stands for: one per alert (per subscription and fact, its
+ * latest). With `only`, the follow-ups of that one alert: one delivered after its fact changed.
+ */
+export async function planFollowUps(
+  deps: FollowUpPlanDeps,
+  event: FactChangeEvent,
+  only?: SentAlertRecord,
+): Promise<Planned[]> {
+  const scopes = only ? [] : [null, ...(await deps.crisisSlugs())];
   const meetings = new Map<string, Promise<Meeting[]>>();
   const meetingsOf = (slug: string) => {
     if (!meetings.has(slug)) meetings.set(slug, deps.meetingsOf(slug));
@@ -64,7 +71,7 @@ export async function planFollowUps(deps: FollowUpPlanDeps, event: FactChangeEve
   const planned = new Map<string, Planned>();
   const firedAt = new Date().toISOString();
   for (const change of event.changes) {
-    const records = await deps.sent.find(scopes, changeIndexId(event.reportId, change));
+    const records = only ? [only] : await deps.sent.find(scopes, changeIndexId(event.reportId, change));
     for (const { record, fact } of latestPerSubscription(records, event.reportId, change)) {
       const ends = await beforeAfter(change, fact, record, meetingsOf);
       if (!ends) continue;

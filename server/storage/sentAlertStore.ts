@@ -5,18 +5,24 @@
  * - `<tag>:alerts:sent:<alert key>`: the record (JSON, storage/../alerts/followUpTypes.ts);
  * - `<tag>:alerts:fact:<fact index id>`: the keys of the alerts resting on that fact (sorted set,
  *   score = delivered at ms).
+ * And, under the deployment's tag (a fact belongs to a report, not to one crisis):
+ * - `<tag>:alerts:changed:<fact index id>`: the announced changes of that fact (sorted set of
+ *   JSON events, score = announced at ms), for an alert delivered only after its fact changed.
  * Bounded two ways: every key expires SENT_ALERT_TTL_SECONDS after its last write (an alert older
- * than that is not followed up), and each fact keeps its newest MAX_ALERTS_PER_FACT alerts.
+ * than that is not followed up), and each fact keeps its newest MAX_ALERTS_PER_FACT alerts and
+ * MAX_CHANGES_PER_FACT changes.
  */
 import type { Redis } from 'ioredis';
 import { factIndexIds } from '../alerts/facts.js';
-import type { SentAlertRecord } from '../alerts/followUpTypes.js';
+import type { FactChangeEvent, SentAlertRecord } from '../alerts/followUpTypes.js';
 import type { Keys } from './keys.js';
 
 /** 30 days: corrections come within hours or days of a report; a month-old alert is history. */
 export const SENT_ALERT_TTL_SECONDS = 30 * 24 * 3600;
 /** Alerts remembered per fact: one per subscription that was told of it, and then some. */
 export const MAX_ALERTS_PER_FACT = 500;
+/** Changes remembered per fact: corrections of one figure are a handful. */
+export const MAX_CHANGES_PER_FACT = 50;
 
 export class SentAlertStore {
   constructor(
@@ -50,6 +56,31 @@ export class SentAlertStore {
       multi.expire(key, SENT_ALERT_TTL_SECONDS);
     }
     await multi.exec();
+  }
+
+  private changedKey(indexId: string): string {
+    return `${this.keys.prefix}:alerts:changed:${indexId}`;
+  }
+
+  /** Remembers that a fact changed (one change per event), for alerts delivered after it. */
+  async recordChange(indexId: string, atMs: number, event: FactChangeEvent): Promise<void> {
+    const key = this.changedKey(indexId);
+    await this.redis
+      .multi()
+      .zadd(key, atMs, JSON.stringify(event))
+      .zremrangebyrank(key, 0, -(MAX_CHANGES_PER_FACT + 1))
+      .expire(key, SENT_ALERT_TTL_SECONDS)
+      .exec();
+  }
+
+  /** The changes announced for these facts at or after `sinceMs`, oldest first. */
+  async changesSince(indexIds: readonly string[], sinceMs: number): Promise<FactChangeEvent[]> {
+    const found: FactChangeEvent[] = [];
+    for (const id of new Set(indexIds)) {
+      const raw = await this.redis.zrangebyscore(this.changedKey(id), sinceMs, '+inf');
+      for (const r of raw) found.push(JSON.parse(r) as FactChangeEvent);
+    }
+    return found;
   }
 
   /** The delivered alerts resting on a fact, in each scope (crisis slugs, null for the desk). */

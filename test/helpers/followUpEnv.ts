@@ -136,7 +136,9 @@ export async function jobFinished(queue: Queue, jobId: string, timeoutMs = 20_00
       const state = await job.getState();
       if (state === 'failed' && job.attemptsMade >= (job.opts.attempts ?? 1))
         throw new Error(`job ${jobId} failed: ${job.failedReason}`);
-      return state === 'completed' ? { value: job.returnvalue as unknown } : null;
+      if (state !== 'completed') return null;
+      // Read again: the job may have completed between the first read and the state's.
+      return { value: (await queue.getJob(jobId))?.returnvalue as unknown };
     },
     timeoutMs,
     `job ${jobId}`,
