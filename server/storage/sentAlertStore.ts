@@ -75,10 +75,15 @@ export class SentAlertStore {
 
   /** The changes announced for these facts at or after `sinceMs`, oldest first. */
   async changesSince(indexIds: readonly string[], sinceMs: number): Promise<FactChangeEvent[]> {
+    const ids = [...new Set(indexIds)];
+    if (ids.length === 0) return [];
+    // One round trip: a troop alert rests on up to 20 claims (all keys in the deployment's slot).
+    const pipeline = this.redis.pipeline();
+    for (const id of ids) pipeline.zrangebyscore(this.changedKey(id), sinceMs, '+inf');
     const found: FactChangeEvent[] = [];
-    for (const id of new Set(indexIds)) {
-      const raw = await this.redis.zrangebyscore(this.changedKey(id), sinceMs, '+inf');
-      for (const r of raw) found.push(JSON.parse(r) as FactChangeEvent);
+    for (const [err, raw] of (await pipeline.exec()) ?? []) {
+      if (err) throw err;
+      for (const r of raw as string[]) found.push(JSON.parse(r) as FactChangeEvent);
     }
     return found;
   }
