@@ -68,8 +68,10 @@ describe('corrections re-notify', () => {
     const original = await waitFor(async () => env!.mails.find((m) => /Troop estimate at 127,000/.test(m.raw)));
     const originalKey = String(hook.requests[0].headers['idempotency-key']);
 
+    const started = Date.now();
     const n = await correct(env, id, { kind: 'troop.set', index: 0, value: 12_700 });
     await waitFor(async () => hook!.requests.length === 2 && inApp.length === 2, 15_000, 'the follow-ups');
+    console.log(`follow-ups: correction POST → webhook follow-up ${hook.requests[1].at - started} ms (one sample)`);
 
     const followUp = bodyOf(hook, 1);
     expect(followUp).toMatchObject({
