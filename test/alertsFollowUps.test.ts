@@ -6,6 +6,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Change } from '../shared/events.js';
+import { announceFactChanges } from '../server/alerts/followUps.js';
 import { alertsSettled } from './helpers/alertsSettled.js';
 import { waitFor } from './helpers/app.js';
 import { cookieSocket, socketOutcome } from './helpers/desk.js';
@@ -162,5 +163,37 @@ describe('corrections re-notify', () => {
       before: { place: 'Moscow', date: '2022-02-15' },
       after: { place: 'Berlin', date: '2022-02-15' },
     });
+  });
+
+  it('the hook other causes use: a verdict on a whole report reaches the alerts resting on it', async () => {
+    env = await startFollowUpEnv(redis.url);
+    hook = await startReceiver();
+    await subscribe(env, {
+      name: 'mentions',
+      rule: { type: 'mention', terms: ['Zaporizhzhia'] },
+      channel: { type: 'webhook', url: hook.url },
+    });
+    const id = await report(env, 'Shelling was reported near Zaporizhzhia on Monday, officials in Ukraine said.');
+    await waitFor(async () => hook!.requests.length === 1, 15_000, 'the alert');
+    // What a verdict of `false` on the report would call (docs/operations.md): once per verdict.
+    const verdict = {
+      reportId: id,
+      cause: { type: 'verification' as const, id: 'v-report-1' },
+      changes: [{ kind: 'report' as const, before: { verification: 'unverified' }, after: { verification: 'false' } }],
+    };
+    await announceFactChanges(env.deliverQueue, verdict);
+    await announceFactChanges(env.deliverQueue, verdict);
+    await waitFor(async () => hook!.requests.length === 2, 15_000, 'the follow-up');
+    expect(bodyOf(hook, 1)).toMatchObject({
+      type: 'alert.corrected',
+      corrects: hook.requests[0].headers['idempotency-key'],
+      fact: { kind: 'report', reportId: id },
+      before: { verification: 'unverified' },
+      after: { verification: 'false' },
+      cause: { type: 'verification', id: 'v-report-1' },
+    });
+    expect(bodyOf(hook, 1).body).toMatch(/judged false/);
+    await alertsSettled(redis.url, env.app.prefix);
+    expect(hook.requests).toHaveLength(2);
   });
 });

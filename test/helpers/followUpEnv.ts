@@ -8,6 +8,7 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { SMTPServer } from 'smtp-server';
 import type { DeliveryEntry, SubscriptionView } from '../../shared/alerts.js';
+import type { DeliverJob, DeliverQueue } from '../../server/queues/deliverProducer.js';
 import { DELIVER_QUEUE, INGEST_QUEUE } from '../../server/queues/names.js';
 import { ALERT_ENV } from './alertEnv.js';
 import { postReport, startTestApp, waitFor, type TestApp } from './app.js';
@@ -21,7 +22,7 @@ export type FollowUpEnv = {
   viewer: string;
   journalist: string;
   mails: Mail[];
-  deliverQueue: Queue;
+  deliverQueue: DeliverQueue;
   ingestQueue: Queue;
   close(): Promise<void>;
 };
@@ -58,7 +59,7 @@ export async function startFollowUpEnv(redisUrl: string, workerOptions?: WorkerR
   const journalist = await userWithRole(app.url, admin, 'jonas', 'journalist');
   const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
   const prefix = `{${app.prefix}}`;
-  const deliverQueue = new Queue(DELIVER_QUEUE, { connection, prefix });
+  const deliverQueue: DeliverQueue = new Queue<DeliverJob>(DELIVER_QUEUE, { connection, prefix });
   const ingestQueue = new Queue(INGEST_QUEUE, { connection, prefix });
   return {
     app,
@@ -128,7 +129,7 @@ export async function correct(env: FollowUpEnv, reportId: string, correction: un
 }
 
 /** Waits until a job has finished in a queue and resolves with what it returned. */
-export async function jobFinished(queue: Queue, jobId: string, timeoutMs = 20_000): Promise<unknown> {
+export async function jobFinished<T>(queue: Queue<T>, jobId: string, timeoutMs = 20_000): Promise<unknown> {
   return waitFor(
     async () => {
       const job = await queue.getJob(jobId);
