@@ -249,7 +249,6 @@ export function createDeliveryProcessor(deps: DeliveryDeps) {
     try {
       const receipt = await deps.channels[sub.channel.type].deliver(alert, sub, attempt);
       await mark(key, 'delivered');
-      await rememberSent(alert, sub, next.sources, next.judgedOnMs);
       await deps.deliveries.record(sub.id, {
         key,
         status: 'delivered',
@@ -257,6 +256,11 @@ export function createDeliveryProcessor(deps: DeliveryDeps) {
         title: alert.title,
         code: receipt.code,
       });
+      // Not a reason to retry the job (the alert is out, and the marker would stop the retry here):
+      // without its record, this alert only misses follow-ups.
+      await rememberSent(alert, sub, next.sources, next.judgedOnMs).catch((err: Error) =>
+        deps.log.warn({ key, err: err.message }, 'could not record what a delivered alert rested on'),
+      );
       return 'delivered';
     } catch (err) {
       const failed = err instanceof DeliveryFailed ? err : new DeliveryFailed((err as Error).message);
