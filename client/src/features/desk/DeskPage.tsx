@@ -68,7 +68,7 @@ function Desk({ user, onSignedOut }: { user: SessionUser; onSignedOut: () => voi
           ))}
         </nav>
         <nav>
-          <a href="/wall">Wall</a> · <a href="/alerts">Alerts</a>
+          <a href="/wall">Wall</a> · <a href="/trends">Trends</a> · <a href="/alerts">Alerts</a>
           {user.role === 'admin' && (
             <>
               {' '}

@@ -49,7 +49,8 @@ export function FeedPage() {
           </select>
         )}
         <nav>
-          <a href="/wall">Wall</a> · <a href="/desk">Desk</a> · <a href="/alerts">Alerts</a>
+          <a href="/wall">Wall</a> · <a href={`/trends${shown ? `?crisis=${shown}` : ''}`}>Trends</a> ·{' '}
+          <a href="/desk">Desk</a> · <a href="/alerts">Alerts</a>
         </nav>
         <ConnectionBadge feed={feed} />
       </header>
