@@ -5,6 +5,7 @@
 import { useMemo } from 'react';
 import {
   CartesianGrid,
+  LabelList,
   ReferenceLine,
   Scatter,
   ScatterChart,
@@ -113,8 +114,13 @@ export function MeetingTimeline({ meetings, nowMs }: { meetings: readonly Meetin
                 data={l.points}
                 fill={laneColours[l.lane]}
                 isAnimationActive={false}
-                shape="circle"
-              />
+                shape={(p: { cx?: number; cy?: number }) => (
+                  <circle cx={p.cx} cy={p.cy} r={0.45 * em} fill={laneColours[l.lane]} stroke="var(--panel)" />
+                )}
+              >
+                {/* Read from across a room: each meeting says who, not only on hover. */}
+                <LabelList dataKey="title" position="right" offset={0.7 * em} fill="var(--text)" fontSize={0.85 * em} />
+              </Scatter>
             ))}
           </ScatterChart>
         )}

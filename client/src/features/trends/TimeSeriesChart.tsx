@@ -8,6 +8,7 @@ import { useMemo, type ReactNode } from 'react';
 import { Area, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
 import { colourOf } from '../../components/charts/palette.js';
 import { timeAxis } from '../../components/charts/timeAxis.js';
+import { chartDomain } from '../wall/figures.js';
 import { useBoxSize } from '../wall/useBoxSize.js';
 import type { Chart } from './trendSeries.js';
 
@@ -28,6 +29,8 @@ export type TimeSeriesChartProps = {
 export function TimeSeriesChart(props: TimeSeriesChartProps) {
   const { chart, description, yLabel, yDomain, band, tooltip, testId, firstColour = 0 } = props;
   const [ref, { width, height, em }] = useBoxSize<HTMLDivElement>(16);
+  // Round figures with room above and below, so a ring at the top (a hypothetical) is not cut.
+  const domain = useMemo(() => yDomain ?? paddedDomain(chart), [yDomain, chart]);
   const axis = useMemo(
     () =>
       timeAxis(
@@ -61,7 +64,7 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
           />
           <YAxis
             tickFormatter={yLabel}
-            domain={yDomain ?? ['auto', 'auto']}
+            domain={domain}
             stroke="var(--muted)"
             tick={{ fill: 'var(--muted)', fontSize: 0.85 * em }}
             width={4 * em}
@@ -87,7 +90,18 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
               stroke={colourOf(s.colour + firstColour)}
               strokeWidth={(s.key === 'figure' ? 0.22 : 0.14) * em}
               strokeDasharray={s.dashed ? `${0.5 * em} ${0.35 * em}` : undefined}
-              dot={{ r: 0.22 * em, strokeWidth: 0, fill: colourOf(s.colour + firstColour) }}
+              // A hypothetical figure is a ring: often a single point, it must not read as a stated one.
+              dot={
+                s.dashed
+                  ? {
+                      strokeDasharray: 'none',
+                      r: 0.32 * em,
+                      strokeWidth: 0.12 * em,
+                      stroke: colourOf(s.colour + firstColour),
+                      fill: 'var(--panel)',
+                    }
+                  : { r: 0.22 * em, strokeWidth: 0, fill: colourOf(s.colour + firstColour) }
+              }
               activeDot={{ r: 0.35 * em }}
               connectNulls
               isAnimationActive={false}
@@ -99,13 +113,23 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
   );
 }
 
+function paddedDomain(chart: Chart): [number, number] {
+  let [min, max] = [Infinity, -Infinity];
+  for (const row of chart.rows)
+    for (const [key, v] of Object.entries(row)) {
+      if (key === 't' || v === undefined) continue;
+      for (const n of typeof v === 'number' ? [v] : v) [min, max] = [Math.min(min, n), Math.max(max, n)];
+    }
+  return Number.isFinite(min) ? chartDomain([min, max]) : [0, 1];
+}
+
 /** The legend as HTML (wraps, reads, and is the same for every chart of the page). */
 export function SeriesLegend({ chart, firstColour = 0 }: { chart: Chart; firstColour?: number }) {
   return (
     <ul className="trend-legend" aria-label="Lines">
       {chart.series.map((s) => (
         <li key={s.key}>
-          <svg className="trend-swatch" viewBox="0 0 24 8" aria-hidden="true">
+          <svg className="trend-swatch" viewBox="0 0 24 8" overflow="visible" aria-hidden="true">
             <line
               x1="1"
               x2="23"
@@ -115,6 +139,16 @@ export function SeriesLegend({ chart, firstColour = 0 }: { chart: Chart; firstCo
               strokeWidth="3"
               strokeDasharray={s.dashed ? '5 3' : undefined}
             />
+            {s.dashed && (
+              <circle
+                cx="12"
+                cy="4"
+                r="3"
+                fill="var(--panel)"
+                stroke={colourOf(s.colour + firstColour)}
+                strokeWidth="1.5"
+              />
+            )}
           </svg>
           {s.label}
         </li>
