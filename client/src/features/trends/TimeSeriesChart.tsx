@@ -8,7 +8,7 @@ import { useMemo, type ReactNode } from 'react';
 import { Area, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
 import { colourOf } from '../../components/charts/palette.js';
 import { timeAxis } from '../../components/charts/timeAxis.js';
-import { chartDomain } from '../wall/figures.js';
+import { valueAxis, type ValueAxis } from '../../components/charts/valueAxis.js';
 import { useBoxSize } from '../wall/useBoxSize.js';
 import type { Chart } from './trendSeries.js';
 
@@ -30,7 +30,10 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
   const { chart, description, yLabel, yDomain, band, tooltip, testId, firstColour = 0 } = props;
   const [ref, { width, height, em }] = useBoxSize<HTMLDivElement>(16);
   // Round figures with room above and below, so a ring at the top (a hypothetical) is not cut.
-  const domain = useMemo(() => yDomain ?? paddedDomain(chart), [yDomain, chart]);
+  const yAxis = useMemo(
+    () => (yDomain ? fixedAxis(yDomain) : paddedAxis(chart, Math.floor(height / (4.5 * em)))),
+    [yDomain, chart, height, em],
+  );
   const axis = useMemo(
     () =>
       timeAxis(
@@ -64,7 +67,8 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
           />
           <YAxis
             tickFormatter={yLabel}
-            domain={domain}
+            domain={yDomain ?? yAxis.domain}
+            ticks={yAxis.ticks}
             stroke="var(--muted)"
             tick={{ fill: 'var(--muted)', fontSize: 0.85 * em }}
             width={4 * em}
@@ -113,14 +117,19 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
   );
 }
 
-function paddedDomain(chart: Chart): [number, number] {
+/** A fixed scale such as the tension index' 0–100, in quarters. */
+function fixedAxis([low, high]: [number, number]): ValueAxis {
+  return { domain: [low, high], ticks: [0, 1, 2, 3, 4].map((i) => low + ((high - low) * i) / 4) };
+}
+
+function paddedAxis(chart: Chart, count: number): ValueAxis {
   let [min, max] = [Infinity, -Infinity];
   for (const row of chart.rows)
     for (const [key, v] of Object.entries(row)) {
       if (key === 't' || v === undefined) continue;
       for (const n of typeof v === 'number' ? [v] : v) [min, max] = [Math.min(min, n), Math.max(max, n)];
     }
-  return Number.isFinite(min) ? chartDomain([min, max]) : [0, 1];
+  return valueAxis(min, max, count);
 }
 
 /** The legend as HTML (wraps, reads, and is the same for every chart of the page). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ForceTroops, Meeting, PublicTension, PublicTroops } from '../../../../shared/state.js';
 import { dayMs, timeAxis } from '../../components/charts/timeAxis.js';
+import { valueAxis } from '../../components/charts/valueAxis.js';
 import { claimantChart, forceChart, laneOf, meetingTimeline, MAX_ROWS, risesOf, tensionChart } from './trendSeries.js';
 
 const force = (parts: Partial<ForceTroops>): ForceTroops => ({
@@ -179,5 +180,15 @@ describe('timeAxis', () => {
     const axis = timeAxis([dayMs('2022-01-12')], 4);
     expect(axis.domain[0]).toBeLessThan(dayMs('2022-01-12'));
     expect(axis.domain[1]).toBeGreaterThan(dayMs('2022-01-12'));
+  });
+});
+
+describe('valueAxis', () => {
+  it('puts round ticks around the data, the domain ending on ticks', () => {
+    const axis = valueAxis(100_000, 130_000, 4);
+    expect(axis.ticks.every((t) => t % 10_000 === 0)).toBe(true);
+    expect(axis.domain[0]).toBeLessThan(100_000);
+    expect(axis.domain[1]).toBeGreaterThan(130_000);
+    expect([axis.ticks[0], axis.ticks.at(-1)]).toEqual(axis.domain);
   });
 });

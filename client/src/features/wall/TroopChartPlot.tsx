@@ -8,7 +8,8 @@ import { memo, useMemo } from 'react';
 import { Area, AreaChart, CartesianGrid, XAxis, YAxis } from 'recharts';
 import type { PublicTroops } from '../../../../shared/state.js';
 import { dayMs, timeAxis } from '../../components/charts/timeAxis.js';
-import { chartDomain, chartHistory, formatCompact } from './figures.js';
+import { valueAxis } from '../../components/charts/valueAxis.js';
+import { chartHistory, formatCompact } from './figures.js';
 
 type Row = { t: number; value: number; range: [number, number] };
 
@@ -35,9 +36,14 @@ export const TroopChartPlot = memo(function TroopChartPlot({ history, width, hei
       ),
     [rows, width, em],
   );
-  const yDomain = useMemo(
-    () => chartDomain([Math.min(...rows.map((r) => r.range[0])), Math.max(...rows.map((r) => r.range[1]))]),
-    [rows],
+  const yAxis = useMemo(
+    () =>
+      valueAxis(
+        Math.min(...rows.map((r) => r.range[0])),
+        Math.max(...rows.map((r) => r.range[1])),
+        Math.floor(height / (2.5 * em)),
+      ),
+    [rows, height, em],
   );
   const last = rows.length - 1;
   return (
@@ -63,9 +69,9 @@ export const TroopChartPlot = memo(function TroopChartPlot({ history, width, hei
         height={1.9 * em}
       />
       <YAxis
-        domain={yDomain}
+        domain={yAxis.domain}
+        ticks={yAxis.ticks}
         tickFormatter={formatCompact}
-        tickCount={Math.max(2, Math.floor(height / (2.5 * em)))}
         stroke="var(--wall-muted)"
         tick={{ fill: 'var(--wall-muted)', fontSize: 0.95 * em }}
         width={3.6 * em}
