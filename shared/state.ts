@@ -24,9 +24,13 @@ export type TensionDriver = {
 /**
  * One day of an actor pair's tension: its index that day and, on a day it rose, the signals of
  * that day behind the rise (those the fold still keeps, strongest first; `contribution` is what
- * each added that day: its weight over the day's reports).
+ * each added that day: its weight over the day's reports). `drivers` is left out on other days,
+ * as every point goes to every client on each change.
  */
-export type TensionPairPoint = { at: string; value: number; drivers: TensionDriver[] };
+export type TensionPairPoint = { at: string; value: number; drivers?: TensionRiseDriver[] };
+
+/** A signal behind a rise, briefly: its report holds the evidence. */
+export type TensionRiseDriver = Pick<TensionDriver, 'reportId' | 'phrase' | 'weight' | 'contribution'>;
 
 export type TensionPair = {
   actors: string[];

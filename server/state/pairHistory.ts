@@ -4,7 +4,7 @@
  * reports' pair totals, decayed with HALF_LIFE_DAYS; only the window keeps pair totals, so the
  * series starts there.
  */
-import type { TensionDriver, TensionPairPoint } from '../../shared/state.js';
+import type { TensionPairPoint } from '../../shared/state.js';
 import { PAIR_DRIVERS_SHOWN, WEIGHT_MILLI } from './constants.js';
 import { pairKey } from './names.js';
 import { dayString, decay } from './time.js';
@@ -28,21 +28,25 @@ export function pairHistories(
   candidates: readonly DriverCandidate[],
   keys: readonly string[],
   indexOf: (sum: number) => number,
-  toDriver: (c: DriverCandidate, contribution: number) => TensionDriver,
 ): Map<string, TensionPairPoint[]> {
   const wanted = new Set(keys);
   const series = new Map<string, Series>();
   const reportsOn = new Map<number, number>();
   for (const [day, , n, cells] of days) {
     reportsOn.set(day, n);
-    const today = new Map(cells ?? []);
-    for (const key of today.keys()) {
-      if (wanted.has(key) && !series.has(key)) series.set(key, { sum: 0, lastDay: day, points: [], days: [] });
+    const today = new Map<Series, number>();
+    for (const [key, milli] of cells ?? []) {
+      let s = series.get(key);
+      // A cell that sums to zero (a report taken out) is as if never there: the series starts
+      // at the pair's first signal, whatever order reports came and went in.
+      if (!s && (milli === 0 || !wanted.has(key))) continue;
+      if (!s) series.set(key, (s = { sum: 0, lastDay: day, points: [], days: [] }));
+      today.set(s, milli);
     }
-    for (const [key, s] of series) {
-      s.sum = s.sum * decay(day - s.lastDay) + (today.get(key) ?? 0) / WEIGHT_MILLI / n;
+    for (const s of series.values()) {
+      s.sum = s.sum * decay(day - s.lastDay) + (today.get(s) ?? 0) / WEIGHT_MILLI / n;
       s.lastDay = day;
-      s.points.push({ at: dayString(day), value: indexOf(s.sum), drivers: [] });
+      s.points.push({ at: dayString(day), value: indexOf(s.sum) });
       s.days.push(day);
     }
   }
@@ -61,10 +65,16 @@ export function pairHistories(
       if (i > 0 && p.value <= points[i - 1].value) return;
       const day = pointDays[i];
       const n = reportsOn.get(day) ?? 1;
-      p.drivers = (behind.get(`${key}@${day}`) ?? [])
+      const drivers = (behind.get(`${key}@${day}`) ?? [])
         .sort(strongestFirst)
         .slice(0, PAIR_DRIVERS_SHOWN)
-        .map((c) => toDriver(c, round(c.weight / n, 3)));
+        .map((c) => ({
+          reportId: c.reportId,
+          phrase: c.phrase,
+          weight: c.weight,
+          contribution: round(c.weight / n, 3),
+        }));
+      if (drivers.length > 0) p.drivers = drivers;
     });
     out.set(key, points);
   }

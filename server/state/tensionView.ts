@@ -113,7 +113,6 @@ export function publicTension(state: CrisisState): PublicTension {
     candidates,
     shown.map(([key]) => key),
     indexValue,
-    toDriver,
   );
   const pairs: TensionPair[] = shown.map(([key, s]) => {
     const v = indexValue(s);

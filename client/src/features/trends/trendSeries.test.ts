@@ -118,7 +118,7 @@ describe('tensionChart and risesOf', () => {
         history: [
           { at: '2022-01-10', value: 20, drivers: [driver('massed')] },
           { at: '2022-01-11', value: 35, drivers: [driver('shelled')] },
-          { at: '2022-01-12', value: 30, drivers: [] },
+          { at: '2022-01-12', value: 30 },
         ],
       },
       { actors: ['NATO', 'Russia'], value: 10, level: 'low', drivers: [] },

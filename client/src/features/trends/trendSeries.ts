@@ -4,7 +4,7 @@
  * nothing is recomputed here, only laid out side by side. Each chart is bounded whatever the
  * server sends, so a page left open for days does not grow.
  */
-import type { ForceTroops, Meeting, PublicTension, PublicTroops, TensionDriver } from '../../../../shared/state.js';
+import type { ForceTroops, Meeting, PublicTension, PublicTroops, TensionRiseDriver } from '../../../../shared/state.js';
 import { dayMs } from '../../components/charts/timeAxis.js';
 import { forceLabel } from '../../components/forceLabel.js';
 import { meetingHeadings } from '../wall/meetingSchedule.js';
@@ -73,18 +73,18 @@ export function forcesOf(troops: PublicTroops): ForceTroops[] {
 
 export type TensionChart = Chart & {
   /** The signals behind each rise, by `${seriesKey}@${t}`. */
-  drivers: Map<string, TensionDriver[]>;
+  drivers: Map<string, TensionRiseDriver[]>;
 };
 
 /** Tension per actor pair (`p0`, `p1`…), day by day, and the drivers behind each rise. */
 export function tensionChart(tension: PublicTension): TensionChart {
   const pairs = tension.pairs.filter((p) => (p.history ?? []).length > 0);
-  const drivers = new Map<string, TensionDriver[]>();
+  const drivers = new Map<string, TensionRiseDriver[]>();
   const cells: [string, string, number][] = [];
   pairs.forEach((pair, i) => {
     for (const p of pair.history ?? []) {
       cells.push([p.at, `p${i}`, p.value]);
-      if (p.drivers.length > 0) drivers.set(`p${i}@${dayMs(p.at)}`, p.drivers);
+      if (p.drivers && p.drivers.length > 0) drivers.set(`p${i}@${dayMs(p.at)}`, p.drivers);
     }
   });
   return {
@@ -95,7 +95,7 @@ export function tensionChart(tension: PublicTension): TensionChart {
 }
 
 /** A rise of one pair on one day, with what drove it: the list under the tension chart. */
-export type Rise = { pair: string; at: string; value: number; from: number; drivers: TensionDriver[] };
+export type Rise = { pair: string; at: string; value: number; from: number; drivers: TensionRiseDriver[] };
 
 /** The rises that name their drivers, newest first, at most `max`. */
 export function risesOf(tension: PublicTension, max: number): Rise[] {
@@ -103,7 +103,7 @@ export function risesOf(tension: PublicTension, max: number): Rise[] {
   for (const pair of tension.pairs) {
     const history = pair.history ?? [];
     history.forEach((p, i) => {
-      if (p.drivers.length === 0) return;
+      if (!p.drivers || p.drivers.length === 0) return;
       rises.push({
         pair: pair.actors.join(' – '),
         at: p.at,
