@@ -1,7 +1,7 @@
 /**
  * The trends page in real Chromium against the real app (api + worker roles, real Redis), on the
  * sample Russia–Ukraine crisis: the three charts drawn by Recharts from the sample scenario, a
- * posted report reaching them live, links from the feed and the desk, and screenshots at 1080p
+ * posted report reaching them live, the link from the feed, and screenshots at 1080p
  * and 4K for review (test-results/screenshots/trends-*.png).
  */
 import { mkdirSync } from 'node:fs';
@@ -161,7 +161,7 @@ describe.skipIf(!hasChromium)('trends page (Chromium)', () => {
       .waitFor({ timeout: 5_000 });
   });
 
-  it('is linked from the feed and the desk, and writes screenshots at 1920×1080 and 3840×2160', async () => {
+  it('is linked from the feed, and writes screenshots at 1920×1080 and 3840×2160', async () => {
     const dir = screenshotDir();
     mkdirSync(dir, { recursive: true });
     const overflow = await page.evaluate(() => ({
