@@ -6,6 +6,7 @@ const WallPage = lazy(() => import('./features/wall/WallPage.js').then((m) => ({
 const FeedsPage = lazy(() => import('./features/feeds/FeedsPage.js').then((m) => ({ default: m.FeedsPage })));
 const DeskPage = lazy(() => import('./features/desk/DeskPage.js').then((m) => ({ default: m.DeskPage })));
 const UsersPage = lazy(() => import('./features/users/UsersPage.js').then((m) => ({ default: m.UsersPage })));
+const TrendsPage = lazy(() => import('./features/trends/TrendsPage.js').then((m) => ({ default: m.TrendsPage })));
 const AlertsPage = lazy(() => import('./features/alerts/AlertsPage.js').then((m) => ({ default: m.AlertsPage })));
 
 /** Screens that other features register; unknown paths show the feed. */
@@ -16,6 +17,7 @@ export const routes: Record<string, React.LazyExoticComponent<() => React.JSX.El
   '/desk': DeskPage,
   '/alerts': AlertsPage,
   '/users': UsersPage,
+  '/trends': TrendsPage,
 };
 
 export function App() {

@@ -99,6 +99,7 @@ describe.skipIf(!hasChromium)('app shell, provenance and source tiers (Chromium)
       ['/desk?view=crises', 'crises'],
       ['/alerts', 'alerts'],
       ['/feeds', 'feeds'],
+      ['/trends', 'trends'],
       ['/users', 'users'],
     ];
     for (const [url, id] of pages) {
@@ -112,6 +113,7 @@ describe.skipIf(!hasChromium)('app shell, provenance and source tiers (Chromium)
         'Alerts',
         'Feeds',
         'Users',
+        'Trends',
         'Wall',
       ]);
       expect(await nav.locator('a[aria-current=page]').getAttribute('data-nav'), url).toBe(id);

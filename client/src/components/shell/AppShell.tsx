@@ -5,7 +5,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { ConnectionBadge, type ConnectionView } from '../ConnectionBadge.js';
 import { HelpOverlay, type Shortcut } from './HelpOverlay.js';
-import { currentNavId, isTyping, navItems } from './navigation.js';
+import { currentNavId, isTyping, navHref, navItems } from './navigation.js';
 import './shell.css';
 
 export function AppShell({
@@ -13,8 +13,11 @@ export function AppShell({
   shortcuts = [],
   tools,
   className = '',
+  crisis,
   children,
 }: {
+  /** The crisis the page shows, if it shows one: the wall and trends links open on it. */
+  crisis?: string | null;
   /** The page's live connection, shown as the badge. */
   connection: ConnectionView;
   /** The page's own keys, listed in the help overlay. */
@@ -45,7 +48,12 @@ export function AppShell({
         </a>
         <nav className="shell-nav" aria-label="Pages" data-testid="app-nav">
           {navItems.map((n) => (
-            <a key={n.id} href={n.href} aria-current={n.id === current ? 'page' : undefined} data-nav={n.id}>
+            <a
+              key={n.id}
+              href={navHref(n, crisis)}
+              aria-current={n.id === current ? 'page' : undefined}
+              data-nav={n.id}
+            >
               {n.label}
             </a>
           ))}

@@ -1,6 +1,7 @@
 /** Pure: the app's pages as the shell's navigation lists them, and which one a URL is. */
 
-export type NavItem = { id: string; label: string; href: string };
+/** `perCrisis`: the page shows one crisis, so the link carries the crisis being looked at. */
+export type NavItem = { id: string; label: string; href: string; perCrisis?: boolean };
 
 /** Every page but the wall shares the shell; the wall is linked, as a screen of its own. */
 export const navItems: readonly NavItem[] = [
@@ -10,7 +11,8 @@ export const navItems: readonly NavItem[] = [
   { id: 'alerts', label: 'Alerts', href: '/alerts' },
   { id: 'feeds', label: 'Feeds', href: '/feeds' },
   { id: 'users', label: 'Users', href: '/users' },
-  { id: 'wall', label: 'Wall', href: '/wall' },
+  { id: 'trends', label: 'Trends', href: '/trends', perCrisis: true },
+  { id: 'wall', label: 'Wall', href: '/wall', perCrisis: true },
 ];
 
 /** The nav item a location is: the desk's crises screen is "crises", its other screens "desk". */
@@ -18,6 +20,11 @@ export function currentNavId(pathname: string, search: string): string | null {
   const path = pathname.replace(/\/+$/, '') || '/';
   if (path === '/desk') return new URLSearchParams(search).get('view') === 'crises' ? 'crises' : 'desk';
   return navItems.find((n) => n.href === path)?.id ?? null;
+}
+
+/** Where a nav item leads from a page showing `crisis` (the wall and trends open on that crisis). */
+export function navHref(item: NavItem, crisis: string | null | undefined): string {
+  return item.perCrisis && crisis ? `${item.href}?crisis=${encodeURIComponent(crisis)}` : item.href;
 }
 
 /** True when a key press belongs to a field being typed in, not to the page's shortcuts. */

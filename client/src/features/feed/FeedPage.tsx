@@ -33,6 +33,7 @@ export function FeedPage() {
   return (
     <AppShell
       connection={feed}
+      crisis={shown}
       tools={
         crises &&
         crises.length > 0 && (
