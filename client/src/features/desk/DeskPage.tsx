@@ -1,12 +1,14 @@
 /**
  * /desk: sign in, then the desk on one live socket (the desk stream): the reports (list, filters,
  * the selected report with its crises, facts, flags, corrections and audit trail), the reports
- * in no crisis (/desk?view=no-crisis) and the crises (/desk?view=crises). Roles are enforced by the
+ * in no crisis (/desk?view=no-crisis), the crises (/desk?view=crises) and any crisis' wall as it stood
+ * at a chosen moment (/desk?view=as-of). Roles are enforced by the
  * server; the page only hides what a role cannot do.
  */
 import { useEffect, useState } from 'react';
 import type { SessionUser } from '../../../../shared/desk.js';
 import { api, ApiError } from '../../api/http.js';
+import { AsOfScreen } from './asof/AsOfScreen.js';
 import { CrisesScreen } from './crises/CrisesScreen.js';
 import { NoCrisisScreen } from './crises/NoCrisisScreen.js';
 import { useCrises } from './crises/useCrises.js';
@@ -19,7 +21,12 @@ import './crises/crises.css';
 
 const canFlagRoles = new Set(['journalist', 'editor', 'admin']);
 const canEditRoles = new Set(['editor', 'admin']);
-const viewNames: Record<DeskView, string> = { reports: 'Reports', 'no-crisis': 'In no crisis', crises: 'Crises' };
+const viewNames: Record<DeskView, string> = {
+  reports: 'Reports',
+  'no-crisis': 'In no crisis',
+  crises: 'Crises',
+  'as-of': 'As of',
+};
 
 export function DeskPage() {
   const [user, setUser] = useState<SessionUser | null | undefined>(undefined);
@@ -99,6 +106,7 @@ function Desk({ user, onSignedOut }: { user: SessionUser; onSignedOut: () => voi
       {view === 'reports' && <ReportsView stream={stream} crises={crises.crises ?? []} canFlag={canFlag} />}
       {view === 'no-crisis' && <NoCrisisScreen stream={stream} crises={crises.crises ?? []} canAssign={canFlag} />}
       {view === 'crises' && <CrisesScreen desk={crises} canEdit={canEditRoles.has(user.role)} />}
+      {view === 'as-of' && <AsOfScreen crises={crises.crises ?? []} />}
     </main>
   );
 }
