@@ -12,7 +12,7 @@ import { applyReports, emptyState, publicView, type CrisisState, type FoldInput 
 import { syntheticReport } from '../server/state/fixtures.js';
 import { AsOfReader } from '../server/storage/asOfReader.js';
 import { FoldStore } from '../server/storage/foldStore.js';
-import { HISTORY_FIELDS } from '../server/storage/historyScript.js';
+import { HISTORY_CHECKPOINT_EVERY, HISTORY_FIELDS } from '../server/storage/historyScript.js';
 import { keysFor } from '../server/storage/keys.js';
 import { ReportStore } from '../server/storage/reportStore.js';
 import { CrisisFold, type CrisisFoldItem } from '../server/workers/crisisFold.js';
@@ -159,7 +159,7 @@ describe('as-of history', () => {
     const entries = (await redis.xrange(ck.history, '-', '+')) as Entry[];
     expect(entries.length).toBeGreaterThan(900);
     const checkpoints = await redis.zrange(ck.historyCheckpoints, 0, -1);
-    expect(checkpoints.length).toBeGreaterThanOrEqual(Math.floor(entries.length / 128));
+    expect(checkpoints.length).toBeGreaterThanOrEqual(Math.floor(entries.length / HISTORY_CHECKPOINT_EVERY));
 
     const reader = new AsOfReader(redis, keys, new ReportStore(redis, keys));
     const moments = new Set<number>();
