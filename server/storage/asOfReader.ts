@@ -17,8 +17,11 @@ import { summarize, type ReportStore } from './reportStore.js';
 import { SNAPSHOT_REPORTS } from './snapshot.js';
 import type { Redis } from 'ioredis';
 
-/** How far back the reports list looks for the crisis' newest reports at the moment. */
-const REPORTS_LOOKBACK = 500;
+/**
+ * How far back the reports list looks for the crisis' newest reports at the moment: a first page
+ * (most entries are reports coming in, so it usually holds the 50), then one longer page if not.
+ */
+const REPORTS_LOOKBACK = [2 * SNAPSHOT_REPORTS, 500];
 
 export type AsOfState = PublicState & {
   /** The moment shown (ISO); a moment in the future is answered as of now. */
@@ -41,7 +44,10 @@ export class AsOfReader {
   /** The picture of `crisis` as of `atMs` (clamped to `nowMs`). */
   async read(crisis: Crisis, atMs: number, nowMs = Date.now()): Promise<AsOfState> {
     const k = this.keys.crisis(crisis.slug);
-    const ms = atMs >= nowMs ? null : atMs;
+    const ms = atMs >= nowMs ? null : Math.floor(atMs);
+    // Read while the picture is folded: the list does not depend on the fold.
+    const reports = this.newestReports(k, ms);
+    reports.catch(() => undefined); // awaited below; a failure must not count as unhandled meanwhile
     const [checkpoint, optionsByKey] = await Promise.all([
       this.history.checkpointAtOrBefore<CrisisState>(k, ms),
       this.history.options(k),
@@ -90,7 +96,7 @@ export class AsOfReader {
       // Not a change-stream id: a picture of the past is not resumed from.
       seq: '0-0',
       ...view,
-      reports: await this.newestReports(k, ms),
+      reports: await reports,
       asOf: new Date(ms ?? nowMs).toISOString(),
       ...(incomplete > 0 ? { asOfIncomplete: incomplete } : {}),
     };
@@ -98,21 +104,31 @@ export class AsOfReader {
 
   /**
    * The crisis' newest reports (by receivedAt) among those in it at the moment: the last entry of
-   * each report up to then says whether it was in. Looks back REPORTS_LOOKBACK entries, as far as
-   * the latest rebuild.
+   * each report up to then says whether it was in. Looks back up to 500 entries, as far as the
+   * latest rebuild.
    */
   private async newestReports(k: ReturnType<Keys['crisis']>, ms: number | null) {
-    const recent = await this.history.newest(k, ms, REPORTS_LOOKBACK);
-    const seen = new Set<string>();
-    const inCrisis: HistoryEntry[] = [];
-    for (const e of recent) {
-      if (e.reset) break;
-      if (seen.has(e.reportId)) continue;
-      seen.add(e.reportId);
-      if (e.fingerprint !== '') inCrisis.push(e);
+    let inCrisis: HistoryEntry[] = [];
+    for (const count of REPORTS_LOOKBACK) {
+      const recent = await this.history.newest(k, ms, count);
+      inCrisis = lastInCrisis(recent);
+      if (inCrisis.length >= SNAPSHOT_REPORTS || recent.length < count) break;
     }
     inCrisis.sort((a, b) => b.receivedAtMs - a.receivedAtMs);
     const stored = await this.reports.getMany(inCrisis.slice(0, SNAPSHOT_REPORTS).map((e) => e.reportId));
     return stored.flatMap((s) => (s ? [summarize(s)] : []));
   }
+}
+
+/** Of entries newest first, those whose report's last entry put it in the crisis, back to the latest rebuild. */
+function lastInCrisis(newestFirst: readonly HistoryEntry[]): HistoryEntry[] {
+  const seen = new Set<string>();
+  const inCrisis: HistoryEntry[] = [];
+  for (const e of newestFirst) {
+    if (e.reset) break;
+    if (seen.has(e.reportId)) continue;
+    seen.add(e.reportId);
+    if (e.fingerprint !== '') inCrisis.push(e);
+  }
+  return inCrisis;
 }
