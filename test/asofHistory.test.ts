@@ -180,7 +180,7 @@ describe('as-of history', () => {
     const before = await reader.read(crisis, Number(entries[0][0].split('-')[0]) - 1);
     expect(withoutMeta(plain(before) as Record<string, unknown>)).toEqual(plain(publicView(emptyState())));
     expect(before.reports).toEqual([]);
-  });
+  }, 180_000);
 
   it('a rebuild starts the fold again from nothing; moments before it still show what was shown then', async () => {
     const slug = 'rebuilt';
@@ -224,5 +224,28 @@ describe('as-of history', () => {
         .map((i) => i.reportId)
         .sort(),
     );
+  });
+
+  it('a crisis folded before it had a history starts one from its state then', async () => {
+    const slug = 'seeded';
+    const crisis = crisisOf(slug);
+    const ck = keys.crisis(slug);
+    const fold = () => new CrisisFold(new FoldStore<CrisisState>(redis, ck, 100_000), {});
+    const inputs = Array.from({ length: 90 }, (_, i) => syntheticReport(7000 + i));
+    await fold().commit(await Promise.all(inputs.slice(0, 60).map((i) => itemOf(i))));
+    // As a version without the history left it: the fold, and no history keys.
+    await redis.unlink(ck.history, ck.historyCheckpoints, ck.historyStates, ck.historySince, ck.historyEvery);
+    await fold().commit(await Promise.all(inputs.slice(60).map((i) => itemOf(i))));
+
+    const [[seedId, seedFields]] = (await redis.xrange(ck.history, '-', '+', 'COUNT', 1)) as Entry[];
+    expect(seedFields).toContain(HISTORY_FIELDS.seed);
+    const reader = new AsOfReader(redis, keys, new ReportStore(redis, keys));
+    const now = await reader.read(crisis, Date.now() + 1000);
+    expect(withoutMeta(plain(now) as Record<string, unknown>)).toEqual(JSON.parse((await redis.get(ck.publicState))!));
+    expect(withoutMeta(plain(now) as Record<string, unknown>)).toEqual(
+      plain(publicView(applyReports(emptyState(), inputs).state)),
+    );
+    const before = await reader.read(crisis, Number(seedId.split('-')[0]) - 1);
+    expect(before.troops.current).toBeNull();
   });
 });

@@ -54,7 +54,8 @@ export class AsOfReader {
     ]);
     // From the checkpoint's own entry (its options), or from the start.
     const entries = await this.history.entries(k, checkpoint?.id ?? null, ms);
-    const folded = checkpoint ? entries.slice(1) : entries;
+    // A seed entry only carries its checkpoint (the state of a crisis folded before it had a history).
+    const folded = (checkpoint ? entries.slice(1) : entries).filter((e) => !e.seed);
     const reset = folded.findLastIndex((e) => e.reset);
     const toFold = reset >= 0 ? folded.slice(reset + 1) : folded;
     let state = reset >= 0 || !checkpoint ? emptyState() : checkpoint.state;
@@ -126,6 +127,7 @@ function lastInCrisis(newestFirst: readonly HistoryEntry[]): HistoryEntry[] {
   const inCrisis: HistoryEntry[] = [];
   for (const e of newestFirst) {
     if (e.reset) break;
+    if (e.seed) continue;
     if (seen.has(e.reportId)) continue;
     seen.add(e.reportId);
     if (e.fingerprint !== '') inCrisis.push(e);

@@ -22,7 +22,7 @@ import type { CrisisKeys } from './keys.js';
 
 const READ_LUA = `
 -- KEYS: 1 version, 2 checkpoint, 3 checkpoint version, 4 log, 5 log report count, 6 folded hash,
---       7 history entries since its newest checkpoint, 8 history checkpoint spacing
+--       7 history entries since its newest checkpoint, 8 history checkpoint spacing, 9 history
 -- ARGV: 1 the version the caller holds in memory ('' = none), 2.. report ids
 local v = tonumber(redis.call('GET', KEYS[1]) or '0')
 local cv = tonumber(redis.call('GET', KEYS[3]) or '0')
@@ -43,7 +43,7 @@ if #ARGV > 1 then
   for i = 1, #got do folded[i] = got[i] or '' end
 end
 return {tostring(v), checkpoint and 1 or 0, checkpoint or '', log, folded, redis.call('GET', KEYS[5]) or '0',
-  redis.call('GET', KEYS[7]) or '0', redis.call('GET', KEYS[8]) or ''}`;
+  redis.call('GET', KEYS[7]) or '0', redis.call('GET', KEYS[8]) or '', redis.call('EXISTS', KEYS[9])}`;
 
 const COMMIT_LUA = `
 -- KEYS: 1 checkpoint, 2 version, 3 public, 4 seq, 5 changes, 6 checkpoint version, 7 log,
@@ -111,7 +111,8 @@ export type FoldRead<S> = {
   history: HistoryPosition;
 };
 
-export type HistoryPosition = { since: number; every: number };
+/** Entries since the newest checkpoint, the spacing, and whether the crisis has a history at all. */
+export type HistoryPosition = { since: number; every: number; exists: boolean };
 
 /** One report of a committed batch: in the crisis with this fingerprint, or taken out (null). */
 export type FoldedReport = { id: string; fingerprint: string | null; receivedAtMs: number };
@@ -146,21 +147,22 @@ export class FoldStore<S> {
       k.folded,
       k.historySince,
       k.historyEvery,
+      k.history,
     ];
-    const [version, full, checkpointJson, log, folded, logReports, since, every] = (await this.redis.eval(
+    const [version, full, checkpointJson, log, folded, logReports, since, every, exists] = (await this.redis.eval(
       READ_LUA,
       keys.length,
       ...keys,
       heldVersion ?? '',
       ...reportIds,
-    )) as [string, number, string, string[], string[], string, string, string];
+    )) as [string, number, string, string[], string[], string, string, string, number];
     return {
       version,
       ...(full === 1 ? { checkpoint: { state: checkpointJson ? (JSON.parse(checkpointJson) as S) : null } } : {}),
       log,
       logReports: Number(logReports),
       folded: reportIds.map((_, i) => folded[i] || null),
-      history: { since: Number(since), every: Number(every) || HISTORY_CHECKPOINT_EVERY },
+      history: { since: Number(since), every: Number(every) || HISTORY_CHECKPOINT_EVERY, exists: exists === 1 },
     };
   }
 

@@ -32,6 +32,8 @@ export const HISTORY_FIELDS = {
   extraction: 'x',
   /** Set on the marker a rebuild writes: the fold starts again from nothing after it. */
   reset: 'reset',
+  /** Set on the first entry of a crisis folded before it had a history: a checkpoint of its state then. */
+  seed: 'seed',
 } as const;
 
 /**
@@ -39,17 +41,23 @@ export const HISTORY_FIELDS = {
  * index where the history arguments start), the reports' own arguments at ARGV[8..] in triples
  * (id, fingerprint, receivedAt ms), and KEYS 11..16: history, checkpoints, states, options,
  * since, every.
- * ARGV[h..]: options key, options JSON, first spacing, max checkpoints, k, then k pairs
- * (1-based position in the batch, gzipped state), then per report: dateline, inline extraction.
+ * ARGV[h..]: options key, options JSON, first spacing, max checkpoints, the seed ('' = none: a
+ * gzipped state to start the history from), k, then k pairs (1-based position in the batch,
+ * gzipped state), then per report: dateline, inline extraction.
  * Leaves the spacing now in force in the local `every`.
  */
 export const HISTORY_LUA = `
 local okey, ojson = ARGV[h], ARGV[h + 1]
 local every = tonumber(redis.call('GET', KEYS[16]) or ARGV[h + 2])
-local maxcp, k = tonumber(ARGV[h + 3]), tonumber(ARGV[h + 4])
+local maxcp, k = tonumber(ARGV[h + 3]), tonumber(ARGV[h + 5])
 redis.call('HSETNX', KEYS[14], okey, ojson)
+if ARGV[h + 4] ~= '' and redis.call('EXISTS', KEYS[11]) == 0 then
+  local id = redis.call('XADD', KEYS[11], '*', 'seed', '1', 'o', okey)
+  redis.call('HSET', KEYS[13], id, ARGV[h + 4])
+  redis.call('ZADD', KEYS[12], tonumber(string.match(id, '^(%d+)')), id)
+end
 local cps = {}
-local c = h + 5
+local c = h + 6
 for i = 1, k do
   cps[tonumber(ARGV[c])] = ARGV[c + 1]
   c = c + 2
@@ -94,6 +102,11 @@ export type HistoryWrite = {
   entries: { dateline: string; inlineExtraction: Buffer | null }[];
   /** Checkpoints after the report at this 1-based position of the commit: the gzipped state. */
   checkpoints: { position: number; state: Buffer }[];
+  /**
+   * The state before the batch, gzipped, when the crisis has a fold but no history yet (folded
+   * by a version without one): the history starts from it instead of from nothing.
+   */
+  seed: Buffer | null;
 };
 
 export function historyArgs(write: HistoryWrite): (string | Buffer)[] {
@@ -102,6 +115,7 @@ export function historyArgs(write: HistoryWrite): (string | Buffer)[] {
     write.optionsJson,
     String(HISTORY_CHECKPOINT_EVERY),
     String(HISTORY_MAX_CHECKPOINTS),
+    write.seed ?? '',
     String(write.checkpoints.length),
     ...write.checkpoints.flatMap((c) => [String(c.position), c.state]),
     ...write.entries.flatMap((e) => [e.dateline, e.inlineExtraction ?? '']),

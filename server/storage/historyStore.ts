@@ -15,6 +15,8 @@ import type { CrisisKeys, Keys } from './keys.js';
 export type HistoryEntry = {
   id: string;
   reset: boolean;
+  /** The first entry of a crisis folded before it had a history: its checkpoint is the state then. */
+  seed: boolean;
   reportId: string;
   dateline: string;
   /** '' when the entry takes the report out. */
@@ -33,6 +35,7 @@ function parseEntry([id, flat]: [string, string[]]): HistoryEntry {
   return {
     id,
     reset: f.has(F.reset),
+    seed: f.has(F.seed),
     reportId: f.get(F.report) ?? '',
     dateline: f.get(F.dateline) ?? '',
     fingerprint: f.get(F.fingerprint) ?? '',

@@ -100,6 +100,7 @@ export class CrisisFold {
           since:
             lastCheckpoint === null ? read.history.since + next.reports.length : next.reports.length - lastCheckpoint,
           every,
+          exists: true,
         };
         if (next.view) this.publicWritten = true;
         return;
@@ -157,7 +158,14 @@ export class CrisisFold {
     const commit: FoldCommit<CrisisState> = {
       logEntry: encodeLogEntry(Number(read.version) + 1, logged),
       checkpoint: read.logReports + toFold.length >= CHECKPOINT_EVERY_REPORTS ? folded.state : null,
-      history: { optionsKey: this.optionsKey, optionsJson: this.optionsJson, entries, checkpoints },
+      history: {
+        optionsKey: this.optionsKey,
+        optionsJson: this.optionsJson,
+        entries,
+        checkpoints,
+        // A crisis folded before it had a history: the history starts from its state now.
+        seed: !read.history.exists && base.state.ledger.length > 0 ? encodeCheckpoint(base.state) : null,
+      },
     };
     // The public view is tension, troops and meetings: a batch that announces none of them
     // leaves it as it was, so it is not written (~50 KB) again.
