@@ -6,6 +6,7 @@
  * is reused under distinct ids and datelines. Then one api process answers 300 sequential
  * requests for moments drawn uniformly over the crisis' history; the time is the HTTP round trip.
  */
+import { loadavg } from 'node:os';
 import { Redis } from 'ioredis';
 import { foldOptionsOf } from '../../server/crises/foldOptions.js';
 import { extract } from '../../server/extract/index.js';
@@ -16,6 +17,7 @@ import { CrisisFold, type CrisisFoldItem } from '../../server/workers/crisisFold
 import { fingerprintOf } from '../../server/workers/foldBatcher.js';
 import { rng } from '../../test/helpers/rng.js';
 import { wallMs } from '../lib/clock.js';
+import { cpuSeconds } from '../lib/cpu.js';
 import { QUICK } from '../lib/mode.js';
 import { benchReport } from '../lib/reportTexts.js';
 import { record } from '../lib/results.js';
@@ -90,12 +92,19 @@ export async function asofScenario(): Promise<void> {
     };
     for (let i = 0; i < 10; i++) await get(from + random() * (to - from)); // warm-up
     const samples: number[] = [];
+    const apiPid = stack.apis[0].child.pid!;
+    const redisPid = stack.redis.process.pid!;
+    const cpuBefore = { api: cpuSeconds(apiPid), redis: cpuSeconds(redisPid) };
     for (let i = 0; i < QUERIES; i++) {
       const ms = from + random() * (to - from);
       const t = wallMs();
       await get(ms);
       samples.push(wallMs() - t);
     }
+    // CPU per request, which a busy machine does not inflate as it does the wall-clock time.
+    record('asof.api_cpu_ms_per_request', ((cpuSeconds(apiPid) - cpuBefore.api) * 1000) / QUERIES, 'ms');
+    record('asof.redis_cpu_ms_per_request', ((cpuSeconds(redisPid) - cpuBefore.redis) * 1000) / QUERIES, 'ms');
+    record('asof.machine_load_1min', loadavg()[0], '');
     const s = summarize(samples);
     record('asof.p50_ms', s.p50, 'ms');
     record('asof.p95_ms', percentile(Float64Array.from(samples).sort(), 95), 'ms');

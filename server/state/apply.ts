@@ -90,6 +90,21 @@ export function applyReports(
   return { state: next, changes };
 }
 
+/**
+ * Folds several reports in order, as applyReports does, without working out what changed: for
+ * replaying inputs whose changes were announced already (the as-of history).
+ */
+export function foldReports(
+  state: CrisisState,
+  inputs: readonly FoldInput[],
+  options: FoldOptions = NO_OPTIONS,
+): CrisisState {
+  let next = state;
+  const meetingsBefore: MeetingsBefore = new Map();
+  for (const input of inputs) next = foldOne(next, input, meetingsBefore, options);
+  return next;
+}
+
 /** The fold of one report, without comparing public views; the meetings it touches go in `meetingsBefore`. */
 function foldOne(
   state: CrisisState,

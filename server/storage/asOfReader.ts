@@ -9,7 +9,7 @@ import type { Crisis } from '../../shared/crisis.js';
 import type { PublicState } from '../../shared/state.js';
 import type { Extraction } from '../../shared/extraction.js';
 import { foldOptionsOf } from '../crises/foldOptions.js';
-import { applyReports, emptyState, publicView, type CrisisState, type FoldInput } from '../state/index.js';
+import { emptyState, foldReports, publicView, type CrisisState, type FoldInput } from '../state/index.js';
 import type { FoldOptions } from '../state/index.js';
 import { HistoryStore, type HistoryEntry } from './historyStore.js';
 import type { Keys } from './keys.js';
@@ -77,7 +77,7 @@ export class AsOfReader {
     let run: FoldInput[] = [];
     let runKey: string | null = null;
     const flush = () => {
-      if (run.length > 0) state = applyReports(state, run, optionsOf(runKey!)).state;
+      if (run.length > 0) state = foldReports(state, run, optionsOf(runKey!));
       run = [];
     };
     for (const e of toFold) {
