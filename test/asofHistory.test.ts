@@ -248,4 +248,37 @@ describe('as-of history', () => {
     const before = await reader.read(crisis, Number(seedId.split('-')[0]) - 1);
     expect(before.troops.current).toBeNull();
   });
+
+  it('past the most checkpoints kept, every other one goes and the spacing doubles; pictures stay exact', async () => {
+    const slug = 'thinned';
+    const crisis = crisisOf(slug);
+    const ck = keys.crisis(slug);
+    const limits = { every: 4, maxCheckpoints: 6 };
+    const fold = new CrisisFold(new FoldStore<CrisisState>(redis, ck, 100_000, limits), {});
+    const inputs = Array.from({ length: 200 }, (_, i) => syntheticReport(9000 + i));
+    const byFingerprint = new Map<string, Extraction>();
+    for (const input of inputs)
+      byFingerprint.set(fingerprintOf(Buffer.from(JSON.stringify(input.extraction))), input.extraction!);
+    for (let at = 0, n = 0; at < inputs.length; n++) {
+      const size = 1 + (n % 7);
+      await fold.commit(await Promise.all(inputs.slice(at, at + size).map((i) => itemOf(i))));
+      at += size;
+      if (n % 4 === 0) await tick();
+    }
+    const checkpoints = await redis.zrange(ck.historyCheckpoints, 0, -1);
+    expect(checkpoints.length).toBeLessThanOrEqual(limits.maxCheckpoints);
+    expect(await redis.hlen(ck.historyStates)).toBe(checkpoints.length);
+    // 200 reports at 4, 8, 16, 32, … apart: the spacing doubled until six checkpoints cover them.
+    expect(Number(await redis.get(ck.historyEvery))).toBeGreaterThanOrEqual(32);
+
+    const entries = (await redis.xrange(ck.history, '-', '+')) as Entry[];
+    const reader = new AsOfReader(redis, keys, new ReportStore(redis, keys));
+    for (const [id] of entries.filter((_, i) => i % 17 === 0)) {
+      const ms = Number(id.split('-')[0]);
+      const got = await reader.read(crisis, ms, ms + 1);
+      expect(withoutMeta(plain(got) as Record<string, unknown>)).toEqual(
+        plain(publicView(foldPrefix(entries, byFingerprint, ms))),
+      );
+    }
+  });
 });

@@ -17,7 +17,7 @@ import type { Redis } from 'ioredis';
 import type { ChangeBody } from '../../shared/events.js';
 import type { PublicState } from '../../shared/state.js';
 import { CHANGE_FIELD } from './changeStream.js';
-import { HISTORY_CHECKPOINT_EVERY, HISTORY_LUA, historyArgs, type HistoryWrite } from './historyScript.js';
+import { HISTORY_LIMITS, HISTORY_LUA, historyArgs, type HistoryLimits, type HistoryWrite } from './historyScript.js';
 import type { CrisisKeys } from './keys.js';
 
 const READ_LUA = `
@@ -133,6 +133,7 @@ export class FoldStore<S> {
     private readonly redis: Redis,
     readonly keys: CrisisKeys,
     private readonly maxLen: number,
+    private readonly historyLimits: HistoryLimits = HISTORY_LIMITS,
   ) {}
 
   /** The version, what is needed to reach it from `heldVersion`, and how the given reports are folded in. */
@@ -162,7 +163,7 @@ export class FoldStore<S> {
       log,
       logReports: Number(logReports),
       folded: reportIds.map((_, i) => folded[i] || null),
-      history: { since: Number(since), every: Number(every) || HISTORY_CHECKPOINT_EVERY, exists: exists === 1 },
+      history: { since: Number(since), every: Number(every) || this.historyLimits.every, exists: exists === 1 },
     };
   }
 
@@ -211,7 +212,7 @@ export class FoldStore<S> {
       ...reports.flatMap((r) => [r.id, r.fingerprint ?? '', String(r.receivedAtMs)]),
       String(changes.length),
       ...changes.map((c) => JSON.stringify(c)),
-      ...historyArgs(fold.history),
+      ...historyArgs(fold.history, this.historyLimits),
     ];
     const every = await this.redis.eval(COMMIT_LUA, keys.length, ...keys, ...args);
     return typeof every === 'number' ? every : null;

@@ -109,12 +109,19 @@ export type HistoryWrite = {
   seed: Buffer | null;
 };
 
-export function historyArgs(write: HistoryWrite): (string | Buffer)[] {
+/** The first spacing of checkpoints and how many a crisis keeps (other values only in tests). */
+export type HistoryLimits = { every: number; maxCheckpoints: number };
+export const HISTORY_LIMITS: HistoryLimits = {
+  every: HISTORY_CHECKPOINT_EVERY,
+  maxCheckpoints: HISTORY_MAX_CHECKPOINTS,
+};
+
+export function historyArgs(write: HistoryWrite, limits: HistoryLimits = HISTORY_LIMITS): (string | Buffer)[] {
   return [
     write.optionsKey,
     write.optionsJson,
-    String(HISTORY_CHECKPOINT_EVERY),
-    String(HISTORY_MAX_CHECKPOINTS),
+    String(limits.every),
+    String(limits.maxCheckpoints),
     write.seed ?? '',
     String(write.checkpoints.length),
     ...write.checkpoints.flatMap((c) => [String(c.position), c.state]),
