@@ -1,7 +1,7 @@
 /**
  * GET /api/state?crisis=&asOf= on the real app (api and worker, real Redis): the picture as it
- * stood before a report, after it, after a second one and after a journalist's correction, each
- * with the evidence of its figures then; a malformed moment is a 400 a person can act on; the
+ * stood before a report, after it, after a second one, after a journalist's correction and after
+ * a journalist took a report out of the crisis, each with the evidence of its figures then; a malformed moment is a 400 a person can act on; the
  * crisis asked for is the one shown; a moment in the future is the live picture.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -159,6 +159,25 @@ describe('GET /api/state?asOf=', () => {
       expect(body.error.message).toMatch(/asOf.*ISO-8601 date-time with a zone/);
     },
   );
+
+  it('a report taken out of the crisis by hand is in the pictures before, and out of those after', async () => {
+    const out = await call(app.url, 'DELETE', `/api/reports/${ids.first}/crises/${RUSSIA_UKRAINE.slug}`, {
+      cookie: admin,
+    });
+    expect(out.status).toBe(202);
+    const live = async () =>
+      ((await (await state(`crisis=${RUSSIA_UKRAINE.slug}`)).json()) as PublicState).reports.map((r) => r.id);
+    await waitFor(async () => !(await live()).includes(ids.first), 15_000, 'the report taken out');
+    const afterRemoval = await momentNow();
+
+    const before = await asOf(moments.afterCorrection);
+    expect(before.reports.map((r) => r.id)).toEqual([ids.second, ids.first]);
+    expect(before.troops.current!.claims.map((c) => c.reportId)).toContain(ids.first);
+    const after = await asOf(afterRemoval);
+    expect(after.reports.map((r) => r.id)).toEqual([ids.second]);
+    expect(after.troops.current!.claims.map((c) => c.reportId)).not.toContain(ids.first);
+    expect(after.troops.current?.value).toBe(150_000);
+  });
 
   it('needs a display token or a session, like the live picture', async () => {
     const res = await state(`crisis=${RUSSIA_UKRAINE.slug}&asOf=${moments.afterFirst}`, { token: undefined as never });
