@@ -5,17 +5,23 @@
  * the entries after it, in the order they were committed, with the options each was folded with;
  * a rebuild's reset marker in between starts again from nothing, as the live fold did.
  */
+import type { Redis } from 'ioredis';
 import type { Crisis } from '../../shared/crisis.js';
 import type { PublicState } from '../../shared/state.js';
 import type { Extraction } from '../../shared/extraction.js';
 import { foldOptionsOf } from '../crises/foldOptions.js';
-import { emptyState, foldReports, publicView, type CrisisState, type FoldInput } from '../state/index.js';
-import type { FoldOptions } from '../state/index.js';
+import {
+  emptyState,
+  foldReports,
+  publicView,
+  type CrisisState,
+  type FoldInput,
+  type FoldOptions,
+} from '../state/index.js';
 import { HistoryStore, type HistoryEntry } from './historyStore.js';
 import type { Keys } from './keys.js';
 import { summarize, type ReportStore } from './reportStore.js';
 import { SNAPSHOT_REPORTS } from './snapshot.js';
-import type { Redis } from 'ioredis';
 
 /**
  * How far back the reports list looks for the crisis' newest reports at the moment: a first page
