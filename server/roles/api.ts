@@ -16,6 +16,7 @@ import { reportsRouter } from '../http/routes/reports.js';
 import { redisRateLimit } from '../http/rateLimit.js';
 import { sourcesRouter } from '../http/routes/sources.js';
 import { stateRouter } from '../http/routes/state.js';
+import { AsOfReader } from '../storage/asOfReader.js';
 import { subscriptionsRouterFor } from '../http/routes/subscriptions/router.js';
 import { wallRouter } from '../http/routes/wall.js';
 import { createIngestor } from '../ingest/acceptReport.js';
@@ -67,6 +68,7 @@ export async function startApiRole(ctx: RoleContext, options: { clientDir?: stri
   const crises = new CrisisStore(command, keys, config.CHANGES_MAXLEN);
   const crisesQueue = createCrisesQueue(command, keys.queuePrefix);
   const snapshots = new SnapshotReader(command, keys, reports);
+  const asOf = new AsOfReader(command, keys, reports);
   const metrics = createMetrics({ redis: command, keys, queues: [ingestQueue] });
   const accounts = createAccounts(ctx, {
     command,
@@ -134,7 +136,7 @@ export async function startApiRole(ctx: RoleContext, options: { clientDir?: stri
         policy: outboundPolicy(config.OUTBOUND_ALLOWLIST),
         minIntervalSeconds: config.FEED_MIN_INTERVAL_SECONDS,
       }),
-      state: stateRouter(snapshots, crises),
+      state: stateRouter(snapshots, crises, asOf),
       subscriptions: subscriptionsRouterFor(command, keys, config),
       ...accounts.apiRouters,
       wall: wallRouter({ clocks: config.WALL_CLOCKS }),

@@ -115,6 +115,18 @@ export function crisisKeysFor(prefix: string, slug: string) {
     folded: `${tag}:folded`,
     /** The crisis' reports (score = receivedAt ms), newest last. */
     reports: `${tag}:reports`,
+    /**
+     * The as-of history (storage/historyStore.ts): every fold input ever committed to the crisis,
+     * in commit order (a stream: its ids are the commit times), checkpoints of the fold at some of
+     * its entries (entry id by ms, and gzipped states by entry id), the fold options by their key,
+     * the entries since the newest checkpoint and the checkpoint spacing.
+     */
+    history: `${tag}:history`,
+    historyCheckpoints: `${tag}:history:checkpoints`,
+    historyStates: `${tag}:history:states`,
+    historyOptions: `${tag}:history:options`,
+    historySince: `${tag}:history:since`,
+    historyEvery: `${tag}:history:every`,
     prefix: tag,
   };
 }
@@ -132,5 +144,11 @@ export function allCrisisKeys(keys: CrisisKeys): string[] {
     keys.changes,
     keys.folded,
     keys.reports,
+    keys.history,
+    keys.historyCheckpoints,
+    keys.historyStates,
+    keys.historyOptions,
+    keys.historySince,
+    keys.historyEvery,
   ];
 }

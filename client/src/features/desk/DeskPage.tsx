@@ -1,13 +1,15 @@
 /**
  * /desk: sign in, then the desk on one live socket (the desk stream): the reports (list, filters,
  * the selected report with its crises, facts, flags, corrections and audit trail), the reports
- * in no crisis (/desk?view=no-crisis) and the crises (/desk?view=crises). Roles are enforced by the
- * server; the page only hides what a role cannot do.
+ * in no crisis (/desk?view=no-crisis), the crises (/desk?view=crises) and any crisis' wall as it
+ * stood at a chosen moment (/desk?view=as-of). Roles are enforced by the server; the page only
+ * hides what a role cannot do.
  */
 import { useEffect, useState } from 'react';
 import type { SessionUser } from '../../../../shared/desk.js';
 import { api, ApiError } from '../../api/http.js';
 import { AppShell } from '../../components/shell/AppShell.js';
+import { AsOfScreen } from './asof/AsOfScreen.js';
 import type { Shortcut } from '../../components/shell/HelpOverlay.js';
 import { CrisesScreen } from './crises/CrisesScreen.js';
 import { NoCrisisScreen } from './crises/NoCrisisScreen.js';
@@ -27,6 +29,7 @@ const viewNames: Record<DeskView, string> = {
   'no-crisis': 'In no crisis',
   crises: 'Crises',
   picture: 'Figures & sources',
+  'as-of': 'As of',
 };
 
 function deskShortcuts(canFlag: boolean): Shortcut[] {
@@ -103,6 +106,7 @@ function Desk({ user, onSignedOut }: { user: SessionUser; onSignedOut: () => voi
         {view === 'reports' && <ReportsView stream={stream} crises={crises.crises ?? []} canFlag={canFlag} />}
         {view === 'no-crisis' && <NoCrisisScreen stream={stream} crises={crises.crises ?? []} canAssign={canFlag} />}
         {view === 'picture' && <PictureScreen crises={crises.crises ?? []} />}
+        {view === 'as-of' && <AsOfScreen crises={crises.crises ?? []} />}
         {view === 'crises' && <CrisesScreen desk={crises} canEdit={canEditRoles.has(user.role)} />}
       </main>
     </AppShell>

@@ -3,6 +3,7 @@
  * The crisis (`?crisis=`, or a playlist `?crises=a,b&rotateCrisesSeconds=60`, see
  * crisisChoice.ts), panels and page rotation come from the URL; the data from the live feed;
  * time-driven parts (clocks, countdowns, "updated N s ago") tick in their own small components.
+ * With `?asOf=ISO` it shows the picture as it stood at that moment instead (AsOfWall.tsx).
  */
 import { useEffect, useMemo } from 'react';
 import type { ReportSummary } from '../../../../shared/report.js';
@@ -11,23 +12,28 @@ import { useCrisisState } from '../../realtime/useCrisisState.js';
 import { urlToken } from '../../token.js';
 import { Clocks } from './Clocks.js';
 import { parseCrisisChoice } from './crisisChoice.js';
-import { MeetingsPanel } from './MeetingsPanel.js';
-import { TensionPanel } from './TensionPanel.js';
+import { AsOfWall } from './AsOfWall.js';
 import { Ticker } from './Ticker.js';
-import { TroopsPanel } from './TroopsPanel.js';
 import { useReloadOnDeploy } from './useReloadOnDeploy.js';
 import { useRotation } from './useRotation.js';
 import { useWallClocks } from './useWallClocks.js';
 import { useWallCrisis } from './useWallCrisis.js';
 import { WallBrand } from './WallBrand.js';
 import { parseWallParams, type MainPanel } from './wallParams.js';
+import { WallPanel } from './WallPanels.js';
 import { StaleBanner, WallStatus } from './WallStatus.js';
 import './wall.css';
 
 const NO_REPORTS: ReportSummary[] = [];
 
+/** `?asOf=ISO` shows the picture of that moment for a post-mortem; otherwise the live wall. */
 export function WallPage() {
   const token = urlToken(); // first: it strips the token from the address bar
+  const asOf = new URLSearchParams(window.location.search).get('asOf');
+  return asOf !== null ? <AsOfWall token={token} asOf={asOf} /> : <LiveWall token={token} />;
+}
+
+function LiveWall({ token }: { token: string | undefined }) {
   const params = useMemo(() => parseWallParams(window.location.search), []);
   const choice = useMemo(() => parseCrisisChoice(window.location.search), []);
   const crisis = useWallCrisis(token, choice);
@@ -48,17 +54,7 @@ export function WallPage() {
   const stale = feed.status !== 'live' && feed.disconnectedAt !== null;
   const provenance = useProvenance(state, token);
 
-  const panel = (name: MainPanel) => {
-    if (!state) return <section key={name} className="wall-panel wall-panel-waiting" />;
-    switch (name) {
-      case 'tension':
-        return <TensionPanel key={name} tension={state.tension} />;
-      case 'troops':
-        return <TroopsPanel key={name} troops={state.troops} />;
-      case 'meetings':
-        return <MeetingsPanel key={name} meetings={state.meetings} />;
-    }
-  };
+  const panel = (name: MainPanel) => <WallPanel key={name} name={name} state={state} />;
 
   return (
     <div
