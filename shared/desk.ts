@@ -56,6 +56,7 @@ export type CorrectionInput = z.infer<typeof correctionInputSchema>;
 export const auditActions = [
   'flag.set',
   'flag.removed',
+  'verification.set',
   'correction.added',
   'user.created',
   'user.updated',

@@ -1,6 +1,6 @@
 /**
  * Wires the journalists' desk into the api role: users and sessions, admin-issued tokens,
- * the login limits, flags, corrections, the audit trail, queue health, and the watcher that
+ * the login limits, flags, verdicts, corrections, the audit trail, queue health, and the watcher that
  * drops sockets whose session or token was revoked. server/roles/api.ts calls this once.
  */
 import { Queue } from 'bullmq';
@@ -14,6 +14,7 @@ import { flagsRouter } from '../http/routes/flags.js';
 import { sessionRouter } from '../http/routes/session.js';
 import { tokensRouter } from '../http/routes/tokens.js';
 import { usersRouter } from '../http/routes/users.js';
+import { verificationRouter } from '../http/routes/verification.js';
 import { DELIVER_QUEUE, FEEDS_QUEUE } from '../queues/names.js';
 import type { IngestQueue } from '../queues/ingestProducer.js';
 import type { CrisisServer } from '../realtime/socketServer.js';
@@ -27,6 +28,7 @@ import { SessionStore } from '../storage/sessionStore.js';
 import { SubscriptionStore } from '../storage/subscriptionStore.js';
 import { TokenStore } from '../storage/tokenStore.js';
 import { UserStore } from '../storage/userStore.js';
+import { VerificationStore } from '../storage/verificationStore.js';
 import { bootstrapAdmin, writeToTerminal } from './bootstrapAdmin.js';
 import { loginLimiters } from './loginLimiter.js';
 import { queueBoardRouter } from './queueBoard.js';
@@ -95,6 +97,13 @@ export function createAccounts(ctx: RoleContext, deps: AccountsDeps) {
       tokens: tokensRouter(tokenStore),
       audit: accountAuditRouter({ audit, keys }),
       'reports/:id': reportActions,
+      // Verdicts: /api/reports/:id/verification, …/facts/:kind/:index/verification, /api/verification/queue.
+      '': verificationRouter({
+        reports: deps.reports,
+        verification: new VerificationStore(command, keys, deps.reports, config.CHANGES_MAXLEN),
+        users,
+        queue: deps.ingestQueue,
+      }),
     } as Record<string, Router>,
     rootRouters: [queueBoardRouter([deps.ingestQueue, ...otherQueues])],
 

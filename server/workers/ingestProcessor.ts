@@ -1,11 +1,11 @@
 /**
- * The ingest job: read the stored report, extract (pure), apply journalists' corrections, route
+ * The ingest job: read the stored report, extract (pure), apply journalists' corrections and verdicts, route
  * it to its crises, hand the result to the fold batcher. Throws to let BullMQ retry with
  * backoff; on the last attempt the report is marked failed with the reason.
  */
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { IngestJob } from '../queues/names.js';
-import { applyCorrections } from '../state/index.js';
+import { hasVerdicts, withVerdicts } from '../state/index.js';
 import type { CorrectionStore } from '../storage/correctionStore.js';
 import { summarize, type ReportStore } from '../storage/reportStore.js';
 import type { CrisisRegistry } from './crisisRegistry.js';
@@ -29,12 +29,12 @@ export type IngestProcessorDeps = {
 export function createIngestProcessor(deps: IngestProcessorDeps) {
   return async (job: Job<IngestJob>): Promise<void> => {
     const started = await startExtraction(deps, job);
-    const { report, corrections, routeOn } = started;
+    const { report, corrections, verification, routeOn } = started;
     // Bounded where it is stored and folded, whatever extract() gave (extractionCaps.ts).
     const extracted = capExtracted(await started.extracting);
-    // Most reports have no corrections: their extraction is stored as extracted, JSON and all.
-    const corrected =
-      corrections.length > 0 ? withJson(applyCorrections(extractionOf(extracted), corrections)) : extracted;
+    // Most reports have no corrections nor verdicts: their extraction is stored as extracted, JSON and all.
+    const changed = corrections.length > 0 || hasVerdicts(verification);
+    const corrected = changed ? withJson(withVerdicts(extractionOf(extracted), corrections, verification)) : extracted;
     const set = await deps.crises.current();
     // Routed where it was extracted, on the machine's extraction and the text (what the report
     // says, not what a journalist fixed); here only when that was with other crises.
@@ -48,7 +48,7 @@ export function createIngestProcessor(deps: IngestProcessorDeps) {
     await deps.batcher.submit({
       report,
       extracted: corrected,
-      original: corrections.length > 0 ? extracted.json : null,
+      original: changed ? extracted.json : null,
       previous: started.previous,
       overrides: started.overrides,
       routing,
@@ -74,6 +74,7 @@ async function startExtraction(deps: IngestProcessorDeps, job: Job<IngestJob>) {
   return {
     report: { id, dateline, receivedAtMs: Date.parse(receivedAt), summary },
     corrections,
+    verification: stored.verification,
     routeOn: { text, title },
     previous: { slugs: (stored.crises ?? []).map((c) => c.slug), json: stored.crisesJson },
     overrides: stored.overrides,

@@ -1,0 +1,95 @@
+/**
+ * PUT /api/reports/:id/verification and PUT /api/reports/:id/facts/:kind/:index/verification
+ * {status, assignee?, note?, locked?} (journalist or above): the verdict on a report or one of its
+ * extracted facts, who checks it, and an editor's lock. Written with its audit entry and a
+ * `verification.changed` change (storage/verificationStore.ts); a new status re-folds the report
+ * so the walls mark the facts, and take off those judged false.
+ * GET /api/verification/queue: the caller's open checks ("My queue").
+ */
+import { Router, type Request } from 'express';
+import { z } from 'zod';
+import { factKinds, verificationInputSchema, type FactRef } from '../../../shared/verification.js';
+import { actorOf } from '../../auth/actor.js';
+import { AppError, BadRequest, NotFound } from '../../errors.js';
+import { withTimeout, type IngestQueue } from '../../queues/ingestProducer.js';
+import type { ReportStore } from '../../storage/reportStore.js';
+import type { UserStore } from '../../storage/userStore.js';
+import type { VerificationStore } from '../../storage/verificationStore.js';
+import { requirePermission } from '../auth.js';
+import { parseOrThrow } from '../validate.js';
+import { reportIdSchema } from './flags.schema.js';
+
+const factKindSchema = z.enum(factKinds, { error: `kind must be one of ${factKinds.join(', ')}` });
+const factIndexSchema = z.coerce
+  .number({ error: 'index must be a number' })
+  .int('index must be a whole number')
+  .min(0, 'index must be 0 or more')
+  .max(10_000, 'index must be at most 10000');
+
+export type VerificationDeps = {
+  reports: ReportStore;
+  verification: VerificationStore;
+  users: UserStore;
+  queue: IngestQueue;
+};
+
+export function verificationRouter(deps: VerificationDeps): Router {
+  const router = Router({ mergeParams: true });
+
+  /** Checks the fact exists in the machine's extraction (the indexes corrections use too). */
+  async function checkFact(id: string, fact: FactRef): Promise<void> {
+    const stored = await deps.reports.get(id);
+    if (!stored) throw new NotFound(`No report with id ${id}`);
+    const original = stored.original ?? stored.extraction;
+    if (!original)
+      throw new AppError(
+        409,
+        'not_extracted',
+        `Report ${id} is ${stored.status}: its facts can be verified once it has been extracted`,
+      );
+    const count = original[fact.kind].length;
+    if (fact.index >= count)
+      throw new NotFound(`index ${fact.index} is out of range: report ${id} has ${count} extracted ${fact.kind}`);
+  }
+
+  async function judge(req: Request, fact: FactRef | null) {
+    const id = parseOrThrow(reportIdSchema, (req.params as { id?: string }).id, 'id');
+    const input = parseOrThrow(verificationInputSchema, req.body);
+    if (fact) await checkFact(id, fact);
+    if (input.assignee) {
+      const user = await deps.users.get(input.assignee);
+      if (!user) throw new NotFound(`assignee: no user named ${input.assignee}`);
+      if (user.role === 'viewer')
+        throw new BadRequest(
+          `assignee: ${input.assignee} is a viewer and cannot give verdicts`,
+          undefined,
+          'invalid_input',
+        );
+    }
+    const result = await deps.verification.judge(id, fact, input, actorOf(req));
+    if (result.statusChanged) {
+      const stored = await deps.reports.get(id);
+      // Folded again so the walls mark its facts (and drop those judged false); before its first
+      // fold the ingest job reads the verdicts itself. A distinct job id per change (":" is not allowed).
+      if (stored?.extraction)
+        await withTimeout(deps.queue.add('verdict', { reportId: id }, { jobId: `${id}-verdict-${result.n}` }), 2000);
+    }
+    return { id, fact, verdict: result.verdict, verification: result.verification };
+  }
+
+  router.put('/reports/:id/verification', requirePermission('flag'), async (req, res) => {
+    res.json(await judge(req, null));
+  });
+
+  router.put('/reports/:id/facts/:kind/:index/verification', requirePermission('flag'), async (req, res) => {
+    const kind = parseOrThrow(factKindSchema, req.params.kind, 'kind');
+    const index = parseOrThrow(factIndexSchema, req.params.index, 'index');
+    res.json(await judge(req, { kind, index }));
+  });
+
+  router.get('/verification/queue', requirePermission('flag'), async (req, res) => {
+    res.json({ items: await deps.verification.queue(actorOf(req).name) });
+  });
+
+  return router;
+}
