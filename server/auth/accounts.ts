@@ -14,7 +14,7 @@ import { flagsRouter } from '../http/routes/flags.js';
 import { sessionRouter } from '../http/routes/session.js';
 import { tokensRouter } from '../http/routes/tokens.js';
 import { usersRouter } from '../http/routes/users.js';
-import { verificationRouter } from '../http/routes/verification.js';
+import { verificationRouters } from '../http/routes/verification.js';
 import { DELIVER_QUEUE, FEEDS_QUEUE } from '../queues/names.js';
 import type { IngestQueue } from '../queues/ingestProducer.js';
 import type { CrisisServer } from '../realtime/socketServer.js';
@@ -67,6 +67,13 @@ export function createAccounts(ctx: RoleContext, deps: AccountsDeps) {
     }),
   );
   reportActions.use(reportAuditRouter({ audit, reports: deps.reports, keys }));
+  const verdicts = verificationRouters({
+    reports: deps.reports,
+    verification: new VerificationStore(command, keys, deps.reports, config.CHANGES_MAXLEN),
+    users,
+    queue: deps.ingestQueue,
+  });
+  reportActions.use(verdicts.report);
 
   // Queue health shows every queue of the deployment, also those other roles produce into.
   const otherQueues = [DELIVER_QUEUE, FEEDS_QUEUE].map(
@@ -97,13 +104,7 @@ export function createAccounts(ctx: RoleContext, deps: AccountsDeps) {
       tokens: tokensRouter(tokenStore),
       audit: accountAuditRouter({ audit, keys }),
       'reports/:id': reportActions,
-      // Verdicts: /api/reports/:id/verification, …/facts/:kind/:index/verification, /api/verification/queue.
-      '': verificationRouter({
-        reports: deps.reports,
-        verification: new VerificationStore(command, keys, deps.reports, config.CHANGES_MAXLEN),
-        users,
-        queue: deps.ingestQueue,
-      }),
+      verification: verdicts.queue,
     } as Record<string, Router>,
     rootRouters: [queueBoardRouter([deps.ingestQueue, ...otherQueues])],
 

@@ -33,8 +33,10 @@ export type VerificationDeps = {
   queue: IngestQueue;
 };
 
-export function verificationRouter(deps: VerificationDeps): Router {
+/** `report`: mounted at /api/reports/:id; `queue`: at /api/verification. */
+export function verificationRouters(deps: VerificationDeps): { report: Router; queue: Router } {
   const router = Router({ mergeParams: true });
+  const queue = Router();
 
   /** Checks the fact exists in the machine's extraction (the indexes corrections use too). */
   async function checkFact(id: string, fact: FactRef): Promise<void> {
@@ -77,19 +79,19 @@ export function verificationRouter(deps: VerificationDeps): Router {
     return { id, fact, verdict: result.verdict, verification: result.verification };
   }
 
-  router.put('/reports/:id/verification', requirePermission('flag'), async (req, res) => {
+  router.put('/verification', requirePermission('flag'), async (req, res) => {
     res.json(await judge(req, null));
   });
 
-  router.put('/reports/:id/facts/:kind/:index/verification', requirePermission('flag'), async (req, res) => {
+  router.put('/facts/:kind/:index/verification', requirePermission('flag'), async (req, res) => {
     const kind = parseOrThrow(factKindSchema, req.params.kind, 'kind');
     const index = parseOrThrow(factIndexSchema, req.params.index, 'index');
     res.json(await judge(req, { kind, index }));
   });
 
-  router.get('/verification/queue', requirePermission('flag'), async (req, res) => {
+  queue.get('/queue', requirePermission('flag'), async (req, res) => {
     res.json({ items: await deps.verification.queue(actorOf(req).name) });
   });
 
-  return router;
+  return { report: router, queue };
 }

@@ -10,11 +10,19 @@ import { forceLabel } from '../../components/forceLabel.js';
 import { claimsBySource, formatClaim, formatCount, formatDay } from './figures.js';
 import { OtherForces } from './OtherForces.js';
 import { TroopChart } from './TroopChart.js';
+import { UnverifiedMark } from './UnverifiedMark.js';
+import { isVerified } from './verifiedView.js';
 import './troops.css';
 
 const MAX_HYPOTHETICALS = 2;
 
-export const TroopsPanel = memo(function TroopsPanel({ troops }: { troops: PublicTroops }) {
+export const TroopsPanel = memo(function TroopsPanel({
+  troops,
+  verifiedOnly = false,
+}: {
+  troops: PublicTroops;
+  verifiedOnly?: boolean;
+}) {
   const current = troops.current;
   const others = troops.others ?? [];
   // Room for the other forces comes from the headline's list of sources.
@@ -23,7 +31,7 @@ export const TroopsPanel = memo(function TroopsPanel({ troops }: { troops: Publi
   return (
     <section className="wall-panel troops-panel" aria-labelledby="troops-title" data-testid="troops-panel">
       <h2 id="troops-title" className="panel-title">
-        Troops
+        Troops{verifiedOnly && <span className="verified-only"> · verified only</span>}
       </h2>
       <p className="troops-whose" data-testid="troops-headline">
         {forceLabel(troops.force, troops.theatre)}
@@ -33,6 +41,7 @@ export const TroopsPanel = memo(function TroopsPanel({ troops }: { troops: Publi
           <FlashOnChange value={current.value} className="troops-value figure">
             <span data-testid="troops-current">{formatCount(current.value)}</span>
           </FlashOnChange>
+          {!current.claims.some(isVerified) && <UnverifiedMark />}
           <span className="troops-range">
             {current.low !== current.high ? (
               <FlashOnChange value={`${current.low}-${current.high}`}>
@@ -60,6 +69,7 @@ export const TroopsPanel = memo(function TroopsPanel({ troops }: { troops: Publi
                 </th>
                 <td className="claim-value">
                   <FlashOnChange value={claim.value}>{formatClaim(claim)}</FlashOnChange>
+                  {!isVerified(claim) && <UnverifiedMark />}
                 </td>
                 <td className="claim-date">{formatDay(claim.asOf)}</td>
               </tr>

@@ -18,6 +18,7 @@ import { useReloadOnDeploy } from './useReloadOnDeploy.js';
 import { useRotation } from './useRotation.js';
 import { useWallClocks } from './useWallClocks.js';
 import { useWallCrisis } from './useWallCrisis.js';
+import { verifiedMeetings, verifiedTroops } from './verifiedView.js';
 import { WallBrand } from './WallBrand.js';
 import { parseWallParams, type MainPanel } from './wallParams.js';
 import { StaleBanner, WallStatus } from './WallStatus.js';
@@ -52,9 +53,21 @@ export function WallPage() {
       case 'tension':
         return <TensionPanel key={name} tension={state.tension} />;
       case 'troops':
-        return <TroopsPanel key={name} troops={state.troops} />;
+        return (
+          <TroopsPanel
+            key={name}
+            troops={params.verifiedOnly ? verifiedTroops(state.troops) : state.troops}
+            verifiedOnly={params.verifiedOnly}
+          />
+        );
       case 'meetings':
-        return <MeetingsPanel key={name} meetings={state.meetings} />;
+        return (
+          <MeetingsPanel
+            key={name}
+            meetings={params.verifiedOnly ? verifiedMeetings(state.meetings) : state.meetings}
+            verifiedOnly={params.verifiedOnly}
+          />
+        );
     }
   };
 
