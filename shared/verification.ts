@@ -4,7 +4,7 @@
  * Request schemas are shared so the desk's menus and the server validate the same way.
  */
 import { z } from 'zod';
-import { usernameSchema } from './desk.js';
+import { usernameSchema } from './username.js';
 
 import { verificationStatuses, type VerificationStatus } from './verificationStatus.js';
 

@@ -1,7 +1,8 @@
 /**
  * /desk: sign in, then the desk on one live socket (the desk stream): the reports (list, filters,
  * the selected report with its crises, facts, flags, corrections and audit trail), the reports
- * in no crisis (/desk?view=no-crisis) and the crises (/desk?view=crises). Roles are enforced by the
+ * in no crisis (/desk?view=no-crisis), the crises (/desk?view=crises) and the checks given to
+ * the user (/desk?view=queue). Roles are enforced by the
  * server; the page only hides what a role cannot do.
  */
 import { useEffect, useState } from 'react';
@@ -14,12 +15,18 @@ import { LoginForm } from './LoginForm.js';
 import { ReportsView } from './ReportsView.js';
 import { deskViews, useDeskView, type DeskView } from './useDeskView.js';
 import { useDeskStream } from './useDeskStream.js';
+import { QueueScreen } from './verification/QueueScreen.js';
 import './desk.css';
 import './crises/crises.css';
 
 const canFlagRoles = new Set(['journalist', 'editor', 'admin']);
 const canEditRoles = new Set(['editor', 'admin']);
-const viewNames: Record<DeskView, string> = { reports: 'Reports', 'no-crisis': 'In no crisis', crises: 'Crises' };
+const viewNames: Record<DeskView, string> = {
+  reports: 'Reports',
+  queue: 'My queue',
+  'no-crisis': 'In no crisis',
+  crises: 'Crises',
+};
 
 export function DeskPage() {
   const [user, setUser] = useState<SessionUser | null | undefined>(undefined);
@@ -52,20 +59,22 @@ function Desk({ user, onSignedOut }: { user: SessionUser; onSignedOut: () => voi
       <header className="page-header desk-header">
         <h1>Crisis Desk</h1>
         <nav className="desk-views" aria-label="Desk screens">
-          {(Object.keys(viewNames) as DeskView[]).map((v) => (
-            <a
-              key={v}
-              href={deskViews[v]}
-              aria-current={v === view ? 'page' : undefined}
-              data-testid={`view-${v}`}
-              onClick={(e) => {
-                e.preventDefault();
-                go(v);
-              }}
-            >
-              {viewNames[v]}
-            </a>
-          ))}
+          {(Object.keys(viewNames) as DeskView[])
+            .filter((v) => v !== 'queue' || canFlag)
+            .map((v) => (
+              <a
+                key={v}
+                href={deskViews[v]}
+                aria-current={v === view ? 'page' : undefined}
+                data-testid={`view-${v}`}
+                onClick={(e) => {
+                  e.preventDefault();
+                  go(v);
+                }}
+              >
+                {viewNames[v]}
+              </a>
+            ))}
         </nav>
         <nav>
           <a href="/wall">Wall</a> · <a href="/alerts">Alerts</a>
@@ -96,7 +105,16 @@ function Desk({ user, onSignedOut }: { user: SessionUser; onSignedOut: () => voi
           <span className="hint desk-keys">j/k move · {canFlag ? 'b v d f flag · ' : ''}/ search</span>
         )}
       </header>
-      {view === 'reports' && <ReportsView stream={stream} crises={crises.crises ?? []} canFlag={canFlag} />}
+      {view === 'reports' && <ReportsView stream={stream} crises={crises.crises ?? []} canFlag={canFlag} user={user} />}
+      {view === 'queue' && (
+        <QueueScreen
+          stream={stream}
+          onOpen={(id) => {
+            window.history.pushState(null, '', `/desk?report=${encodeURIComponent(id)}`);
+            go('reports');
+          }}
+        />
+      )}
       {view === 'no-crisis' && <NoCrisisScreen stream={stream} crises={crises.crises ?? []} canAssign={canFlag} />}
       {view === 'crises' && <CrisesScreen desk={crises} canEdit={canEditRoles.has(user.role)} />}
     </main>
