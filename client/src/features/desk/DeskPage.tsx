@@ -15,6 +15,7 @@ import { LoginForm } from './LoginForm.js';
 import { ReportsView } from './ReportsView.js';
 import { deskViews, useDeskView, type DeskView } from './useDeskView.js';
 import { useDeskStream } from './useDeskStream.js';
+import { AssignmentNotice } from './verification/AssignmentNotice.js';
 import { QueueScreen } from './verification/QueueScreen.js';
 import './desk.css';
 import './crises/crises.css';
@@ -48,6 +49,13 @@ function Desk({ user, onSignedOut }: { user: SessionUser; onSignedOut: () => voi
   const crises = useCrises(stream);
   const [view, go] = useDeskView();
   const canFlag = canFlagRoles.has(user.role);
+  // Opening a report from the queue or an alert remounts the reports view on it (/desk?report=ID).
+  const [opened, setOpened] = useState(0);
+  const openReport = (id: string) => {
+    window.history.pushState(null, '', `/desk?report=${encodeURIComponent(id)}`);
+    go('reports');
+    setOpened((n) => n + 1);
+  };
 
   async function signOut(everywhere: boolean) {
     await api('DELETE', `/api/session${everywhere ? '?all=1' : ''}`).catch(() => undefined);
@@ -105,16 +113,11 @@ function Desk({ user, onSignedOut }: { user: SessionUser; onSignedOut: () => voi
           <span className="hint desk-keys">j/k move · {canFlag ? 'b v d f flag · ' : ''}/ search</span>
         )}
       </header>
-      {view === 'reports' && <ReportsView stream={stream} crises={crises.crises ?? []} canFlag={canFlag} user={user} />}
-      {view === 'queue' && (
-        <QueueScreen
-          stream={stream}
-          onOpen={(id) => {
-            window.history.pushState(null, '', `/desk?report=${encodeURIComponent(id)}`);
-            go('reports');
-          }}
-        />
+      <AssignmentNotice stream={stream} onOpen={openReport} />
+      {view === 'reports' && (
+        <ReportsView key={opened} stream={stream} crises={crises.crises ?? []} canFlag={canFlag} user={user} />
       )}
+      {view === 'queue' && <QueueScreen stream={stream} onOpen={openReport} />}
       {view === 'no-crisis' && <NoCrisisScreen stream={stream} crises={crises.crises ?? []} canAssign={canFlag} />}
       {view === 'crises' && <CrisesScreen desk={crises} canEdit={canEditRoles.has(user.role)} />}
     </main>
