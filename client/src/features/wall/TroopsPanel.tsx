@@ -65,11 +65,13 @@ export const TroopsPanel = memo(function TroopsPanel({
             {sources.map(({ source, claim }) => (
               <tr key={source} className="troop-claim">
                 <th scope="row" className="claim-source">
-                  {source}
+                  <span className="claim-source-line">
+                    <span className="claim-source-name">{source}</span>
+                    {!isVerified(claim) && <UnverifiedMark />}
+                  </span>
                 </th>
                 <td className="claim-value">
                   <FlashOnChange value={claim.value}>{formatClaim(claim)}</FlashOnChange>
-                  {!isVerified(claim) && <UnverifiedMark />}
                 </td>
                 <td className="claim-date">{formatDay(claim.asOf)}</td>
               </tr>

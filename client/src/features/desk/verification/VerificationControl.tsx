@@ -74,7 +74,6 @@ export function VerificationControl(props: {
             aria-label={`Verdict on ${props.label}`}
             data-testid="verdict-status"
             value={verdict.status}
-            disabled={busy}
             onChange={(e) => void send({ status: e.target.value as VerificationStatus })}
           >
             {verificationStatuses.map((s) => (
