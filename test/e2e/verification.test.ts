@@ -173,7 +173,9 @@ describe.skipIf(!hasChromium)('verification on the wall and the desk (Chromium)'
       state: 'detached',
       timeout: 5_000,
     });
-    expect(await panel.locator('[data-testid=verdict-report]').textContent()).toContain('🔒');
+    expect(await panel.locator('[data-testid=verdict-report] [data-testid=verdict-chip]').textContent()).toBe(
+      'Checking · locked',
+    );
 
     // User text is text: a note or title with markup never becomes elements.
     expect(await panel.locator('[data-testid=fact-checks] script, [data-testid=fact-checks] img').count()).toBe(0);

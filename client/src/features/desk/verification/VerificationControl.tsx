@@ -6,6 +6,7 @@
 import { useState } from 'react';
 import type { SessionUser } from '../../../../../shared/desk.js';
 import {
+  openVerificationStatuses,
   verificationStatuses,
   type FactRef,
   type ReportVerification,
@@ -25,8 +26,8 @@ const statusNames: Record<VerificationStatus, string> = {
 export function VerificationChip({ status, locked }: { status: VerificationStatus; locked?: boolean }) {
   return (
     <span className={`verdict-chip verdict-${status}`} data-testid="verdict-chip" data-status={status}>
-      {locked && <span aria-label="locked">🔒 </span>}
       {statusNames[status]}
+      {locked && ' · locked'}
     </span>
   );
 }
@@ -82,7 +83,7 @@ export function VerificationControl(props: {
               </option>
             ))}
           </select>
-          {verdict.assignee !== props.user.username && (
+          {verdict.assignee !== props.user.username && openVerificationStatuses.includes(verdict.status) && (
             <button
               type="button"
               data-testid="verdict-take"
