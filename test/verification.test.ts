@@ -218,12 +218,39 @@ describe('verdicts on one fact', () => {
     expect((await queueOf(jane)).map((i) => i.fact)).toEqual([{ kind: 'troops', index: 0 }]);
   });
 
+  it('a lock is never overtaken: a journalist racing an editor either lands first or gets 409', async () => {
+    const path = factPath('meetings', 0);
+    for (let round = 0; round < 5; round++) {
+      expect((await put(path, { cookie: editor }, { status: 'inconclusive', locked: false })).status).toBe(200);
+      const auditBefore = (
+        (await (await call(app.url, 'GET', `/api/reports/${reportId}/audit`, { cookie: viewer })).json()) as {
+          entries: AuditEntry[];
+        }
+      ).entries.length;
+      const [lock, change] = await Promise.all([
+        put(path, { cookie: editor }, { status: 'inconclusive', locked: true }),
+        put(path, { cookie: jane }, { status: round % 2 ? 'in-progress' : 'unverified' }),
+      ]);
+      expect(lock.status).toBe(200);
+      expect([200, 409]).toContain(change.status);
+      const entries = (
+        (await (await call(app.url, 'GET', `/api/reports/${reportId}/audit`, { cookie: viewer })).json()) as {
+          entries: AuditEntry[];
+        }
+      ).entries.slice(auditBefore);
+      // Jane's verdict, when written, comes before the lock: after it, only the editor wrote.
+      expect(entries.map((e) => e.by)).toEqual(change.status === 200 ? ['jane', 'eddie'] : ['eddie']);
+      expect((await detail()).verification?.facts?.['meetings:0']).toMatchObject({ locked: true, by: 'eddie' });
+    }
+    expect((await put(path, { cookie: editor }, { status: 'in-progress', locked: false })).status).toBe(200);
+  });
+
   it('the wall marks a verified figure and meeting; a false figure leaves the picture', async () => {
     const claimOf = (s: PublicState) =>
       [...(s.troops.current?.claims ?? []), ...s.troops.others.flatMap((o) => o.current?.claims ?? [])].find(
         (c) => c.reportId === reportId,
       );
-    expect(claimOf(await wallState())?.verification).toBe('in-progress');
+    await waitFor(async () => claimOf(await wallState())?.verification === 'in-progress', 15_000, 'claim in progress');
     await put(factPath('troops', 0), { cookie: jane }, { status: 'verified' });
     await put(factPath('meetings', 0), { cookie: jane }, { status: 'verified' });
     await waitFor(async () => claimOf(await wallState())?.verification === 'verified', 15_000, 'claim verified');
