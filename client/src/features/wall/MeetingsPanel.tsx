@@ -50,7 +50,7 @@ export const MeetingsPanel = memo(function MeetingsPanel({
           return (
             <li
               key={m.id}
-              className={`meeting status-${m.status}${m.moved ? ' is-moved' : ''}${story ? ' has-story' : ''}${isNew(m.id) ? ' is-new' : ''}`}
+              className={`meeting status-${m.status}${m.moved ? ' is-moved' : ''}${story ? ' has-story' : ''}${m.place ? '' : ' titled-by-who'}${isNew(m.id) ? ' is-new' : ''}`}
               data-meeting-id={m.id}
               data-testid="meeting"
             >
@@ -59,10 +59,6 @@ export const MeetingsPanel = memo(function MeetingsPanel({
               </span>
               <span className="meeting-head">
                 <span className="meeting-place">{title}</span>
-                {m.status === 'cancelled' && <span className="tag tag-cancelled">Cancelled</span>}
-                {m.status === 'proposed' && <span className="tag tag-proposed">Proposed</span>}
-                {m.moved && <span className="tag tag-moved">Moved</span>}
-                {!isVerified(m) && <UnverifiedMark />}
               </span>
               {m.status === 'held' ? (
                 <span className="countdown phase-held">✓ Held</span>
@@ -73,6 +69,10 @@ export const MeetingsPanel = memo(function MeetingsPanel({
               )}
               <span className="meeting-who">{line}</span>
               <span className="meeting-when">
+                {m.status === 'cancelled' && <span className="tag tag-cancelled">Cancelled</span>}
+                {m.status === 'proposed' && <span className="tag tag-proposed">Proposed</span>}
+                {m.moved && <span className="tag tag-moved">Moved</span>}
+                {!isVerified(m) && <UnverifiedMark />}
                 {[m.kind === 'in-person' || !m.place ? null : m.kind, m.date === null ? null : dayOf(m.date)]
                   .filter(Boolean)
                   .join(' · ')}
