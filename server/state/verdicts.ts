@@ -16,6 +16,11 @@ export function factStatus(verification: ReportVerification | undefined, fact: F
   return verification?.facts?.[factKey(fact)]?.status ?? verification?.status ?? 'unverified';
 }
 
+/** The one rule of what leaves the wall: a fact judged false (on its own or with its report). */
+export function takesFactOffTheWall(status: VerificationStatus | undefined): boolean {
+  return status === 'false';
+}
+
 /**
  * The facts of the machine's extraction that the verdicts take off the wall (judged false, on
  * their own or with their whole report). The one place that decides it: alert follow-ups that
@@ -28,7 +33,7 @@ export function factsTakenOffTheWall(
   const off: FactRef[] = [];
   for (const kind of factKinds)
     for (let index = 0; index < counts[kind]; index++)
-      if (factStatus(verification, { kind, index }) === 'false') off.push({ kind, index });
+      if (takesFactOffTheWall(factStatus(verification, { kind, index }))) off.push({ kind, index });
   return off;
 }
 
@@ -65,7 +70,7 @@ export function withVerdicts(
   const ownOrReports = <T extends { verification?: VerificationStatus }>(items: T[], addedCount: number): T[] =>
     items
       .map((item, i) => (i >= items.length - addedCount ? mark(item, reportStatus) : item))
-      .filter((item) => item.verification !== 'false');
+      .filter((item) => !takesFactOffTheWall(item.verification));
   return {
     ...corrected,
     troops: ownOrReports(corrected.troops, added('troop.add')),
