@@ -354,6 +354,7 @@ const table: Record<string, keyof typeof allowedBy> = {
   'PUT /api/reports/:id/verification': 'flag',
   'PUT /api/reports/:id/facts/:kind/:index/verification': 'flag',
   'GET /api/verification/queue': 'flag',
+  'GET /api/verification/assignees': 'flag',
   'GET /api/state': 'read',
   'GET /api/crises': 'read',
   'GET /api/crises/:slug': 'read',

@@ -84,6 +84,14 @@ describe('verdicts on a report', () => {
     expect(list.reports.find((r) => r.id === reportId)?.verification?.status).toBe('unverified');
   });
 
+  it('lists who a check can be given to: journalists and above, names and roles only', async () => {
+    const res = await call(app.url, 'GET', '/api/verification/assignees', { cookie: jane });
+    const users = ((await res.json()) as { users: { username: string; role: string }[] }).users;
+    expect(users.map((u) => u.username).sort()).toEqual(['admin', 'eddie', 'jane', 'joe']);
+    expect(Object.keys(users[0]).sort()).toEqual(['role', 'username']);
+    expect((await call(app.url, 'GET', '/api/verification/assignees', { cookie: viewer })).status).toBe(403);
+  });
+
   it('a journalist takes it: stored, audited, live on the desk socket, in their queue', async () => {
     const seen = janeSaw.length;
     const res = await put(

@@ -165,6 +165,15 @@ describe.skipIf(!hasChromium)('verification on the wall and the desk (Chromium)'
     // An editor locks the report's verdict: her menu for it goes, live.
     const eddie = await deskAs('eddie');
     const eddiePanel = eddie.locator(`[data-testid=report-panel][data-report-id="${reportId}"]`);
+    // The picker offers journalists and above.
+    await waitFor(
+      async () =>
+        (await eddiePanel
+          .locator('[data-testid=verdict-report] datalist option')
+          .evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value).join(','))) === 'admin,anna,eddie',
+      5_000,
+      'assignee suggestions',
+    );
     await eddiePanel.locator('[data-testid=verdict-report] [data-testid=verdict-lock]').click();
     await eddiePanel
       .locator('[data-testid=verdict-report] [data-testid=verdict-lock][aria-pressed=true]')

@@ -4,7 +4,8 @@
  * extracted facts, who checks it, and an editor's lock. Written with its audit entry and a
  * `verification.changed` change (storage/verificationStore.ts); a new status re-folds the report
  * so the walls mark the facts, and take off those judged false.
- * GET /api/verification/queue: the caller's open checks ("My queue").
+ * GET /api/verification/queue: the caller's open checks ("My queue"); GET /api/verification/assignees:
+ * who a check can be given to.
  */
 import { Router, type Request } from 'express';
 import { z } from 'zod';
@@ -87,6 +88,14 @@ export function verificationRouters(deps: VerificationDeps): { report: Router; q
     const kind = parseOrThrow(factKindSchema, req.params.kind, 'kind');
     const index = parseOrThrow(factIndexSchema, req.params.index, 'index');
     res.json(await judge(req, { kind, index }));
+  });
+
+  // Who a check can be given to (journalists and above), for the desk's picker: names and roles only.
+  queue.get('/assignees', requirePermission('flag'), async (_req, res) => {
+    const users = await deps.users.list();
+    res.json({
+      users: users.filter((u) => u.role !== 'viewer').map((u) => ({ username: u.username, role: u.role })),
+    });
   });
 
   queue.get('/queue', requirePermission('flag'), async (req, res) => {

@@ -1,9 +1,10 @@
 /**
  * A verdict's chip and its controls: the status menu (a native select: keyboard and screen
- * readers for free), "Take" for a journalist, the assignee for editors, and the editor's lock.
+ * readers for free), "Take" for a journalist, the assignee for editors (typed, with the
+ * journalists and editors offered as suggestions), and the editor's lock.
  * A locked verdict shows its lock and offers a journalist nothing to change.
  */
-import { useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { SessionUser } from '../../../../../shared/desk.js';
 import {
   openVerificationStatuses,
@@ -13,7 +14,7 @@ import {
   type VerificationInput,
   type VerificationStatus,
 } from '../../../../../shared/verification.js';
-import { putVerdict, verdictIn } from './verificationApi.js';
+import { assigneeNames, putVerdict, verdictIn } from './verificationApi.js';
 
 const statusNames: Record<VerificationStatus, string> = {
   unverified: 'Unverified',
@@ -46,6 +47,15 @@ export function VerificationControl(props: {
   const [assignee, setAssignee] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [names, setNames] = useState<string[]>([]);
+  const listId = useId();
+  useEffect(() => {
+    let live = true;
+    if (editor) void assigneeNames().then((n) => live && setNames(n));
+    return () => {
+      live = false;
+    };
+  }, [editor]);
 
   async function send(input: Partial<VerificationInput>) {
     setBusy(true);
@@ -118,10 +128,16 @@ export function VerificationControl(props: {
               aria-label={`Give ${props.label} to (username)`}
               data-testid="verdict-assignee-input"
               placeholder="give to…"
+              list={listId}
               value={assignee}
               maxLength={40}
               onChange={(e) => setAssignee(e.target.value)}
             />
+            <datalist id={listId}>
+              {names.map((n) => (
+                <option key={n} value={n} />
+              ))}
+            </datalist>
             <button type="submit" disabled={busy || !assignee.trim()}>
               Give
             </button>

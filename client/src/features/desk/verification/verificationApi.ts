@@ -28,3 +28,17 @@ export function verdictIn(verification: ReportVerification | undefined, fact: Fa
   if (!fact) return verification;
   return verification.facts?.[factKey(fact)] ?? unverified();
 }
+
+let assignees: Promise<string[]> | null = null;
+
+/** Who a check can be given to, read once per page (a failed read is tried again next time). */
+export function assigneeNames(): Promise<string[]> {
+  assignees ??= api<{ users: { username: string }[] }>('GET', '/api/verification/assignees').then(
+    (r) => r.users.map((u) => u.username),
+    () => {
+      assignees = null;
+      return [];
+    },
+  );
+  return assignees;
+}
