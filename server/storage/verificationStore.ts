@@ -52,6 +52,8 @@ function parseMember(member: string): { reportId: string; fact: FactRef | null }
 }
 
 export type VerdictResult = {
+  /** The report's verification before the change (undefined: never judged). */
+  before: ReportVerification | undefined;
   verification: ReportVerification;
   verdict: Verdict;
   /** False when the request changed nothing (nothing written or announced). */
@@ -83,6 +85,7 @@ export class VerificationStore {
       const verdict = nextVerdict(before, input, actor, at, { reportId, fact });
       if (sameVerdict(before, verdict))
         return {
+          before: verification,
           verification: verification ?? unverified(),
           verdict: before,
           changed: false,
@@ -129,6 +132,7 @@ export class VerificationStore {
       if (result === -2) throw auditFull(reportId);
       if (result > 0)
         return {
+          before: verification,
           verification: after,
           verdict,
           changed: true,

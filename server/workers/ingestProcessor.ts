@@ -5,6 +5,7 @@
  */
 import { UnrecoverableError, type Job } from 'bullmq';
 import { correctionChange, type FactChange } from '../alerts/facts.js';
+import { verdictChanges } from '../alerts/verdictFacts.js';
 import type { IngestJob } from '../queues/names.js';
 import { hasVerdicts, withVerdicts } from '../state/index.js';
 import type { CorrectionStore } from '../storage/correctionStore.js';
@@ -18,6 +19,8 @@ type FaultHook = (job: Job<IngestJob>) => void | Promise<void>;
 
 /** What a correction changed, for the alerts (server/alerts/followUps.ts announceFactChanges). */
 export type CorrectionAnnouncer = (reportId: string, n: number, change: FactChange) => Promise<void>;
+/** What a verdict of false took off the wall, for the alerts (the same hook as corrections). */
+export type VerdictAnnouncer = (reportId: string, n: number, by: string, changes: FactChange[]) => Promise<void>;
 
 export type IngestProcessorDeps = {
   reports: ReportStore;
@@ -30,6 +33,8 @@ export type IngestProcessorDeps = {
   hooks?: { beforeFold?: FaultHook; afterFold?: FaultHook };
   /** Told, once the re-fold after a correction committed, of the fact it changed (none: nothing on the wall changed). */
   announceCorrection?: CorrectionAnnouncer;
+  /** Told, once the re-fold after a verdict of false committed, of the facts it took off the wall. */
+  announceVerdict?: VerdictAnnouncer;
 };
 
 export function createIngestProcessor(deps: IngestProcessorDeps) {
@@ -66,6 +71,11 @@ export function createIngestProcessor(deps: IngestProcessorDeps) {
     if (n !== undefined && deps.announceCorrection) {
       const change = correctionChange(extractionOf(extracted), corrections, n);
       if (change) await deps.announceCorrection(report.id, n, change);
+    }
+    const verdict = job.data.verdict;
+    if (verdict?.withdrawn && deps.announceVerdict) {
+      const changes = verdictChanges(extractionOf(extracted), corrections, verdict.withdrawn);
+      if (changes.length > 0) await deps.announceVerdict(report.id, verdict.n, verdict.by, changes);
     }
     await deps.hooks?.afterFold?.(job);
   };

@@ -9,7 +9,15 @@
  */
 import { Router, type Request } from 'express';
 import { z } from 'zod';
-import { factKinds, verificationInputSchema, type FactRef } from '../../../shared/verification.js';
+import type { Extraction } from '../../../shared/extraction.js';
+import {
+  factKinds,
+  verificationInputSchema,
+  type FactRef,
+  type ReportVerification,
+} from '../../../shared/verification.js';
+import type { Withdrawn } from '../../alerts/verdictFacts.js';
+import { factsTakenOffTheWall } from '../../state/index.js';
 import { actorOf } from '../../auth/actor.js';
 import { AppError, BadRequest, NotFound } from '../../errors.js';
 import { withTimeout, type IngestQueue } from '../../queues/ingestProducer.js';
@@ -35,6 +43,20 @@ export type VerificationDeps = {
 };
 
 /** `report`: mounted at /api/reports/:id; `queue`: at /api/verification. */
+/** What a verdict newly took off the wall (null: nothing), for the alerts' follow-ups. */
+function newlyWithdrawn(
+  original: Extraction,
+  before: ReportVerification | undefined,
+  after: ReportVerification,
+): Withdrawn | null {
+  const counts = { troops: original.troops.length, meetings: original.meetings.length };
+  if (after.status === 'false' && before?.status !== 'false')
+    return { facts: [], report: { before: before?.status ?? 'unverified' } };
+  const wasOff = new Set(factsTakenOffTheWall(counts, before).map((f) => `${f.kind}:${f.index}`));
+  const facts = factsTakenOffTheWall(counts, after).filter((f) => !wasOff.has(`${f.kind}:${f.index}`));
+  return facts.length > 0 ? { facts, report: null } : null;
+}
+
 export function verificationRouters(deps: VerificationDeps): { report: Router; queue: Router } {
   const router = Router({ mergeParams: true });
   const queue = Router();
@@ -69,13 +91,21 @@ export function verificationRouters(deps: VerificationDeps): { report: Router; q
           'invalid_input',
         );
     }
-    const result = await deps.verification.judge(id, fact, input, actorOf(req));
+    const actor = actorOf(req);
+    const result = await deps.verification.judge(id, fact, input, actor);
     if (result.statusChanged) {
       const stored = await deps.reports.get(id);
+      const original = stored?.original ?? stored?.extraction;
       // Folded again so the walls mark its facts (and drop those judged false); before its first
       // fold the ingest job reads the verdicts itself. A distinct job id per change (":" is not allowed).
-      if (stored?.extraction)
-        await withTimeout(deps.queue.add('verdict', { reportId: id }, { jobId: `${id}-verdict-${result.n}` }), 2000);
+      if (original) {
+        const withdrawn = newlyWithdrawn(original, result.before, result.verification);
+        const verdict = { n: result.n, by: actor.name, ...(withdrawn ? { withdrawn } : {}) };
+        await withTimeout(
+          deps.queue.add('verdict', { reportId: id, verdict }, { jobId: `${id}-verdict-${result.n}` }),
+          2000,
+        );
+      }
     }
     return { id, fact, verdict: result.verdict, verification: result.verification };
   }
