@@ -83,7 +83,7 @@ export function ReportsView({
           {feed.error ?? notice}
         </p>
       )}
-      <div className="desk-body">
+      <div className={`desk-body${selected ? ' has-selection' : ''}`}>
         <div className="desk-feed">
           <p className="hint desk-count">
             {visible.length.toLocaleString('en')} of {feed.reports.length.toLocaleString('en')} loaded
@@ -98,16 +98,21 @@ export function ReportsView({
           />
         </div>
         {selected ? (
-          <ReportPanel
-            key={selected.id}
-            report={selected}
-            revision={feed.revision[selected.id] ?? 0}
-            canFlag={canFlag}
-            crises={crises}
-            onFlags={(flags) => feed.setFlags(selected.id, flags)}
-            user={user}
-            onVerification={(v) => feed.setVerification(selected.id, v)}
-          />
+          <div className="desk-reader" data-testid="desk-reader">
+            <button type="button" className="desk-back" data-testid="report-back" onClick={() => setSelectedId(null)}>
+              ← Back to the list
+            </button>
+            <ReportPanel
+              key={selected.id}
+              report={selected}
+              revision={feed.revision[selected.id] ?? 0}
+              canFlag={canFlag}
+              crises={crises}
+              onFlags={(flags) => feed.setFlags(selected.id, flags)}
+              user={user}
+              onVerification={(v) => feed.setVerification(selected.id, v)}
+            />
+          </div>
         ) : (
           <section className="desk-panel hint">Select a report (click, or j/k).</section>
         )}

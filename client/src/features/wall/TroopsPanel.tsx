@@ -6,6 +6,7 @@
 import { memo } from 'react';
 import type { PublicTroops } from '../../../../shared/state.js';
 import { FlashOnChange } from '../../components/FlashOnChange.js';
+import { CitedSource } from '../../components/SourceMark.js';
 import { forceLabel } from '../../components/forceLabel.js';
 import { claimsBySource, formatClaim, formatCount, formatDay } from './figures.js';
 import { OtherForces } from './OtherForces.js';
@@ -69,6 +70,7 @@ export const TroopsPanel = memo(function TroopsPanel({
                     <span className="claim-source-name">{source}</span>
                     {!isVerified(claim) && <UnverifiedMark />}
                   </span>
+                  <CitedSource reportId={claim.reportId} compact />
                 </th>
                 <td className="claim-value">
                   <FlashOnChange value={claim.value}>{formatClaim(claim)}</FlashOnChange>
@@ -84,7 +86,7 @@ export const TroopsPanel = memo(function TroopsPanel({
           {hypotheticals.map(({ source, claim }) => (
             <li key={source}>
               <span className="hypo-tag">If</span> could reach {formatClaim(claim)}
-              <span className="muted"> · {source}</span>
+              <span className="muted"> · {source}</span> <CitedSource reportId={claim.reportId} compact />
             </li>
           ))}
         </ul>

@@ -15,6 +15,7 @@ import {
   type VerificationStatus,
 } from '../../../../../shared/verification.js';
 import { assigneeNames, putVerdict, verdictIn } from './verificationApi.js';
+import './verification.css';
 
 const statusNames: Record<VerificationStatus, string> = {
   unverified: 'Unverified',
