@@ -5,11 +5,11 @@
 import { z } from 'zod';
 import { correctionSchema } from './corrections.js';
 import { flagKinds } from './report.js';
+import { usernameSchema } from './username.js';
 
 export const accountRoles = ['viewer', 'journalist', 'editor', 'admin'] as const;
 export type AccountRole = (typeof accountRoles)[number];
 
-/** Lower-case letters, digits, dot, dash and underscore; 2–40 characters. */
 /**
  * Names the app gives its tokens ("display", "ingest-token-1", "token:NAME"): no account may take
  * one, so nothing keyed by a name (rooms, limits, audit) can mix a person up with a token.
@@ -18,14 +18,7 @@ export function isReservedUsername(name: string): boolean {
   return /^(display|ingest|ingest-token-\d+|token|system|bootstrap|rule|journalist)$/.test(name);
 }
 
-export const usernameSchema = z
-  .string({ error: 'username is required' })
-  .trim()
-  .toLowerCase()
-  .regex(
-    /^[a-z0-9][a-z0-9._-]{1,39}$/,
-    'username: 2–40 letters, digits, ".", "-" or "_", starting with a letter or digit',
-  );
+export { usernameSchema };
 
 export const passwordSchema = z
   .string({ error: 'password is required' })
@@ -56,6 +49,7 @@ export type CorrectionInput = z.infer<typeof correctionInputSchema>;
 export const auditActions = [
   'flag.set',
   'flag.removed',
+  'verification.set',
   'correction.added',
   'user.created',
   'user.updated',

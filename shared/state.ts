@@ -4,6 +4,7 @@
  */
 import type { Evidence, MeetingKind, MeetingStatus, TroopMention } from './extraction.js';
 import type { ReportSummary } from './report.js';
+import type { VerificationStatus } from './verificationStatus.js';
 
 export const tensionLevels = ['low', 'elevated', 'high', 'severe'] as const;
 export type TensionLevel = (typeof tensionLevels)[number];
@@ -114,6 +115,8 @@ export type Meeting = {
   moved: boolean;
   sources: string[];
   history: MeetingHistoryEntry[];
+  /** The best verdict among its sources' (absent: none verified it, nor judged it otherwise). */
+  verification?: VerificationStatus;
 };
 
 export type PublicState = {

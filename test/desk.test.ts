@@ -351,6 +351,10 @@ const table: Record<string, keyof typeof allowedBy> = {
   'GET /api/reports/:id/corrections': 'read',
   'POST /api/reports/:id/corrections': 'flag',
   'GET /api/reports/:id/audit': 'signedIn',
+  'PUT /api/reports/:id/verification': 'flag',
+  'PUT /api/reports/:id/facts/:kind/:index/verification': 'flag',
+  'GET /api/verification/queue': 'flag',
+  'GET /api/verification/assignees': 'flag',
   'GET /api/state': 'read',
   'GET /api/crises': 'read',
   'GET /api/crises/:slug': 'read',
@@ -432,6 +436,8 @@ describe('route × role', () => {
         .replace('/api/tokens/:id', '/api/tokens/0000000000000000')
         .replace(':id', 'x0000000000')
         .replace(':flag', 'follow-up')
+        .replace(':kind', 'troops')
+        .replace(':index', '0')
         .replace(':slug', 'no-such-crisis')
         .replace(':username', 'nobody-here');
       for (const who of everyone) {

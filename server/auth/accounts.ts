@@ -1,6 +1,6 @@
 /**
  * Wires the journalists' desk into the api role: users and sessions, admin-issued tokens,
- * the login limits, flags, corrections, the audit trail, queue health, and the watcher that
+ * the login limits, flags, verdicts, corrections, the audit trail, queue health, and the watcher that
  * drops sockets whose session or token was revoked. server/roles/api.ts calls this once.
  */
 import { Queue } from 'bullmq';
@@ -14,6 +14,7 @@ import { flagsRouter } from '../http/routes/flags.js';
 import { sessionRouter } from '../http/routes/session.js';
 import { tokensRouter } from '../http/routes/tokens.js';
 import { usersRouter } from '../http/routes/users.js';
+import { verificationRouters } from '../http/routes/verification.js';
 import { DELIVER_QUEUE, FEEDS_QUEUE } from '../queues/names.js';
 import type { IngestQueue } from '../queues/ingestProducer.js';
 import type { CrisisServer } from '../realtime/socketServer.js';
@@ -27,6 +28,7 @@ import { SessionStore } from '../storage/sessionStore.js';
 import { SubscriptionStore } from '../storage/subscriptionStore.js';
 import { TokenStore } from '../storage/tokenStore.js';
 import { UserStore } from '../storage/userStore.js';
+import { VerificationStore } from '../storage/verificationStore.js';
 import { bootstrapAdmin, writeToTerminal } from './bootstrapAdmin.js';
 import { loginLimiters } from './loginLimiter.js';
 import { queueBoardRouter } from './queueBoard.js';
@@ -65,6 +67,13 @@ export function createAccounts(ctx: RoleContext, deps: AccountsDeps) {
     }),
   );
   reportActions.use(reportAuditRouter({ audit, reports: deps.reports, keys }));
+  const verdicts = verificationRouters({
+    reports: deps.reports,
+    verification: new VerificationStore(command, keys, deps.reports, config.CHANGES_MAXLEN),
+    users,
+    queue: deps.ingestQueue,
+  });
+  reportActions.use(verdicts.report);
 
   // Queue health shows every queue of the deployment, also those other roles produce into.
   const otherQueues = [DELIVER_QUEUE, FEEDS_QUEUE].map(
@@ -95,6 +104,7 @@ export function createAccounts(ctx: RoleContext, deps: AccountsDeps) {
       tokens: tokensRouter(tokenStore),
       audit: accountAuditRouter({ audit, keys }),
       'reports/:id': reportActions,
+      verification: verdicts.queue,
     } as Record<string, Router>,
     rootRouters: [queueBoardRouter([deps.ingestQueue, ...otherQueues])],
 

@@ -1,4 +1,6 @@
 /** Queue names and job payloads: the only vocabulary producers and workers share. */
+import type { Withdrawn } from '../alerts/verdictFacts.js';
+
 export const INGEST_QUEUE = 'ingest';
 export const DELIVER_QUEUE = 'deliver';
 export const FEEDS_QUEUE = 'feeds';
@@ -9,4 +11,12 @@ export const CRISES_QUEUE = 'crises';
  * id. A re-fold after a journalist's correction also says which one (its 1-based position in the
  * report's corrections), so the worker can announce what it changed to the alerts (followUps.ts).
  */
-export type IngestJob = { reportId: string; correction?: number };
+export type IngestJob = {
+  reportId: string;
+  correction?: number;
+  /**
+   * A re-fold after a verdict: its number (the report's audit length after it) and, when it judged
+   * facts or the report false, what it took off the wall (server/alerts/verdictFacts.ts), by whom.
+   */
+  verdict?: { n: number; by: string; withdrawn?: Withdrawn };
+};

@@ -67,6 +67,8 @@ export async function startWorkerRole(ctx: RoleContext, options: WorkerRoleOptio
       hooks: options.hooks,
       announceCorrection: (reportId, n, change) =>
         announceFactChanges(followUps, { reportId, cause: { type: 'correction', id: `c${n}` }, changes: [change] }),
+      announceVerdict: (reportId, n, by, changes) =>
+        announceFactChanges(followUps, { reportId, cause: { type: 'verification', id: `v${n}`, by }, changes }),
     },
     {
       connection: ctx.connect('blocking', 'worker-ingest'),

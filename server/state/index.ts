@@ -5,6 +5,7 @@
  */
 export { applyReport, applyReports, foldReports, type FoldInput } from './apply.js';
 export { applyCorrections } from './corrections.js';
+export { factStatus, factsTakenOffTheWall, hasVerdicts, takesFactOffTheWall, withVerdicts } from './verdicts.js';
 export { emptyState, type CrisisState, type FoldOptions } from './types.js';
 export { publicView } from './view.js';
 export { indexValue, tensionLevel } from './tensionView.js';

@@ -121,6 +121,7 @@ export function foldMeetings(
       kind: mention.kind,
       status: mention.status,
       span: [mention.evidence.start, mention.evidence.end],
+      ...(mention.verification ? { v: mention.verification } : {}),
     };
     const found = findMeeting(mention, next);
     if (found) {

@@ -5,6 +5,7 @@
  */
 import type { Evidence, MeetingKind, MeetingStatus } from '../../shared/extraction.js';
 import type { TroopClaim } from '../../shared/state.js';
+import type { VerificationStatus } from '../../shared/verificationStatus.js';
 
 /**
  * What one report put into the tension sum and meetings, so replacing it can take it out
@@ -75,6 +76,8 @@ export type MentionRecord = {
    * and 300 quotes would crowd the state (absent in states folded before mentions kept it).
    */
   span?: [start: number, end: number];
+  /** The desk's verdict on this mention, when it has one other than unverified. */
+  v?: VerificationStatus;
 };
 
 /**

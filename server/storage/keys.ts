@@ -41,6 +41,8 @@ export function keysFor(prefix: string) {
     /** One hash per user (username, role, argon2 hash) and the set of all usernames. */
     user: (username: string) => `${tag}:user:${username}`,
     users: `${tag}:users`,
+    /** A user's open checks: "reportId" or "reportId|kind|index", while assigned to them and unverified or in progress. */
+    verificationQueue: (username: string) => `${tag}:queue:${username}`,
     /** Set once the first admin was created (and its generated password printed), so it happens once. */
     adminBootstrapped: `${tag}:users:bootstrapped`,
     /** A session by the SHA-256 of its cookie value (JSON, with expiry), and each user's sessions. */

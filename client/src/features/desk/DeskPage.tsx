@@ -1,9 +1,10 @@
 /**
  * /desk: sign in, then the desk on one live socket (the desk stream): the reports (list, filters,
  * the selected report with its crises, facts, flags, corrections and audit trail), the reports
- * in no crisis (/desk?view=no-crisis), the crises (/desk?view=crises) and any crisis' wall as it
- * stood at a chosen moment (/desk?view=as-of). Roles are enforced by the server; the page only
- * hides what a role cannot do.
+ * in no crisis (/desk?view=no-crisis), the crises (/desk?view=crises), the figures with their
+ * sources (/desk?view=picture), the checks given to the user (/desk?view=queue) and any crisis'
+ * wall as it stood at a chosen moment (/desk?view=as-of). Roles are enforced by the server; the
+ * page only hides what a role cannot do.
  */
 import { useEffect, useState } from 'react';
 import type { SessionUser } from '../../../../shared/desk.js';
@@ -19,6 +20,8 @@ import { PictureScreen } from './provenance/PictureScreen.js';
 import { ReportsView } from './ReportsView.js';
 import { deskViews, useDeskView, type DeskView } from './useDeskView.js';
 import { useDeskStream } from './useDeskStream.js';
+import { AssignmentNotice } from './verification/AssignmentNotice.js';
+import { QueueScreen } from './verification/QueueScreen.js';
 import './desk.css';
 import './crises/crises.css';
 
@@ -26,6 +29,7 @@ const canFlagRoles = new Set(['journalist', 'editor', 'admin']);
 const canEditRoles = new Set(['editor', 'admin']);
 const viewNames: Record<DeskView, string> = {
   reports: 'Reports',
+  queue: 'My queue',
   'no-crisis': 'In no crisis',
   crises: 'Crises',
   picture: 'Figures & sources',
@@ -60,6 +64,13 @@ function Desk({ user, onSignedOut }: { user: SessionUser; onSignedOut: () => voi
   const crises = useCrises(stream);
   const [view, go] = useDeskView();
   const canFlag = canFlagRoles.has(user.role);
+  // Opening a report from the queue or an alert remounts the reports view on it (/desk?report=ID).
+  const [opened, setOpened] = useState(0);
+  const openReport = (id: string) => {
+    window.history.pushState(null, '', `/desk?report=${encodeURIComponent(id)}`);
+    go('reports');
+    setOpened((n) => n + 1);
+  };
 
   async function signOut(everywhere: boolean) {
     await api('DELETE', `/api/session${everywhere ? '?all=1' : ''}`).catch(() => undefined);
@@ -74,20 +85,22 @@ function Desk({ user, onSignedOut }: { user: SessionUser; onSignedOut: () => voi
       tools={
         <>
           <nav className="desk-views" aria-label="Desk screens">
-            {(Object.keys(viewNames) as DeskView[]).map((v) => (
-              <a
-                key={v}
-                href={deskViews[v]}
-                aria-current={v === view ? 'page' : undefined}
-                data-testid={`view-${v}`}
-                onClick={(e) => {
-                  e.preventDefault();
-                  go(v);
-                }}
-              >
-                {viewNames[v]}
-              </a>
-            ))}
+            {(Object.keys(viewNames) as DeskView[])
+              .filter((v) => v !== 'queue' || canFlag)
+              .map((v) => (
+                <a
+                  key={v}
+                  href={deskViews[v]}
+                  aria-current={v === view ? 'page' : undefined}
+                  data-testid={`view-${v}`}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    go(v);
+                  }}
+                >
+                  {viewNames[v]}
+                </a>
+              ))}
           </nav>
           {user.role === 'admin' && <a href="/admin/queues">Queues</a>}
           <span className="desk-user" data-testid="desk-user" data-role={user.role}>
@@ -103,7 +116,11 @@ function Desk({ user, onSignedOut }: { user: SessionUser; onSignedOut: () => voi
       }
     >
       <main className="desk" data-testid="desk">
-        {view === 'reports' && <ReportsView stream={stream} crises={crises.crises ?? []} canFlag={canFlag} />}
+        <AssignmentNotice stream={stream} onOpen={openReport} />
+        {view === 'reports' && (
+          <ReportsView key={opened} stream={stream} crises={crises.crises ?? []} canFlag={canFlag} user={user} />
+        )}
+        {view === 'queue' && <QueueScreen stream={stream} onOpen={openReport} />}
         {view === 'no-crisis' && <NoCrisisScreen stream={stream} crises={crises.crises ?? []} canAssign={canFlag} />}
         {view === 'picture' && <PictureScreen crises={crises.crises ?? []} />}
         {view === 'as-of' && <AsOfScreen crises={crises.crises ?? []} />}

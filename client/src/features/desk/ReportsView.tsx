@@ -5,6 +5,7 @@
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Crisis } from '../../../../shared/crisis.js';
+import type { SessionUser } from '../../../../shared/desk.js';
 import type { FlagKind } from '../../../../shared/report.js';
 import { FilterBar } from './FilterBar.js';
 import { facets, matches, noFilters, type DeskFilters } from './filters.js';
@@ -19,14 +20,19 @@ export function ReportsView({
   stream,
   crises,
   canFlag,
+  user,
 }: {
   stream: DeskStream;
   crises: readonly Crisis[];
   canFlag: boolean;
+  user: SessionUser;
 }) {
   const [filters, setFilters] = useState<DeskFilters>(noFilters);
   const feed = useDeskFeed(stream, filters.crisis);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  // /desk?report=ID (an alert's link, "My queue") opens that report.
+  const [selectedId, setSelectedId] = useState<string | null>(() =>
+    new URLSearchParams(window.location.search).get('report'),
+  );
   const [notice, setNotice] = useState<string | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
 
@@ -103,6 +109,8 @@ export function ReportsView({
               canFlag={canFlag}
               crises={crises}
               onFlags={(flags) => feed.setFlags(selected.id, flags)}
+              user={user}
+              onVerification={(v) => feed.setVerification(selected.id, v)}
             />
           </div>
         ) : (

@@ -54,7 +54,9 @@ function LiveWall({ token }: { token: string | undefined }) {
   const stale = feed.status !== 'live' && feed.disconnectedAt !== null;
   const provenance = useProvenance(state, token);
 
-  const panel = (name: MainPanel) => <WallPanel key={name} name={name} state={state} />;
+  const panel = (name: MainPanel) => (
+    <WallPanel key={name} name={name} state={state} verifiedOnly={params.verifiedOnly} />
+  );
 
   return (
     <div
