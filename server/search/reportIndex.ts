@@ -1,0 +1,108 @@
+/**
+ * One api node's search index over every report: FlexSearch's inverted index of each report's
+ * words (title, text, source, people and places), and beside it what the filters read (crises,
+ * flags, verification, source, dateline day, people, places, arrival). Reports are numbered as
+ * the node learns them; the words are indexed again only when the extraction changed (a flag or a
+ * crisis only touches the filters). docs/search.md says why in-process and what it costs.
+ */
+import FlexSearch from 'flexsearch';
+import { wordsOf } from './words.js';
+
+/** What the index keeps of a report (read from its hash: storage/reportStore.ts). */
+export type IndexedReport = {
+  id: string;
+  title?: string;
+  text: string;
+  source?: string;
+  dateline: string;
+  receivedAtMs: number;
+  people: string[];
+  places: string[];
+  /** Slugs; undefined before its first fold (then it is in no crisis' list, nor in "none"). */
+  crises?: string[];
+  flags: string[];
+  verification: string;
+  /** Changes when the words to index change (the extraction's fingerprint, or "queued"). */
+  contentKey: string;
+};
+
+/** What the filters read of one report. */
+export type IndexEntry = {
+  id: string;
+  receivedAtMs: number;
+  /** The dateline's day as a number, e.g. 20220119. */
+  day: number;
+  source: string;
+  crises?: string[];
+  flags: string[];
+  verification: string;
+  people: string[][];
+  places: string[][];
+  contentKey: string;
+};
+
+/** YYYYMMDD of an ISO date or date-time (its first ten characters). */
+export function dayNumber(isoDate: string): number {
+  return Number(isoDate.slice(0, 10).replaceAll('-', '')) || 0;
+}
+
+export class ReportIndex {
+  private readonly words = new FlexSearch.Index({ tokenize: 'strict', resolution: 1 });
+  private readonly entries: (IndexEntry | undefined)[] = [];
+  private readonly numbers = new Map<string, number>();
+
+  get size(): number {
+    return this.numbers.size;
+  }
+
+  /** Adds a report, or brings it up to date (its words only when they changed). */
+  upsert(r: IndexedReport): void {
+    const known = this.numbers.get(r.id);
+    const num = known ?? this.entries.length;
+    const before = known === undefined ? undefined : this.entries[num];
+    this.entries[num] = {
+      id: r.id,
+      receivedAtMs: r.receivedAtMs,
+      day: dayNumber(r.dateline),
+      source: (r.source ?? '').toLowerCase(),
+      crises: r.crises,
+      flags: r.flags,
+      verification: r.verification,
+      people: r.people.map(wordsOf),
+      places: r.places.map(wordsOf),
+      contentKey: r.contentKey,
+    };
+    if (before?.contentKey === r.contentKey) return;
+    // Folded words joined by spaces: FlexSearch splits them exactly as search/words.ts did.
+    const content = wordsOf([r.title ?? '', r.source ?? '', r.people.join(' '), r.places.join(' '), r.text].join('\n'));
+    if (known === undefined) {
+      this.numbers.set(r.id, num);
+      this.words.add(num, content.join(' '));
+    } else this.words.update(num, content.join(' '));
+  }
+
+  remove(id: string): void {
+    const num = this.numbers.get(id);
+    if (num === undefined) return;
+    this.words.remove(num);
+    this.entries[num] = undefined;
+    this.numbers.delete(id);
+  }
+
+  has(id: string): boolean {
+    return this.numbers.has(id);
+  }
+
+  /** The entries holding every word (all entries when `words` is empty). */
+  *matching(words: readonly string[]): Generator<IndexEntry> {
+    if (words.length === 0) {
+      for (const e of this.entries) if (e) yield e;
+      return;
+    }
+    const nums = this.words.search(words.join(' '), { limit: Math.max(1, this.entries.length) }) as number[];
+    for (const num of nums) {
+      const e = this.entries[num];
+      if (e) yield e;
+    }
+  }
+}
