@@ -2,7 +2,7 @@
  * Compares the in-process search engines considered for GET /api/reports?q= (docs/search.md) on
  * the bench's 3 KB reports: build time, heap held, and the p95 of the queries the desk asks
  * (a common word, two words, a person, a place, a phrase's words), each answered newest first,
- * 50 at a time. Run: `node --expose-gc --import tsx bench/tools/searchEngines.ts [N]`.
+ * 50 at a time. Run: `node --expose-gc --import tsx bench/tools/searchEngines.ts [N] [minisearch,flexsearch]`.
  */
 import FlexSearch from 'flexsearch';
 import MiniSearch from 'minisearch';
@@ -71,5 +71,6 @@ function measure(name: string, make: () => Engine): void {
   );
 }
 
-measure('minisearch', minisearchEngine);
-measure('flexsearch', flexsearchEngine);
+const engines = { minisearch: minisearchEngine, flexsearch: flexsearchEngine };
+for (const name of (process.argv[3] ?? 'minisearch,flexsearch').split(',') as (keyof typeof engines)[])
+  measure(name, engines[name]);
