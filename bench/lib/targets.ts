@@ -17,6 +17,8 @@ export const targets: Target[] = [
   { name: 'fanout.10000.held', op: '>=', limit: 10000, fullOnly: true },
   { name: 'client.wall_js_gzip_kb', op: '<=', limit: 200 },
   { name: 'soak.rss_growth_mb', op: '<=', limit: 10 },
+  // Issue 27: the desk's searches over 100,000 reports (a quick run stores 10,000).
+  { name: 'search.p95_ms', op: '<=', limit: 100 },
 ];
 
 export function meets(target: Target, value: number): boolean {

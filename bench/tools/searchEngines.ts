@@ -6,6 +6,7 @@
  */
 import FlexSearch from 'flexsearch';
 import MiniSearch from 'minisearch';
+import { wordsOf } from '../../server/search/words.js';
 import { benchReport } from '../lib/reportTexts.js';
 
 const N = Number(process.argv[2] ?? 100_000);
@@ -31,10 +32,16 @@ function minisearchEngine(): Engine {
 }
 
 function flexsearchEngine(): Engine {
-  const index = new FlexSearch.Index({ tokenize: 'strict', resolution: 1 });
+  // As server/search/reportIndex.ts keeps it: folded words in, split on spaces, exact matches.
+  const index = new FlexSearch.Index({
+    tokenize: 'strict',
+    resolution: 1,
+    fastupdate: true,
+    encode: (content: string) => content.split(' '),
+  });
   return {
-    add: (id, title, text) => index.add(id, `${title}\n${text}`),
-    search: (q) => index.search(q, { limit: N }) as number[],
+    add: (id, title, text) => index.add(id, wordsOf(`${title}\n${text}`).join(' ')),
+    search: (q) => index.search(wordsOf(q).join(' '), { limit: N }) as number[],
   };
 }
 

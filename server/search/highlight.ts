@@ -7,7 +7,8 @@ import type { MarkRange, SearchHighlights, Snippet } from '../../shared/search.j
 import { containsRun, type ParsedQuery } from './query.js';
 import { wordSpans, wordsOf } from './words.js';
 
-const MAX_MARKS = 200;
+/** Marks kept of a text: enough for the snippets shown (each holds at most ~40 words). */
+const MAX_MARKS = 60;
 const SNIPPETS = 3;
 /** Characters of context a snippet shows before its first mark (and about three times after). */
 const CONTEXT_CHARS = 60;
@@ -24,13 +25,28 @@ function runsOf(query: ParsedQuery): string[][] {
   ];
 }
 
-/** Ranges of the text where one of the runs stands, in order, not overlapping. */
-export function markRanges(text: string, query: ParsedQuery): MarkRange[] {
+/**
+ * Ranges of the text where one of the runs stands, in order, not overlapping; the text is read
+ * only as far as the first `maxMarks` (words are split as they are needed).
+ */
+export function markRanges(text: string, query: ParsedQuery, maxMarks = MAX_MARKS): MarkRange[] {
   const runs = runsOf(query);
   const firstWords = new Set(runs.map((r) => r[0]));
-  const spans = [...wordSpans(text)];
+  const longestRun = Math.max(...runs.map((r) => r.length));
+  const reader = wordSpans(text);
+  const spans: { word: string; start: number; end: number }[] = [];
+  let ended = false;
+  const readTo = (index: number) => {
+    while (!ended && spans.length <= index) {
+      const next = reader.next();
+      if (next.done) ended = true;
+      else spans.push(next.value);
+    }
+  };
   const marks: MarkRange[] = [];
-  for (let i = 0; i < spans.length && marks.length < MAX_MARKS; i++) {
+  for (let i = 0; marks.length < maxMarks; i++) {
+    readTo(i + longestRun - 1);
+    if (i >= spans.length) break;
     if (!firstWords.has(spans[i].word)) continue;
     let longest = 0;
     for (const run of runs) {

@@ -47,7 +47,17 @@ export function dayNumber(isoDate: string): number {
 }
 
 export class ReportIndex {
-  private readonly words = new FlexSearch.Index({ tokenize: 'strict', resolution: 1 });
+  /**
+   * The content given is already folded words joined by spaces (search/words.ts), so FlexSearch
+   * splits it and changes nothing: a word matches exactly. `fastupdate` keeps, per report, where
+   * its words are, so updating or removing one report does not walk the whole index.
+   */
+  private readonly words = new FlexSearch.Index({
+    tokenize: 'strict',
+    resolution: 1,
+    fastupdate: true,
+    encode: (content: string) => content.split(' '),
+  });
   private readonly entries: (IndexEntry | undefined)[] = [];
   private readonly numbers = new Map<string, number>();
 

@@ -1,8 +1,8 @@
 /**
  * GET /api/reports with a query or filters: the index narrows every report to those holding the
  * query's words and passing the filters, newest first; their records are then read from Redis a
- * few at a time and checked word for word (phrases side by side, the index' matches confirmed),
- * until the page is full. A page looks at most MAX_EXAMINED candidates: past that it ends early
+ * few at a time (and, for a phrase, its words checked side by side in the text) until the page
+ * is full. A page looks at most MAX_EXAMINED candidates: past that it ends early
  * and `next` continues from where it stopped, so every request does bounded work.
  */
 import type { ReportsQuery, SearchHighlights } from '../../shared/search.js';
@@ -12,7 +12,6 @@ import { cursorOf, isAfter, newestK, parseCursor, type Ordered } from './newest.
 import { containsRun, parseQuery, type ParsedQuery } from './query.js';
 import type { IndexEntry, ReportIndex } from './reportIndex.js';
 import { dayNumber } from './reportIndex.js';
-import { wordsOf } from './words.js';
 
 const MAX_EXAMINED = 1000;
 const CHUNK = 50;
@@ -42,15 +41,9 @@ function filterOf(query: ReportsQuery, parsed: ParsedQuery | null): (e: IndexEnt
   };
 }
 
-/** The record holds every word of the query, and its phrases side by side. */
+/** The record holds the query's phrases, each side by side (the index knows words, not their order). */
 function confirms(stored: StoredReport, parsed: ParsedQuery): boolean {
-  const { report, extraction } = stored;
-  const people = extraction?.entities.people ?? [];
-  const places = extraction?.entities.places ?? [];
-  const words = new Set(
-    wordsOf([report.title ?? '', report.source ?? '', ...people, ...places, report.text].join('\n')),
-  );
-  return parsed.words.every((w) => words.has(w)) && holdsPhrases(report.title ?? '', report.text, parsed);
+  return holdsPhrases(stored.report.title ?? '', stored.report.text, parsed);
 }
 
 function* filtered(entries: Iterable<IndexEntry>, keep: (e: IndexEntry) => boolean): Generator<IndexEntry> {
@@ -64,9 +57,11 @@ export async function searchReports(
 ): Promise<SearchResult> {
   const parsed = query.q ? parseQuery(query.q) : null;
   const want = query.limit + 1;
+  // The index matches words exactly (search/reportIndex.ts): only phrases need the text read.
+  const checkText = parsed !== null && parsed.phrases.length > 0;
   const { top, total } = newestK(
     filtered(index.matching(parsed?.words ?? []), filterOf(query, parsed)),
-    parsed ? Math.max(want, MAX_EXAMINED) : want,
+    checkText ? Math.max(want, MAX_EXAMINED) : want,
   );
   const hits: SearchResult['hits'] = [];
   let examined = 0;
@@ -75,7 +70,7 @@ export async function searchReports(
     examined += chunk.length;
     const stored = await reports.getMany(chunk.map((e) => e.id));
     for (const s of stored) {
-      if (!s || (parsed && !confirms(s, parsed))) continue;
+      if (!s || (checkText && parsed && !confirms(s, parsed))) continue;
       hits.push({ stored: s, ...(parsed ? { highlights: highlightsOf(s.report.title, s.report.text, parsed) } : {}) });
       if (hits.length === want) break;
     }

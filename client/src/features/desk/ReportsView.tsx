@@ -1,6 +1,6 @@
 /**
  * The desk's reports: the live list (virtualised), filters (crisis, flag, entity, source, dates)
- * and search, the selected report with its crises, highlighted facts, flags, corrections and
+ * and search over every report on the server, the selected report with its crises, highlighted facts, flags, corrections and
  * audit trail, and keyboard shortcuts.
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
@@ -14,6 +14,8 @@ import { ReportPanel } from './ReportPanel.js';
 import { useDeskFeed } from './useDeskFeed.js';
 import type { DeskStream } from './useDeskStream.js';
 import { useShortcuts } from './useShortcuts.js';
+import { SearchResults } from './SearchResults.js';
+import { useServerSearch } from './useServerSearch.js';
 
 export function ReportsView({
   stream,
@@ -30,7 +32,16 @@ export function ReportsView({
   const [notice, setNotice] = useState<string | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
 
-  const visible = useMemo(() => feed.reports.filter((r) => matches(r, filters)), [feed.reports, filters]);
+  // With text in the search box the server searches every report; the loaded list otherwise.
+  const search = useServerSearch(filters);
+  const searching = filters.search.trim() !== '';
+  const visible = useMemo(
+    () =>
+      searching
+        ? search.hits.filter((r) => matches(r, { ...filters, search: '' }))
+        : feed.reports.filter((r) => matches(r, filters)),
+    [searching, search.hits, feed.reports, filters],
+  );
   const { sources, entities } = useMemo(() => facets(feed.reports), [feed.reports]);
   const selected = visible.find((r) => r.id === selectedId) ?? null;
   const nameOf = useCallback((slug: string) => crises.find((c) => c.slug === slug)?.name ?? slug, [crises]);
@@ -72,24 +83,41 @@ export function ReportsView({
         entities={entities}
         searchRef={searchRef}
       />
-      {(feed.error || notice) && (
+      {(feed.error || notice || (searching && search.error)) && (
         <p className="desk-error" role="alert">
-          {feed.error ?? notice}
+          {(searching && search.error) || feed.error || notice}
         </p>
       )}
       <div className="desk-body">
         <div className="desk-feed">
-          <p className="hint desk-count">
-            {visible.length.toLocaleString('en')} of {feed.reports.length.toLocaleString('en')} loaded
-            {feed.hasMore ? ' (more on scroll)' : ''}
-          </p>
-          <ReportList
-            reports={visible}
-            selectedId={selectedId}
-            onSelect={setSelectedId}
-            onNearEnd={onNearEnd}
-            nameOf={nameOf}
-          />
+          {searching ? (
+            <>
+              <p className="hint desk-count" data-testid="search-count">
+                {visible.length.toLocaleString('en')} found in every report{search.hasMore ? ' (more to load)' : ''}
+              </p>
+              <SearchResults
+                search={search}
+                hits={visible}
+                selectedId={selectedId}
+                onSelect={setSelectedId}
+                nameOf={nameOf}
+              />
+            </>
+          ) : (
+            <>
+              <p className="hint desk-count">
+                {visible.length.toLocaleString('en')} of {feed.reports.length.toLocaleString('en')} loaded
+                {feed.hasMore ? ' (more on scroll)' : ''}
+              </p>
+              <ReportList
+                reports={visible}
+                selectedId={selectedId}
+                onSelect={setSelectedId}
+                onNearEnd={onNearEnd}
+                nameOf={nameOf}
+              />
+            </>
+          )}
         </div>
         {selected ? (
           <ReportPanel
