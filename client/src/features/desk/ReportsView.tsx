@@ -42,7 +42,8 @@ export function ReportsView({
         : feed.reports.filter((r) => matches(r, filters)),
     [searching, search.hits, feed.reports, filters],
   );
-  const { sources, entities } = useMemo(() => facets(feed.reports), [feed.reports]);
+  // The menus offer what the loaded list and the search found.
+  const { sources, entities } = useMemo(() => facets([...feed.reports, ...search.hits]), [feed.reports, search.hits]);
   const selected = visible.find((r) => r.id === selectedId) ?? null;
   const nameOf = useCallback((slug: string) => crises.find((c) => c.slug === slug)?.name ?? slug, [crises]);
 
