@@ -14,6 +14,9 @@ import type { IndexSource } from './indexSource.js';
 import { ReportIndex } from './reportIndex.js';
 
 const PAGE = 500;
+/** Tombstones (search/reportIndex.ts) past this share of live reports start a fresh build. */
+const TOMBSTONE_SHARE = 0.25;
+const MIN_TOMBSTONES = 10_000;
 const BLOCK_MS = 2000;
 const READ_COUNT = 1000;
 
@@ -27,6 +30,8 @@ export class IndexFollower {
   private loop: Promise<void> | null = null;
   private waiters: { seq: string; resolve: () => void }[] = [];
   private readonly stream: ChangeStream;
+  /** The index being built, while `index` (if ready) still answers. */
+  private building: ReportIndex | null = null;
 
   constructor(
     /** A connection of its own: it blocks on XREAD. */
@@ -46,7 +51,7 @@ export class IndexFollower {
   }
 
   status(): IndexProgress {
-    return { ...this.progress, indexed: this.index.size };
+    return { ...this.progress, indexed: (this.building ?? this.index).size };
   }
 
   /**
@@ -76,16 +81,23 @@ export class IndexFollower {
     await this.loop;
   }
 
+  /**
+   * Reads every report into a new index. An index already answering goes on answering meanwhile
+   * (without the changes of those seconds, which are applied once the new one takes over).
+   */
   private async build(): Promise<void> {
     const t0 = performance.now();
     const index = new ReportIndex();
-    this.progress = { ready: false, indexed: 0, total: await this.source.count() };
-    this.index = index;
-    this.after = await this.stream.lastSeq();
+    this.building = index;
+    this.progress = { ...this.progress, total: await this.source.count() };
+    const after = await this.stream.lastSeq();
     for await (const ids of this.source.allIds(PAGE)) {
       if (this.stopped) return;
       for (const r of await this.source.read(ids)) if (r) index.upsert(r);
     }
+    this.index = index;
+    this.building = null;
+    this.after = after;
     this.progress = {
       ready: true,
       indexed: index.size,
@@ -116,6 +128,8 @@ export class IndexFollower {
         if (batch.length > 0) {
           await this.apply(batch);
           this.after = batch[batch.length - 1][0];
+          const { tombstones, size } = this.index;
+          needsBuild = tombstones > Math.max(MIN_TOMBSTONES, size * TOMBSTONE_SHARE);
         }
         this.wake();
       } catch (err) {

@@ -49,27 +49,35 @@ export function dayNumber(isoDate: string): number {
 export class ReportIndex {
   /**
    * The content given is already folded words joined by spaces (search/words.ts), so FlexSearch
-   * splits it and changes nothing: a word matches exactly. `fastupdate` keeps, per report, where
-   * its words are, so updating or removing one report does not walk the whole index.
+   * splits it and changes nothing: a word matches exactly. Without `fastupdate` (which would
+   * double the memory) removing a report from FlexSearch walks the whole index, so a removed or
+   * re-worded report is left there under a number whose entry is gone (a tombstone), and the
+   * follower builds the index afresh once tombstones pile up (search/indexFollower.ts).
    */
   private readonly words = new FlexSearch.Index({
     tokenize: 'strict',
     resolution: 1,
-    fastupdate: true,
     encode: (content: string) => content.split(' '),
   });
   private readonly entries: (IndexEntry | undefined)[] = [];
   private readonly numbers = new Map<string, number>();
+  private dead = 0;
 
   get size(): number {
     return this.numbers.size;
   }
 
+  /** Numbers whose report was removed or re-worded, still in FlexSearch. */
+  get tombstones(): number {
+    return this.dead;
+  }
+
   /** Adds a report, or brings it up to date (its words only when they changed). */
   upsert(r: IndexedReport): void {
     const known = this.numbers.get(r.id);
-    const num = known ?? this.entries.length;
-    const before = known === undefined ? undefined : this.entries[num];
+    const reworded = known !== undefined && this.entries[known]?.contentKey !== r.contentKey;
+    if (reworded) this.remove(r.id);
+    const num = reworded || known === undefined ? this.entries.length : known;
     this.entries[num] = {
       id: r.id,
       receivedAtMs: r.receivedAtMs,
@@ -82,21 +90,19 @@ export class ReportIndex {
       places: r.places.map(wordsOf),
       contentKey: r.contentKey,
     };
-    if (before?.contentKey === r.contentKey) return;
+    if (known !== undefined && !reworded) return;
+    this.numbers.set(r.id, num);
     // Folded words joined by spaces: FlexSearch splits them exactly as search/words.ts did.
     const content = wordsOf([r.title ?? '', r.source ?? '', r.people.join(' '), r.places.join(' '), r.text].join('\n'));
-    if (known === undefined) {
-      this.numbers.set(r.id, num);
-      this.words.add(num, content.join(' '));
-    } else this.words.update(num, content.join(' '));
+    this.words.add(num, content.join(' '));
   }
 
   remove(id: string): void {
     const num = this.numbers.get(id);
     if (num === undefined) return;
-    this.words.remove(num);
     this.entries[num] = undefined;
     this.numbers.delete(id);
+    this.dead++;
   }
 
   has(id: string): boolean {
