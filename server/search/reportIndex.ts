@@ -6,6 +6,7 @@
  * crisis only touches the filters). docs/search.md says why in-process and what it costs.
  */
 import FlexSearch from 'flexsearch';
+import { NewestHeap } from './newest.js';
 import { wordsOf } from './words.js';
 
 /** What the index keeps of a report (read from its hash: storage/reportStore.ts). */
@@ -61,6 +62,11 @@ export class ReportIndex {
   });
   private readonly entries: (IndexEntry | undefined)[] = [];
   private readonly numbers = new Map<string, number>();
+  /**
+   * The latest arrival among numbers 0..n (reports are numbered roughly in arrival order): walking
+   * numbers downwards, once every report kept is newer than this, none further down can enter.
+   */
+  private readonly latestUpTo: number[] = [];
   private dead = 0;
 
   get size(): number {
@@ -92,6 +98,7 @@ export class ReportIndex {
     };
     if (known !== undefined && !reworded) return;
     this.numbers.set(r.id, num);
+    this.latestUpTo[num] = Math.max(this.latestUpTo[num - 1] ?? -Infinity, r.receivedAtMs);
     // Folded words joined by spaces: FlexSearch splits them exactly as search/words.ts did.
     const content = wordsOf([r.title ?? '', r.source ?? '', r.people.join(' '), r.places.join(' '), r.text].join('\n'));
     this.words.add(num, content.join(' '));
@@ -110,15 +117,48 @@ export class ReportIndex {
   }
 
   /** The entries holding every word (all entries when `words` is empty). */
-  *matching(words: readonly string[]): Generator<IndexEntry> {
-    if (words.length === 0) {
-      for (const e of this.entries) if (e) yield e;
-      return;
+  matching(words: readonly string[]): IndexEntry[] {
+    const nums = this.numbersMatching(words);
+    const out: IndexEntry[] = [];
+    for (let i = 0; i < nums.length; i++) {
+      const e = this.entries[nums[i]];
+      if (e) out.push(e);
     }
-    const nums = this.words.search(words.join(' '), { limit: Math.max(1, this.entries.length) }) as number[];
-    for (const num of nums) {
+    return out;
+  }
+
+  /**
+   * The newest `k` entries holding every word and passing `keep`, newest first; `more` when some
+   * were left out. Reports are walked from the highest number down and the walk stops as soon as
+   * no report further down can be newer than those kept: a page of a common word reads a few
+   * hundred entries, not all of them.
+   */
+  newest(words: readonly string[], keep: (e: IndexEntry) => boolean, k: number): { top: IndexEntry[]; more: boolean } {
+    const nums = this.numbersMatching(words);
+    const heap = new NewestHeap<IndexEntry>(k);
+    let more = false;
+    for (let i = nums.length - 1; i >= 0; i--) {
+      const num = nums[i];
+      const oldest = heap.oldest;
+      if (heap.full && oldest && this.latestUpTo[num] < oldest.receivedAtMs) {
+        more = true;
+        break;
+      }
       const e = this.entries[num];
-      if (e) yield e;
+      if (!e || !keep(e)) continue;
+      // Turned away, or kept in place of an older one: either way one is left out.
+      const wasFull = heap.full;
+      if (!heap.offer(e) || wasFull) more = true;
     }
+    return { top: heap.sorted(), more };
+  }
+
+  /** Numbers of the reports holding every word, lowest first (every number when `words` is empty). */
+  private numbersMatching(words: readonly string[]): ArrayLike<number> {
+    if (words.length === 0) return Array.from(this.entries.keys());
+    const nums = this.words.search(words.join(' '), { limit: Math.max(1, this.entries.length) }) as number[];
+    // FlexSearch gives one word's reports in the order they were added; an intersection may not.
+    for (let i = 1; i < nums.length; i++) if (nums[i] < nums[i - 1]) return Float64Array.from(nums).sort();
+    return nums;
   }
 }

@@ -57,7 +57,7 @@ describe('newestK', () => {
     fc.assert(
       fc.property(fc.array(item, { maxLength: 60 }), fc.integer({ min: 0, max: 70 }), (items, k) => {
         const unique = [...new Map(items.map((i) => [i.id, i])).values()];
-        expect(newestK(unique, k).top).toEqual([...unique].sort(newerFirst).slice(0, k));
+        expect(newestK(unique, k)).toEqual([...unique].sort(newerFirst).slice(0, k));
       }),
     );
   });
@@ -85,5 +85,40 @@ describe('ReportIndex', () => {
     index.remove('a');
     expect(ids(['kyiv'])).toEqual([]);
     expect(ids([])).toEqual(['b']);
+  });
+});
+
+describe('ReportIndex.newest', () => {
+  const base = {
+    dateline: '2022-01-19',
+    people: [],
+    places: [],
+    flags: [],
+    verification: 'unverified',
+    contentKey: 'a',
+  };
+  it('gives the newest k matches whatever order reports were numbered in, and says when more remain', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 50 }), { minLength: 1, maxLength: 80 }),
+        fc.integer({ min: 1, max: 30 }),
+        (arrivals, k) => {
+          const index = new ReportIndex();
+          arrivals.forEach((ms, i) =>
+            index.upsert({
+              ...base,
+              id: String(i).padStart(3, '0'),
+              text: i % 3 ? 'troops' : 'talks',
+              receivedAtMs: ms,
+            }),
+          );
+          const keep = (e: { id: string }) => Number(e.id) % 2 === 0;
+          const expected = index.matching(['troops']).filter(keep).sort(newerFirst);
+          const { top, more } = index.newest(['troops'], keep, k);
+          expect(top.map((e) => e.id)).toEqual(expected.slice(0, k).map((e) => e.id));
+          if (expected.length > k) expect(more).toBe(true);
+        },
+      ),
+    );
   });
 });

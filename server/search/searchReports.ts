@@ -8,7 +8,7 @@
 import type { ReportsQuery, SearchHighlights } from '../../shared/search.js';
 import type { ReportStore, StoredReport } from '../storage/reportStore.js';
 import { holdsPhrases, highlightsOf } from './highlight.js';
-import { cursorOf, isAfter, newestK, parseCursor, type Ordered } from './newest.js';
+import { cursorOf, isAfter, parseCursor, type Ordered } from './newest.js';
 import { containsRun, parseQuery, type ParsedQuery } from './query.js';
 import type { IndexEntry, ReportIndex } from './reportIndex.js';
 import { dayNumber } from './reportIndex.js';
@@ -46,10 +46,6 @@ function confirms(stored: StoredReport, parsed: ParsedQuery): boolean {
   return holdsPhrases(stored.report.title ?? '', stored.report.text, parsed);
 }
 
-function* filtered(entries: Iterable<IndexEntry>, keep: (e: IndexEntry) => boolean): Generator<IndexEntry> {
-  for (const e of entries) if (keep(e)) yield e;
-}
-
 export async function searchReports(
   index: ReportIndex,
   reports: ReportStore,
@@ -59,8 +55,9 @@ export async function searchReports(
   const want = query.limit + 1;
   // The index matches words exactly (search/reportIndex.ts): only phrases need the text read.
   const checkText = parsed !== null && parsed.phrases.length > 0;
-  const { top, total } = newestK(
-    filtered(index.matching(parsed?.words ?? []), filterOf(query, parsed)),
+  const { top, more } = index.newest(
+    parsed?.words ?? [],
+    filterOf(query, parsed),
     checkText ? Math.max(want, MAX_EXAMINED) : want,
   );
   const hits: SearchResult['hits'] = [];
@@ -81,6 +78,6 @@ export async function searchReports(
     return { hits, next: cursorOf({ receivedAtMs: Date.parse(last.receivedAt), id: last.id }) };
   }
   // Candidates remain that this page did not look at: the next page starts after the last one looked at.
-  const unexamined = total > top.length || examined < top.length;
+  const unexamined = more || examined < top.length;
   return { hits, next: unexamined && examined > 0 ? cursorOf(top[examined - 1]) : null };
 }
