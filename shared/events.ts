@@ -20,7 +20,21 @@ export type ChangeBody =
   | { type: 'troops.updated'; troops: PublicTroops }
   | { type: 'meeting.upserted'; meeting: Meeting }
   | { type: 'flag.changed'; id: string; flags: Flag[] }
-  | { type: 'alert.fired'; subscriptionId: string; userId: string; title: string; body: string; changeSeq: string }
+  | {
+      type: 'alert.fired';
+      subscriptionId: string;
+      userId: string;
+      title: string;
+      body: string;
+      changeSeq: string;
+      /** The alert's Idempotency-Key (what a later follow-up names in `corrects`). */
+      key?: string;
+      /** On a follow-up: the key and title of the alert it corrects, and the fact before and after (null: gone). */
+      corrects?: string;
+      correctsTitle?: string;
+      before?: unknown;
+      after?: unknown;
+    }
   /** On the desk stream: a crisis was made or changed (`definition`), or removed (`definition: null`). */
   | { type: 'crisis.changed'; slug: string; definition: Crisis | null }
   /** On a crisis' stream: its picture is being folded again from nothing (its principal changed); read a fresh snapshot. */

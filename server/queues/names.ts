@@ -4,5 +4,9 @@ export const DELIVER_QUEUE = 'deliver';
 export const FEEDS_QUEUE = 'feeds';
 export const CRISES_QUEUE = 'crises';
 
-/** An ingest job carries only the report id; the report itself is already in Redis. jobId = report id. */
-export type IngestJob = { reportId: string };
+/**
+ * An ingest job carries only the report id; the report itself is already in Redis. jobId = report
+ * id. A re-fold after a journalist's correction also says which one (its 1-based position in the
+ * report's corrections), so the worker can announce what it changed to the alerts (followUps.ts).
+ */
+export type IngestJob = { reportId: string; correction?: number };

@@ -4,6 +4,7 @@
  * backoff; on the last attempt the report is marked failed with the reason.
  */
 import { UnrecoverableError, type Job } from 'bullmq';
+import { correctionChange, type FactChange } from '../alerts/facts.js';
 import type { IngestJob } from '../queues/names.js';
 import { applyCorrections } from '../state/index.js';
 import type { CorrectionStore } from '../storage/correctionStore.js';
@@ -15,6 +16,9 @@ import type { FoldBatcher } from './foldBatcher.js';
 
 type FaultHook = (job: Job<IngestJob>) => void | Promise<void>;
 
+/** What a correction changed, for the alerts (server/alerts/followUps.ts announceFactChanges). */
+export type CorrectionAnnouncer = (reportId: string, n: number, change: FactChange) => Promise<void>;
+
 export type IngestProcessorDeps = {
   reports: ReportStore;
   corrections: CorrectionStore;
@@ -24,6 +28,8 @@ export type IngestProcessorDeps = {
   extractor: Extractor;
   /** Fault injection for tests and drills: runs before extraction / after the fold committed. */
   hooks?: { beforeFold?: FaultHook; afterFold?: FaultHook };
+  /** Told, once the re-fold after a correction committed, of the fact it changed (none: nothing on the wall changed). */
+  announceCorrection?: CorrectionAnnouncer;
 };
 
 export function createIngestProcessor(deps: IngestProcessorDeps) {
@@ -53,6 +59,14 @@ export function createIngestProcessor(deps: IngestProcessorDeps) {
       overrides: started.overrides,
       routing,
     });
+    // After the commit, so follow-ups tell of what the wall now shows. Computed from the stored
+    // corrections, not from the fold, so a retried job announces the same change (and the
+    // deliver queue's job ids keep it one).
+    const n = job.data.correction;
+    if (n !== undefined && deps.announceCorrection) {
+      const change = correctionChange(extractionOf(extracted), corrections, n);
+      if (change) await deps.announceCorrection(report.id, n, change);
+    }
     await deps.hooks?.afterFold?.(job);
   };
 }

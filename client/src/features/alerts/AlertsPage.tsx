@@ -11,6 +11,7 @@ import { useCrisisList } from '../../api/useCrisisList.js';
 import { ConnectionBadge } from '../../components/ConnectionBadge.js';
 import { useCrisisState } from '../../realtime/useCrisisState.js';
 import { LoginForm } from '../desk/LoginForm.js';
+import { AlertToast } from './AlertToast.js';
 import { ApiError, deleteSubscription, listSubscriptions, updateSubscription } from './alertsApi.js';
 import { DeliveryLog } from './DeliveryLog.js';
 import { SubscriptionForm } from './SubscriptionForm.js';
@@ -184,13 +185,7 @@ function Alerts({ initial }: { initial: SubscriptionView[] }) {
       </section>
       <div className="toasts" role="status" aria-live="polite" data-testid="toasts">
         {toasts.map((t) => (
-          <div key={t.id} className="toast">
-            <strong>{t.title}</strong>
-            <p>{t.body}</p>
-            <button aria-label="Dismiss" onClick={() => dismiss(t.id)}>
-              ×
-            </button>
-          </div>
+          <AlertToast key={t.id} toast={t} onDismiss={() => dismiss(t.id)} />
         ))}
       </div>
     </main>

@@ -40,7 +40,7 @@ export const MeetingsPanel = memo(function MeetingsPanel({ meetings }: { meeting
           return (
             <li
               key={m.id}
-              className={`meeting status-${m.status}${m.moved ? ' is-moved' : ''}${story ? ' has-story' : ''}${isNew(m.id) ? ' is-new' : ''}`}
+              className={`meeting status-${m.status}${m.moved ? ' is-moved' : ''}${story ? ' has-story' : ''}${m.place ? '' : ' titled-by-who'}${isNew(m.id) ? ' is-new' : ''}`}
               data-meeting-id={m.id}
               data-testid="meeting"
             >
@@ -49,9 +49,6 @@ export const MeetingsPanel = memo(function MeetingsPanel({ meetings }: { meeting
               </span>
               <span className="meeting-head">
                 <span className="meeting-place">{title}</span>
-                {m.status === 'cancelled' && <span className="tag tag-cancelled">Cancelled</span>}
-                {m.status === 'proposed' && <span className="tag tag-proposed">Proposed</span>}
-                {m.moved && <span className="tag tag-moved">Moved</span>}
               </span>
               {m.status === 'held' ? (
                 <span className="countdown phase-held">✓ Held</span>
@@ -62,6 +59,9 @@ export const MeetingsPanel = memo(function MeetingsPanel({ meetings }: { meeting
               )}
               <span className="meeting-who">{line}</span>
               <span className="meeting-when">
+                {m.status === 'cancelled' && <span className="tag tag-cancelled">Cancelled</span>}
+                {m.status === 'proposed' && <span className="tag tag-proposed">Proposed</span>}
+                {m.moved && <span className="tag tag-moved">Moved</span>}
                 {[m.kind === 'in-person' || !m.place ? null : m.kind, m.date === null ? null : dayOf(m.date)]
                   .filter(Boolean)
                   .join(' · ')}
