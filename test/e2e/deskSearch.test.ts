@@ -131,6 +131,9 @@ describe.skipIf(!hasChromium)('desk search box (Chromium)', () => {
     expect(await hit.locator('h2 b').count()).toBe(0);
     await hit.click();
     await page.locator(`[data-testid=report-panel][data-report-id="${OLDEST}"]`).waitFor({ timeout: 5_000 });
+    // A flag set from the panel shows on the result at once.
+    await page.getByTestId('flag-breaking').click();
+    await hit.locator('[data-flag=breaking]').waitFor({ timeout: 5_000 });
   });
 
   it('"load more" follows the server\'s cursor to the last match', async () => {

@@ -5,7 +5,7 @@
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Crisis } from '../../../../shared/crisis.js';
-import type { FlagKind } from '../../../../shared/report.js';
+import type { Flag, FlagKind } from '../../../../shared/report.js';
 import { FilterBar } from './FilterBar.js';
 import { facets, matches, noFilters, type DeskFilters } from './filters.js';
 import { toggleFlag } from './FlagButtons.js';
@@ -48,6 +48,10 @@ export function ReportsView({
   const nameOf = useCallback((slug: string) => crises.find((c) => c.slug === slug)?.name ?? slug, [crises]);
 
   const { loadMore, hasMore, loading } = feed;
+  const setFlags = (id: string, flags: Flag[]) => {
+    feed.setFlags(id, flags);
+    search.setFlags(id, flags);
+  };
   const onNearEnd = useCallback(() => {
     if (hasMore && !loading) loadMore();
   }, [hasMore, loading, loadMore]);
@@ -63,7 +67,7 @@ export function ReportsView({
       flag(kind: FlagKind) {
         if (!selected) return;
         toggleFlag(selected.id, selected.flags, kind).then(
-          (flags) => feed.setFlags(selected.id, flags),
+          (flags) => setFlags(selected.id, flags),
           (err: unknown) => setNotice((err as Error).message),
         );
       },
@@ -127,7 +131,7 @@ export function ReportsView({
             revision={feed.revision[selected.id] ?? 0}
             canFlag={canFlag}
             crises={crises}
-            onFlags={(flags) => feed.setFlags(selected.id, flags)}
+            onFlags={(flags) => setFlags(selected.id, flags)}
           />
         ) : (
           <section className="desk-panel hint">Select a report (click, or j/k).</section>

@@ -4,6 +4,7 @@
  * text or a filter changes, further pages on "load more" with the server's cursor.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Flag } from '../../../../shared/report.js';
 import type { SearchHit, SearchPage } from '../../../../shared/search.js';
 import type { DeskFilters } from './filters.js';
 
@@ -18,6 +19,8 @@ export type ServerSearch = {
   error: string | null;
   hasMore: boolean;
   loadMore(): void;
+  /** A report's flags as just set on this desk (the results are a snapshot, not live). */
+  setFlags(id: string, flags: Flag[]): void;
 };
 
 /** The query string for the box's text and the filters the server knows. */
@@ -91,5 +94,9 @@ export function useServerSearch(filters: DeskFilters): ServerSearch {
     if (next && !loading) run(new URLSearchParams(`${key}&cursor=${encodeURIComponent(next)}`), true);
   }, [key, next, loading, run]);
 
-  return { query, hits, loading, error, hasMore: next !== null, loadMore };
+  const setFlags = useCallback((id: string, flags: Flag[]) => {
+    setHits((h) => h.map((r) => (r.id === id ? { ...r, flags } : r)));
+  }, []);
+
+  return { query, hits, loading, error, hasMore: next !== null, loadMore, setFlags };
 }
