@@ -69,6 +69,7 @@ export const auditActions = [
   'report.assigned',
   'report.unassigned',
   'report.rules-restored',
+  'source.tier-set',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -65,6 +65,8 @@ export type MeetingHistoryEntry = {
   status: MeetingStatus;
   date: string | null;
   place: string | null;
+  /** Where that report's text states the meeting (its last mention there): offsets into report.text. */
+  span?: { start: number; end: number };
 };
 
 export type Meeting = {

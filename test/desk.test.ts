@@ -379,6 +379,10 @@ const table: Record<string, keyof typeof allowedBy> = {
   'GET /api/feeds/:id': 'edit',
   'DELETE /api/feeds/:id': 'edit',
   'GET /api/wall/config': 'read',
+  'GET /api/sources': 'read',
+  'GET /api/sources/of-reports': 'read',
+  'GET /api/sources/audit': 'edit',
+  'PUT /api/sources/:name/tier': 'edit',
   // Subscriptions belong to people: tokens (the kiosk's display token included) may not subscribe.
   'POST /api/subscriptions': 'signedIn',
   'GET /api/subscriptions': 'signedIn',

@@ -5,6 +5,7 @@ const FeedPage = lazy(() => import('./features/feed/FeedPage.js').then((m) => ({
 const WallPage = lazy(() => import('./features/wall/WallPage.js').then((m) => ({ default: m.WallPage })));
 const FeedsPage = lazy(() => import('./features/feeds/FeedsPage.js').then((m) => ({ default: m.FeedsPage })));
 const DeskPage = lazy(() => import('./features/desk/DeskPage.js').then((m) => ({ default: m.DeskPage })));
+const UsersPage = lazy(() => import('./features/users/UsersPage.js').then((m) => ({ default: m.UsersPage })));
 const AlertsPage = lazy(() => import('./features/alerts/AlertsPage.js').then((m) => ({ default: m.AlertsPage })));
 
 /** Screens that other features register; unknown paths show the feed. */
@@ -14,6 +15,7 @@ export const routes: Record<string, React.LazyExoticComponent<() => React.JSX.El
   '/feeds': FeedsPage,
   '/desk': DeskPage,
   '/alerts': AlertsPage,
+  '/users': UsersPage,
 };
 
 export function App() {

@@ -14,6 +14,7 @@ import { feedsRouter } from '../http/routes/feeds.js';
 import { healthRouter } from '../http/routes/health.js';
 import { reportsRouter } from '../http/routes/reports.js';
 import { redisRateLimit } from '../http/rateLimit.js';
+import { sourcesRouter } from '../http/routes/sources.js';
 import { stateRouter } from '../http/routes/state.js';
 import { subscriptionsRouterFor } from '../http/routes/subscriptions/router.js';
 import { wallRouter } from '../http/routes/wall.js';
@@ -33,9 +34,11 @@ import { createCrisesQueue } from '../queues/crisesQueue.js';
 import { CrisisStore } from '../storage/crisisStore.js';
 import { FeedStore } from '../storage/feedStore.js';
 import { OverrideStore } from '../storage/overrideStore.js';
+import { AuditStore } from '../storage/auditStore.js';
 import { ReportStore } from '../storage/reportStore.js';
 import { IndexFollower } from '../search/indexFollower.js';
 import { IndexSource } from '../search/indexSource.js';
+import { SourceStore } from '../storage/sourceStore.js';
 import { waitReady } from '../storage/redis.js';
 import { SnapshotReader } from '../storage/snapshot.js';
 import { UriIndex } from '../storage/uriIndex.js';
@@ -142,6 +145,12 @@ export async function startApiRole(ctx: RoleContext, options: { clientDir?: stri
       subscriptions: subscriptionsRouterFor(command, keys, config),
       ...accounts.apiRouters,
       wall: wallRouter({ clocks: config.WALL_CLOCKS }),
+      sources: sourcesRouter({
+        sources: new SourceStore(command, keys),
+        reports,
+        audit: new AuditStore(command),
+        keys,
+      }),
     },
     rootRouters: accounts.rootRouters,
     clientDir,

@@ -108,13 +108,16 @@ function deriveFresh(rec: MeetingRecord): Meeting | null {
   }
   const history: MeetingHistoryEntry[] = [...byReport].map(([reportId, own]) => {
     const last = own[own.length - 1];
-    return {
+    const entry: MeetingHistoryEntry = {
       at: own[0].at,
       reportId,
       status: last.status,
       date: own.findLast((m) => m.date !== null)?.date ?? null,
       place: own.findLast((m) => m.place !== null)?.place ?? null,
     };
+    // Where the report states it, so the desk can open the report at that sentence.
+    if (last.span) entry.span = { start: last.span[0], end: last.span[1] };
+    return entry;
   });
   return {
     id: rec.id,

@@ -120,6 +120,7 @@ export function foldMeetings(
       date: mention.date,
       kind: mention.kind,
       status: mention.status,
+      span: [mention.evidence.start, mention.evidence.end],
     };
     const found = findMeeting(mention, next);
     if (found) {

@@ -70,6 +70,11 @@ export type MentionRecord = {
   date: string | null;
   kind: MeetingKind;
   status: MeetingStatus;
+  /**
+   * Where the report's text states it: [start, end) offsets only, since the text is the report's
+   * and 300 quotes would crowd the state (absent in states folded before mentions kept it).
+   */
+  span?: [start: number, end: number];
 };
 
 /**

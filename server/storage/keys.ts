@@ -58,6 +58,9 @@ export function keysFor(prefix: string) {
     feed: (id: string) => `${tag}:feed:${id}`,
     feedSeen: (id: string) => `${tag}:feed:${id}:seen`,
     feedLock: (id: string) => `${tag}:feed:${id}:lock`,
+    /** Sources' reliability tiers: source key (lower case) → JSON SourceInfo; and their audit trail. */
+    sourceTiers: `${tag}:sources:tiers`,
+    sourceAudit: `${tag}:audit-sources`,
     /** ninjs identity: uri → report id of the first version taken. */
     ninjsUris: `${tag}:ninjs:uris`,
     /** Alert subscriptions: one JSON per id, all ids, each user's ids, a version bumped on every edit (evaluators re-read on change). */

@@ -7,10 +7,13 @@
 import { useEffect, useState } from 'react';
 import type { SessionUser } from '../../../../shared/desk.js';
 import { api, ApiError } from '../../api/http.js';
+import { AppShell } from '../../components/shell/AppShell.js';
+import type { Shortcut } from '../../components/shell/HelpOverlay.js';
 import { CrisesScreen } from './crises/CrisesScreen.js';
 import { NoCrisisScreen } from './crises/NoCrisisScreen.js';
 import { useCrises } from './crises/useCrises.js';
 import { LoginForm } from './LoginForm.js';
+import { PictureScreen } from './provenance/PictureScreen.js';
 import { ReportsView } from './ReportsView.js';
 import { deskViews, useDeskView, type DeskView } from './useDeskView.js';
 import { useDeskStream } from './useDeskStream.js';
@@ -19,7 +22,20 @@ import './crises/crises.css';
 
 const canFlagRoles = new Set(['journalist', 'editor', 'admin']);
 const canEditRoles = new Set(['editor', 'admin']);
-const viewNames: Record<DeskView, string> = { reports: 'Reports', 'no-crisis': 'In no crisis', crises: 'Crises' };
+const viewNames: Record<DeskView, string> = {
+  reports: 'Reports',
+  'no-crisis': 'In no crisis',
+  crises: 'Crises',
+  picture: 'Figures & sources',
+};
+
+function deskShortcuts(canFlag: boolean): Shortcut[] {
+  return [
+    { keys: 'j / k', does: 'Next / previous report' },
+    ...(canFlag ? [{ keys: 'b v d f', does: 'Flag breaking, verified, disputed, follow-up' }] : []),
+    { keys: '/', does: 'Search' },
+  ];
+}
 
 export function DeskPage() {
   const [user, setUser] = useState<SessionUser | null | undefined>(undefined);
@@ -48,57 +64,47 @@ function Desk({ user, onSignedOut }: { user: SessionUser; onSignedOut: () => voi
   }
 
   return (
-    <main className="desk" data-testid="desk">
-      <header className="page-header desk-header">
-        <h1>Crisis Desk</h1>
-        <nav className="desk-views" aria-label="Desk screens">
-          {(Object.keys(viewNames) as DeskView[]).map((v) => (
-            <a
-              key={v}
-              href={deskViews[v]}
-              aria-current={v === view ? 'page' : undefined}
-              data-testid={`view-${v}`}
-              onClick={(e) => {
-                e.preventDefault();
-                go(v);
-              }}
-            >
-              {viewNames[v]}
-            </a>
-          ))}
-        </nav>
-        <nav>
-          <a href="/wall">Wall</a> · <a href="/alerts">Alerts</a>
-          {user.role === 'admin' && (
-            <>
-              {' '}
-              · <a href="/admin/queues">Queues</a>
-            </>
-          )}
-        </nav>
-        <span
-          className={`badge ${stream.status === 'live' ? 'badge-live' : 'badge-down'}`}
-          data-testid="connection"
-          data-status={stream.status}
-        >
-          {stream.status === 'live' ? '● Live' : stream.status === 'connecting' ? 'Connecting…' : '○ Disconnected'}
-        </span>
-        <span className="desk-user" data-testid="desk-user" data-role={user.role}>
-          {user.username} ({user.role})
-        </span>
-        <button type="button" onClick={() => void signOut(false)}>
-          Sign out
-        </button>
-        <button type="button" onClick={() => void signOut(true)} title="End every session of this account">
-          Sign out everywhere
-        </button>
-        {view === 'reports' && (
-          <span className="hint desk-keys">j/k move · {canFlag ? 'b v d f flag · ' : ''}/ search</span>
-        )}
-      </header>
-      {view === 'reports' && <ReportsView stream={stream} crises={crises.crises ?? []} canFlag={canFlag} />}
-      {view === 'no-crisis' && <NoCrisisScreen stream={stream} crises={crises.crises ?? []} canAssign={canFlag} />}
-      {view === 'crises' && <CrisesScreen desk={crises} canEdit={canEditRoles.has(user.role)} />}
-    </main>
+    <AppShell
+      connection={{ status: stream.status }}
+      shortcuts={view === 'reports' ? deskShortcuts(canFlag) : []}
+      className="shell-fill"
+      tools={
+        <>
+          <nav className="desk-views" aria-label="Desk screens">
+            {(Object.keys(viewNames) as DeskView[]).map((v) => (
+              <a
+                key={v}
+                href={deskViews[v]}
+                aria-current={v === view ? 'page' : undefined}
+                data-testid={`view-${v}`}
+                onClick={(e) => {
+                  e.preventDefault();
+                  go(v);
+                }}
+              >
+                {viewNames[v]}
+              </a>
+            ))}
+          </nav>
+          {user.role === 'admin' && <a href="/admin/queues">Queues</a>}
+          <span className="desk-user" data-testid="desk-user" data-role={user.role}>
+            {user.username} ({user.role})
+          </span>
+          <button type="button" onClick={() => void signOut(false)}>
+            Sign out
+          </button>
+          <button type="button" onClick={() => void signOut(true)} title="End every session of this account">
+            Sign out everywhere
+          </button>
+        </>
+      }
+    >
+      <main className="desk" data-testid="desk">
+        {view === 'reports' && <ReportsView stream={stream} crises={crises.crises ?? []} canFlag={canFlag} />}
+        {view === 'no-crisis' && <NoCrisisScreen stream={stream} crises={crises.crises ?? []} canAssign={canFlag} />}
+        {view === 'picture' && <PictureScreen crises={crises.crises ?? []} />}
+        {view === 'crises' && <CrisesScreen desk={crises} canEdit={canEditRoles.has(user.role)} />}
+      </main>
+    </AppShell>
   );
 }

@@ -93,7 +93,7 @@ export function ReportsView({
           {(searching && search.error) || feed.error || notice}
         </p>
       )}
-      <div className="desk-body">
+      <div className={`desk-body${selected ? ' has-selection' : ''}`}>
         <div className="desk-feed">
           {searching ? (
             <>
@@ -125,14 +125,19 @@ export function ReportsView({
           )}
         </div>
         {selected ? (
-          <ReportPanel
-            key={selected.id}
-            report={selected}
-            revision={feed.revision[selected.id] ?? 0}
-            canFlag={canFlag}
-            crises={crises}
-            onFlags={(flags) => setFlags(selected.id, flags)}
-          />
+          <div className="desk-reader" data-testid="desk-reader">
+            <button type="button" className="desk-back" data-testid="report-back" onClick={() => setSelectedId(null)}>
+              ← Back to the list
+            </button>
+            <ReportPanel
+              key={selected.id}
+              report={selected}
+              revision={feed.revision[selected.id] ?? 0}
+              canFlag={canFlag}
+              crises={crises}
+              onFlags={(flags) => setFlags(selected.id, flags)}
+            />
+          </div>
         ) : (
           <section className="desk-panel hint">Select a report (click, or j/k).</section>
         )}

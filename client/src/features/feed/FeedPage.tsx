@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useCrisisList } from '../../api/useCrisisList.js';
-import { ConnectionBadge } from '../../components/ConnectionBadge.js';
+import { AppShell } from '../../components/shell/AppShell.js';
 import { useCrisisState } from '../../realtime/useCrisisState.js';
 import { urlToken } from '../../token.js';
 
@@ -31,10 +31,11 @@ export function FeedPage() {
   }
 
   return (
-    <main className="page feed-page">
-      <header className="page-header">
-        <h1>Crisis Desk</h1>
-        {crises && crises.length > 0 && (
+    <AppShell
+      connection={feed}
+      tools={
+        crises &&
+        crises.length > 0 && (
           <select
             aria-label="Crisis"
             data-testid="feed-crisis"
@@ -47,45 +48,49 @@ export function FeedPage() {
               </option>
             ))}
           </select>
+        )
+      }
+    >
+      <main className="page feed-page">
+        <h1>Latest reports</h1>
+        {feed.unknown && (
+          <p className="error" role="status">
+            {feed.unknown.message}
+          </p>
         )}
-        <nav>
-          <a href="/wall">Wall</a> · <a href="/desk">Desk</a> · <a href="/alerts">Alerts</a>
-        </nav>
-        <ConnectionBadge feed={feed} />
-      </header>
-      {feed.unknown && (
-        <p className="error" role="status">
-          {feed.unknown.message}
-        </p>
-      )}
-      {feed.status === 'disconnected' && !feed.state && !feed.unknown && (
-        <p className="hint">
-          Open this page with <code>?token=&lt;display token&gt;</code> or sign in at <a href="/desk">the desk</a>.
-        </p>
-      )}
-      {feed.state && shown === null && (
-        <p className="hint">No crisis is followed yet: every report as it comes in (make crises on the desk).</p>
-      )}
-      <ol className="report-feed" data-testid="report-feed" data-crisis={shown ?? ''}>
-        {reports.map((r) => (
-          <li key={r.id} data-report-id={r.id} className={r.flags.some((f) => f.flag === 'breaking') ? 'breaking' : ''}>
-            <div className="report-meta">
-              <time dateTime={r.dateline}>{r.dateline.slice(0, 10)}</time>
-              {r.source && <span className="source">{r.source}</span>}
-              {r.flags.map((f) => (
-                <span key={f.flag} className={`flag flag-${f.flag}`}>
-                  {f.flag}
-                </span>
-              ))}
-            </div>
-            {r.title && <h2>{r.title}</h2>}
-            <p>{r.excerpt}</p>
-          </li>
-        ))}
-      </ol>
-      {feed.state && shown !== null && reports.length === 0 && (
-        <p className="hint">No report in this crisis yet. POST one to /api/reports.</p>
-      )}
-    </main>
+        {feed.status === 'disconnected' && !feed.state && !feed.unknown && (
+          <p className="hint">
+            Open this page with <code>?token=&lt;display token&gt;</code> or sign in at <a href="/desk">the desk</a>.
+          </p>
+        )}
+        {feed.state && shown === null && (
+          <p className="hint">No crisis is followed yet: every report as it comes in (make crises on the desk).</p>
+        )}
+        <ol className="report-feed" data-testid="report-feed" data-crisis={shown ?? ''}>
+          {reports.map((r) => (
+            <li
+              key={r.id}
+              data-report-id={r.id}
+              className={r.flags.some((f) => f.flag === 'breaking') ? 'breaking' : ''}
+            >
+              <div className="report-meta">
+                <time dateTime={r.dateline}>{r.dateline.slice(0, 10)}</time>
+                {r.source && <span className="source">{r.source}</span>}
+                {r.flags.map((f) => (
+                  <span key={f.flag} className={`flag flag-${f.flag}`}>
+                    {f.flag}
+                  </span>
+                ))}
+              </div>
+              {r.title && <h2>{r.title}</h2>}
+              <p>{r.excerpt}</p>
+            </li>
+          ))}
+        </ol>
+        {feed.state && shown !== null && reports.length === 0 && (
+          <p className="hint">No report in this crisis yet. POST one to /api/reports.</p>
+        )}
+      </main>
+    </AppShell>
   );
 }

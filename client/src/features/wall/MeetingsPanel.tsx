@@ -3,6 +3,7 @@ import { memo } from 'react';
 import type { Meeting } from '../../../../shared/state.js';
 import { useNow } from '../../components/ConnectionBadge.js';
 import { useNewKeys } from '../../components/useNewKeys.js';
+import { CitedSource } from '../../components/SourceMark.js';
 import { Countdown } from './Countdown.js';
 import { meetingHeadings, meetingHistoryLine, selectMeetings } from './meetingSchedule.js';
 import './meetings.css';
@@ -49,6 +50,7 @@ export const MeetingsPanel = memo(function MeetingsPanel({ meetings }: { meeting
               </span>
               <span className="meeting-head">
                 <span className="meeting-place">{title}</span>
+                {m.place && <CitedSource reportId={m.history.at(-1)?.reportId} compact />}
               </span>
               {m.status === 'held' ? (
                 <span className="countdown phase-held">✓ Held</span>
@@ -57,7 +59,16 @@ export const MeetingsPanel = memo(function MeetingsPanel({ meetings }: { meeting
               ) : (
                 <Countdown date={m.date} />
               )}
-              <span className="meeting-who">{line}</span>
+              <span className="meeting-who">
+                {line}
+                {/* Titled by who meets, the title needs its width: the source goes on the short line. */}
+                {!m.place && (
+                  <>
+                    {' '}
+                    <CitedSource reportId={m.history.at(-1)?.reportId} compact />
+                  </>
+                )}
+              </span>
               <span className="meeting-when">
                 {m.status === 'cancelled' && <span className="tag tag-cancelled">Cancelled</span>}
                 {m.status === 'proposed' && <span className="tag tag-proposed">Proposed</span>}

@@ -6,6 +6,7 @@
 import { memo } from 'react';
 import type { PublicTroops } from '../../../../shared/state.js';
 import { FlashOnChange } from '../../components/FlashOnChange.js';
+import { CitedSource } from '../../components/SourceMark.js';
 import { forceLabel } from '../../components/forceLabel.js';
 import { claimsBySource, formatClaim, formatCount, formatDay } from './figures.js';
 import { OtherForces } from './OtherForces.js';
@@ -57,6 +58,7 @@ export const TroopsPanel = memo(function TroopsPanel({ troops }: { troops: Publi
               <tr key={source} className="troop-claim">
                 <th scope="row" className="claim-source">
                   {source}
+                  <CitedSource reportId={claim.reportId} compact />
                 </th>
                 <td className="claim-value">
                   <FlashOnChange value={claim.value}>{formatClaim(claim)}</FlashOnChange>
@@ -72,7 +74,7 @@ export const TroopsPanel = memo(function TroopsPanel({ troops }: { troops: Publi
           {hypotheticals.map(({ source, claim }) => (
             <li key={source}>
               <span className="hypo-tag">If</span> could reach {formatClaim(claim)}
-              <span className="muted"> · {source}</span>
+              <span className="muted"> · {source}</span> <CitedSource reportId={claim.reportId} compact />
             </li>
           ))}
         </ul>

@@ -6,6 +6,7 @@
  */
 import { useEffect, useMemo } from 'react';
 import type { ReportSummary } from '../../../../shared/report.js';
+import { ProvenanceContext, useProvenance } from '../../api/provenance.js';
 import { useCrisisState } from '../../realtime/useCrisisState.js';
 import { urlToken } from '../../token.js';
 import { Clocks } from './Clocks.js';
@@ -45,6 +46,7 @@ export function WallPage() {
   // A new crisis mounts its panels afresh: nothing flashes as if one crisis' figure became another's.
   const shown = state?.crisis ?? '';
   const stale = feed.status !== 'live' && feed.disconnectedAt !== null;
+  const provenance = useProvenance(state, token);
 
   const panel = (name: MainPanel) => {
     if (!state) return <section key={name} className="wall-panel wall-panel-waiting" />;
@@ -95,16 +97,20 @@ export function WallPage() {
         lastDataAt={feed.lastDataAt}
         disconnectedAt={feed.disconnectedAt}
       />
-      <main
-        key={`${shown}/${pageIndex}`}
-        className={`wall-main panels-${page.length} ${page.map((p) => `has-${p}`).join(' ')}`}
-      >
-        {!noCrisis && page.map(panel)}
-        {!state && (
-          <p className="wall-waiting">{feed.status === 'live' ? 'Loading the picture…' : 'Connecting to the desk…'}</p>
-        )}
-        {noCrisis && <p className="wall-waiting">No crisis is followed yet: make one on the desk.</p>}
-      </main>
+      <ProvenanceContext.Provider value={provenance}>
+        <main
+          key={`${shown}/${pageIndex}`}
+          className={`wall-main panels-${page.length} ${page.map((p) => `has-${p}`).join(' ')}`}
+        >
+          {!noCrisis && page.map(panel)}
+          {!state && (
+            <p className="wall-waiting">
+              {feed.status === 'live' ? 'Loading the picture…' : 'Connecting to the desk…'}
+            </p>
+          )}
+          {noCrisis && <p className="wall-waiting">No crisis is followed yet: make one on the desk.</p>}
+        </main>
+      </ProvenanceContext.Provider>
       {params.strips.ticker && <Ticker key={shown} reports={noCrisis ? NO_REPORTS : (state?.reports ?? NO_REPORTS)} />}
     </div>
   );
