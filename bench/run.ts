@@ -23,6 +23,7 @@ import { ingestScenario } from './scenarios/ingest.js';
 import { machineScenario } from './scenarios/machine.js';
 import { reassignScenario } from './scenarios/reassign.js';
 import { scaleScenario } from './scenarios/scale.js';
+import { searchScenario } from './scenarios/search.js';
 import { soakScenario } from './scenarios/soak.js';
 
 /** The whole run stops itself after this long, whatever hangs. */
@@ -69,6 +70,8 @@ const scenarios: Scenario[] = [
   { name: 'reassign', run: reassignScenario, fullOnly: true },
   // Issue 28's as-of state over 100,000 reports: two to three minutes of folding first.
   { name: 'asof', run: asofScenario, fullOnly: true },
+  // Issue 27: search over 100,000 stored reports (10,000 quick).
+  { name: 'search', run: searchScenario },
 ];
 
 function summary(crashed: string[], seconds: number): void {

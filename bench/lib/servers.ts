@@ -20,7 +20,7 @@ export { DISPLAY_TOKEN, INGEST_TOKEN, RUSSIA_UKRAINE } from '../../test/helpers/
 
 const libDir = path.dirname(fileURLToPath(import.meta.url));
 
-const benchEnv = (): Record<string, string> => ({
+export const benchEnv = (): Record<string, string> => ({
   INGEST_RATE_LIMIT_PER_MINUTE: '100000000',
   CHANGES_MAXLEN: '1000000',
   // The bench holds up to 10,000 sockets with one token from one address.

@@ -37,6 +37,8 @@ import { FeedStore } from '../storage/feedStore.js';
 import { OverrideStore } from '../storage/overrideStore.js';
 import { AuditStore } from '../storage/auditStore.js';
 import { ReportStore } from '../storage/reportStore.js';
+import { IndexFollower } from '../search/indexFollower.js';
+import { IndexSource } from '../search/indexSource.js';
 import { SourceStore } from '../storage/sourceStore.js';
 import { waitReady } from '../storage/redis.js';
 import { SnapshotReader } from '../storage/snapshot.js';
@@ -80,6 +82,10 @@ export async function startApiRole(ctx: RoleContext, options: { clientDir?: stri
   const clientDir = options.clientDir;
   // A ninjs body of a megabyte of HTML is read on a thread of its own, not on this event loop.
   const markup = markupPool();
+  // Every report searchable on this node: built from Redis now, then kept from the desk stream.
+  const searchConnection = ctx.connect('blocking', 'api-search');
+  const search = new IndexFollower(searchConnection, command, new IndexSource(command, keys), keys.changes, log);
+  search.start();
 
   const app = createHttpApp({
     log,
@@ -119,6 +125,7 @@ export async function startApiRole(ctx: RoleContext, options: { clientDir?: stri
               await crises.resolve(crisis);
               return keys.crisis(crisis).reports;
             },
+            search,
           }),
         )
         .use('/:id', reportCrisesRouter({ crises, overrides: new OverrideStore(command, keys), queue: ingestQueue })),
@@ -208,6 +215,9 @@ export async function startApiRole(ctx: RoleContext, options: { clientDir?: stri
       const stopping = tailer.stop();
       tailConnection.disconnect(); // wakes the blocked XREAD
       await stopping;
+      const searchStopping = search.stop();
+      searchConnection.disconnect(); // wakes its blocked XREAD
+      await searchStopping;
       await accounts.close();
       await ingestQueue.close();
       await feedsQueue.close();

@@ -1,9 +1,11 @@
-/** POST /api/reports (ingest), GET /api/reports/:id, GET /api/reports. */
+/** POST /api/reports (ingest), GET /api/reports/:id, GET /api/reports (the list, and search: reportSearch.ts). */
 import { Router, type Request } from 'express';
 import { z } from 'zod';
-import { crisisSlugSchema } from '../../../shared/crisis.js';
 import { reportInputSchema, type ReportInput } from '../../../shared/report.js';
 import { looksLikeNinjs } from '../../../shared/ninjs.js';
+import { reportsQuerySchema } from '../../../shared/search.js';
+import type { IndexFollower } from '../../search/indexFollower.js';
+import { answerSearch, needsIndex } from './reportSearch.js';
 import type { Ingestor } from '../../ingest/acceptReport.js';
 import { acceptNinjs } from '../../ingest/acceptNinjs.js';
 import type { HtmlReader } from '../../ingest/ninjs.js';
@@ -15,15 +17,6 @@ import { publicDetail } from '../../realtime/redact.js';
 import { requirePermission } from '../auth.js';
 import { parseOrThrow } from '../validate.js';
 
-const listQuerySchema = z.object({
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-  /** A crisis' slug, or "none" for the reports in no crisis. */
-  crisis: z.union([z.literal('none'), crisisSlugSchema]).optional(),
-  before: z
-    .string()
-    .refine((s) => !Number.isNaN(Date.parse(s)), "before must be an ISO date-time (a report's receivedAt)")
-    .optional(),
-});
 /** Most JSON one page of GET /api/reports carries (about; at least one report is always sent). */
 export const MAX_LIST_BYTES = 4 * 1024 * 1024;
 const idSchema = z.string().regex(/^[0-9a-f]{32}$/, 'a report id is 32 hexadecimal characters');
@@ -53,6 +46,8 @@ export function reportsRouter(deps: {
   readHtml?: HtmlReader;
   /** The index of a crisis' reports (its slug), or of those in no crisis ("none"); NotFound for an unknown crisis. */
   indexOf: (crisis: string) => Promise<string>;
+  /** This node's search index over every report (search/indexFollower.ts). */
+  search?: IndexFollower;
 }): Router {
   const router = Router();
 
@@ -76,10 +71,14 @@ export function reportsRouter(deps: {
   });
 
   router.get('/', requirePermission('read'), async (req, res) => {
-    const query = parseOrThrow(listQuerySchema, req.query, 'query');
+    const query = parseOrThrow(reportsQuerySchema, req.query, 'query');
     const index = query.crisis ? await deps.indexOf(query.crisis) : undefined;
-    const stored = await deps.reports.list(query.limit, query.before ? Date.parse(query.before) : undefined, index);
     const signedIn = req.principal?.kind === 'session';
+    if (needsIndex(query)) {
+      if (!deps.search) throw new AppError(501, 'search_unavailable', 'Search is not served by this node');
+      return answerSearch(res, { follower: deps.search, reports: deps.reports }, query, signedIn, MAX_LIST_BYTES);
+    }
+    const stored = await deps.reports.list(query.limit, query.before ? Date.parse(query.before) : undefined, index);
     // A page ends at MAX_LIST_BYTES of JSON (reports of 100,000 characters with a ninjs item kept
     // whole can weigh a megabyte each): `next` then points at the first report left out.
     const parts: string[] = [];

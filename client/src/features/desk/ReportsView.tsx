@@ -1,12 +1,12 @@
 /**
  * The desk's reports: the live list (virtualised), filters (crisis, flag, entity, source, dates)
- * and search, the selected report with its crises, highlighted facts, flags, corrections and
+ * and search over every report on the server, the selected report with its crises, highlighted facts, flags, corrections and
  * audit trail, and keyboard shortcuts.
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Crisis } from '../../../../shared/crisis.js';
 import type { SessionUser } from '../../../../shared/desk.js';
-import type { FlagKind } from '../../../../shared/report.js';
+import type { Flag, FlagKind } from '../../../../shared/report.js';
 import { FilterBar } from './FilterBar.js';
 import { facets, matches, noFilters, type DeskFilters } from './filters.js';
 import { toggleFlag } from './FlagButtons.js';
@@ -15,6 +15,8 @@ import { ReportPanel } from './ReportPanel.js';
 import { useDeskFeed } from './useDeskFeed.js';
 import type { DeskStream } from './useDeskStream.js';
 import { useShortcuts } from './useShortcuts.js';
+import { SearchResults } from './SearchResults.js';
+import { useServerSearch } from './useServerSearch.js';
 
 export function ReportsView({
   stream,
@@ -36,12 +38,26 @@ export function ReportsView({
   const [notice, setNotice] = useState<string | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
 
-  const visible = useMemo(() => feed.reports.filter((r) => matches(r, filters)), [feed.reports, filters]);
-  const { sources, entities } = useMemo(() => facets(feed.reports), [feed.reports]);
+  // With text in the search box the server searches every report; the loaded list otherwise.
+  const search = useServerSearch(filters);
+  const searching = filters.search.trim() !== '';
+  const visible = useMemo(
+    () =>
+      searching
+        ? search.hits.filter((r) => matches(r, { ...filters, search: '' }))
+        : feed.reports.filter((r) => matches(r, filters)),
+    [searching, search.hits, feed.reports, filters],
+  );
+  // The menus offer what the loaded list and the search found.
+  const { sources, entities } = useMemo(() => facets([...feed.reports, ...search.hits]), [feed.reports, search.hits]);
   const selected = visible.find((r) => r.id === selectedId) ?? null;
   const nameOf = useCallback((slug: string) => crises.find((c) => c.slug === slug)?.name ?? slug, [crises]);
 
   const { loadMore, hasMore, loading } = feed;
+  const setFlags = (id: string, flags: Flag[]) => {
+    feed.setFlags(id, flags);
+    search.setFlags(id, flags);
+  };
   const onNearEnd = useCallback(() => {
     if (hasMore && !loading) loadMore();
   }, [hasMore, loading, loadMore]);
@@ -57,7 +73,7 @@ export function ReportsView({
       flag(kind: FlagKind) {
         if (!selected) return;
         toggleFlag(selected.id, selected.flags, kind).then(
-          (flags) => feed.setFlags(selected.id, flags),
+          (flags) => setFlags(selected.id, flags),
           (err: unknown) => setNotice((err as Error).message),
         );
       },
@@ -78,24 +94,41 @@ export function ReportsView({
         entities={entities}
         searchRef={searchRef}
       />
-      {(feed.error || notice) && (
+      {(feed.error || notice || (searching && search.error)) && (
         <p className="desk-error" role="alert">
-          {feed.error ?? notice}
+          {(searching && search.error) || feed.error || notice}
         </p>
       )}
       <div className={`desk-body${selected ? ' has-selection' : ''}`}>
         <div className="desk-feed">
-          <p className="hint desk-count">
-            {visible.length.toLocaleString('en')} of {feed.reports.length.toLocaleString('en')} loaded
-            {feed.hasMore ? ' (more on scroll)' : ''}
-          </p>
-          <ReportList
-            reports={visible}
-            selectedId={selectedId}
-            onSelect={setSelectedId}
-            onNearEnd={onNearEnd}
-            nameOf={nameOf}
-          />
+          {searching ? (
+            <>
+              <p className="hint desk-count" data-testid="search-count">
+                {visible.length.toLocaleString('en')} found in every report{search.hasMore ? ' (more to load)' : ''}
+              </p>
+              <SearchResults
+                search={search}
+                hits={visible}
+                selectedId={selectedId}
+                onSelect={setSelectedId}
+                nameOf={nameOf}
+              />
+            </>
+          ) : (
+            <>
+              <p className="hint desk-count">
+                {visible.length.toLocaleString('en')} of {feed.reports.length.toLocaleString('en')} loaded
+                {feed.hasMore ? ' (more on scroll)' : ''}
+              </p>
+              <ReportList
+                reports={visible}
+                selectedId={selectedId}
+                onSelect={setSelectedId}
+                onNearEnd={onNearEnd}
+                nameOf={nameOf}
+              />
+            </>
+          )}
         </div>
         {selected ? (
           <div className="desk-reader" data-testid="desk-reader">
@@ -108,7 +141,7 @@ export function ReportsView({
               revision={feed.revision[selected.id] ?? 0}
               canFlag={canFlag}
               crises={crises}
-              onFlags={(flags) => feed.setFlags(selected.id, flags)}
+              onFlags={(flags) => setFlags(selected.id, flags)}
               user={user}
               onVerification={(v) => feed.setVerification(selected.id, v)}
             />
