@@ -12,6 +12,7 @@ import { configTokenResolver } from '../http/auth.js';
 import { createHttpApp } from '../http/app.js';
 import { feedsRouter } from '../http/routes/feeds.js';
 import { healthRouter } from '../http/routes/health.js';
+import { openApiRouter } from '../http/routes/openapi.js';
 import { reportsRouter } from '../http/routes/reports.js';
 import { redisRateLimit } from '../http/rateLimit.js';
 import { stateRouter } from '../http/routes/state.js';
@@ -89,6 +90,7 @@ export async function startApiRole(ctx: RoleContext, options: { clientDir?: stri
         metrics,
         metricsAccess: { token: config.METRICS_TOKEN, allowlist: config.METRICS_ALLOWLIST },
       }),
+      openApiRouter(),
     ],
     apiRouters: {
       reports: Router()

@@ -2,7 +2,7 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { crisisSlugSchema } from '../../../shared/crisis.js';
-import { reportInputSchema, type ReportInput } from '../../../shared/report.js';
+import { reportIdSchema, reportInputSchema, type ReportInput } from '../../../shared/report.js';
 import { looksLikeNinjs } from '../../../shared/ninjs.js';
 import type { Ingestor } from '../../ingest/acceptReport.js';
 import { acceptNinjs } from '../../ingest/acceptNinjs.js';
@@ -15,7 +15,7 @@ import { publicDetail } from '../../realtime/redact.js';
 import { requirePermission } from '../auth.js';
 import { parseOrThrow } from '../validate.js';
 
-const listQuerySchema = z.object({
+export const reportListQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
   /** A crisis' slug, or "none" for the reports in no crisis. */
   crisis: z.union([z.literal('none'), crisisSlugSchema]).optional(),
@@ -26,7 +26,6 @@ const listQuerySchema = z.object({
 });
 /** Most JSON one page of GET /api/reports carries (about; at least one report is always sent). */
 export const MAX_LIST_BYTES = 4 * 1024 * 1024;
-const idSchema = z.string().regex(/^[0-9a-f]{32}$/, 'a report id is 32 hexadecimal characters');
 
 /** text/plain: an optional first line `date YYYY-MM-DD`, then the report. */
 export function parsePlainText(body: string): ReportInput {
@@ -66,7 +65,7 @@ export function reportsRouter(deps: {
   });
 
   router.get('/:id', requirePermission('read'), async (req, res) => {
-    const id = parseOrThrow(idSchema, req.params.id, 'id');
+    const id = parseOrThrow(reportIdSchema, req.params.id, 'id');
     const stored = await deps.reports.get(id);
     if (!stored) throw new NotFound(`No report with id ${id}`);
     let status = stored.status;
@@ -76,7 +75,7 @@ export function reportsRouter(deps: {
   });
 
   router.get('/', requirePermission('read'), async (req, res) => {
-    const query = parseOrThrow(listQuerySchema, req.query, 'query');
+    const query = parseOrThrow(reportListQuerySchema, req.query, 'query');
     const index = query.crisis ? await deps.indexOf(query.crisis) : undefined;
     const stored = await deps.reports.list(query.limit, query.before ? Date.parse(query.before) : undefined, index);
     const signedIn = req.principal?.kind === 'session';

@@ -12,7 +12,7 @@ import { publicState } from '../../realtime/redact.js';
 import { requirePermission } from '../auth.js';
 import { parseOrThrow } from '../validate.js';
 
-const stateQuerySchema = z.object({ crisis: crisisSlugSchema.optional() });
+export const stateQuerySchema = z.object({ crisis: crisisSlugSchema.optional() });
 
 export function stateRouter(snapshots: SnapshotReader, crises: CrisisStore): Router {
   const router = Router();
