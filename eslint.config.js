@@ -24,6 +24,20 @@ export default tseslint.config(
     },
   },
   {
+    // Accounts and credentials mount no routes (server/http/routers.ts does) and reach no sockets
+    // (server/realtime/socketRevocation.ts drops the revoked ones).
+    files: ['server/auth/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'express', importNames: ['Router'], message: 'Routers belong in server/http/routes/' }],
+          patterns: ['**/http/routes/**', '**/http/routers*', '**/http/app*', '**/realtime/**', '**/roles/api*'],
+        },
+      ],
+    },
+  },
+  {
     // Pure core: no I/O in extraction, routing or the state fold.
     files: ['server/extract/**/*.ts', 'server/crises/**/*.ts', 'server/state/**/*.ts'],
     ignores: ['**/*.test.ts'],

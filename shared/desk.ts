@@ -5,9 +5,7 @@
 import { z } from 'zod';
 import { correctionSchema } from './corrections.js';
 import { flagKinds } from './report.js';
-
-export const accountRoles = ['viewer', 'journalist', 'editor', 'admin'] as const;
-export type AccountRole = (typeof accountRoles)[number];
+import type { AccountRole, IssuedTokenRole } from './roles.js';
 
 /** Lower-case letters, digits, dot, dash and underscore; 2–40 characters. */
 /**
@@ -86,9 +84,6 @@ export type AuditEntry = {
   /** What exactly was asked (e.g. the correction as sent). */
   detail?: unknown;
 };
-
-export const issuedTokenRoles = ['display', 'ingest'] as const;
-export type IssuedTokenRole = (typeof issuedTokenRoles)[number];
 
 /** An admin-issued bearer token as listed (the secret itself is shown once, at creation). */
 export type IssuedToken = { id: string; name: string; role: IssuedTokenRole; createdAt: string; createdBy: string };

@@ -27,10 +27,12 @@ import {
 } from '../../shared/events.js';
 import { isAppHandshake } from '../auth/origin.js';
 import { NotFound } from '../errors.js';
-import { can, type Principal, type SessionResolver, type TokenResolver } from '../http/auth.js';
+import { can } from '../../shared/roles.js';
+import type { Principal, SessionResolver, TokenResolver } from '../auth/principal.js';
 import { clientAddress, fromTrustedProxy, type TrustFn } from '../http/proxy.js';
 import type { Metrics } from '../metrics.js';
-import { ChangeStream, compareSeq } from '../storage/changeStream.js';
+import { compareSeq } from '../../shared/seq.js';
+import { ChangeStream } from '../storage/changeStream.js';
 import type { CrisisStore } from '../storage/crisisStore.js';
 import type { SnapshotReader } from '../storage/snapshot.js';
 import type { ChangeTailer } from './changeTailer.js';
@@ -178,12 +180,12 @@ export function createSocketServer(httpServer: HttpServer, deps: RealtimeDeps) {
   io.on('connection', (socket) => {
     // Authenticated: drop the handshake's HTTP request (socket, parser, buffers), as Socket.IO's
     // memory-usage guide advises, and of its headers keep only the cookie the revocation sweep
-    // re-checks (auth/socketRevocation.ts): a wall holds sockets for days, thousands at a time.
+    // re-checks (socketRevocation.ts): a wall holds sockets for days, thousands at a time.
     (socket.conn as unknown as { request: unknown }).request = null;
     const { cookie } = socket.handshake.headers;
     socket.handshake.headers = cookie === undefined ? {} : { cookie };
     deps.metrics.socketsConnected.inc();
-    // A session's sockets end with it, at its absolute end (the sweep in auth/socketRevocation.ts is the backstop).
+    // A session's sockets end with it, at its absolute end (the sweep in socketRevocation.ts is the backstop).
     const expiresIn = socket.data.expiresAt === undefined ? undefined : socket.data.expiresAt - Date.now();
     const expiry =
       expiresIn === undefined ? undefined : setTimeout(() => socket.disconnect(true), Math.max(0, expiresIn));

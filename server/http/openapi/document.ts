@@ -7,18 +7,16 @@
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
 import type { oas31 } from 'zod-openapi';
 import { SESSION_COOKIE } from '../../auth/cookies.js';
-import { can, type Role, userRoles } from '../auth.js';
+import { accountRoles, can, roles } from '../../../shared/roles.js';
 import { errorBodySchema, errorStatuses } from './errors.js';
 import { routeDocs } from './paths/index.js';
 import type { Access, RouteDoc } from './route.js';
 
-const allRoles: Role[] = ['display', 'ingest', ...userRoles];
-
 /** The roles that pass a route's check; `anyone` for a public route. */
 export function rolesFor(access: Access): string[] {
   if (access === 'public') return ['anyone'];
-  if (access === 'signedIn') return [...userRoles];
-  return allRoles.filter((role) => can(role, access));
+  if (access === 'signedIn') return [...accountRoles];
+  return roles.filter((role) => can(role, access));
 }
 
 /** `/api/reports/:id` → `/api/reports/{id}`. */

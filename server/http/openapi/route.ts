@@ -3,7 +3,7 @@
  * who may call it, and the answers it gives. document.ts turns a list of these into OpenAPI 3.1.
  */
 import type { z } from 'zod';
-import type { Permission } from '../auth.js';
+import type { Permission } from '../../../shared/roles.js';
 
 /**
  * Who may call a route: a permission of `can()`, `public` (no credentials: the route is mounted

@@ -6,6 +6,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { SessionUser } from '../../../../shared/desk.js';
+import { can } from '../../../../shared/roles.js';
 import { api, ApiError } from '../../api/http.js';
 import { CrisesScreen } from './crises/CrisesScreen.js';
 import { NoCrisisScreen } from './crises/NoCrisisScreen.js';
@@ -17,8 +18,6 @@ import { useDeskStream } from './useDeskStream.js';
 import './desk.css';
 import './crises/crises.css';
 
-const canFlagRoles = new Set(['journalist', 'editor', 'admin']);
-const canEditRoles = new Set(['editor', 'admin']);
 const viewNames: Record<DeskView, string> = { reports: 'Reports', 'no-crisis': 'In no crisis', crises: 'Crises' };
 
 export function DeskPage() {
@@ -40,7 +39,7 @@ function Desk({ user, onSignedOut }: { user: SessionUser; onSignedOut: () => voi
   const stream = useDeskStream();
   const crises = useCrises(stream);
   const [view, go] = useDeskView();
-  const canFlag = canFlagRoles.has(user.role);
+  const canFlag = can(user.role, 'flag');
 
   async function signOut(everywhere: boolean) {
     await api('DELETE', `/api/session${everywhere ? '?all=1' : ''}`).catch(() => undefined);
@@ -69,7 +68,7 @@ function Desk({ user, onSignedOut }: { user: SessionUser; onSignedOut: () => voi
         </nav>
         <nav>
           <a href="/wall">Wall</a> · <a href="/alerts">Alerts</a>
-          {user.role === 'admin' && (
+          {can(user.role, 'admin') && (
             <>
               {' '}
               · <a href="/admin/queues">Queues</a>
@@ -98,7 +97,7 @@ function Desk({ user, onSignedOut }: { user: SessionUser; onSignedOut: () => voi
       </header>
       {view === 'reports' && <ReportsView stream={stream} crises={crises.crises ?? []} canFlag={canFlag} />}
       {view === 'no-crisis' && <NoCrisisScreen stream={stream} crises={crises.crises ?? []} canAssign={canFlag} />}
-      {view === 'crises' && <CrisesScreen desk={crises} canEdit={canEditRoles.has(user.role)} />}
+      {view === 'crises' && <CrisesScreen desk={crises} canEdit={can(user.role, 'edit')} />}
     </main>
   );
 }
