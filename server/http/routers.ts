@@ -116,6 +116,7 @@ export function appRouters(deps: RouterDeps): AppRouters {
   const otherQueues = [DELIVER_QUEUE, FEEDS_QUEUE].map(
     (name) => new Queue(name, { connection: command, prefix: keys.queuePrefix }),
   );
+  // The connection's own handler logs its errors (storage/redis.ts).
   for (const q of otherQueues) q.on('error', () => undefined);
 
   return {
