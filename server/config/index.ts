@@ -169,10 +169,3 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
   }
   return result.data;
 }
-
-let cached: Config | undefined;
-/** The process' configuration, parsed on first use. */
-export function config(): Config {
-  cached ??= parseConfig();
-  return cached;
-}
