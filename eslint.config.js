@@ -1,5 +1,6 @@
 // @ts-check
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -15,6 +16,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-empty-object-type': 'off',
     },
+  },
+  {
+    // The rules of hooks and the React Compiler's checks, on the client's components and hooks.
+    files: ['client/src/**/*.ts', 'client/src/**/*.tsx'],
+    ...reactHooks.configs.flat.recommended,
   },
   {
     // shared/ knows neither server nor client.

@@ -2,7 +2,7 @@
  * The first screen: one crisis' live report feed and the connection state, end to end. The
  * default crisis unless `?crisis=` names one; a switcher moves the same socket to another.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useCrisisList } from '../../api/useCrisisList.js';
 import { ConnectionBadge } from '../../components/ConnectionBadge.js';
 import { useCrisisState } from '../../realtime/useCrisisState.js';
@@ -19,9 +19,8 @@ export function FeedPage() {
   // A crisis that does not exist (or was removed): say so (feed.unknown), and show the default.
   const unknown = feed.unknown?.crisis;
   const fallback = crises?.find((c) => c.slug !== unknown)?.slug;
-  useEffect(() => {
-    if (unknown && fallback) setCrisis(fallback);
-  }, [unknown, fallback]);
+  // Moved during render, not in an effect: the page never paints the missing crisis first.
+  if (unknown && fallback && crisis === unknown) setCrisis(fallback);
 
   function choose(slug: string) {
     setCrisis(slug);

@@ -66,16 +66,22 @@ export function FeedsPage() {
   const [interval, setIntervalSeconds] = useState('300');
   const [busy, setBusy] = useState(false);
 
-  const refresh = useCallback(async () => {
-    try {
-      setFeeds(await listFeeds());
-      setAccess('ok');
-    } catch (err) {
-      const status = err instanceof ApiError ? err.status : 0;
-      setAccess(status === 401 ? 'signed-out' : status === 403 ? 'forbidden' : 'error');
-      if (status !== 401 && status !== 403) setMessage((err as Error).message);
-    }
-  }, []);
+  // State is set when the answer comes, never synchronously in the effect that asks.
+  const refresh = useCallback(
+    () =>
+      listFeeds().then(
+        (list) => {
+          setFeeds(list);
+          setAccess('ok');
+        },
+        (err: unknown) => {
+          const status = err instanceof ApiError ? err.status : 0;
+          setAccess(status === 401 ? 'signed-out' : status === 403 ? 'forbidden' : 'error');
+          if (status !== 401 && status !== 403) setMessage((err as Error).message);
+        },
+      ),
+    [],
+  );
 
   useEffect(() => {
     void refresh();
