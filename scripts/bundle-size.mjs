@@ -15,8 +15,7 @@ for (const f of files) {
 console.log(`client JavaScript: ${(total / 1024).toFixed(1)} KB gzip in ${files.length} files`);
 
 // Per page, from Vite's manifest: the shell (index.html's entry) plus the page's lazy chunk and
-// everything both import statically. The wall has a budget: ≤ 200 KB gzip (issue 8's target; issue 4
-// asked for 250). It read 195 KB with Recharts; its own SVG chart on d3-scale and d3-shape brought it to 105.
+// everything both import statically. The wall has a budget: ≤ 200 KB gzip (a kiosk on a slow link).
 const manifestPath = path.resolve('dist/client/.vite/manifest.json');
 const budgetsKB = { wall: 200 };
 if (existsSync(manifestPath)) {

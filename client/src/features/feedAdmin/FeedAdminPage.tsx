@@ -4,8 +4,8 @@
  */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { Feed } from '../../../../shared/feeds.js';
-import { addFeed, ApiError, listFeeds, removeFeed } from './feedsApi.js';
-import './feeds.css';
+import { addFeed, ApiError, listFeeds, removeFeed } from './feedAdminApi.js';
+import './feedAdmin.css';
 
 const REFRESH_MS = 10_000;
 
@@ -58,7 +58,7 @@ function FeedRow({ feed, onRemove }: { feed: Feed; onRemove: (feed: Feed) => voi
   );
 }
 
-export function FeedsPage() {
+export function FeedAdminPage() {
   const [feeds, setFeeds] = useState<Feed[]>([]);
   const [access, setAccess] = useState<Access>('loading');
   const [message, setMessage] = useState<string | null>(null);

@@ -8,7 +8,7 @@ import { ConnectionBadge } from '../../components/ConnectionBadge.js';
 import { useCrisisState } from '../../realtime/useCrisisState.js';
 import { urlToken } from '../../token.js';
 
-export function FeedPage() {
+export function HomePage() {
   const token = urlToken();
   const [crisis, setCrisis] = useState(() => new URLSearchParams(window.location.search).get('crisis') ?? undefined);
   const { crises } = useCrisisList(token);
