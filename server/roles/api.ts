@@ -105,6 +105,7 @@ export async function startApiRole(ctx: RoleContext, options: { clientDir?: stri
     trust: trustFunction(config.TRUST_PROXY),
     publicOrigin: config.PUBLIC_URL ? new URL(config.PUBLIC_URL).origin : undefined,
     limits: { perCredential: config.SOCKETS_PER_CREDENTIAL, perIp: config.SOCKETS_PER_IP },
+    frameBroadcast: config.FRAME_BROADCAST,
   });
   const tailConnection = ctx.connect('blocking', 'api-tail');
   const tailer = new ChangeTailer(
