@@ -141,6 +141,8 @@ export type DeliveryEntry = {
   code?: number;
   error?: string;
   note?: string;
+  /** On a follow-up: the key of the alert it corrects (its entry in the same log). */
+  corrects?: string;
 };
 
 /** The rule in words, for lists, e-mail footers and logs. */

@@ -39,7 +39,7 @@ export const troopRejectSchema = z.object({ kind: z.literal('troop.reject'), ind
 
 export const troopAddSchema = z.object({
   kind: z.literal('troop.add'),
-  troop: troopMentionSchema.extend({ evidence: evidenceSchema.optional() }),
+  troop: troopMentionSchema.omit({ verification: true }).extend({ evidence: evidenceSchema.optional() }),
 });
 
 export const meetingSetSchema = z.object({
@@ -56,7 +56,7 @@ export const meetingRejectSchema = z.object({ kind: z.literal('meeting.reject'),
 
 export const meetingAddSchema = z.object({
   kind: z.literal('meeting.add'),
-  meeting: meetingMentionSchema.extend({ evidence: evidenceSchema.optional() }),
+  meeting: meetingMentionSchema.omit({ verification: true }).extend({ evidence: evidenceSchema.optional() }),
 });
 
 /** One correction; validate what the desk sends with this schema. */

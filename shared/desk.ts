@@ -6,8 +6,8 @@ import { z } from 'zod';
 import { correctionSchema } from './corrections.js';
 import { flagKinds } from './report.js';
 import type { AccountRole, IssuedTokenRole } from './roles.js';
+import { usernameSchema } from './username.js';
 
-/** Lower-case letters, digits, dot, dash and underscore; 2–40 characters. */
 /**
  * Names the app gives its tokens ("display", "ingest-token-1", "token:NAME"): no account may take
  * one, so nothing keyed by a name (rooms, limits, audit) can mix a person up with a token.
@@ -16,14 +16,7 @@ export function isReservedUsername(name: string): boolean {
   return /^(display|ingest|ingest-token-\d+|token|system|bootstrap|rule|journalist)$/.test(name);
 }
 
-export const usernameSchema = z
-  .string({ error: 'username is required' })
-  .trim()
-  .toLowerCase()
-  .regex(
-    /^[a-z0-9][a-z0-9._-]{1,39}$/,
-    'username: 2–40 letters, digits, ".", "-" or "_", starting with a letter or digit',
-  );
+export { usernameSchema };
 
 export const passwordSchema = z
   .string({ error: 'password is required' })
@@ -54,6 +47,7 @@ export type CorrectionInput = z.infer<typeof correctionInputSchema>;
 export const auditActions = [
   'flag.set',
   'flag.removed',
+  'verification.set',
   'correction.added',
   'user.created',
   'user.updated',
@@ -67,6 +61,7 @@ export const auditActions = [
   'report.assigned',
   'report.unassigned',
   'report.rules-restored',
+  'source.tier-set',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

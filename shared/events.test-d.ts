@@ -29,12 +29,16 @@ describe('the Socket.IO event map', () => {
       | 'troops.updated'
       | 'meeting.upserted'
       | 'flag.changed'
+      | 'verification.changed'
       | 'alert.fired'
       | 'crisis.changed'
       | 'crisis.rebuilt'
       | 'crisis.reassignment'
     >();
     expectTypeOf<Extract<Change, { type: 'report.added' }>>().toHaveProperty('id').toEqualTypeOf<string>();
+    expectTypeOf<Extract<Change, { type: 'verification.changed' }>>()
+      .toHaveProperty('crises')
+      .toEqualTypeOf<string[]>();
   });
 
   it('the client listens with the same map', () => {

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { crisisSlugSchema, type Crisis, type CrisisAssignment } from './crisis.js';
 import type { Flag, ReportSummary } from './report.js';
 import type { Meeting, PublicState, PublicTension, PublicTroops } from './state.js';
+import type { FactRef, ReportVerification } from './verification.js';
 
 export type ChangeBody =
   | { type: 'report.added'; id: string; report: ReportSummary }
@@ -20,7 +21,33 @@ export type ChangeBody =
   | { type: 'troops.updated'; troops: PublicTroops }
   | { type: 'meeting.upserted'; meeting: Meeting }
   | { type: 'flag.changed'; id: string; flags: Flag[] }
-  | { type: 'alert.fired'; subscriptionId: string; userId: string; title: string; body: string; changeSeq: string }
+  /**
+   * On the desk stream: the verdict of a report (`fact` null) or of one of its facts changed.
+   * `verification` is the report's whole verification after; `crises` the slugs of the crises
+   * the report is in (the walls get the marks through the fold, as troops and meeting changes).
+   */
+  | {
+      type: 'verification.changed';
+      id: string;
+      fact: FactRef | null;
+      verification: ReportVerification;
+      crises: string[];
+    }
+  | {
+      type: 'alert.fired';
+      subscriptionId: string;
+      userId: string;
+      title: string;
+      body: string;
+      changeSeq: string;
+      /** The alert's Idempotency-Key (what a later follow-up names in `corrects`). */
+      key?: string;
+      /** On a follow-up: the key and title of the alert it corrects, and the fact before and after (null: gone). */
+      corrects?: string;
+      correctsTitle?: string;
+      before?: unknown;
+      after?: unknown;
+    }
   /** On the desk stream: a crisis was made or changed (`definition`), or removed (`definition: null`). */
   | { type: 'crisis.changed'; slug: string; definition: Crisis | null }
   /** On a crisis' stream: its picture is being folded again from nothing (its principal changed); read a fresh snapshot. */

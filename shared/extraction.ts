@@ -3,6 +3,7 @@
  * Shared by server (producer), client (highlighting) and eval (scoring).
  */
 import { z } from 'zod';
+import { verificationStatuses } from './verificationStatus.js';
 
 /** A span of the report's text; offsets are UTF-16 code-unit indexes into report.text. */
 export const evidenceSchema = z.object({
@@ -23,6 +24,8 @@ export const troopMentionSchema = z.object({
   claimedBy: z.string().optional(),
   hypothetical: z.boolean(),
   evidence: evidenceSchema,
+  /** Set by the worker from the desk's verdicts (absent: unverified), never by extraction. */
+  verification: z.enum(verificationStatuses).optional(),
 });
 export type TroopMention = z.infer<typeof troopMentionSchema>;
 
@@ -41,6 +44,8 @@ export const meetingMentionSchema = z.object({
   kind: z.enum(meetingKinds),
   status: z.enum(meetingStatuses),
   evidence: evidenceSchema,
+  /** Set by the worker from the desk's verdicts (absent: unverified), never by extraction. */
+  verification: z.enum(verificationStatuses).optional(),
 });
 export type MeetingMention = z.infer<typeof meetingMentionSchema>;
 

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { CrisisAssignment, CrisisOverride } from './crisis.js';
 import type { Extraction } from './extraction.js';
+import type { ReportVerification } from './verification.js';
 
 export const MAX_REPORT_CHARS = 100_000;
 
@@ -71,6 +72,8 @@ export type ReportSummary = {
   status: ReportStatus;
   excerpt: string;
   flags: Flag[];
+  /** Its verdict and its facts' (absent: never judged, i.e. unverified). */
+  verification?: ReportVerification;
   /** The crises it belongs to, and why (absent until the report is first folded). */
   crises?: CrisisAssignment[];
 };
@@ -81,6 +84,8 @@ export type ReportDetail = {
   report: Report;
   extraction?: Extraction;
   flags: Flag[];
+  /** Its verdict and its facts' (the server always sends it: unverified by default). */
+  verification?: ReportVerification;
   /** The crises it belongs to, and why (empty: in no crisis; absent until the report is first folded). */
   crises?: CrisisAssignment[];
   /** Journalists' assignments to crises and removals from them, by slug, which hold over the rules. */

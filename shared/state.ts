@@ -4,6 +4,7 @@
  */
 import type { Evidence, MeetingKind, MeetingStatus, TroopMention } from './extraction.js';
 import type { ReportSummary } from './report.js';
+import type { VerificationStatus } from './verificationStatus.js';
 
 export const tensionLevels = ['low', 'elevated', 'high', 'severe'] as const;
 export type TensionLevel = (typeof tensionLevels)[number];
@@ -21,7 +22,25 @@ export type TensionDriver = {
   evidence: Evidence;
 };
 
-export type TensionPair = { actors: string[]; value: number; level: TensionLevel; drivers: TensionDriver[] };
+/**
+ * One day of an actor pair's tension: its index that day and, on a day it rose, the signals of
+ * that day behind the rise (those the fold still keeps, strongest first; `contribution` is what
+ * each added that day: its weight over the day's reports). `drivers` is left out on other days,
+ * as every point goes to every client on each change.
+ */
+export type TensionPairPoint = { at: string; value: number; drivers?: TensionRiseDriver[] };
+
+/** A signal behind a rise, briefly: its report holds the evidence. */
+export type TensionRiseDriver = Pick<TensionDriver, 'reportId' | 'phrase' | 'weight' | 'contribution'>;
+
+export type TensionPair = {
+  actors: string[];
+  value: number;
+  level: TensionLevel;
+  drivers: TensionDriver[];
+  /** Day by day over the pair window (the 30 days before crisis time), one point per day with reports. */
+  history?: TensionPairPoint[];
+};
 
 export type PublicTension = {
   value: number; // 0..100
@@ -41,6 +60,20 @@ export type TroopClaim = Omit<TroopMention, 'evidence'> & {
 export type TroopFigure = { value: number; low: number; high: number; asOf: string; claims: TroopClaim[] };
 
 /** The figures of one force in one theatre: its claims side by side, never mixed with another force's. */
+/** One day of one claimant's figure for a force: the figure it cited most that day (ties: the lower). */
+export type ClaimantPoint = { at: string; value: number; low?: number; high?: number };
+
+/**
+ * What one source claimed of a force over time, from the claims the fold keeps (the newest 40
+ * stated and 8 hypothetical per force): its stated figures, and apart its hypothetical ones.
+ */
+export type ClaimantSeries = {
+  /** Who claims it, as the report says ("Ukrainian intelligence"); "" when unattributed. */
+  claimedBy: string;
+  points: ClaimantPoint[];
+  hypotheticals: ClaimantPoint[];
+};
+
 export type ForceTroops = {
   /** Whose troops ("Russia"); "" when the reports do not say. */
   force: string;
@@ -50,6 +83,8 @@ export type ForceTroops = {
   /** Projections and "could double" figures: shown apart, never mixed into current. */
   hypotheticals: TroopClaim[];
   history: { at: string; value: number; low: number; high: number }[];
+  /** The same figures by who claims them, side by side (most claims first, at most 8 claimants). */
+  claimants?: ClaimantSeries[];
 };
 
 /**
@@ -65,6 +100,8 @@ export type MeetingHistoryEntry = {
   status: MeetingStatus;
   date: string | null;
   place: string | null;
+  /** Where that report's text states the meeting (its last mention there): offsets into report.text. */
+  span?: { start: number; end: number };
 };
 
 export type Meeting = {
@@ -78,6 +115,8 @@ export type Meeting = {
   moved: boolean;
   sources: string[];
   history: MeetingHistoryEntry[];
+  /** The best verdict among its sources' (absent: none verified it, nor judged it otherwise). */
+  verification?: VerificationStatus;
 };
 
 export type PublicState = {

@@ -363,6 +363,8 @@ describe('route × role', () => {
         .replace('/api/tokens/:id', '/api/tokens/0000000000000000')
         .replace(':id', 'x0000000000')
         .replace(':flag', 'follow-up')
+        .replace(':kind', 'troops')
+        .replace(':index', '0')
         .replace(':slug', 'no-such-crisis')
         .replace(':username', 'nobody-here');
       for (const who of everyone) {

@@ -17,6 +17,8 @@ export const targets: Target[] = [
   { name: 'fanout.10000.held', op: '>=', limit: 10000, fullOnly: true },
   { name: 'client.wall_js_gzip_kb', op: '<=', limit: 200 },
   { name: 'soak.rss_growth_mb', op: '<=', limit: 10 },
+  // Issue 28: GET /api/state?asOf= over a crisis of 100,000 reports.
+  { name: 'asof.p95_ms', op: '<=', limit: 200, fullOnly: true },
 ];
 
 export function meets(target: Target, value: number): boolean {

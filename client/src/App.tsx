@@ -7,6 +7,8 @@ const FeedAdminPage = lazy(() =>
   import('./features/feedAdmin/FeedAdminPage.js').then((m) => ({ default: m.FeedAdminPage })),
 );
 const DeskPage = lazy(() => import('./features/desk/DeskPage.js').then((m) => ({ default: m.DeskPage })));
+const UsersPage = lazy(() => import('./features/users/UsersPage.js').then((m) => ({ default: m.UsersPage })));
+const TrendsPage = lazy(() => import('./features/trends/TrendsPage.js').then((m) => ({ default: m.TrendsPage })));
 const AlertsPage = lazy(() => import('./features/alerts/AlertsPage.js').then((m) => ({ default: m.AlertsPage })));
 
 /** Screens that other features register; unknown paths show the home page (one crisis' live feed). */
@@ -16,6 +18,8 @@ export const routes: Record<string, React.LazyExoticComponent<() => React.JSX.El
   '/feeds': FeedAdminPage,
   '/desk': DeskPage,
   '/alerts': AlertsPage,
+  '/users': UsersPage,
+  '/trends': TrendsPage,
 };
 
 export function App() {

@@ -22,11 +22,19 @@ import { DELIVER_QUEUE } from '../queues/names.js';
 import type { DeliveryLog } from '../storage/deliveryLog.js';
 import type { Keys } from '../storage/keys.js';
 import type { SubscriptionStore } from '../storage/subscriptionStore.js';
+import type { SentAlertStore } from '../storage/sentAlertStore.js';
 import type { ChannelRegistry } from './channels/index.js';
+import { messageIdOf } from './channels/email.js';
+import { followUpLateDelivery, runFactsJob, runFollowUpJob } from './followUpDelivery.js';
+import type { SentAlertRecord } from './followUpTypes.js';
+import { seqMs } from './memo.js';
+import type { FollowUpPlanDeps } from './followUps.js';
 import { composeDigest, isSilenced, MARKER_TTL_SECONDS, type AlertGate } from './throttle.js';
 import { DeliveryFailed, type AlertContent, type OutgoingAlert, type Subscription } from './types.js';
 
-export type DeliveryDeps = {
+export type DeliveryDeps = Omit<FollowUpPlanDeps, 'sent'> & {
+  /** Which delivered alert rested on which fact, for follow-ups. */
+  sent: SentAlertStore;
   redis: Redis;
   keys: Keys;
   subscriptions: SubscriptionStore;
@@ -126,7 +134,14 @@ export function createDeliveryProcessor(deps: DeliveryDeps) {
     if (data.kind === 'alert') {
       const decision = await deps.gate.admit(sub, data.key, { ...data.alert, firedAt: data.firedAt }, now);
       if (decision.action === 'send')
-        return { content: data.alert as AlertContent, changeSeq: data.changeSeq, firedAt: data.firedAt };
+        return {
+          content: data.alert as AlertContent,
+          changeSeq: data.changeSeq,
+          firedAt: data.firedAt,
+          sources: [data.alert],
+          // The change's own time: an evaluator judging late still judged the state of then.
+          judgedOnMs: data.changeSeq ? seqMs(data.changeSeq) : Date.parse(data.firedAt),
+        };
       await scheduleDigest(sub.id, decision.flushAt);
       const note = `grouped into one alert at ${new Date(decision.flushAt).toISOString()}`;
       await deps.deliveries.record(sub.id, {
@@ -147,10 +162,46 @@ export function createDeliveryProcessor(deps: DeliveryDeps) {
       changeSeq: '',
       firedAt: new Date(now).toISOString(),
       items: items.length > 1 ? items : undefined,
+      sources: taken.items as AlertContent[],
+      judgedOnMs: Math.min(...taken.items.map((i) => Date.parse(i.firedAt))),
     };
   }
 
+  /**
+   * Remembers what a delivered alert rested on, per crisis, for its follow-ups; and sends those a
+   * correction made while it was on its way (after `judgedOnMs`, the state it was judged on).
+   */
+  async function rememberSent(
+    alert: OutgoingAlert,
+    sub: Subscription,
+    sources: AlertContent[],
+    judgedOnMs: number,
+  ): Promise<void> {
+    const byCrisis = new Map<string | null, NonNullable<AlertContent['facts']>>();
+    for (const s of sources) {
+      if (!s.facts || s.facts.length === 0) continue;
+      const crisis = s.crisis ?? null;
+      byCrisis.set(crisis, [...(byCrisis.get(crisis) ?? []), ...s.facts]);
+    }
+    for (const [crisis, facts] of byCrisis) {
+      const record: SentAlertRecord = {
+        key: alert.key,
+        subscriptionId: sub.id,
+        channel: sub.channel.type,
+        title: alert.title,
+        ...(sub.channel.type === 'email' ? { messageId: messageIdOf(alert.key) } : {}),
+        at: new Date().toISOString(),
+        crisis,
+        facts,
+      };
+      await deps.sent.record(record);
+      await followUpLateDelivery(deps, record, judgedOnMs);
+    }
+  }
+
   return async function processDelivery(job: Job<DeliverJob>): Promise<string> {
+    if (job.data.kind === 'facts') return runFactsJob(deps, job.data);
+    if (job.data.kind === 'followup') return runFollowUpJob(deps, job, job.data);
     const { key, subscriptionId } = job.data;
     const attempt = job.attemptsMade + 1;
     const sub = await deps.subscriptions.get(subscriptionId);
@@ -205,6 +256,11 @@ export function createDeliveryProcessor(deps: DeliveryDeps) {
         title: alert.title,
         code: receipt.code,
       });
+      // Not a reason to retry the job (the alert is out, and the marker would stop the retry here):
+      // without its record, this alert only misses follow-ups.
+      await rememberSent(alert, sub, next.sources, next.judgedOnMs).catch((err: Error) =>
+        deps.log.warn({ key, err: err.message }, 'could not record what a delivered alert rested on'),
+      );
       return 'delivered';
     } catch (err) {
       const failed = err instanceof DeliveryFailed ? err : new DeliveryFailed((err as Error).message);

@@ -208,10 +208,11 @@ export class AlertEvaluator {
     return (crises ?? []).some((c) => c.slug === sub.crisis);
   }
 
-  /** A crisis' alerts say which crisis they are about. */
+  /** A crisis' alerts say which crisis they are about (in the title, and for the record of their facts). */
   private titled(alert: AlertContent, change: Change): AlertContent {
     const name = change.crisis === null ? undefined : this.names.get(change.crisis);
-    return name ? { ...alert, title: `${name}: ${alert.title}` } : alert;
+    const withCrisis = { ...alert, crisis: change.crisis };
+    return name ? { ...withCrisis, title: `${name}: ${alert.title}` } : withCrisis;
   }
 
   /** Judges one change against every subscription of `subscriptions` watching it; enqueues matches; moves memos forward. */

@@ -1,6 +1,7 @@
 /** Meeting rules, pure: announced, moved or cancelled (from changes), and starting soon (from sweeps). */
 import { meetingChangeKinds, type MeetingChangeKind } from '../../shared/alerts.js';
 import type { Meeting } from '../../shared/state.js';
+import { meetingFact } from './facts.js';
 import { MAX_MEETINGS, withTold, type RuleMemo } from './memo.js';
 import type { AlertContent } from './types.js';
 
@@ -57,6 +58,7 @@ export function judgeMeetingChanged(
         title: `New ${meeting.status} meeting: ${label}`,
         body: `${label}. Reported in ${meeting.sources.length} report(s).`,
         reportId,
+        facts: [meetingFact(meeting)],
       },
       memo: next,
     };
@@ -69,12 +71,18 @@ export function judgeMeetingChanged(
         title: `Meeting moved: ${label}`,
         body: `${label}. Before, it was expected ${was || 'without a place or date'}.`,
         reportId,
+        facts: [meetingFact(meeting)],
       },
       memo: next,
     };
   }
   return {
-    alert: { title: `Meeting cancelled: ${label}`, body: `${label} is now reported as cancelled.`, reportId },
+    alert: {
+      title: `Meeting cancelled: ${label}`,
+      body: `${label} is now reported as cancelled.`,
+      reportId,
+      facts: [meetingFact(meeting)],
+    },
     memo: next,
   };
 }
@@ -107,6 +115,7 @@ export function judgeMeetingSoon(
       title: `Starting within ${inHours} h: ${label}`,
       body: `${label} (${m.status}).`,
       reportId: m.sources.at(-1),
+      facts: [meetingFact(m)],
     });
   }
   return { alerts, memo: next };

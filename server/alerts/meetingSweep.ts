@@ -60,7 +60,7 @@ export async function sweepMeetings(deps: MeetingSweepDeps, nowMs = Date.now()):
               subscriptionId: sub.id,
               key,
               changeSeq: '',
-              alert: { ...alert, title: `${name}: ${alert.title}` },
+              alert: { ...alert, crisis, title: `${name}: ${alert.title}` },
               firedAt,
             },
             opts: { jobId: key },

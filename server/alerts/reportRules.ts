@@ -1,6 +1,7 @@
 /** Report rules, pure: a report mentions a term or entity, a report is flagged. */
 import type { CrisisAssignment } from '../../shared/crisis.js';
 import type { Flag, FlagKind } from '../../shared/report.js';
+import { reportFact } from './facts.js';
 import { withTold, type RuleMemo } from './memo.js';
 import { compileTerms, reportWords, type ReportWords } from './mentions.js';
 import type { AlertContent } from './types.js';
@@ -58,7 +59,12 @@ export function judgeMention(
   const context = first ? around(flat, first.index, first.length) : headline(report);
   const from = [report.source, report.dateline.slice(0, 10)].filter(Boolean).join(', ');
   return {
-    alert: { title: `${quoted} in: ${headline(report)}`, body: `${context}\n\n(${from})`, reportId: report.id },
+    alert: {
+      title: `${quoted} in: ${headline(report)}`,
+      body: `${context}\n\n(${from})`,
+      reportId: report.id,
+      facts: [reportFact(report.id)],
+    },
     memo,
   };
 }
@@ -85,6 +91,7 @@ export function judgeFlag(
       title: `Flagged ${flag}: ${title}`,
       body: `${set.by ?? 'A journalist'} flagged this report ${flag} at ${set.at}.${note}`,
       reportId,
+      facts: [reportFact(reportId)],
     },
     memo: withTold(memo, key),
   };

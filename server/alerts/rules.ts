@@ -7,6 +7,7 @@
 import type { AlertRule, AlertRuleType } from '../../shared/alerts.js';
 import type { Change, ChangeType } from '../../shared/events.js';
 import type { PublicState, PublicTension, PublicTroops } from '../../shared/state.js';
+import { reportFact, troopFacts } from './facts.js';
 import { judgeMeetingChanged, meetingSignature } from './meetingRules.js';
 import { keepLast, MAX_TENSION_READINGS, seqMs, type RuleMemo } from './memo.js';
 import { judgeFlag, judgeMention, type ReportForRules } from './reportRules.js';
@@ -109,14 +110,18 @@ function topDriver(tension: PublicTension) {
   return [...tension.drivers].sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution))[0];
 }
 
-function tensionStory(tension: PublicTension, from: number | undefined): { body: string; reportId?: string } {
+function tensionStory(tension: PublicTension, from: number | undefined): Omit<AlertContent, 'title'> {
   const driver = topDriver(tension);
   const move =
     from === undefined
       ? `The tension index is now ${fmt(tension.value)}`
       : `The tension index went from ${fmt(from)} to ${fmt(tension.value)}`;
   const why = driver ? ` Biggest driver: "${driver.phrase}" (${driver.category}).` : '';
-  return { body: `${move} (${tension.level}).${why}`, reportId: driver?.reportId };
+  return {
+    body: `${move} (${tension.level}).${why}`,
+    reportId: driver?.reportId,
+    ...(driver ? { facts: [reportFact(driver.reportId)] } : {}),
+  };
 }
 
 function tensionAbove(threshold: number, tension: PublicTension, seq: string, memo: RuleMemo): Judgement {
@@ -163,7 +168,7 @@ function tensionJump(
   };
 }
 
-function troopStory(troops: PublicTroops): { body: string; reportId?: string } {
+function troopStory(troops: PublicTroops): Omit<AlertContent, 'title'> {
   const current = troops.current!;
   const range = current.low !== current.high ? ` (range ${num(current.low)}–${num(current.high)})` : '';
   const claim = current.claims[0];
@@ -173,6 +178,7 @@ function troopStory(troops: PublicTroops): { body: string; reportId?: string } {
   return {
     body: `Current estimate: ${num(current.value)} troops${where}${range}${who}, as of ${current.asOf}.${quote}`,
     reportId: claim?.reportId,
+    facts: troopFacts(troops),
   };
 }
 

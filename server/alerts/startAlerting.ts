@@ -11,6 +11,7 @@ import { CrisisStore } from '../storage/crisisStore.js';
 import { FoldStore } from '../storage/foldStore.js';
 import { ReportStore } from '../storage/reportStore.js';
 import { waitReady } from '../storage/redis.js';
+import { SentAlertStore } from '../storage/sentAlertStore.js';
 import { SubscriptionStore } from '../storage/subscriptionStore.js';
 import { createChannels } from './channels/index.js';
 import { createDeliveryWorker } from './deliveryWorker.js';
@@ -80,6 +81,10 @@ export async function startAlerting(ctx: RoleContext): Promise<RunningRole> {
       queue,
       publicUrl,
       log,
+      sent: new SentAlertStore(command, keys),
+      crisisSlugs: async () => (await crises.list()).crises.map((c) => c.slug),
+      meetingsOf: async (slug) =>
+        (await new FoldStore(command, keys.crisis(slug), 0).readPublic()).view?.meetings ?? [],
     },
     {
       connection: ctx.connect('blocking', 'alerts-deliver'),

@@ -1,5 +1,7 @@
 /** The vocabulary of alerts: stored subscriptions, what a rule produces, and the channel interface. */
 import type { AlertChannelConfig, SubscriptionInput } from '../../shared/alerts.js';
+import type { AlertFact } from './facts.js';
+import type { FollowUp } from './followUpTypes.js';
 
 /** An e-mail channel as stored: `confirmedAt` once the address gave back its confirmation code. */
 type StoredEmail = Extract<AlertChannelConfig, { type: 'email' }> & { confirmedAt?: string };
@@ -19,6 +21,10 @@ export type AlertContent = {
   body: string;
   /** The report that caused it, for the link back. */
   reportId?: string;
+  /** The crisis it is about (null: the desk's reports and flags); where its facts are recorded. */
+  crisis?: string | null;
+  /** What it rests on: a correction of any of these reaches whoever the alert reached (followUps.ts). */
+  facts?: AlertFact[];
 };
 
 /** An alert ready for a channel. `key` is its idempotency key, the same on every retry. */
@@ -35,6 +41,8 @@ export type OutgoingAlert = AlertContent & {
   plain?: boolean;
   /** Set on a digest: the alerts that were grouped into it, oldest first. */
   items?: (AlertContent & { link: string; firedAt: string })[];
+  /** Set on a follow-up: the alert it corrects, and the fact before and after. */
+  followUp?: FollowUp;
 };
 
 /** What a channel reports about a successful delivery, for the delivery log. */

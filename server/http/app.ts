@@ -71,8 +71,8 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   if (deps.clientDir && existsSync(path.join(deps.clientDir, 'index.html'))) {
     const clientDir = deps.clientDir;
     app.use(express.static(clientDir, { index: false, maxAge: '1h', setHeaders: noCacheHtml }));
-    // Client-side routes (/, /wall, /desk, /alerts, /feeds) all load the same page.
-    app.get(/^\/(wall|desk|alerts|feeds)?\/?$/, (_req, res) => {
+    // Client-side routes (/, /wall, /desk, /alerts, /feeds, /users, /trends) all load the same page.
+    app.get(/^\/(wall|desk|alerts|feeds|users|trends)?\/?$/, (_req, res) => {
       res.setHeader('Cache-Control', 'no-cache');
       res.sendFile(path.join(clientDir, 'index.html'));
     });

@@ -25,9 +25,12 @@ import { FeedStore } from '../storage/feedStore.js';
 import { FlagStore } from '../storage/flagStore.js';
 import { OverrideStore } from '../storage/overrideStore.js';
 import type { ReportStore } from '../storage/reportStore.js';
+import type { AsOfReader } from '../storage/asOfReader.js';
 import type { SnapshotReader } from '../storage/snapshot.js';
+import { SourceStore } from '../storage/sourceStore.js';
 import { SubscriptionStore } from '../storage/subscriptionStore.js';
 import { UriIndex } from '../storage/uriIndex.js';
+import { VerificationStore } from '../storage/verificationStore.js';
 import type { HttpAppDeps } from './app.js';
 import { redisRateLimit } from './rateLimit.js';
 import { accountAuditRouter, reportAuditRouter } from './routes/audit.js';
@@ -42,9 +45,11 @@ import { reportCrisesRouter } from './routes/reportCrises.js';
 import { reportsRouter } from './routes/reports.js';
 import { sessionRouter } from './routes/session.js';
 import { stateRouter } from './routes/state.js';
+import { sourcesRouter } from './routes/sources.js';
 import { subscriptionsRouterFor } from './routes/subscriptions/router.js';
 import { tokensRouter } from './routes/tokens.js';
 import { usersRouter } from './routes/users.js';
+import { verificationRouters } from './routes/verification.js';
 import { wallRouter } from './routes/wall.js';
 
 export type RouterDeps = {
@@ -59,6 +64,8 @@ export type RouterDeps = {
   crises: CrisisStore;
   crisesQueue: CrisesQueue;
   snapshots: SnapshotReader;
+  /** The pictures of the past (GET /api/state?asOf=). */
+  asOf: AsOfReader;
   /** Reads a ninjs item's HTML (off this thread when it is long). */
   readHtml: HtmlReader;
 };
@@ -81,6 +88,13 @@ export function appRouters(deps: RouterDeps): AppRouters {
     }),
   );
   reportActions.use(reportAuditRouter({ audit: accounts.audit, reports: deps.reports, keys }));
+  const verdicts = verificationRouters({
+    reports: deps.reports,
+    verification: new VerificationStore(command, keys, deps.reports, config.CHANGES_MAXLEN),
+    users: accounts.users,
+    queue: deps.ingestQueue,
+  });
+  reportActions.use(verdicts.report);
   reportActions.use(
     reportCrisesRouter({ crises: deps.crises, overrides: new OverrideStore(command, keys), queue: deps.ingestQueue }),
   );
@@ -145,7 +159,7 @@ export function appRouters(deps: RouterDeps): AppRouters {
         policy: outboundPolicy(config.OUTBOUND_ALLOWLIST),
         minIntervalSeconds: config.FEED_MIN_INTERVAL_SECONDS,
       }),
-      state: stateRouter(deps.snapshots, deps.crises),
+      state: stateRouter(deps.snapshots, deps.crises, deps.asOf),
       subscriptions: subscriptionsRouterFor(command, keys, config),
       session: sessionRouter({
         users: accounts.users,
@@ -164,6 +178,13 @@ export function appRouters(deps: RouterDeps): AppRouters {
       tokens: tokensRouter(accounts.tokenStore),
       audit: accountAuditRouter({ audit: accounts.audit, keys }),
       wall: wallRouter({ clocks: config.WALL_CLOCKS }),
+      verification: verdicts.queue,
+      sources: sourcesRouter({
+        sources: new SourceStore(command, keys),
+        reports: deps.reports,
+        audit: accounts.audit,
+        keys,
+      }),
     },
     rootRouters: [queueBoardRouter([deps.ingestQueue, ...otherQueues])],
     async close() {

@@ -6,6 +6,7 @@
  */
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
+import type { FactChangeEvent, FollowUp } from '../alerts/followUpTypes.js';
 import type { AlertContent } from '../alerts/types.js';
 import { DELIVER_QUEUE } from './names.js';
 
@@ -13,7 +14,11 @@ export type DeliverJob =
   | { kind: 'alert'; subscriptionId: string; key: string; changeSeq: string; alert: AlertContent; firedAt: string }
   | { kind: 'digest'; subscriptionId: string; key: string }
   /** The e-mail asking an address to confirm a subscription, with the code to give back. */
-  | { kind: 'confirm'; subscriptionId: string; key: string; code: string };
+  | { kind: 'confirm'; subscriptionId: string; key: string; code: string }
+  /** Facts of a report changed (a correction, a verdict): find the alerts that rested on them (followUps.ts). */
+  | { kind: 'facts'; key: string; event: FactChangeEvent }
+  /** One follow-up to one delivered alert: `key` = `<the original's key>_fix_<cause id>`. */
+  | { kind: 'followup'; subscriptionId: string; key: string; followUp: FollowUp; firedAt: string };
 
 export type DeliverQueue = Queue<DeliverJob>;
 

@@ -25,6 +25,7 @@ import { seedSampleReports } from '../seed/seed.js';
 import { CrisisStore } from '../storage/crisisStore.js';
 import { ReportStore } from '../storage/reportStore.js';
 import { waitReady } from '../storage/redis.js';
+import { AsOfReader } from '../storage/asOfReader.js';
 import { SnapshotReader } from '../storage/snapshot.js';
 import type { RoleContext, RunningRole } from './context.js';
 
@@ -52,6 +53,7 @@ export async function startApiRole(ctx: RoleContext, options: { clientDir?: stri
   const crises = new CrisisStore(command, keys, config.CHANGES_MAXLEN);
   const crisesQueue = createCrisesQueue(command, keys.queuePrefix);
   const snapshots = new SnapshotReader(command, keys, reports);
+  const asOf = new AsOfReader(command, keys, reports);
   const metrics = createMetrics({ redis: command, keys, queues: [ingestQueue] });
   const accounts = createAccounts(ctx, {
     command,
@@ -73,6 +75,7 @@ export async function startApiRole(ctx: RoleContext, options: { clientDir?: stri
     crises,
     crisesQueue,
     snapshots,
+    asOf,
     readHtml: (html) => markup.htmlToText(html),
   });
 

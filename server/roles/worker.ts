@@ -2,7 +2,9 @@
  * The worker role: the ingest worker with its fold batcher, and the reconciler that
  * re-enqueues any accepted report whose job was lost (e.g. Redis died between the two writes).
  */
+import { announceFactChanges } from '../alerts/followUps.js';
 import { startAlerting } from '../alerts/startAlerting.js';
+import { createDeliverQueue } from '../queues/deliverProducer.js';
 import { createIngestQueue } from '../queues/ingestProducer.js';
 import { CorrectionStore } from '../storage/correctionStore.js';
 import { CrisisStore } from '../storage/crisisStore.js';
@@ -55,8 +57,24 @@ export async function startWorkerRole(ctx: RoleContext, options: WorkerRoleOptio
   // The crises first, so the first reports are routed where they are extracted.
   await waitReady(command, 60_000);
   await crises.current();
+  // Where a correction's follow-ups are announced (the alerts' deliver queue).
+  const followUps = createDeliverQueue(command, keys.queuePrefix, {
+    attempts: config.DELIVERY_ATTEMPTS,
+    backoffMs: config.DELIVERY_BACKOFF_MS,
+  });
   const worker = createIngestWorker(
-    { reports, corrections: new CorrectionStore(command, keys), batcher, crises, extractor, hooks: options.hooks },
+    {
+      reports,
+      corrections: new CorrectionStore(command, keys),
+      batcher,
+      crises,
+      extractor,
+      hooks: options.hooks,
+      announceCorrection: (reportId, n, change) =>
+        announceFactChanges(followUps, { reportId, cause: { type: 'correction', id: `c${n}` }, changes: [change] }),
+      announceVerdict: (reportId, n, by, changes) =>
+        announceFactChanges(followUps, { reportId, cause: { type: 'verification', id: `v${n}`, by }, changes }),
+    },
     {
       connection: ctx.connect('blocking', 'worker-ingest'),
       prefix: keys.queuePrefix,
@@ -108,6 +126,7 @@ export async function startWorkerRole(ctx: RoleContext, options: WorkerRoleOptio
       await worker.close();
       await extractor.close();
       await reconcileQueue.close();
+      await followUps.close();
     },
   };
 }

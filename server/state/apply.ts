@@ -63,16 +63,22 @@ const NO_OPTIONS: FoldOptions = {};
  * Folds several reports in order, as applyReport would one after another, but compares the
  * public tension and troops once (before the first, after the last) and each meeting the
  * batch touched once (its form before the batch with its final form; one that changed and
- * changed back is not announced): what a worker needs to commit a batch.
+ * changed back is not announced): what a worker needs to commit a batch. `observe` is told the
+ * state after each input (after the first `folded` inputs): the as-of history checkpoints the
+ * state at exact positions inside a batch without folding it twice.
  */
 export function applyReports(
   state: CrisisState,
   inputs: readonly FoldInput[],
   options: FoldOptions = NO_OPTIONS,
+  observe?: (folded: number, state: CrisisState) => void,
 ): { state: CrisisState; changes: ChangeBody[] } {
   let next = state;
   const meetingsBefore: MeetingsBefore = new Map();
-  for (const input of inputs) next = foldOne(next, input, meetingsBefore, options);
+  for (let i = 0; i < inputs.length; i++) {
+    next = foldOne(next, inputs[i], meetingsBefore, options);
+    observe?.(i + 1, next);
+  }
   const changes: ChangeBody[] = [];
   const tensionAfter = viewOf(next, options).tension;
   if (!deepEqual(viewOf(state, options).tension, tensionAfter))
@@ -82,6 +88,21 @@ export function applyReports(
     changes.push({ type: 'troops.updated', troops: troopsAfter });
   changes.push(...meetingChanges(meetingsBefore, next.meetings));
   return { state: next, changes };
+}
+
+/**
+ * Folds several reports in order, as applyReports does, without working out what changed: for
+ * replaying inputs whose changes were announced already (the as-of history).
+ */
+export function foldReports(
+  state: CrisisState,
+  inputs: readonly FoldInput[],
+  options: FoldOptions = NO_OPTIONS,
+): CrisisState {
+  let next = state;
+  const meetingsBefore: MeetingsBefore = new Map();
+  for (const input of inputs) next = foldOne(next, input, meetingsBefore, options);
+  return next;
 }
 
 /** The fold of one report, without comparing public views; the meetings it touches go in `meetingsBefore`. */

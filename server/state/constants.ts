@@ -63,6 +63,8 @@ export const MAX_HYPOTHETICALS = 8;
 /** Claims kept over all forces and theatres: many forces must not blow the state's size. */
 export const MAX_TROOP_CLAIMS_TOTAL = 80;
 export const MAX_HYPOTHETICALS_TOTAL = 20;
+/** Claimants whose figures are charted side by side per force (those with the most claims). */
+export const MAX_CLAIMANTS_SHOWN = 8;
 /** Claims listed in the current figure. */
 export const CURRENT_CLAIMS_SHOWN = 20;
 /**

@@ -3,8 +3,9 @@
  * picture of the crisis. Pure and deterministic: no I/O, no wall clock; time is the
  * newest dateline seen.
  */
-export { applyReport, applyReports, type FoldInput } from './apply.js';
+export { applyReport, applyReports, foldReports, type FoldInput } from './apply.js';
 export { applyCorrections } from './corrections.js';
+export { factStatus, factsTakenOffTheWall, hasVerdicts, takesFactOffTheWall, withVerdicts } from './verdicts.js';
 export { emptyState, type CrisisState, type FoldOptions } from './types.js';
 export { publicView } from './view.js';
 export { indexValue, tensionLevel } from './tensionView.js';

@@ -14,6 +14,7 @@ import type { MeetingStatus } from '../../shared/extraction.js';
 import type { Meeting, MeetingHistoryEntry } from '../../shared/state.js';
 import { canonicalName, isPlainName, participantKey } from './names.js';
 import { datelineMs } from './time.js';
+import type { VerificationStatus } from '../../shared/verificationStatus.js';
 import type { MeetingRecord, MentionRecord } from './types.js';
 
 const statusRank: Record<MeetingStatus, number> = { proposed: 0, scheduled: 1, cancelled: 2, held: 3 };
@@ -108,13 +109,16 @@ function deriveFresh(rec: MeetingRecord): Meeting | null {
   }
   const history: MeetingHistoryEntry[] = [...byReport].map(([reportId, own]) => {
     const last = own[own.length - 1];
-    return {
+    const entry: MeetingHistoryEntry = {
       at: own[0].at,
       reportId,
       status: last.status,
       date: own.findLast((m) => m.date !== null)?.date ?? null,
       place: own.findLast((m) => m.place !== null)?.place ?? null,
     };
+    // Where the report states it, so the desk can open the report at that sentence.
+    if (last.span) entry.span = { start: last.span[0], end: last.span[1] };
+    return entry;
   });
   return {
     id: rec.id,
@@ -126,5 +130,22 @@ function deriveFresh(rec: MeetingRecord): Meeting | null {
     moved: dates.size > 1 || places.size > 1,
     sources: [...byReport.keys()],
     history,
+    ...meetingVerification(ms),
   };
+}
+
+/** Verdicts in the order a meeting shows the best of its mentions' (verified by any source wins). */
+const VERDICT_RANK: Record<VerificationStatus, number> = {
+  unverified: 0,
+  'in-progress': 1,
+  inconclusive: 2,
+  false: 3,
+  verified: 4,
+};
+
+/** The meeting's verification: the best verdict among its mentions (absent while all are unverified). */
+function meetingVerification(mentions: readonly MentionRecord[]): { verification?: VerificationStatus } {
+  let best: VerificationStatus = 'unverified';
+  for (const m of mentions) if (m.v && VERDICT_RANK[m.v] > VERDICT_RANK[best]) best = m.v;
+  return best === 'unverified' ? {} : { verification: best };
 }

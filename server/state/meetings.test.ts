@@ -32,6 +32,21 @@ describe('meetings', () => {
     ]);
   });
 
+  it('gives each step of the history where its report states the meeting (offsets into its text)', () => {
+    const long = 'x'.repeat(300);
+    const [m] = meetingsOf(
+      report('r1', '2022-01-19', {
+        ...genevaPlanned,
+        evidence: { text: 'Blinken will meet Lavrov', start: 4, end: 28 },
+      }),
+      report('r2', '2022-01-21', { ...genevaHeld, evidence: { text: long, start: 0, end: 300 } }),
+    );
+    expect(m.history.map((h) => h.span)).toEqual([
+      { start: 4, end: 28 },
+      { start: 0, end: 300 },
+    ]);
+  });
+
   it('orders history by dateline, not arrival, and lets held stand against an older "scheduled"', () => {
     const [m] = meetingsOf(report('r2', '2022-01-21', genevaHeld), report('r1', '2022-01-19', genevaPlanned));
     expect(m.status).toBe('held');

@@ -120,6 +120,8 @@ export function foldMeetings(
       date: mention.date,
       kind: mention.kind,
       status: mention.status,
+      span: [mention.evidence.start, mention.evidence.end],
+      ...(mention.verification ? { v: mention.verification } : {}),
     };
     const found = findMeeting(mention, next);
     if (found) {

@@ -18,6 +18,7 @@ import {
   WEIGHT_MILLI,
 } from './constants.js';
 import { pairKey } from './names.js';
+import { pairHistories } from './pairHistory.js';
 import { dayString, decay } from './time.js';
 import type { CrisisState, DriverCandidate } from './types.js';
 
@@ -103,22 +104,29 @@ export function publicTension(state: CrisisState): PublicTension {
     const factor = (unitOf(day) ?? 0) / WEIGHT_MILLI;
     for (const [key, milli] of cells) pairSums.set(key, (pairSums.get(key) ?? 0) + milli * factor);
   }
-  const pairs: TensionPair[] = [...pairSums]
+  const shown = [...pairSums]
     .filter(([, s]) => Math.abs(s) >= 1e-6)
     .sort(([ka, a], [kb, b]) => Math.abs(b) - Math.abs(a) || (ka < kb ? -1 : 1))
-    .slice(0, PAIRS_SHOWN)
-    .map(([key, s]) => {
-      const v = indexValue(s);
-      return {
-        actors: key.split('|'),
-        value: v,
-        level: tensionLevel(v),
-        drivers: all
-          .filter((d) => d.key === key)
-          .slice(0, PAIR_DRIVERS_SHOWN)
-          .map((d) => d.driver),
-      };
-    });
+    .slice(0, PAIRS_SHOWN);
+  const histories = pairHistories(
+    days,
+    candidates,
+    shown.map(([key]) => key),
+    indexValue,
+  );
+  const pairs: TensionPair[] = shown.map(([key, s]) => {
+    const v = indexValue(s);
+    return {
+      actors: key.split('|'),
+      value: v,
+      level: tensionLevel(v),
+      drivers: all
+        .filter((d) => d.key === key)
+        .slice(0, PAIR_DRIVERS_SHOWN)
+        .map((d) => d.driver),
+      history: histories.get(key) ?? [],
+    };
+  });
 
   return { value, level: tensionLevel(value), history, drivers, pairs };
 }

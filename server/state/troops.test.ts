@@ -56,7 +56,15 @@ describe('troops', () => {
 
   it('drops a rejected figure from the history when its report is replaced', () => {
     const t = troopsOf(report('r1', '2022-01-10', troop(1_000_000)), report('r1', '2022-01-10'));
-    expect(t).toEqual({ force: '', theatre: '', current: null, hypotheticals: [], history: [], others: [] });
+    expect(t).toEqual({
+      force: '',
+      theatre: '',
+      current: null,
+      hypotheticals: [],
+      history: [],
+      claimants: [],
+      others: [],
+    });
   });
 });
 

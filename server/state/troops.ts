@@ -17,6 +17,7 @@ import {
   MAX_TROOP_GROUPS,
   TROOP_WINDOW_DAYS,
 } from './constants.js';
+import { claimantSeries } from './claimants.js';
 import { storedEvidence } from './evidence.js';
 import { dayOf } from './time.js';
 import { figureAt } from './troopFigure.js';
@@ -227,10 +228,18 @@ function publicGroup(g: TroopGroup): ForceTroops {
       : null,
     hypotheticals: g.hypotheticals.map(publicClaim),
     history: g.history.map((p) => ({ ...p })),
+    claimants: claimantSeries(g.claims, g.hypotheticals),
   };
 }
 
-const NO_TROOPS: ForceTroops = { force: '', theatre: '', current: null, hypotheticals: [], history: [] };
+const NO_TROOPS: ForceTroops = {
+  force: '',
+  theatre: '',
+  current: null,
+  hypotheticals: [],
+  history: [],
+  claimants: [],
+};
 
 /**
  * The public troop picture of a state: the principal force in the principal theatre as the

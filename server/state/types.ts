@@ -5,6 +5,7 @@
  */
 import type { Evidence, MeetingKind, MeetingStatus } from '../../shared/extraction.js';
 import type { TroopClaim } from '../../shared/state.js';
+import type { VerificationStatus } from '../../shared/verificationStatus.js';
 
 /**
  * What one report put into the tension sum and meetings, so replacing it can take it out
@@ -70,6 +71,13 @@ export type MentionRecord = {
   date: string | null;
   kind: MeetingKind;
   status: MeetingStatus;
+  /**
+   * Where the report's text states it: [start, end) offsets only, since the text is the report's
+   * and 300 quotes would crowd the state (absent in states folded before mentions kept it).
+   */
+  span?: [start: number, end: number];
+  /** The desk's verdict on this mention, when it has one other than unverified. */
+  v?: VerificationStatus;
 };
 
 /**

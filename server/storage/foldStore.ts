@@ -17,10 +17,12 @@ import type { Redis } from 'ioredis';
 import type { ChangeBody } from '../../shared/events.js';
 import type { PublicState } from '../../shared/state.js';
 import { CHANGE_FIELD } from './changeStream.js';
+import { HISTORY_LIMITS, HISTORY_LUA, historyArgs, type HistoryLimits, type HistoryWrite } from './historyScript.js';
 import type { CrisisKeys } from './keys.js';
 
 const READ_LUA = `
--- KEYS: 1 version, 2 checkpoint, 3 checkpoint version, 4 log, 5 log report count, 6 folded hash
+-- KEYS: 1 version, 2 checkpoint, 3 checkpoint version, 4 log, 5 log report count, 6 folded hash,
+--       7 history entries since its newest checkpoint, 8 history checkpoint spacing, 9 history
 -- ARGV: 1 the version the caller holds in memory ('' = none), 2.. report ids
 local v = tonumber(redis.call('GET', KEYS[1]) or '0')
 local cv = tonumber(redis.call('GET', KEYS[3]) or '0')
@@ -40,15 +42,18 @@ if #ARGV > 1 then
   local got = redis.call('HMGET', KEYS[6], unpack(ids))
   for i = 1, #got do folded[i] = got[i] or '' end
 end
-return {tostring(v), checkpoint and 1 or 0, checkpoint or '', log, folded, redis.call('GET', KEYS[5]) or '0'}`;
+return {tostring(v), checkpoint and 1 or 0, checkpoint or '', log, folded, redis.call('GET', KEYS[5]) or '0',
+  redis.call('GET', KEYS[7]) or '0', redis.call('GET', KEYS[8]) or '', redis.call('EXISTS', KEYS[9])}`;
 
 const COMMIT_LUA = `
 -- KEYS: 1 checkpoint, 2 version, 3 public, 4 seq, 5 changes, 6 checkpoint version, 7 log,
---       8 log report count, 9 folded hash, 10 the crisis' report index
+--       8 log report count, 9 folded hash, 10 the crisis' report index, 11..16 the history's
+--       (storage/historyScript.ts)
 -- ARGV: 1 expected version, 2 log entry, 3 checkpoint json ('' = append to the log instead),
 --       4 public json ('' = unchanged), 5 maxlen, 6 '1' when every report must still be unfolded,
 --       7 n reports, then per report: id, fingerprint ('' = taken out of the crisis), receivedAt ms;
---       then m changes, then change jsons
+--       then m changes, then change jsons, then the history's arguments
+-- Returns the history's checkpoint spacing, or false when the version moved.
 if (redis.call('GET', KEYS[2]) or '0') ~= ARGV[1] then return false end
 local n = tonumber(ARGV[7])
 if ARGV[6] == '1' then
@@ -84,7 +89,9 @@ for i = 1, m do
   last = redis.call('XADD', KEYS[5], 'MAXLEN', '~', ARGV[5], '*', '${CHANGE_FIELD}', ARGV[a + i])
 end
 if last then redis.call('SET', KEYS[4], last) end
-return 1`;
+local h = a + m + 1
+${HISTORY_LUA}
+return every`;
 
 export type FoldRead<S> = {
   /** The current version: the checkpoint's plus the number of log entries. */
@@ -100,7 +107,12 @@ export type FoldRead<S> = {
   logReports: number;
   /** The fingerprint each requested report is folded in with, in order; null when it is not in the crisis. */
   folded: (string | null)[];
+  /** The as-of history: entries since its newest checkpoint, and the spacing of its checkpoints. */
+  history: HistoryPosition;
 };
+
+/** Entries since the newest checkpoint, the spacing, and whether the crisis has a history at all. */
+export type HistoryPosition = { since: number; every: number; exists: boolean };
 
 /** One report of a committed batch: in the crisis with this fingerprint, or taken out (null). */
 export type FoldedReport = { id: string; fingerprint: string | null; receivedAtMs: number };
@@ -110,6 +122,8 @@ export type FoldCommit<S> = {
   logEntry: Buffer;
   /** The whole new state, when it is time for a checkpoint (the log is then emptied). */
   checkpoint: S | null;
+  /** What the batch adds to the as-of history. */
+  history: HistoryWrite;
 };
 
 export type PublicView = Omit<PublicState, 'seq' | 'reports' | 'crisis'>;
@@ -119,32 +133,45 @@ export class FoldStore<S> {
     private readonly redis: Redis,
     readonly keys: CrisisKeys,
     private readonly maxLen: number,
+    private readonly historyLimits: HistoryLimits = HISTORY_LIMITS,
   ) {}
 
   /** The version, what is needed to reach it from `heldVersion`, and how the given reports are folded in. */
   async read(reportIds: string[], heldVersion: string | null = null): Promise<FoldRead<S>> {
     const k = this.keys;
-    const keys = [k.stateVersion, k.state, k.stateCheckpointVersion, k.stateLog, k.stateLogReports, k.folded];
-    const [version, full, checkpointJson, log, folded, logReports] = (await this.redis.eval(
+    const keys = [
+      k.stateVersion,
+      k.state,
+      k.stateCheckpointVersion,
+      k.stateLog,
+      k.stateLogReports,
+      k.folded,
+      k.historySince,
+      k.historyEvery,
+      k.history,
+    ];
+    const [version, full, checkpointJson, log, folded, logReports, since, every, exists] = (await this.redis.eval(
       READ_LUA,
       keys.length,
       ...keys,
       heldVersion ?? '',
       ...reportIds,
-    )) as [string, number, string, string[], string[], string];
+    )) as [string, number, string, string[], string[], string, string, string, number];
     return {
       version,
       ...(full === 1 ? { checkpoint: { state: checkpointJson ? (JSON.parse(checkpointJson) as S) : null } } : {}),
       log,
       logReports: Number(logReports),
       folded: reportIds.map((_, i) => folded[i] || null),
+      history: { since: Number(since), every: Number(every) || this.historyLimits.every, exists: exists === 1 },
     };
   }
 
   /**
-   * Commits a folded batch; false when the version moved (catch up and fold again). `publicView`
+   * Commits a folded batch; null when the version moved (catch up and fold again), else the
+   * history's checkpoint spacing now in force. `publicView`
    * null keeps the stored one (the batch changed nothing public). With `requireUnfolded`, also
-   * false when any of the reports is already folded in: the caller folded them as new without
+   * null when any of the reports is already folded in: the caller folded them as new without
    * reading, and must read and fold again.
    */
   async commit(
@@ -154,7 +181,7 @@ export class FoldStore<S> {
     reports: FoldedReport[],
     changes: ChangeBody[],
     requireUnfolded = false,
-  ): Promise<boolean> {
+  ): Promise<number | null> {
     const k = this.keys;
     const keys = [
       k.state,
@@ -167,6 +194,12 @@ export class FoldStore<S> {
       k.stateLogReports,
       k.folded,
       k.reports,
+      k.history,
+      k.historyCheckpoints,
+      k.historyStates,
+      k.historyOptions,
+      k.historySince,
+      k.historyEvery,
     ];
     const args = [
       expectedVersion,
@@ -179,9 +212,10 @@ export class FoldStore<S> {
       ...reports.flatMap((r) => [r.id, r.fingerprint ?? '', String(r.receivedAtMs)]),
       String(changes.length),
       ...changes.map((c) => JSON.stringify(c)),
+      ...historyArgs(fold.history, this.historyLimits),
     ];
-    const ok = await this.redis.eval(COMMIT_LUA, keys.length, ...keys, ...args);
-    return ok === 1;
+    const every = await this.redis.eval(COMMIT_LUA, keys.length, ...keys, ...args);
+    return typeof every === 'number' ? every : null;
   }
 
   /** The public view and the seq it reflects, read together. */

@@ -41,6 +41,8 @@ export function keysFor(prefix: string) {
     /** One hash per user (username, role, argon2 hash) and the set of all usernames. */
     user: (username: string) => `${tag}:user:${username}`,
     users: `${tag}:users`,
+    /** A user's open checks: "reportId" or "reportId|kind|index", while assigned to them and unverified or in progress. */
+    verificationQueue: (username: string) => `${tag}:queue:${username}`,
     /** Set once the first admin was created (and its generated password printed), so it happens once. */
     adminBootstrapped: `${tag}:users:bootstrapped`,
     /** A session by the SHA-256 of its cookie value (JSON, with expiry), and each user's sessions. */
@@ -58,6 +60,9 @@ export function keysFor(prefix: string) {
     feed: (id: string) => `${tag}:feed:${id}`,
     feedSeen: (id: string) => `${tag}:feed:${id}:seen`,
     feedLock: (id: string) => `${tag}:feed:${id}:lock`,
+    /** Sources' reliability tiers: source key (lower case) → JSON SourceInfo; and their audit trail. */
+    sourceTiers: `${tag}:sources:tiers`,
+    sourceAudit: `${tag}:audit-sources`,
     /** ninjs identity: uri → report id of the first version taken. */
     ninjsUris: `${tag}:ninjs:uris`,
     /** Alert subscriptions: one JSON per id, all ids, each user's ids, a version bumped on every edit (evaluators re-read on change). */
@@ -112,6 +117,18 @@ export function crisisKeysFor(prefix: string, slug: string) {
     folded: `${tag}:folded`,
     /** The crisis' reports (score = receivedAt ms), newest last. */
     reports: `${tag}:reports`,
+    /**
+     * The as-of history (storage/historyStore.ts): every fold input ever committed to the crisis,
+     * in commit order (a stream: its ids are the commit times), checkpoints of the fold at some of
+     * its entries (entry id by ms, and gzipped states by entry id), the fold options by their key,
+     * the entries since the newest checkpoint and the checkpoint spacing.
+     */
+    history: `${tag}:history`,
+    historyCheckpoints: `${tag}:history:checkpoints`,
+    historyStates: `${tag}:history:states`,
+    historyOptions: `${tag}:history:options`,
+    historySince: `${tag}:history:since`,
+    historyEvery: `${tag}:history:every`,
     prefix: tag,
   };
 }
@@ -129,5 +146,11 @@ export function allCrisisKeys(keys: CrisisKeys): string[] {
     keys.changes,
     keys.folded,
     keys.reports,
+    keys.history,
+    keys.historyCheckpoints,
+    keys.historyStates,
+    keys.historyOptions,
+    keys.historySince,
+    keys.historyEvery,
   ];
 }

@@ -30,7 +30,7 @@ local a = 4
 for i = 1, n do
   local key = KEYS[5 + i]
   local id, fp, crises, score, original = ARGV[a], ARGV[a + 1], ARGV[a + 3], ARGV[a + 5], ARGV[a + 6]
-  local prev = redis.call('HMGET', key, 'report', 'status', 'fp', 'crises', 'flags')
+  local prev = redis.call('HMGET', key, 'report', 'status', 'fp', 'crises', 'flags', 'verification')
   if prev[1] and (prev[2] ~= 'done' or prev[3] ~= fp or prev[4] ~= crises) then
     redis.call('HSET', key, 'status', 'done', 'extraction', ARGV[a + 2], 'fp', fp, 'crises', crises)
     redis.call('HDEL', key, 'error')
@@ -41,8 +41,10 @@ for i = 1, n do
       kind = 'report.added'
       redis.call('INCR', KEYS[3])
     end
-    -- The summary comes without its flags: they are the ones set now, not when the job began.
-    local summary = string.sub(ARGV[a + 4], 1, -2) .. ',"flags":' .. (prev[5] or '[]') .. '}'
+    -- The summary comes without its flags and verdicts: they are the ones set now, not when the job began.
+    local verdicts = ''
+    if prev[6] then verdicts = ',"verification":' .. prev[6] end
+    local summary = string.sub(ARGV[a + 4], 1, -2) .. ',"flags":' .. (prev[5] or '[]') .. verdicts .. '}'
     redis.call('XADD', KEYS[4], 'MAXLEN', '~', ARGV[2], '*', '${CHANGE_FIELD}',
       '{"type":"' .. kind .. '","id":"' .. id .. '","report":' .. summary .. '}')
     announced = announced + 1

@@ -7,6 +7,7 @@ import type { CrisisAssignment } from '../../shared/crisis.js';
 import type { CrisisOverride } from '../../shared/crisis.js';
 import type { Extraction } from '../../shared/extraction.js';
 import type { Flag, Report, ReportDetail, ReportStatus, ReportSummary } from '../../shared/report.js';
+import { unverified, type ReportVerification } from '../../shared/verification.js';
 import type { Keys } from './keys.js';
 
 /** Takes a report unless its id is already taken; index and pending set move with it, atomically. */
@@ -34,6 +35,8 @@ export type StoredReport = {
   /** The machine's own extraction, kept when corrections changed it (corrections index into it). */
   original?: Extraction;
   flags: Flag[];
+  /** The desk's verdicts on it and its facts; absent while never judged. */
+  verification?: ReportVerification;
   /** The crises it was folded into, and why; absent before its first fold. */
   crises?: CrisisAssignment[];
   /** `crises` as stored (JSON, "" when absent): the fold checks nobody changed it meanwhile. */
@@ -43,7 +46,9 @@ export type StoredReport = {
   error?: string;
 };
 
-export function summarize(stored: Pick<StoredReport, 'report' | 'status' | 'flags' | 'crises'>): ReportSummary {
+export function summarize(
+  stored: Pick<StoredReport, 'report' | 'status' | 'flags' | 'crises' | 'verification'>,
+): ReportSummary {
   const { report } = stored;
   return {
     id: report.id,
@@ -55,6 +60,7 @@ export function summarize(stored: Pick<StoredReport, 'report' | 'status' | 'flag
     status: stored.status,
     excerpt: excerptOf(report.text),
     flags: stored.flags,
+    ...(stored.verification ? { verification: stored.verification } : {}),
     ...(stored.crises ? { crises: stored.crises } : {}),
   };
 }
@@ -81,6 +87,7 @@ function parseStored(fields: Record<string, string>): StoredReport | null {
     extraction: fields.extraction ? (JSON.parse(fields.extraction) as Extraction) : undefined,
     original: fields.original ? (JSON.parse(fields.original) as Extraction) : undefined,
     flags: fields.flags ? (JSON.parse(fields.flags) as Flag[]) : [],
+    ...(fields.verification ? { verification: JSON.parse(fields.verification) as ReportVerification } : {}),
     crises: fields.crises ? (JSON.parse(fields.crises) as CrisisAssignment[]) : undefined,
     crisesJson: fields.crises ?? '',
     overrides: fields.overrides ? (JSON.parse(fields.overrides) as Record<string, CrisisOverride>) : {},
@@ -165,6 +172,7 @@ export function toDetail(stored: StoredReport, status: ReportStatus = stored.sta
     report: stored.report,
     extraction: stored.extraction,
     flags: stored.flags,
+    verification: stored.verification ?? unverified(),
     ...(stored.crises ? { crises: stored.crises } : {}),
     ...(Object.keys(stored.overrides).length > 0 ? { overrides: stored.overrides } : {}),
     error: stored.error,

@@ -8,7 +8,8 @@
 import type { ChangeBody } from '../../shared/events.js';
 import type { ReportSummary } from '../../shared/report.js';
 import { applyReports, publicView, type CrisisState, type FoldInput, type FoldOptions } from '../state/index.js';
-import type { FoldCommit, FoldedReport, FoldRead, FoldStore } from '../storage/foldStore.js';
+import type { FoldCommit, FoldedReport, FoldRead, FoldStore, HistoryPosition } from '../storage/foldStore.js';
+import { encodeCheckpoint, optionsKeyOf } from '../storage/historyCodec.js';
 import { extractionOf, type Extracted } from './extractPool.js';
 import { catchUp, encodeLogEntry, type HeldState, type LoggedReport } from './foldLog.js';
 
@@ -21,6 +22,11 @@ export type CrisisFoldItem = {
   extracted: Extracted | null;
   /** What makes two folds of the report the same (null when taking it out). */
   fingerprint: string | null;
+  /**
+   * Set when journalists' corrections made the extraction differ from the report's own: the
+   * as-of history then keeps it inline, since the report's record only keeps the latest one.
+   */
+  corrected?: boolean;
 };
 
 const MAX_CONFLICT_RETRIES = 100;
@@ -37,11 +43,18 @@ export class CrisisFold {
   private heldLogReports: number | null = null;
   /** Set once this worker has written the public view; after that only batches that change it write it. */
   private publicWritten = false;
+  /** Where the as-of history stands, as of `held` (null: not known without a read). */
+  private heldHistory: HistoryPosition | null = null;
+  private readonly optionsJson: string;
+  private readonly optionsKey: string;
 
   constructor(
     readonly store: FoldStore<CrisisState>,
     readonly options: FoldOptions,
-  ) {}
+  ) {
+    this.optionsJson = JSON.stringify(options);
+    this.optionsKey = optionsKeyOf(this.optionsJson);
+  }
 
   /** Folds the items in (or out) and commits them; resolves once committed (or found already so). */
   async commit(items: readonly CrisisFoldItem[]): Promise<void> {
@@ -52,7 +65,8 @@ export class CrisisFold {
       // First try without reading: when no other worker committed since this one did, and the
       // reports are new (the usual case), the commit goes through on one round trip. Otherwise
       // the commit script refuses it and the batch is read and folded again.
-      const optimistic = attempt === 0 && allNew && this.held !== null && this.heldLogReports !== null;
+      const optimistic =
+        attempt === 0 && allNew && this.held !== null && this.heldLogReports !== null && this.heldHistory !== null;
       const read = optimistic ? this.assumedRead(ids.length) : await this.store.read(ids, this.held?.version ?? null);
       let base: HeldState;
       try {
@@ -64,12 +78,30 @@ export class CrisisFold {
         continue;
       }
       this.held = base;
-      if (!optimistic) this.heldLogReports = read.logReports;
+      if (!optimistic) {
+        this.heldLogReports = read.logReports;
+        this.heldHistory = read.history;
+      }
       const next = this.fold(base, read, items);
       if (!next) return;
-      if (await this.store.commit(read.version, next.commit, next.view, next.reports, next.changes, optimistic)) {
+      const every = await this.store.commit(
+        read.version,
+        next.commit,
+        next.view,
+        next.reports,
+        next.changes,
+        optimistic,
+      );
+      if (every !== null) {
         this.held = { version: String(Number(read.version) + 1), state: next.state };
         this.heldLogReports = next.commit.checkpoint ? 0 : read.logReports + next.reports.length;
+        const lastCheckpoint = next.commit.history.checkpoints.at(-1)?.position ?? null;
+        this.heldHistory = {
+          since:
+            lastCheckpoint === null ? read.history.since + next.reports.length : next.reports.length - lastCheckpoint,
+          every,
+          exists: true,
+        };
         if (next.view) this.publicWritten = true;
         return;
       }
@@ -88,6 +120,7 @@ export class CrisisFold {
     const toFold: FoldInput[] = [];
     const logged: LoggedReport[] = [];
     const reports: FoldedReport[] = [];
+    const entries: FoldCommit<CrisisState>['history']['entries'] = [];
     items.forEach((item, i) => {
       const before = read.folded[i];
       if (before === item.fingerprint) return; // folded in just so already, or not in the crisis at all
@@ -103,6 +136,7 @@ export class CrisisFold {
       });
       logged.push({ id: item.id, dateline: item.dateline, extractionJson: extracted?.json ?? null });
       reports.push({ id: item.id, fingerprint: item.fingerprint, receivedAtMs: item.receivedAtMs });
+      entries.push({ dateline: item.dateline, inlineExtraction: extracted && item.corrected ? extracted.json : null });
       reportChanges.push(
         extracted === null
           ? { type: 'report.removed', id: item.id }
@@ -112,11 +146,26 @@ export class CrisisFold {
       );
     });
     if (toFold.length === 0) return null;
-    // One fold for the batch: tension and troops compared once, each meeting announced once.
-    const folded = applyReports(base.state, toFold, this.options);
+    // One fold for the batch: tension and troops compared once, each meeting announced once; the
+    // states at the history's checkpoint positions are taken on the way.
+    const checkpoints: FoldCommit<CrisisState>['history']['checkpoints'] = [];
+    const { since, every } = read.history;
+    const first = Math.max(1, every - since);
+    const folded = applyReports(base.state, toFold, this.options, (position, state) => {
+      if (position >= first && (position - first) % every === 0)
+        checkpoints.push({ position, state: encodeCheckpoint(state) });
+    });
     const commit: FoldCommit<CrisisState> = {
       logEntry: encodeLogEntry(Number(read.version) + 1, logged),
       checkpoint: read.logReports + toFold.length >= CHECKPOINT_EVERY_REPORTS ? folded.state : null,
+      history: {
+        optionsKey: this.optionsKey,
+        optionsJson: this.optionsJson,
+        entries,
+        checkpoints,
+        // A crisis folded before it had a history: the history starts from its state now.
+        seed: !read.history.exists && base.state.ledger.length > 0 ? encodeCheckpoint(base.state) : null,
+      },
     };
     // The public view is tension, troops and meetings: a batch that announces none of them
     // leaves it as it was, so it is not written (~50 KB) again.
@@ -131,6 +180,7 @@ export class CrisisFold {
       log: [],
       logReports: this.heldLogReports!,
       folded: Array.from({ length: reports }, () => null),
+      history: this.heldHistory!,
     };
   }
 }

@@ -176,7 +176,12 @@ function plan(items: readonly FoldItem[], set: CrisisSet) {
     const inNow = new Set(crises.map((c) => c.slug));
     for (const crisis of set.crises) {
       if (inNow.has(crisis.slug))
-        add(crisis.slug, { ...base, extracted: item.extracted, fingerprint: crisisFingerprint(fingerprint, crisis) });
+        add(crisis.slug, {
+          ...base,
+          extracted: item.extracted,
+          fingerprint: crisisFingerprint(fingerprint, crisis),
+          corrected: item.original !== null,
+        });
       else if (item.previous.slugs.includes(crisis.slug))
         add(crisis.slug, { ...base, extracted: null, fingerprint: null });
     }

@@ -14,6 +14,7 @@ import { assignmentsOf } from '../crises/assignments.js';
 import type { ReassignJob } from '../queues/crisesQueue.js';
 import { CRISES_QUEUE } from '../queues/names.js';
 import { appendChange } from '../storage/changeStream.js';
+import { HISTORY_FIELDS } from '../storage/historyScript.js';
 import { allCrisisKeys, type Keys } from '../storage/keys.js';
 import { summarize, type ReportStore, type StoredReport } from '../storage/reportStore.js';
 import type { CrisisRegistry, CrisisSet } from './crisisRegistry.js';
@@ -123,8 +124,8 @@ async function dropCrises(deps: ReassignDeps, slugs: readonly string[]): Promise
 }
 
 /**
- * Empties a crisis' fold (its stream stays, so clients keep their place) and tells its clients to
- * read a fresh snapshot; the run then folds every report of the crisis in again.
+ * Empties a crisis' fold (its stream and its as-of history stay, so clients keep their place) and
+ * tells its clients to read a fresh snapshot; the run then folds every report of the crisis in again.
  */
 async function resetCrisis(deps: ReassignDeps, slug: string): Promise<void> {
   const k = deps.keys.crisis(slug);
@@ -141,6 +142,8 @@ async function resetCrisis(deps: ReassignDeps, slug: string): Promise<void> {
       k.reports,
     );
   appendChange(multi, k.changes, { type: 'crisis.rebuilt', slug }, deps.maxLen);
+  // The as-of history stays (it is what was shown before); its fold starts again from nothing here.
+  multi.xadd(k.history, '*', HISTORY_FIELDS.reset, '1');
   const results = (await multi.exec()) ?? [];
   for (const [err] of results) if (err) throw err;
 }

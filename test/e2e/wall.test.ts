@@ -207,20 +207,29 @@ describe.skipIf(!hasChromium)('wall display (Chromium)', () => {
     expect(await page.locator('[data-testid=ticker] .ticker-item').first().getAttribute('data-report-id')).toBe(
       flagged,
     );
+    await page.locator('[data-testid=troop-chart-plot] svg.recharts-surface').waitFor({ timeout: 10_000 });
     await page.waitForTimeout(2_000); // let the flash and enter animations finish before the pictures
     const dir = screenshotDir();
     mkdirSync(dir, { recursive: true });
     await page.screenshot({ path: path.join(dir, 'wall-1080p.png') });
-    // The troop chart draws the sample's days as a line in a band, with whole days and round figures on its axes.
-    const chart = page.locator('[data-testid=troop-chart] svg');
-    expect(await chart.getAttribute('aria-label')).toMatch(
+    // The troop chart (Recharts, loaded apart) draws the sample's days as a line in a band, with whole
+    // days and round figures on its axes, and says what it shows to a screen reader.
+    const plot = page.getByTestId('troop-chart-plot');
+    expect(await plot.getAttribute('aria-label')).toMatch(
       /^Troop estimate from \d+ \w+ to \d+ \w+: [\d,]+ then [\d,]+$/,
     );
-    expect(await chart.locator('path.troop-chart-line').getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+(L[\d.]+,[\d.]+)+$/);
-    expect(await chart.locator('path.troop-chart-band').getAttribute('d')).toMatch(/Z$/);
-    const tickLabels = await chart.locator('text').allTextContents();
+    const chart = plot.locator('svg.recharts-surface');
+    expect(await chart.locator('.troop-chart-line path.recharts-area-curve').getAttribute('d')).toMatch(
+      /^M[\d.]+,[\d.]+(L[\d.]+,[\d.]+)+$/,
+    );
+    expect(await chart.locator('.troop-chart-band path.recharts-area-area').getAttribute('d')).toMatch(/Z$/);
+    expect(await chart.locator('circle.troop-chart-last').count()).toBe(1);
+    const tickLabels = await chart.locator('.recharts-cartesian-axis-tick-value').allTextContents();
     expect(tickLabels.some((t) => /^\d+ \w{3}$/.test(t))).toBe(true);
     expect(tickLabels.some((t) => /^\d+k$/.test(t))).toBe(true);
+    // One chart, redrawn in place by every update so far, and nothing animates on a wall left for days.
+    expect(await page.locator('[data-testid=troop-chart] .recharts-wrapper').count()).toBe(1);
+    expect(await chart.locator('animate, [style*="transition"]').count()).toBe(0);
     await page.setViewportSize({ width: 3840, height: 2160 });
     await page.waitForTimeout(500);
     const overflow = await page.evaluate(() => document.documentElement.scrollHeight > window.innerHeight);

@@ -18,7 +18,11 @@ export function useNow(intervalMs = 1000): number {
   return now;
 }
 
-export function ConnectionBadge({ feed }: { feed: CrisisFeed }) {
+/** What the badge needs of a connection: a crisis feed, the desk stream, or any page's socket. */
+export type ConnectionView = Pick<CrisisFeed, 'status'> &
+  Partial<Pick<CrisisFeed, 'lastDataAt' | 'disconnectedAt' | 'statusDetail'>>;
+
+export function ConnectionBadge({ feed }: { feed: ConnectionView }) {
   const now = useNow();
   const age = feed.lastDataAt ? formatAge(now - feed.lastDataAt) : null;
   if (feed.status === 'live') {

@@ -49,6 +49,9 @@ export function applyChange(state: PublicState, change: Change): PublicState {
     case 'flag.changed':
       next.reports = state.reports.map((r) => (r.id === change.id ? { ...r, flags: change.flags } : r));
       break;
+    case 'verification.changed':
+      next.reports = state.reports.map((r) => (r.id === change.id ? { ...r, verification: change.verification } : r));
+      break;
     case 'alert.fired':
     case 'crisis.changed':
     case 'crisis.reassignment':

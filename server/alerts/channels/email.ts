@@ -14,8 +14,15 @@ import {
 
 export type EmailOptions = { smtpUrl: string; from: string; publicUrl: string; timeoutMs: number };
 
+/** An alert's Message-ID, made from its key: the same on every retry, and what a follow-up replies to. */
+export function messageIdOf(key: string): string {
+  return `<${key.replace(/[^A-Za-z0-9.-]/g, '.')}@crisis-desk>`;
+}
+
 export function emailSubject(alert: OutgoingAlert): string {
-  const subject = `[Crisis Desk] ${alert.title}`.replace(/\s+/g, ' ');
+  // A follow-up says "Re:" to the original's subject, so mail clients keep them in one thread.
+  const title = alert.followUp ? `Re: [Crisis Desk] ${alert.followUp.originalTitle} (corrected)` : null;
+  const subject = (title ?? `[Crisis Desk] ${alert.title}`).replace(/\s+/g, ' ');
   return subject.length > 160 ? `${subject.slice(0, 159)}…` : subject;
 }
 
@@ -33,6 +40,12 @@ export function emailText(alert: OutgoingAlert, subscription: Subscription, publ
     `You get this because of your alert "${subscription.name}": ${describeRule(subscription.rule)}.`,
     `Silence or change it at ${publicUrl}/alerts`,
   ].join('\n');
+}
+
+/** A follow-up replies to the alert it corrects: In-Reply-To and References name its Message-ID. */
+function threadOf(followUp: NonNullable<OutgoingAlert['followUp']>) {
+  const original = followUp.messageId ?? messageIdOf(followUp.corrects);
+  return { inReplyTo: original, references: [original] };
 }
 
 export function emailChannel(options: EmailOptions): AlertChannel {
@@ -53,8 +66,12 @@ export function emailChannel(options: EmailOptions): AlertChannel {
           to: subscription.channel.to,
           subject: emailSubject(alert),
           text: emailText(alert, subscription, options.publicUrl),
-          messageId: `<${alert.key.replace(/[^A-Za-z0-9.-]/g, '.')}@crisis-desk>`,
-          headers: { 'X-Crisis-Desk-Alert': alert.key },
+          messageId: messageIdOf(alert.key),
+          ...(alert.followUp ? threadOf(alert.followUp) : {}),
+          headers: {
+            'X-Crisis-Desk-Alert': alert.key,
+            ...(alert.followUp ? { 'X-Crisis-Desk-Corrects': alert.followUp.corrects } : {}),
+          },
         })) as { response?: string };
         const code = Number(/^(\d{3})/.exec(info.response ?? '')?.[1]);
         return Number.isFinite(code) ? { code } : {};

@@ -28,6 +28,15 @@ export function inAppChannel(options: InAppOptions): AlertChannel {
         title: alert.title,
         body: `${alert.body}\n${alert.link}`,
         changeSeq: alert.changeSeq,
+        key: alert.key,
+        ...(alert.followUp
+          ? {
+              corrects: alert.followUp.corrects,
+              correctsTitle: alert.followUp.originalTitle,
+              before: alert.followUp.before,
+              after: alert.followUp.after,
+            }
+          : {}),
       };
       try {
         await options.redis.eval(

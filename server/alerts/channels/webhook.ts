@@ -29,8 +29,30 @@ export function signBody(body: string, secret: string, timestamp: number): strin
   return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
 }
 
-/** The JSON body: the alert, its link, and for a digest the grouped items. */
+/**
+ * The JSON body: the alert, its link, and for a digest the grouped items. A follow-up is
+ * `alert.corrected`: `corrects` is the Idempotency-Key of the alert it corrects, `before` and
+ * `after` the fact (after null when it left the wall), `fact` which one and `cause` why.
+ */
 export function jsonPayload(alert: OutgoingAlert): Record<string, unknown> {
+  const f = alert.followUp;
+  if (f)
+    return {
+      id: alert.key,
+      type: 'alert.corrected',
+      corrects: f.corrects,
+      subscription: { id: alert.subscriptionId, name: alert.subscriptionName },
+      title: alert.title,
+      body: alert.body,
+      link: alert.link,
+      reportId: f.fact.reportId,
+      crisis: f.crisis,
+      fact: f.fact,
+      before: f.before,
+      after: f.after,
+      cause: { type: f.cause.type, id: f.cause.id },
+      firedAt: alert.firedAt,
+    };
   return {
     id: alert.key,
     type: alert.items ? 'alert.digest' : 'alert.fired',

@@ -1,36 +1,34 @@
 /**
  * Meeting mentions, sentence by sentence: each trigger (step 1) gets its seats (2), place (3),
- * day (4), kind (5) and status (6). What one sentence says carries to the next: the place a
- * trip went to ("From there she travels on to Moscow. She will hold talks ..."), the last day
- * named ("A day earlier, ..."), the people last talked about ("He will meet ...").
+ * day (4), kind (5) and status (6), one small step after another in `triggerMentions`. What one
+ * sentence says carries to the next: the place a trip went to ("From there she travels on to
+ * Moscow. She will hold talks ..."), the last day named ("A day earlier, ..."), the people last
+ * talked about ("He will meet ..."), the day of the last dated statement ("said Thursday").
  */
 import { CAPS } from '../budget.js';
 import type { Doc } from '../doc.js';
 import terms from '../lexicon/meetings.json' with { type: 'json' };
 import type { PersonMention } from '../people/types.js';
 import { clauseAround } from '../text/clauses.js';
-import { phraseSet } from '../text/phrases.js';
 import type { DateMention } from '../text/dates.js';
 import type { Sentence } from '../text/sentences.js';
-import { dayOf, meetingDates, type DayMemory } from './day.js';
+import { continuations, memberClauses, whereClauses } from './continuations.js';
+import { dayOf, meetingDates, type Day, type DayMemory } from './day.js';
+import { hostMention, hostStart } from './host.js';
 import { splitItinerary } from './itinerary.js';
 import { kindOf } from './kind.js';
+import { statementDay, statementOccasion } from './occasion.js';
 import { quoteRanges, seatsAt, type Seats } from './participants.js';
 import { placeOf } from './place.js';
+import { anaphoric, lastDated, lastTravel, namesSameEvent, ownDay, referentSeats, referring } from './references.js';
 import { movedTo } from './reschedule.js';
 import { statusOf } from './status.js';
 import { inferredSeats, pronounLed } from './subject.js';
 import { findTriggers } from './triggers.js';
 import type { Mention, Trigger } from './types.js';
-import { continuations, whereClauses } from './continuations.js';
 
-const ANAPHORIC = new Set(terms.anaphoric);
-/** First words of triggers that are verbs ("held talks", "met"): such a trigger never points back. */
-const VERBS = new Set(terms.verbStarts);
-const POSSESSIVES = new Set(['their', 'his', 'her', 'its', 'our']);
-const SAME_EVENT_BEFORE = phraseSet(terms.sameEventBefore);
 const AGAIN = new Set(terms.againWords);
-const HOST_BEFORE = phraseSet(terms.hostEventBefore);
+const RELATIVE = new Set(['which', 'who']);
 const NO_SEATS: Seats = { names: [], subject: [], people: [], actors: [], between: false };
 const BODY_VERBS = new Set([
   'meet',
@@ -51,7 +49,31 @@ interface Carry extends DayMemory {
   /** The place the last sentence took someone to, or opened with ("In Berlin, ..."). */
   scene: { place: string; opener: boolean } | null;
   previousPeople: PersonMention[];
+  /** The day the last dated statement was made ("said Thursday"). */
+  statementDay: string | null;
 }
+
+/** What the steps of one sentence share. */
+interface Scope {
+  doc: Doc;
+  s: Sentence;
+  triggers: Trigger[];
+  carry: Carry;
+  /** The mentions of the report so far; this sentence's start at `first`. */
+  out: Mention[];
+  first: number;
+  quotes: [number, number][];
+  /** The sentence's dates that can be a meeting's day. */
+  dates: DateMention[];
+  /** Per trigger: where the words of its host event start, or -1 ("on the sidelines of [a NATO] summit"). */
+  hosts: number[];
+  /** Per trigger: it names again the event of the trigger before it ("met ... for a trilateral meeting"). */
+  same: boolean[];
+  /** The words of host events: they seat no one at the meeting beside them. */
+  hostSpans: [number, number][];
+}
+
+type Clause = [number, number];
 
 /** The meeting mentions of a report, in text order. */
 export function assembleMentions(doc: Doc): Mention[] {
@@ -60,6 +82,7 @@ export function assembleMentions(doc: Doc): Mention[] {
     lastDay: null,
     scene: null,
     previousPeople: [],
+    statementDay: null,
     dayAt: (place) => {
       for (let k = out.length - 1; k >= 0; k--) if (out[k].place === place && out[k].date) return out[k].date;
       return null;
@@ -74,203 +97,171 @@ export function assembleMentions(doc: Doc): Mention[] {
       sentenceMentions(doc, s, triggers, carry, out);
       whereClauses(doc, s, triggers, out, first);
       continuations(doc, s, triggers, out, first);
+      memberClauses(doc, s, out, first);
     }
     carryScene(doc, s, out, first, carry);
     if (doc.peopleIn[s.index].length > 0) carry.previousPeople = doc.peopleIn[s.index];
     const days = doc.dates[s.index].filter((d) => d.precision === 'day' && d.date);
     if (days.length > 0) carry.lastDay = days[days.length - 1].date;
+    carry.statementDay = statementDay(doc, s) ?? carry.statementDay;
   }
   return out.slice(0, CAPS.meetingMentions);
 }
 
 /** One mention (or one per visit of an itinerary) per trigger of a sentence. */
 function sentenceMentions(doc: Doc, s: Sentence, triggers: Trigger[], carry: Carry, out: Mention[]): void {
-  const { tokens } = doc;
   const starts = doc.clauses[s.index];
-  const quotes = quoteRanges(tokens, s);
-  const dates = meetingDates(doc, s);
-  const first = out.length;
   const hosts = triggers.map((t) => hostStart(doc, t, s.t0));
-  const same = triggers.map((t, k) => namesSameEvent(doc, t, triggers[k - 1], clauseAround(starts, s.t1, t.i)[0]));
-  // The words of a host event ("on the sidelines of the Asean meeting") seat no one at the meeting beside it.
-  const hostSpans: [number, number][] = triggers.flatMap((t, k) =>
-    hosts[k] >= 0 ? [[hosts[k], t.j] as [number, number]] : [],
-  );
-  triggers.forEach((t, ti) => {
-    const [c0, c1] = clauseAround(starts, s.t1, t.i);
-    // A host event ("on the sidelines of a summit in Granada") or the same event named again does not end the window of the meeting before it.
-    const next = triggers.find((o, k) => k > ti && hosts[k] < 0 && !same[k]);
-    const windowEnd = next && next.i < c1 ? next.i : c1;
-    if (hosts[ti] >= 0) {
-      const host = hostMention(doc, s, t, hosts[ti], c0, c1, dates);
-      if (host) out.push(host);
-      return;
-    }
-    const seats = seatsAt(doc, s, t, c0, c1, quotes, hostSpans);
-    const names = [...seats.names];
-    const subject = [...seats.subject];
-    // "travel to Riga next week, where NATO ministers will gather": the traveller takes part, and the trip is this meeting.
-    const trip = tokens[c0]?.lower === 'where' ? lastTravel(out, first) : undefined;
-    if (trip) {
-      for (const n of trip.subject) if (!names.includes(n)) names.push(n);
-      out.splice(out.indexOf(trip), 1);
-    }
-    if (!seats.between && subject.length === 0)
-      for (const n of inferredSeats(doc, s, t, c0, c1, { previousPeople: carry.previousPeople, mentions: out }))
-        if (!names.includes(n)) {
-          names.push(n);
-          subject.push(n);
-        }
-    // "The call came a day after X told Y": counted from the day of the call pointed back to.
-    const pointer = out.length > first ? out[out.length - 1] : undefined;
-    carry.referentDay = pointer?.anaphoric && !pointer.date ? lastDated(out, pointer.kind, first) : null;
-    const day = dayOf(doc, s, t, c0, c1, windowEnd, triggers, dates, carry);
-    // "Their meeting had been expected on Thursday", "the negotiations will be back in Cairo on Thursday":
-    // a meeting named again with a day of its own has the sides it had.
-    if (names.length === 0 && referring(doc, s, t)) {
-      const referent = lastMeeting(out, t.group === 'call' || t.group === 'video');
-      // "their meeting" points at people; "the negotiations" only at sides named as countries or bodies.
-      const possessive = POSSESSIVES.has(doc.tokens[t.i - 1]?.lower ?? '');
-      if (referent && (possessive || referent.participants.every((p) => doc.gazetteer.actorNames.has(p))))
-        for (const n of referent.participants) names.push(n);
-    }
-    let date = day.date ?? trip?.date ?? null;
-    let dateText = day.text;
-    // A reference back takes its kind from its own words ("the call"), not from whoever its clause names.
-    const refersBack = same[ti] || (referring(doc, s, t) && !day.text);
-    const { kind, weak } = kindOf(doc, t, c0, c1, refersBack ? NO_SEATS : seats);
-    const moved = movedTo(doc, s, c0, t.i, t.j, dates);
-    if (moved?.dateText !== undefined) [date, dateText] = [moved.date ?? null, moved.dateText];
-    const tripHere = pronounLed(doc, c0) ? lastTravel(out, first)?.place : undefined;
-    const place =
-      kind === 'call' || kind === 'video'
-        ? null
-        : (moved?.place ?? placeOf(doc, s, t, c0, c1, windowEnd) ?? tripHere ?? null);
-    let status = statusOf(doc, t, c0, c1, s.t1, date, doc.tense[s.index]);
-    if (moved && (moved.dateText !== undefined || moved.laterSameDay)) status = 'scheduled';
-    if (moved?.laterSameDay && status === 'scheduled' && date && doc.refIso && date < doc.refIso) status = 'held';
-    const mention: Mention = {
-      participants: names,
-      subject,
-      place,
-      date,
-      kind,
-      weakKind: weak,
-      status,
-      start: tokens[t.i].start,
-      end: tokens[t.j - 1].end,
-      anaphoric: anaphoric(doc, s, t, same[ti], day.date !== null && day.text !== undefined),
-      travel: t.group === 'travel',
-      fresh: AGAIN.has(tokens[t.j]?.lower ?? ''),
-      bodyMeets: BODY_VERBS.has(t.words) && seats.actors.some((a) => a.organization && a.i < t.i),
-    };
-    if (dateText) mention.dateText = dateText;
-    const days = dates.filter((d) => d.precision === 'day' && d.i >= c0 && d.j <= c1);
-    out.push(...splitItinerary(doc, s, t, mention, days, windowEnd));
-    if (date) carry.lastDay = date;
-  });
+  const scope: Scope = {
+    doc,
+    s,
+    triggers,
+    carry,
+    out,
+    first: out.length,
+    quotes: quoteRanges(doc.tokens, s),
+    dates: meetingDates(doc, s),
+    hosts,
+    same: triggers.map((t, k) => namesSameEvent(doc, t, triggers[k - 1], clauseAround(starts, s.t1, t.i)[0])),
+    hostSpans: triggers.flatMap((t, k) => (hosts[k] >= 0 ? [[hosts[k], t.j] as [number, number]] : [])),
+  };
+  triggers.forEach((t, ti) => triggerMentions(scope, t, ti));
 }
 
-/** "met ... for a trilateral meeting", "a new round of EU-mediated talks": a trigger naming the event of the one before it in its clause. */
-function namesSameEvent(doc: Doc, t: Trigger, prev: Trigger | undefined, c0: number): boolean {
-  if (!prev || prev.i < c0) return false;
-  for (let k = Math.max(c0, prev.j, t.i - 5); k < t.i; k++) if (SAME_EVENT_BEFORE.at(doc.tokens, k, t.i)) return true;
-  return false;
-}
-
-/** Where the words naming a host event start ("... on the sidelines of [a European Union] summit"), or -1. */
-function hostStart(doc: Doc, t: Trigger, from: number): number {
-  for (let k = Math.max(from, t.i - 7); k < t.i; k++) {
-    const hit = HOST_BEFORE.at(doc.tokens, k, t.i);
-    if (hit) return k + hit.length;
+/** The steps for one trigger, in order; the mentions go to `scope.out`. */
+function triggerMentions(scope: Scope, t: Trigger, ti: number): void {
+  const { doc, s, out, carry } = scope;
+  const clause = clauseAround(doc.clauses[s.index], s.t1, t.i) as Clause;
+  const [c0, c1] = clause;
+  if (scope.hosts[ti] >= 0) {
+    const side = out.length > scope.first ? out[out.length - 1] : undefined;
+    const host = hostMention(doc, s, t, scope.hosts[ti], clause, scope.dates, side);
+    if (host) out.push(host);
+    return;
   }
-  return -1;
-}
-
-/** The host event itself: a meeting of the bodies named between "sidelines of" and the trigger ("Asean meeting", "European Union summit"). */
-function hostMention(
-  doc: Doc,
-  s: Sentence,
-  t: Trigger,
-  from: number,
-  c0: number,
-  c1: number,
-  dates: DateMention[],
-): Mention | null {
-  const { tokens } = doc;
-  const bodies = doc.gaz[s.index].filter((g) => g.actor && !g.locative && g.i >= from && g.j <= Math.min(c1, t.j + 3));
-  if (bodies.length === 0) return null;
-  const names = [...new Set(bodies.map((g) => g.actor!))];
-  const day = dates.find((d) => d.precision === 'day' && d.i >= t.j && d.i < c1 && d.i - t.j <= 6);
-  const date = day?.date ?? null;
+  const windowEnd = windowEndOf(scope, ti, c1);
+  const seats = seatsAt(doc, s, t, c0, c1, scope.quotes, scope.hostSpans);
+  const { names, subject, trip } = seatsInContext(scope, t, clause, seats);
+  const day = dayInContext(scope, t, clause, windowEnd);
+  if (names.length === 0 && referring(doc, s, t)) names.push(...referentSeats(doc, t, out));
+  // A reference back takes its kind from its own words ("the call"), not from whoever its clause names.
+  const refersBack = scope.same[ti] || (referring(doc, s, t) && !day.text);
+  const { kind, weak } = kindOf(doc, t, c0, c1, refersBack ? NO_SEATS : seats);
+  const when = dateOf(scope, t, clause, day, trip);
+  const tripHere = pronounLed(doc, c0) ? lastTravel(out, scope.first)?.place : undefined;
+  const remote = kind === 'call' || kind === 'video';
+  const place = remote ? null : (when.moved?.place ?? placeOf(doc, s, t, c0, c1, windowEnd) ?? tripHere ?? null);
   const mention: Mention = {
     participants: names,
-    subject: names,
-    place: placeOf(doc, s, t, t.j, c1, c1),
-    date,
-    kind: 'multilateral',
-    weakKind: false,
-    status: statusOf(doc, t, c0, c1, s.t1, date, doc.tense[s.index]),
-    start: tokens[t.i].start,
-    end: tokens[t.j - 1].end,
-    anaphoric: false,
-    travel: false,
-    fresh: false,
-    bodyMeets: true,
+    subject,
+    place,
+    date: when.date,
+    kind,
+    weakKind: weak,
+    status: statusInContext(scope, t, clause, when),
+    start: doc.tokens[t.i].start,
+    end: doc.tokens[t.j - 1].end,
+    anaphoric: anaphoric(doc, s, t, scope.same[ti], ownDay(scope.dates, day, c0, c1)),
+    travel: t.group === 'travel',
+    fresh: AGAIN.has(doc.tokens[t.j]?.lower ?? ''),
+    bodyMeets: BODY_VERBS.has(t.words) && seats.actors.some((a) => a.organization && a.i < t.i),
   };
-  if (day) mention.dateText = day.text;
-  return mention;
+  if (when.dateText) mention.dateText = when.dateText;
+  const days = scope.dates.filter((d) => d.precision === 'day' && d.i >= c0 && d.j <= c1);
+  out.push(...splitItinerary(doc, s, t, mention, days, windowEnd));
+  if (when.date) carry.lastDay = when.date;
 }
 
 /**
- * A reference back to a meeting already mentioned ("the talks", "their meeting"), unless its
- * clause gives it a day of its own; a second trigger naming the same event ("met ... for a
- * trilateral meeting", "a new round of EU-mediated talks") always is one.
+ * Where the words of a trigger's meeting end: at the next trigger of its clause. A host event
+ * ("on the sidelines of a summit in Granada") or the same event named again does not end it.
  */
-function anaphoric(doc: Doc, s: Sentence, t: Trigger, sameEvent: boolean, ownDay: boolean): boolean {
-  const { tokens } = doc;
-  if (sameEvent) return true;
-  // Only a noun points back ("the talks"); in "the official held talks" the article is the subject's.
-  if (t.group === 'travel' || ownDay || VERBS.has(doc.tokens[t.i].lower)) return false;
-  // "the talks", "their latest round of talks"; "that a meeting" opens a new one.
-  for (let k = t.i - 1; k >= Math.max(s.t0, t.i - 4); k--) {
-    const w = tokens[k].lower;
-    if (ANAPHORIC.has(w)) return !(w === 'that' && (tokens[k + 1]?.lower === 'a' || tokens[k + 1]?.lower === 'an'));
-    if (tokens[k].kind !== 'word' || w === 'a' || w === 'an' || w === 'another') return false;
+function windowEndOf(scope: Scope, ti: number, c1: number): number {
+  const next = scope.triggers.find((o, k) => k > ti && scope.hosts[k] < 0 && !scope.same[k]);
+  return next && next.i < c1 ? next.i : c1;
+}
+
+/**
+ * Step 2 with context: the seats of the clause, plus the traveller when the clause is "where"
+ * after a trip ("travel to Riga next week, where NATO ministers will gather": the trip is this
+ * meeting), plus whom the context names when the clause names no subject (subject.ts).
+ */
+function seatsInContext(
+  scope: Scope,
+  t: Trigger,
+  [c0, c1]: Clause,
+  seats: Seats,
+): { names: string[]; subject: string[]; trip: Mention | undefined } {
+  const { doc, s, out, carry } = scope;
+  const names = [...seats.names];
+  const subject = [...seats.subject];
+  const trip = doc.tokens[c0]?.lower === 'where' ? lastTravel(out, scope.first) : undefined;
+  if (trip) {
+    for (const n of trip.subject) if (!names.includes(n)) names.push(n);
+    out.splice(out.indexOf(trip), 1);
   }
-  return false;
+  if (!seats.between && subject.length === 0)
+    for (const n of inferredSeats(doc, s, t, c0, c1, { previousPeople: carry.previousPeople, mentions: out }))
+      if (!names.includes(n)) {
+        names.push(n);
+        subject.push(n);
+      }
+  return { names, subject, trip };
 }
 
-/** A determiner that points back ("the", "their", "this") stands before the trigger. */
-function referring(doc: Doc, s: Sentence, t: Trigger): boolean {
-  for (let k = t.i - 1; k >= Math.max(s.t0, t.i - 3); k--) {
-    const w = doc.tokens[k].lower;
-    if (ANAPHORIC.has(w)) return true;
-    if (doc.tokens[k].kind !== 'word' || w === 'a' || w === 'an') return false;
-  }
-  return false;
+/** Step 4 with context: "The call came a day after X told Y" counts from the day of the call pointed back to. */
+function dayInContext(scope: Scope, t: Trigger, [c0, c1]: Clause, windowEnd: number): Day {
+  const { doc, s, out, carry } = scope;
+  const pointer = out.length > scope.first ? out[out.length - 1] : undefined;
+  carry.referentDay = pointer?.anaphoric && !pointer.date ? lastDated(out, pointer.kind, scope.first) : null;
+  const day = dayOf(doc, s, t, c0, c1, windowEnd, scope.triggers, scope.dates, carry);
+  return day.date || day.text ? day : (dayAfterAside(scope, t, c1) ?? day);
 }
 
-/** The latest meeting mention that is not a body's host event. */
-function lastMeeting(out: Mention[], remote: boolean): Mention | undefined {
-  for (let k = out.length - 1; k >= 0; k--) {
-    const m = out[k];
-    if (m.bodyMeets || m.participants.length < 2) continue;
-    // Talks in a city do not point back to a phone call, nor a call to talks.
-    return (m.kind === 'call' || m.kind === 'video') === remote ? m : undefined;
-  }
-  return undefined;
+/**
+ * "A session of the group, which brings together A, B and C, had been scheduled for Friday": the
+ * subject's clause goes on after a relative aside, and its day is there. Only when no other
+ * trigger stands between.
+ */
+function dayAfterAside(scope: Scope, t: Trigger, c1: number): Day | null {
+  const { doc, s } = scope;
+  const starts = doc.clauses[s.index];
+  if (!RELATIVE.has(doc.tokens[c1]?.lower ?? '')) return null;
+  const [, asideEnd] = clauseAround(starts, s.t1, c1);
+  if (asideEnd >= s.t1) return null;
+  const [m0, m1] = clauseAround(starts, s.t1, asideEnd);
+  if (scope.triggers.some((o) => o !== t && o.i > t.i && o.i < m1)) return null;
+  const d = scope.dates.find((x) => x.precision === 'day' && x.i >= m0 && x.j <= m1);
+  return d ? { date: d.date, text: d.text } : null;
 }
 
-/** The day of the latest meeting of a kind named before this sentence. */
-function lastDated(out: Mention[], kind: Mention['kind'], before: number): string | null {
-  for (let k = before - 1; k >= 0; k--) if (out[k].date && out[k].kind === kind) return out[k].date;
-  return null;
+interface When {
+  date: string | null;
+  dateText?: string;
+  moved: ReturnType<typeof movedTo>;
 }
 
-function lastTravel(out: Mention[], from: number): Mention | undefined {
-  for (let k = out.length - 1; k >= from; k--) if (out[k].travel) return out[k];
-  return undefined;
+/**
+ * The meeting's date: its own day, else the trip's it continues, else the day of the statement
+ * it was the occasion of ("said at a news conference with ..."); a meeting "moved to Thursday"
+ * takes the day it was moved to.
+ */
+function dateOf(scope: Scope, t: Trigger, [c0]: Clause, day: Day, trip: Mention | undefined): When {
+  const { doc, s, carry } = scope;
+  const occasionDay =
+    !day.date && !day.text && statementOccasion(doc, s, t) ? (statementDay(doc, s) ?? carry.statementDay) : null;
+  const moved = movedTo(doc, s, c0, t.i, t.j, scope.dates);
+  if (moved?.dateText !== undefined) return { date: moved.date ?? null, dateText: moved.dateText, moved };
+  return { date: day.date ?? trip?.date ?? occasionDay ?? null, dateText: day.text, moved };
+}
+
+/** Step 6 with context: a meeting moved to another day is scheduled, or held if that day is past. */
+function statusInContext(scope: Scope, t: Trigger, [c0, c1]: Clause, { date, moved }: When): Mention['status'] {
+  const { doc, s } = scope;
+  let status = statusOf(doc, t, c0, c1, s.t1, date, doc.tense[s.index]);
+  if (moved && (moved.dateText !== undefined || moved.laterSameDay)) status = 'scheduled';
+  if (moved?.laterSameDay && status === 'scheduled' && date && doc.refIso && date < doc.refIso) status = 'held';
+  return status;
 }
 
 /**

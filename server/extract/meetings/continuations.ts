@@ -12,6 +12,7 @@ import type { Sentence } from '../text/sentences.js';
 import type { Mention, Trigger } from './types.js';
 
 const GENERIC = phraseSet(terms.genericGroups);
+const MEMBER_VERBS = phraseSet(terms.memberVerbs);
 const LEAD = new Set(['and', 'separately', 'also', 'then', ',']);
 /** Verbs of talking to someone: a list of people after them is a round of conversations, one each. */
 const ROUND_VERBS = new Set([
@@ -36,6 +37,45 @@ export function whereClauses(doc: Doc, s: Sentence, triggers: Trigger[], out: Me
     for (const p of doc.peopleIn[s.index])
       if (p.i >= c && p.j <= ce && !prev.participants.includes(p.person.name)) prev.participants.push(p.person.name);
   }
+}
+
+/**
+ * "..., and with the Quad, which includes Peru and Chile": the members of a group at the table, or
+ * of the meeting just named ("the meeting, which included X and Y"), sit at it too.
+ */
+export function memberClauses(doc: Doc, s: Sentence, out: Mention[], first: number): void {
+  const { tokens } = doc;
+  const starts = doc.clauses[s.index];
+  for (const c of starts.slice(1)) {
+    if (tokens[c].lower !== 'which' || tokens[c - 1]?.text !== ',') continue;
+    const verb = MEMBER_VERBS.at(tokens, c + 1, s.t1);
+    if (!verb) continue;
+    const before = tokens[c - 2];
+    const group = doc.gaz[s.index].find((a) => a.j === c - 1 && a.actor);
+    const target = [...out.slice(first)]
+      .reverse()
+      .find((m) => (group && m.participants.includes(group.actor!)) || m.end === before?.end);
+    if (!target) continue;
+    const from = c + 1 + verb.length;
+    const ce = listEnd(doc, from, s.t1);
+    const members = [
+      ...doc.peopleIn[s.index].filter((p) => p.i >= from && p.j <= ce).map((p) => p.person.name),
+      ...doc.gaz[s.index]
+        .filter((a) => a.i >= from && a.j <= ce && a.actor && !a.locative && !a.demonym)
+        .map((a) => a.actor!),
+    ];
+    for (const n of members) if (!target.participants.includes(n)) target.participants.push(n);
+  }
+}
+
+/** Words that continue a list of names ("Peru, Chile and the OAS"). */
+const LIST_WORDS = new Set([',', 'and', 'the', "'s", '-']);
+
+/** Where a list of names starting at `from` ends: at the first word that is neither a name nor a list word. */
+function listEnd(doc: Doc, from: number, end: number): number {
+  let k = from;
+  while (k < Math.min(end, from + 40) && (doc.tokens[k].cap || LIST_WORDS.has(doc.tokens[k].lower))) k++;
+  return k;
 }
 
 export function continuations(doc: Doc, s: Sentence, triggers: Trigger[], out: Mention[], first: number): void {

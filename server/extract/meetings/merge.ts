@@ -149,8 +149,12 @@ export function mergeMentions(mentions: Mention[], ctx: MergeContext): MeetingMe
     const near = candidates(k);
     if (m.anaphoric) {
       // A reference back: the latest meeting sharing a side, else the latest one.
+      // "the call" points back to a call, not to talks in a city.
+      const sameMedium = (x: number): boolean => m.weakKind || remote(merged[x]) === remote(k);
       const target =
-        [...near].reverse().find((x) => !m.date || !merged[x].m.date || merged[x].m.date === m.date) ??
+        [...near]
+          .reverse()
+          .find((x) => sameMedium(x) && (!m.date || !merged[x].m.date || merged[x].m.date === m.date)) ??
         (merged.length > 0 ? merged.length - 1 : -1);
       if (target >= 0) {
         merged[target] = absorb(merged[target], k, true, ctx);
@@ -178,8 +182,9 @@ export function mergeMentions(mentions: Mention[], ctx: MergeContext): MeetingMe
 
 /** Two sides meet; one side meets only as a trip to a place, or as a body in session ("G20 leaders are due to meet in Bali"). */
 function standsAlone(k: Keyed, ctx: MergeContext): boolean {
-  if (k.keys.size >= 2) return true;
-  if (k.keys.size !== 1) return false;
+  // "Ryabkov and other Russian officials arrived for a meeting": a person and his own country are one side.
+  if (k.keys.size >= 2 && k.sides.size >= 2) return true;
+  if (k.keys.size === 0) return false;
   if (k.m.place !== null && k.m.travel) return true;
   return k.m.kind === 'multilateral' && k.m.bodyMeets && k.m.participants.some((p) => ctx.organizations.has(p));
 }

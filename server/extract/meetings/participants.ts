@@ -14,10 +14,12 @@ import { clauseAround } from '../text/clauses.js';
 import { phraseSet } from '../text/phrases.js';
 import type { Sentence } from '../text/sentences.js';
 import type { Token } from '../text/tokens.js';
+import { briefsOnly, reportsOnly } from './speakers.js';
 import type { Trigger } from './types.js';
 
 const TOPIC_BEFORE = phraseSet(terms.topicBefore);
 const SIDE_NOUNS = phraseSet(terms.sideNouns);
+const COLLECTIVE = phraseSet(terms.collective);
 const SIDE_VERB_STOP = new Set(terms.sideVerbStop);
 const TABLE_WORDS = new Set([
   'and',
@@ -100,7 +102,8 @@ export function seatsAt(
   elsewhere: [number, number][] = [],
 ): Seats {
   // "talks between X and Y" seats what follows; "between their military chiefs" names no one, and the clause does.
-  if (doc.tokens[t.j]?.lower === 'between') {
+  // "between the two diplomats and their teams": a collective names no one here; context does (subject.ts).
+  if (doc.tokens[t.j]?.lower === 'between' && !COLLECTIVE.at(doc.tokens, t.j + 1, c1)) {
     const seats = seatsIn(doc, s, t, t.j + 1, betweenEnd(doc, t.j + 1, c1), quotes, elsewhere);
     if (seats.names.length > 0) return { ...seats, between: true };
   }
@@ -128,9 +131,16 @@ function seatsIn(
   elsewhere: [number, number][],
 ): Seats {
   const { tokens } = doc;
-  const people = doc.peopleIn[s.index].filter(
-    (p) => p.i >= from && p.j <= to && !titledByPossessive(tokens, p.j) && !inSpans(elsewhere, p.i, t),
+  const present = doc.peopleIn[s.index].filter(
+    (p) =>
+      p.i >= from &&
+      p.j <= to &&
+      !titledByPossessive(tokens, p.j) &&
+      !inSpans(elsewhere, p.i, t) &&
+      !reportsOnly(doc, s, p, t),
   );
+  const distinct = new Set(present.map((p) => p.person.name)).size;
+  const people = present.filter((p) => !briefsOnly(p, distinct - 1));
   let actors = doc.gaz[s.index].filter(
     (a) =>
       a.i >= from &&

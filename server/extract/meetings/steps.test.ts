@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Doc } from '../doc.js';
 import { extract, readDoc } from '../index.js';
 import { clauseAround } from '../text/clauses.js';
+import { assembleMentions } from './assemble.js';
 import { dayOf, meetingDates } from './day.js';
 import { kindOf } from './kind.js';
 import { quoteRanges, seatsAt } from './participants.js';
@@ -73,10 +74,30 @@ describe('step 1: trigger', () => {
     expect(triggerWords('A new assault threatened truce talks.')).toEqual([]);
     expect(triggerWords('A summit between Peru and Chile is not on the agenda.')).toEqual([]);
   });
+  it('takes "called" for naming, not phoning, after "what" or before a country\'s thing', () => {
+    expect(triggerWords("Ruiz said she would ignore what she called Chile's bluster.")).toEqual([]);
+    expect(triggerWords("Ruiz called Chile's offer a trap.")).toEqual([]);
+    expect(triggerWords('President Ana Ruiz called Chile on Monday.')).toEqual(['called']);
+  });
   it('takes "called" and "hosted" only with a person or a country after them', () => {
     expect(triggerWords('President Ana Ruiz called Prime Minister Tomas Kral on Monday.')).toEqual(['called']);
     expect(triggerWords("President Ana Ruiz called Tomas Kral's plan reckless.")).toEqual([]);
     expect(triggerWords('The ministry welcomed the decision.')).toEqual([]);
+  });
+  it('takes a summary of several meetings ("a week of intense talks") for none, but "ten days of talks" for one', () => {
+    expect(triggerWords('It follows a week of intense diplomatic talks between Peru and Chile.')).toEqual([]);
+    expect(triggerWords('It opens a string of meetings in three capitals.')).toEqual([]);
+    expect(triggerWords('Peru and Chile agreed after ten days of talks.')).toEqual(['talks']);
+  });
+  it('takes a post ("ambassador to the Conference on ...") for no meeting', () => {
+    expect(triggerWords('The officials met at the home of the ambassador to the Conference on Trade.')).toEqual([
+      'met',
+    ]);
+  });
+  it('takes appeals answered or growing ("rejected those calls", "amid calls") for no telephone call', () => {
+    expect(triggerWords('Lima has flatly rejected those calls.')).toEqual([]);
+    expect(triggerWords('The vote comes amid growing calls for a truce.')).toEqual([]);
+    expect(triggerWords('Ruiz rejected the plan in calls with Kral on Monday.')).toEqual(['calls']);
   });
   it('takes neither "called on" nor a stance ("open to dialogue") for a meeting', () => {
     expect(triggerWords('President Ana Ruiz called on both sides to stop.')).toEqual([]);
@@ -160,6 +181,19 @@ describe('step 4: day', () => {
   it('counts "a day after" and "Two days after Quito," from the day it points to', () => {
     expect(day('Ruiz came a day after meeting Kral.', 'meeting')).toBe('2022-01-18');
   });
+  it('gives a host event the day of the side meeting it hosts, unless that day is only the earliest possible', () => {
+    const hostDay = (text: string) => extract(text, WED).meetings.find((m) => m.participants.includes('NATO'))?.date;
+    expect(
+      hostDay(
+        'President Ana Ruiz has called off a meeting with Prime Minister Tomas Kral that was due on Friday on the sidelines of a NATO summit in Vilnius.',
+      ),
+    ).toBe('2022-01-21');
+    expect(
+      hostDay(
+        'President Ana Ruiz and Prime Minister Tomas Kral had been expected to meet as early as Friday on the sidelines of the NATO summit in Vilnius.',
+      ),
+    ).toBeNull();
+  });
 });
 
 describe('step 5: kind', () => {
@@ -189,7 +223,28 @@ describe('step 6: status', () => {
   });
 });
 
+describe('one side', () => {
+  it("is no meeting: a person arriving with his own country's officials meets no one yet", () => {
+    expect(
+      extract('Peruvian Minister Ana Ruiz and other Peruvian officials arrived in the evening for a meeting.', WED)
+        .meetings,
+    ).toEqual([]);
+  });
+  it('gives a name no nationality across the verb that seats it opposite another', () => {
+    const ms = extract('The Peruvian official held talks with Minister Ida Lund on Tuesday.', WED).meetings;
+    expect(ms[0]?.participants).toEqual(['Ida Lund', 'Peru']);
+  });
+});
+
 describe('a reference back', () => {
+  it('"the call" is one even when its sentence opens with another clause that has a day, and folds into the call', () => {
+    const text =
+      'After meetings in Quito, where Minister Ana Ruiz held talks with Minister Tomas Kral, Ruiz called Minister Ida Lund on Tuesday to reassure her, according to an aide with knowledge of the call.';
+    const doc = readDoc(text, WED);
+    const call = assembleMentions(doc).find((m) => text.slice(m.start, m.end) === 'call');
+    expect(call?.anaphoric).toBe(true);
+    expect(extract(text, WED).meetings.map((m) => m.kind)).toEqual(['in-person', 'call']);
+  });
   it('is made by a noun with "the" ("the talks"), never by a verb whose subject has one', () => {
     const ms = extract(
       'Minister Ana Ruiz met Minister Tomas Kral in Quito on Monday. The Peruvian official held talks with Minister Ida Lund on Tuesday.',
@@ -197,5 +252,57 @@ describe('a reference back', () => {
     ).meetings;
     expect(ms).toHaveLength(2);
     expect(ms[1]).toMatchObject({ date: '2022-01-18', participants: expect.arrayContaining(['Ida Lund']) });
+  });
+});
+
+describe('a collective', () => {
+  it('"the sides" who agree to meet again are those that met, not those of a meeting only proposed', () => {
+    const ms = extract(
+      'Peruvian and Chilean negotiators held talks in Quito on Monday. Lima proposed a meeting between Presidents Ana Ruiz and Tomas Kral. The sides agreed to meet again.',
+      WED,
+    ).meetings;
+    expect(ms.map((m) => m.participants)).toEqual([
+      ['Peru', 'Chile'],
+      ['Ana Ruiz', 'Tomas Kral'],
+      ['Peru', 'Chile'],
+    ]);
+  });
+  it('"between the two diplomats" seats the two people met before, not whoever else the clause names', () => {
+    const ms = extract(
+      'Minister Ana Ruiz was meeting with Minister Tomas Kral in Quito on Sunday. Those talks come ahead of a wider discussion between the two diplomats and Peruvian officials starting Monday.',
+      WED,
+    ).meetings;
+    expect(ms[1]).toMatchObject({ date: '2022-01-24', status: 'scheduled' });
+    expect(ms[1].participants).toEqual(expect.arrayContaining(['Ana Ruiz', 'Tomas Kral']));
+  });
+});
+
+describe('members', () => {
+  it('seats the members a group at the table is said to include', () => {
+    const ms = extract(
+      'Minister Ana Ruiz will hold a meeting with Minister Tomas Kral, and with the Transatlantic Quad, which includes Britain and France.',
+      WED,
+    ).meetings;
+    expect(ms[1].participants).toEqual(['Ana Ruiz', 'Transatlantic Quad', 'United Kingdom', 'France']);
+  });
+  it('seats the members a meeting is said to include', () => {
+    const ms = extract(
+      'Peru and Chile held a meeting, which included Bolivia and Ecuador, in Quito on Monday.',
+      WED,
+    ).meetings;
+    expect(ms[0].participants).toEqual(expect.arrayContaining(['Peru', 'Chile', 'Bolivia', 'Ecuador']));
+  });
+  it('reads the whole list of members, and the day the clause gives after the aside', () => {
+    const ms = extract(
+      'A session of the Transatlantic Quad, which brings together Peru, Chile and the OSCE, had been set for Friday but was called off.',
+      WED,
+    ).meetings;
+    expect(ms).toEqual([
+      expect.objectContaining({
+        participants: ['Transatlantic Quad', 'Peru', 'Chile', 'OSCE'],
+        date: '2022-01-21',
+        status: 'cancelled',
+      }),
+    ]);
   });
 });

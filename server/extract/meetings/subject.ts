@@ -11,6 +11,7 @@ import { namesSide } from './participants.js';
 import { clauseAround } from '../text/clauses.js';
 import { phraseSet } from '../text/phrases.js';
 import type { Sentence } from '../text/sentences.js';
+import { reportsOnly } from './speakers.js';
 import type { Mention, Trigger } from './types.js';
 
 const COLLECTIVE = phraseSet(terms.collective);
@@ -77,11 +78,13 @@ export function inferredSeats(
     const named = [...new Set(memory.previousPeople.map((p) => p.person.name))];
     if (named.length === counted) return named;
   }
-  const earlier = people.filter((p) => p.j <= c0);
+  const earlier = people.filter((p) => p.j <= c0 && !reportsOnly(doc, s, p, t));
   const collective = collectiveAt(doc, c0, c1);
   if (collective && earlier.length === 0) {
     // "both sides", "the two leaders": the sides of the last meeting that seated two of that kind.
     for (let k = memory.mentions.length - 1; k >= 0; k--) {
+      // "the sides agreed to meet again": sides that have met, not those of a meeting only proposed.
+      if (SIDES.has(collective) && memory.mentions[k].status === 'proposed') continue;
       const all = memory.mentions[k].participants;
       // "both politicians", "the two leaders": the people of that meeting, not the bodies beside them.
       const people = all.filter((n) => !doc.gazetteer.actorNames.has(n));

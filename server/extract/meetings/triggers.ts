@@ -53,6 +53,8 @@ const AUDIENCE_LEAD = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', '
 const TOPIC_VERBS = new Set(terms.topicVerbsBefore);
 const STANCES = phraseSet(terms.stanceBefore);
 const STANCE_NOUNS = new Set(['dialogue', 'diplomacy', 'engagement']);
+const APPEAL_VERBS = new Set(terms.appealVerbsBefore);
+const SERIES = new Set(terms.seriesBefore);
 const NOT_RULED_OUT = phraseSet(['rule out', 'ruled out', 'ruling out', 'exclude', 'excluded', 'excluding', 'only']);
 
 /** The triggers of a sentence that introduce meetings, in order. */
@@ -97,6 +99,10 @@ function introducesMeeting(doc: Doc, s: Sentence, t: Trigger): boolean {
   // "to call on Putin", "calls for restraint": verbs, not telephone calls; "a call on Ukraine" is a call.
   if ((t.words === 'call' || t.words === 'calls') && VERB_CALL_AFTER.has(after(1)) && !CALL_NOUN_BEFORE.has(before(1)))
     return false;
+  // "a week of intensive talks", "a string of meetings": a summary of several meetings, not one.
+  if (seriesBefore(doc, s, t.i)) return false;
+  // "rebuffed those calls", "amid growing calls": appeals, not telephone calls.
+  if ((t.words === 'calls' || t.words === 'call') && appealBefore(doc, s, t.i)) return false;
   // "would be met with force": a passive, not a meeting.
   if (t.words === 'met' && BE.has(before(1))) return false;
   // "joined ... by video link": how someone took part in another meeting.
@@ -125,6 +131,10 @@ function introducesMeeting(doc: Doc, s: Sentence, t: Trigger): boolean {
       const callee = doc.peopleIn[s.index].find((p) => p.i >= t.j && p.i - t.j <= 6);
       // "called Pelosi's visit a provocation": a thing of hers, not her, was called something.
       if (callee && tokens[callee.j]?.lower === "'s") return false;
+      // "what he called Russia's provocations", "what Lima called a bluff": naming, not phoning.
+      if (before(1) === 'what' || before(2) === 'what') return false;
+      const named = doc.gaz[s.index].find((g) => g.i === t.j && g.actor);
+      if (named && tokens[named.j]?.lower === "'s") return false;
       if (callee && tokens.slice(t.j, callee.i).every((x) => x.cap || x.text === '[' || x.text === ']')) return true;
       return guestAfter();
     }
@@ -191,4 +201,25 @@ function travelsSomewhere(doc: Doc, s: Sentence, t: Trigger): boolean {
   const noun =
     TRAVEL_NOUNS.has(doc.tokens[t.i].lower) && (NOUN_LEAD.has(prev) || prev.endsWith("'s") || prev.endsWith('-day'));
   return !noun || doc.dates[s.index].some((d) => d.precision === 'day' && d.i >= t.j);
+}
+
+/** "rebuffed those calls", "amid growing calls": a verb of answering an appeal right before (across a determiner). */
+function appealBefore(doc: Doc, s: Sentence, i: number): boolean {
+  for (let k = i - 1; k >= Math.max(s.t0, i - 3); k--) {
+    const w = doc.tokens[k].lower;
+    if (APPEAL_VERBS.has(w)) return true;
+    if (!['those', 'these', 'the', 'such', 'their', 'its', 'his', 'her', 'repeated', 'international'].includes(w))
+      return false;
+  }
+  return false;
+}
+
+/** "a week of intensive diplomatic talks": a word of series, then "of", then at most three lower-case words before the trigger. */
+function seriesBefore(doc: Doc, s: Sentence, i: number): boolean {
+  for (let k = i - 1; k >= Math.max(s.t0 + 1, i - 4); k--) {
+    const t = doc.tokens[k];
+    if (t.lower === 'of') return SERIES.has(doc.tokens[k - 1].lower);
+    if (t.kind !== 'word' || t.cap) return false;
+  }
+  return false;
 }

@@ -132,6 +132,19 @@ export function spanText(tokens: Token[], i: number, j: number): string {
 }
 
 const WINDOW_STOP = new Set(['.', ';', ':', '(', ')', '"', '“', '”', '!', '?']);
+/** Words that stand between two people: "the Peruvian official held talks with Minister Ida Lund" gives her no nationality. */
+const BETWEEN_PEOPLE = new Set([
+  'with',
+  'met',
+  'meet',
+  'meets',
+  'between',
+  'told',
+  'called',
+  'and',
+  'welcomed',
+  'hosted',
+]);
 
 /**
  * Title, nationality and "counterpart" from up to eight tokens before a name, stopping at
@@ -149,7 +162,7 @@ export function nameContext(
   let from = at;
   for (let k = at - 1; k >= Math.max(s.t0, at - 8, after); k--) {
     const t = tokens[k];
-    if (WINDOW_STOP.has(t.text)) break;
+    if (WINDOW_STOP.has(t.text) || BETWEEN_PEOPLE.has(t.lower)) break;
     if (t.text === ',' && k !== at - 1) break;
     from = k;
   }

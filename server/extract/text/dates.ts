@@ -34,6 +34,8 @@ export interface RefDate {
 
 const MONTHS = new Map<string, number>(Object.entries(words.months));
 const WEEKDAYS = new Map<string, number>(Object.entries(words.weekdays));
+const PAST_BEFORE = new Set(words.pastBeforeWeekday);
+const FUTURE_BEFORE = new Set(words.futureBeforeWeekday);
 const RELATIVE_DAYS = new Map<string, number>(Object.entries(words.relativeDays));
 const SMALL = new Map<string, number>(Object.entries(words.smallNumbers));
 const ORDINAL = /^(\d{1,2})(?:st|nd|rd|th)?$/i;
@@ -89,6 +91,32 @@ export function resolveWeekday(dow: number, ref: RefDate, tense: Tense): string 
   if (tense === 'future') return addDays(ref, ahead);
   return back <= ahead ? addDays(ref, -back) : addDays(ref, ahead);
 }
+
+/**
+ * The tense that places a weekday: "Earlier on Sunday", "last Friday", "said Thursday" are past and "next Monday"
+ * future whatever the verbs say; "the Sunday talks" names an event by its day, the nearest one;
+ * otherwise the verbs around it decide.
+ */
+function weekdayTense(tokens: Token[], i: number, hits: TenseHit[]): Tense {
+  const k = tokens[i - 1]?.lower === 'on' ? i - 2 : i - 1;
+  const w = tokens[k]?.lower;
+  if (PAST_BEFORE.has(w ?? '')) return 'past';
+  if (FUTURE_BEFORE.has(w ?? '')) return 'future';
+  const next = tokens[i + 1];
+  if (next?.kind === 'word' && !next.cap && next.space && determinedBefore(tokens, i, hits)) return null;
+  return tenseAround(hits, i, i + 1);
+}
+
+/** "the Sunday talks", "the less formal Sunday talks": a determiner a few lower-case words before, with no verb between. */
+function determinedBefore(tokens: Token[], i: number, hits: TenseHit[]): boolean {
+  for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
+    const t = tokens[k];
+    if (DETERMINERS.has(t.lower)) return true;
+    if (t.kind !== 'word' || t.cap || hits.some((h) => h.i <= k && h.j > k)) return false;
+  }
+  return false;
+}
+const DETERMINERS = new Set(['the', 'this', 'that']);
 
 /** The weekday (0 = Sunday) a token names, or undefined. */
 export const weekdayOf = (t: Token | undefined): number | undefined => (t ? WEEKDAYS.get(t.lower) : undefined);
@@ -198,7 +226,7 @@ export function findDates(
       if (cal && cal.precision === 'day') {
         found = { ...cal, j: tokens[cal.j]?.text === ')' ? cal.j + 1 : cal.j };
       } else {
-        const date = ref ? resolveWeekday(dow, ref, tenseAround(hits, i, i + 1)) : null;
+        const date = ref ? resolveWeekday(dow, ref, weekdayTense(tokens, i, hits)) : null;
         found = { j: i + 1, date, precision: 'day' };
       }
     } else if (RELATIVE_DAYS.has(t.lower)) {

@@ -56,6 +56,23 @@ export function splitSentences(tokens: Token[]): Sentence[] {
   return out;
 }
 
+const STRAY_TITLES = new Set(words.strayPointTitles);
+const STRAY_CONTINUERS = new Set(words.strayPointContinuers);
+
+/**
+ * "... with the US. President Ana Ruiz in the coming days": a point after "the" and an
+ * abbreviation in capitals, before a title and a name that a preposition or "and" continues
+ * (no verb of its own), is a stray point inside one sentence.
+ */
+function strayPoint(tokens: Token[], i: number, next: number): boolean {
+  const abbr = tokens[i - 1];
+  if (tokens[i - 2]?.lower !== 'the' || !/^\p{Lu}{2,3}$/u.test(abbr.text)) return false;
+  if (!STRAY_TITLES.has(tokens[next]?.text ?? '')) return false;
+  let k = next + 1;
+  while (k < tokens.length && k - next <= 5 && tokens[k].cap && tokens[k].kind === 'word') k++;
+  return k > next + 1 && STRAY_CONTINUERS.has(tokens[k]?.text ?? '');
+}
+
 /** Whether the sentence ends with token `i` (closers up to `next`). */
 function endsHere(tokens: Token[], i: number, next: number): boolean {
   const after = tokens[next];
@@ -69,6 +86,7 @@ function endsHere(tokens: Token[], i: number, next: number): boolean {
     const word = tokens[i - 1];
     if (word.kind === 'word' && ABBREVIATIONS.has(word.lower)) return false;
     if (word.kind === 'word' && word.text.length === 1 && word.cap) return false;
+    if (strayPoint(tokens, i, next)) return false;
   }
   return OPENERS.has(after.text) || !(CONTINUERS.has(after.text) || /\p{Ll}/u.test(after.text[0]));
 }

@@ -51,6 +51,17 @@ describe('sentences and clauses', () => {
       'They spoke.',
     ]);
   });
+  it('reads a stray point after "the" and a capitals abbreviation before a title and a name as no end', () => {
+    expect(split('Ruiz will talk with the UN. Envoy Tomas Kral in the coming days.')).toHaveLength(1);
+    expect(split('Ruiz will talk with the UN. Envoy Tomas Kral said so.')).toHaveLength(2);
+  });
+  it('starts a clause at "and" before a verb of its own ("and did not rule out")', () => {
+    const text = 'Ruiz would speak with Kral soon and did not rule out a trip.';
+    const tokens = tokenize(text);
+    const [s] = splitSentences(tokens);
+    const starts = clauseStarts(tokens, s).map((k) => tokens[k].text);
+    expect(starts).toEqual(['Ruiz', 'and']);
+  });
   it('ends one at every line break, and at a number starting the next', () => {
     expect(split('Envoys left\nTalks ended. 160 guards stayed.')).toEqual([
       'Envoys left',
@@ -100,6 +111,13 @@ describe('numbers and dates', () => {
     expect(datesIn('on Thursday (May 15) the envoys met', ref)[0]).toMatchObject({ date: '2025-05-15' });
     expect(datesIn('06.11.2021', ref)[0].date).toBe('2021-11-06');
     expect(datesIn('Monday evening', ref)[0].date).toBe('2025-05-12');
+  });
+  it('places a weekday by its own words before the verbs: "Earlier on", "last", "the Sunday talks"', () => {
+    const ref = parseDateline('2025-05-12'); // a Monday
+    expect(datesIn('Earlier on Sunday, the envoy said talks would start', ref)[0].date).toBe('2025-05-11');
+    expect(datesIn('The quiet Sunday talks will lead to a wider round', ref)[0].date).toBe('2025-05-11');
+    expect(datesIn('The envoys will meet Sunday to talk', ref)[0].date).toBe('2025-05-18');
+    expect(datesIn('Ruiz said Thursday that the envoys would meet', ref)[0].date).toBe('2025-05-08');
   });
   it('takes "may" and "march" for months only with their capital', () => {
     const ref = parseDateline('2025-05-12');

@@ -65,7 +65,7 @@ export function correctionsRouter(deps: CorrectionsDeps): Router {
     );
     const n = await deps.log.append(id, input.correction, { ...audit, detail: input.correction });
     // A distinct job id per correction (BullMQ keeps one job per id, and ids may not contain ":").
-    await withTimeout(deps.queue.add('correction', { reportId: id }, { jobId: `${id}-fix-${n}` }), 2000);
+    await withTimeout(deps.queue.add('correction', { reportId: id, correction: n }, { jobId: `${id}-fix-${n}` }), 2000);
     res.status(202).json({ id, n, status: 'queued', before: effect.before, after: effect.after });
   });
 

@@ -8,9 +8,10 @@ import { useCallback, useEffect, useState } from 'react';
 import { describeRule, type SubscriptionView } from '../../../../shared/alerts.js';
 import { crisisNamer } from '../../api/crises.js';
 import { useCrisisList } from '../../api/useCrisisList.js';
-import { ConnectionBadge } from '../../components/ConnectionBadge.js';
+import { AppShell } from '../../components/shell/AppShell.js';
 import { useCrisisState } from '../../realtime/useCrisisState.js';
 import { LoginForm } from '../desk/LoginForm.js';
+import { AlertToast } from './AlertToast.js';
 import { ApiError, deleteSubscription, listSubscriptions, updateSubscription } from './alertsApi.js';
 import { DeliveryLog } from './DeliveryLog.js';
 import { SubscriptionForm } from './SubscriptionForm.js';
@@ -152,49 +153,39 @@ function Alerts({ initial }: { initial: SubscriptionView[] }) {
   );
 
   return (
-    <main className="page alerts-page">
-      <header className="page-header">
+    <AppShell connection={feed}>
+      <main className="page alerts-page">
         <h1>Alerts</h1>
-        <nav>
-          <a href="/">Feed</a> · <a href="/wall">Wall</a> · <a href="/desk">Desk</a>
-        </nav>
-        <ConnectionBadge feed={feed} />
-      </header>
-      {permission === 'default' && (
-        <button onClick={() => void askNotificationPermission().then(setPermission)}>
-          Show alerts as browser notifications
-        </button>
-      )}
-      <section>
-        <h2>Your subscriptions</h2>
-        {subs && subs.length === 0 && <p className="hint">None yet. Create one below.</p>}
-        <ul className="subscriptions" data-testid="subscriptions">
-          {subs?.map((s) => (
-            <SubscriptionRow
-              key={s.id}
-              s={s}
-              crisisName={s.crisis ? nameOf(s.crisis) : 'all crises'}
-              onChanged={(n) => setSubs((all) => all?.map((x) => (x.id === n.id ? n : x)) ?? null)}
-              onDeleted={() => setSubs((all) => all?.filter((x) => x.id !== s.id) ?? null)}
-            />
+        {permission === 'default' && (
+          <button onClick={() => void askNotificationPermission().then(setPermission)}>
+            Show alerts as browser notifications
+          </button>
+        )}
+        <section>
+          <h2>Your subscriptions</h2>
+          {subs && subs.length === 0 && <p className="hint">None yet. Create one below.</p>}
+          <ul className="subscriptions" data-testid="subscriptions">
+            {subs?.map((s) => (
+              <SubscriptionRow
+                key={s.id}
+                s={s}
+                crisisName={s.crisis ? nameOf(s.crisis) : 'all crises'}
+                onChanged={(n) => setSubs((all) => all?.map((x) => (x.id === n.id ? n : x)) ?? null)}
+                onDeleted={() => setSubs((all) => all?.filter((x) => x.id !== s.id) ?? null)}
+              />
+            ))}
+          </ul>
+        </section>
+        <section>
+          <h2>New alert</h2>
+          <SubscriptionForm crises={crises} onCreated={(s) => setSubs((all) => [...(all ?? []), s])} />
+        </section>
+        <div className="toasts" role="status" aria-live="polite" data-testid="toasts">
+          {toasts.map((t) => (
+            <AlertToast key={t.id} toast={t} onDismiss={() => dismiss(t.id)} />
           ))}
-        </ul>
-      </section>
-      <section>
-        <h2>New alert</h2>
-        <SubscriptionForm crises={crises} onCreated={(s) => setSubs((all) => [...(all ?? []), s])} />
-      </section>
-      <div className="toasts" role="status" aria-live="polite" data-testid="toasts">
-        {toasts.map((t) => (
-          <div key={t.id} className="toast">
-            <strong>{t.title}</strong>
-            <p>{t.body}</p>
-            <button aria-label="Dismiss" onClick={() => dismiss(t.id)}>
-              ×
-            </button>
-          </div>
-        ))}
-      </div>
-    </main>
+        </div>
+      </main>
+    </AppShell>
   );
 }

@@ -7,6 +7,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import type { ReportDetail } from '../../../../shared/report.js';
 import { CrisisBadges } from './crises/CrisisBadges.js';
+import { VerificationChip } from './verification/VerificationControl.js';
 
 export const ROW_HEIGHT_PX = 88;
 
@@ -67,6 +68,9 @@ export function ReportList(props: {
                 <time dateTime={r.report.dateline}>{r.report.dateline.slice(0, 10)}</time>
                 {r.report.source && <span className="source">{r.report.source}</span>}
                 <CrisisBadges assigned={r.crises} nameOf={props.nameOf} />
+                {r.verification && r.verification.status !== 'unverified' && (
+                  <VerificationChip status={r.verification.status} locked={r.verification.locked} />
+                )}
                 {r.flags.map((f) => (
                   <span key={f.flag} className={`flag flag-${f.flag}`} data-flag={f.flag}>
                     {f.flag}

@@ -1,12 +1,16 @@
-/** The selected report: its crises, its text with facts highlighted, flags, corrections and audit trail. */
+/** The selected report: its crises, verdicts, its text with facts highlighted, flags, corrections and audit trail. */
 import { useState } from 'react';
 import type { Crisis } from '../../../../shared/crisis.js';
+import type { SessionUser } from '../../../../shared/desk.js';
 import type { Flag, ReportDetail } from '../../../../shared/report.js';
+import type { ReportVerification } from '../../../../shared/verification.js';
 import { AuditView } from './AuditView.js';
 import { CorrectionPanel } from './CorrectionPanel.js';
 import { ReportCrises } from './crises/ReportCrises.js';
 import { FlagButtons } from './FlagButtons.js';
 import { ReportText } from './ReportText.js';
+import { FactChecks } from './verification/FactChecks.js';
+import { VerificationChip } from './verification/VerificationControl.js';
 
 type Tab = 'facts' | 'audit';
 
@@ -16,6 +20,8 @@ export function ReportPanel(props: {
   canFlag: boolean;
   crises: readonly Crisis[];
   onFlags: (flags: Flag[]) => void;
+  user: SessionUser;
+  onVerification: (verification: ReportVerification) => void;
 }) {
   const { report: r } = props;
   const [tab, setTab] = useState<Tab>('facts');
@@ -31,7 +37,10 @@ export function ReportPanel(props: {
           </a>
         )}
       </div>
-      <h2>{r.report.title ?? 'Untitled report'}</h2>
+      <h2>
+        {r.report.title ?? 'Untitled report'}{' '}
+        <VerificationChip status={r.verification?.status ?? 'unverified'} locked={r.verification?.locked} />
+      </h2>
       <ul className="desk-flag-list" data-testid="panel-flags">
         {r.flags.map((f) => (
           <li key={f.flag} data-flag={f.flag}>
@@ -47,6 +56,13 @@ export function ReportPanel(props: {
         overrides={r.overrides}
         crises={props.crises}
         canAssign={props.canFlag}
+      />
+      <FactChecks
+        reportId={r.id}
+        revision={props.revision}
+        verification={r.verification}
+        user={props.user}
+        onChanged={props.onVerification}
       />
       <ReportText text={r.report.text} extraction={r.extraction} />
       <p className="desk-legend hint">

@@ -5,6 +5,7 @@
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Crisis } from '../../../../shared/crisis.js';
+import type { SessionUser } from '../../../../shared/desk.js';
 import type { FlagKind } from '../../../../shared/report.js';
 import { FilterBar } from './FilterBar.js';
 import { facets, matches, noFilters, type DeskFilters } from './filters.js';
@@ -19,14 +20,19 @@ export function ReportsView({
   stream,
   crises,
   canFlag,
+  user,
 }: {
   stream: DeskStream;
   crises: readonly Crisis[];
   canFlag: boolean;
+  user: SessionUser;
 }) {
   const [filters, setFilters] = useState<DeskFilters>(noFilters);
   const feed = useDeskFeed(stream, filters.crisis);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  // /desk?report=ID (an alert's link, "My queue") opens that report.
+  const [selectedId, setSelectedId] = useState<string | null>(() =>
+    new URLSearchParams(window.location.search).get('report'),
+  );
   const [notice, setNotice] = useState<string | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
 
@@ -77,7 +83,7 @@ export function ReportsView({
           {feed.error ?? notice}
         </p>
       )}
-      <div className="desk-body">
+      <div className={`desk-body${selected ? ' has-selection' : ''}`}>
         <div className="desk-feed">
           <p className="hint desk-count">
             {visible.length.toLocaleString('en')} of {feed.reports.length.toLocaleString('en')} loaded
@@ -92,14 +98,21 @@ export function ReportsView({
           />
         </div>
         {selected ? (
-          <ReportPanel
-            key={selected.id}
-            report={selected}
-            revision={feed.revision[selected.id] ?? 0}
-            canFlag={canFlag}
-            crises={crises}
-            onFlags={(flags) => feed.setFlags(selected.id, flags)}
-          />
+          <div className="desk-reader" data-testid="desk-reader">
+            <button type="button" className="desk-back" data-testid="report-back" onClick={() => setSelectedId(null)}>
+              ← Back to the list
+            </button>
+            <ReportPanel
+              key={selected.id}
+              report={selected}
+              revision={feed.revision[selected.id] ?? 0}
+              canFlag={canFlag}
+              crises={crises}
+              onFlags={(flags) => feed.setFlags(selected.id, flags)}
+              user={user}
+              onVerification={(v) => feed.setVerification(selected.id, v)}
+            />
+          </div>
         ) : (
           <section className="desk-panel hint">Select a report (click, or j/k).</section>
         )}

@@ -1,13 +1,14 @@
 /**
  * The desk's reports: pages of GET /api/reports (full text, extraction, flags, crises), all of
  * them or one crisis' (`crisis`: a slug, "none" for the reports in no crisis), kept live by the
- * desk stream. flag.changed updates a report in place; report.added / report.updated fetch that
+ * desk stream. flag.changed and verification.changed update a report in place; report.added / report.updated fetch that
  * one report when it belongs to the list, and take it out when it no longer does (assigned to a
  * crisis, say); a resync reloads the newest page.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Change } from '../../../../shared/events.js';
 import type { Flag, ReportDetail } from '../../../../shared/report.js';
+import type { ReportVerification } from '../../../../shared/verification.js';
 import { api } from '../../api/http.js';
 import { inCrisisFilter, type CrisisFilter } from './filters.js';
 import { useDeskListener, type DeskStream } from './useDeskStream.js';
@@ -25,6 +26,7 @@ export type DeskFeed = {
   revision: Record<string, number>;
   loadMore(): void;
   setFlags(id: string, flags: Flag[]): void;
+  setVerification(id: string, verification: ReportVerification): void;
 };
 
 function merge(current: ReportDetail[], incoming: ReportDetail[]): ReportDetail[] {
@@ -124,6 +126,9 @@ export function useDeskFeed(stream: DeskStream, crisis: CrisisFilter = ''): Desk
       if (change.type === 'flag.changed') {
         setReports((cur) => cur.map((r) => (r.id === change.id ? { ...r, flags: change.flags } : r)));
         bump(change.id);
+      } else if (change.type === 'verification.changed') {
+        setReports((cur) => cur.map((r) => (r.id === change.id ? { ...r, verification: change.verification } : r)));
+        bump(change.id);
       } else if (change.type === 'report.added' || change.type === 'report.updated') {
         if (inCrisisFilter(change.report.crises, crisis)) void fetchOne(change.id);
         else setReports((cur) => cur.filter((r) => r.id !== change.id));
@@ -143,6 +148,10 @@ export function useDeskFeed(stream: DeskStream, crisis: CrisisFilter = ''): Desk
     },
     setFlags: (id, flags) => {
       setReports((cur) => cur.map((r) => (r.id === id ? { ...r, flags } : r)));
+      bump(id);
+    },
+    setVerification: (id, verification) => {
+      setReports((cur) => cur.map((r) => (r.id === id ? { ...r, verification } : r)));
       bump(id);
     },
   };

@@ -4,7 +4,10 @@
  */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { Feed } from '../../../../shared/feeds.js';
+import { AppShell } from '../../components/shell/AppShell.js';
+import { useCrisisState } from '../../realtime/useCrisisState.js';
 import { addFeed, ApiError, listFeeds, removeFeed } from './feedAdminApi.js';
+import { SourceTiers } from './SourceTiers.js';
 import './feedAdmin.css';
 
 const REFRESH_MS = 10_000;
@@ -65,6 +68,8 @@ export function FeedAdminPage() {
   const [url, setUrl] = useState('');
   const [interval, setIntervalSeconds] = useState('300');
   const [busy, setBusy] = useState(false);
+  // The shell's badge: this page's own data is polled, the desk stream says whether the app is live.
+  const live = useCrisisState(undefined, { desk: true });
 
   // State is set when the answer comes, never synchronously in the effect that asks.
   const refresh = useCallback(
@@ -116,78 +121,76 @@ export function FeedAdminPage() {
   };
 
   return (
-    <main className="page feeds-page">
-      <header className="page-header">
+    <AppShell connection={live}>
+      <main className="page feeds-page">
         <h1>Feeds</h1>
-        <nav>
-          <a href="/">Reports</a> · <a href="/desk">Desk</a> · <a href="/wall">Wall</a>
-        </nav>
-      </header>
-      {access === 'loading' && <p className="hint">Loading…</p>}
-      {access === 'signed-out' && (
-        <p className="hint" data-testid="feeds-signin">
-          Feeds are managed by editors. Sign in at <a href="/desk">/desk</a>, then come back here.
-        </p>
-      )}
-      {access === 'forbidden' && (
-        <p className="hint">Feeds are managed by editors; your role cannot see or change them.</p>
-      )}
-      {message && (
-        <p className="feeds-message" role="status">
-          {message}
-        </p>
-      )}
-      {access === 'ok' && (
-        <>
-          <form className="feeds-form" onSubmit={(e) => void submit(e)}>
-            <label>
-              RSS or Atom URL
-              <input
-                type="url"
-                required
-                value={url}
-                onChange={(e) => setUrl(e.target.value)}
-                placeholder="https://example.org/world.rss"
-              />
-            </label>
-            <label>
-              Every (seconds)
-              <input
-                type="number"
-                min={1}
-                max={86400}
-                required
-                value={interval}
-                onChange={(e) => setIntervalSeconds(e.target.value)}
-              />
-            </label>
-            <button type="submit" disabled={busy}>
-              Add feed
-            </button>
-          </form>
-          {feeds.length === 0 ? (
-            <p className="hint">No feeds yet.</p>
-          ) : (
-            <table className="feeds-table" data-testid="feeds-table">
-              <thead>
-                <tr>
-                  <th>Feed</th>
-                  <th>Interval</th>
-                  <th>Last poll</th>
-                  <th>Last error</th>
-                  <th>Items</th>
-                  <th />
-                </tr>
-              </thead>
-              <tbody>
-                {feeds.map((feed) => (
-                  <FeedRow key={feed.id} feed={feed} onRemove={(f) => void remove(f)} />
-                ))}
-              </tbody>
-            </table>
-          )}
-        </>
-      )}
-    </main>
+        {access === 'loading' && <p className="hint">Loading…</p>}
+        {access === 'signed-out' && (
+          <p className="hint" data-testid="feeds-signin">
+            Feeds are managed by editors. Sign in at <a href="/desk">/desk</a>, then come back here.
+          </p>
+        )}
+        {access === 'forbidden' && (
+          <p className="hint">Feeds are managed by editors; your role cannot see or change them.</p>
+        )}
+        {message && (
+          <p className="feeds-message" role="status">
+            {message}
+          </p>
+        )}
+        {access === 'ok' && (
+          <>
+            <form className="feeds-form" onSubmit={(e) => void submit(e)}>
+              <label>
+                RSS or Atom URL
+                <input
+                  type="url"
+                  required
+                  value={url}
+                  onChange={(e) => setUrl(e.target.value)}
+                  placeholder="https://example.org/world.rss"
+                />
+              </label>
+              <label>
+                Every (seconds)
+                <input
+                  type="number"
+                  min={1}
+                  max={86400}
+                  required
+                  value={interval}
+                  onChange={(e) => setIntervalSeconds(e.target.value)}
+                />
+              </label>
+              <button type="submit" disabled={busy}>
+                Add feed
+              </button>
+            </form>
+            {feeds.length === 0 ? (
+              <p className="hint">No feeds yet.</p>
+            ) : (
+              <table className="feeds-table" data-testid="feeds-table">
+                <thead>
+                  <tr>
+                    <th>Feed</th>
+                    <th>Interval</th>
+                    <th>Last poll</th>
+                    <th>Last error</th>
+                    <th>Items</th>
+                    <th />
+                  </tr>
+                </thead>
+                <tbody>
+                  {feeds.map((feed) => (
+                    <FeedRow key={feed.id} feed={feed} onRemove={(f) => void remove(f)} />
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </>
+        )}
+        {access === 'ok' && <SourceTiers />}
+      </main>
+    </AppShell>
   );
 }

@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import { useCrisisList } from '../../api/useCrisisList.js';
-import { ConnectionBadge } from '../../components/ConnectionBadge.js';
+import { AppShell } from '../../components/shell/AppShell.js';
 import { useCrisisState } from '../../realtime/useCrisisState.js';
 import { urlToken } from '../../token.js';
 
@@ -30,10 +30,12 @@ export function HomePage() {
   }
 
   return (
-    <main className="page feed-page">
-      <header className="page-header">
-        <h1>Crisis Desk</h1>
-        {crises && crises.length > 0 && (
+    <AppShell
+      connection={feed}
+      crisis={shown}
+      tools={
+        crises &&
+        crises.length > 0 && (
           <select
             aria-label="Crisis"
             data-testid="feed-crisis"
@@ -46,45 +48,49 @@ export function HomePage() {
               </option>
             ))}
           </select>
+        )
+      }
+    >
+      <main className="page feed-page">
+        <h1>Latest reports</h1>
+        {feed.unknown && (
+          <p className="error" role="status">
+            {feed.unknown.message}
+          </p>
         )}
-        <nav>
-          <a href="/wall">Wall</a> · <a href="/desk">Desk</a> · <a href="/alerts">Alerts</a>
-        </nav>
-        <ConnectionBadge feed={feed} />
-      </header>
-      {feed.unknown && (
-        <p className="error" role="status">
-          {feed.unknown.message}
-        </p>
-      )}
-      {feed.status === 'disconnected' && !feed.state && !feed.unknown && (
-        <p className="hint">
-          Open this page with <code>?token=&lt;display token&gt;</code> or sign in at <a href="/desk">the desk</a>.
-        </p>
-      )}
-      {feed.state && shown === null && (
-        <p className="hint">No crisis is followed yet: every report as it comes in (make crises on the desk).</p>
-      )}
-      <ol className="report-feed" data-testid="report-feed" data-crisis={shown ?? ''}>
-        {reports.map((r) => (
-          <li key={r.id} data-report-id={r.id} className={r.flags.some((f) => f.flag === 'breaking') ? 'breaking' : ''}>
-            <div className="report-meta">
-              <time dateTime={r.dateline}>{r.dateline.slice(0, 10)}</time>
-              {r.source && <span className="source">{r.source}</span>}
-              {r.flags.map((f) => (
-                <span key={f.flag} className={`flag flag-${f.flag}`}>
-                  {f.flag}
-                </span>
-              ))}
-            </div>
-            {r.title && <h2>{r.title}</h2>}
-            <p>{r.excerpt}</p>
-          </li>
-        ))}
-      </ol>
-      {feed.state && shown !== null && reports.length === 0 && (
-        <p className="hint">No report in this crisis yet. POST one to /api/reports.</p>
-      )}
-    </main>
+        {feed.status === 'disconnected' && !feed.state && !feed.unknown && (
+          <p className="hint">
+            Open this page with <code>?token=&lt;display token&gt;</code> or sign in at <a href="/desk">the desk</a>.
+          </p>
+        )}
+        {feed.state && shown === null && (
+          <p className="hint">No crisis is followed yet: every report as it comes in (make crises on the desk).</p>
+        )}
+        <ol className="report-feed" data-testid="report-feed" data-crisis={shown ?? ''}>
+          {reports.map((r) => (
+            <li
+              key={r.id}
+              data-report-id={r.id}
+              className={r.flags.some((f) => f.flag === 'breaking') ? 'breaking' : ''}
+            >
+              <div className="report-meta">
+                <time dateTime={r.dateline}>{r.dateline.slice(0, 10)}</time>
+                {r.source && <span className="source">{r.source}</span>}
+                {r.flags.map((f) => (
+                  <span key={f.flag} className={`flag flag-${f.flag}`}>
+                    {f.flag}
+                  </span>
+                ))}
+              </div>
+              {r.title && <h2>{r.title}</h2>}
+              <p>{r.excerpt}</p>
+            </li>
+          ))}
+        </ol>
+        {feed.state && shown !== null && reports.length === 0 && (
+          <p className="hint">No report in this crisis yet. POST one to /api/reports.</p>
+        )}
+      </main>
+    </AppShell>
   );
 }

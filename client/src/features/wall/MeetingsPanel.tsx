@@ -3,8 +3,11 @@ import { memo } from 'react';
 import type { Meeting } from '../../../../shared/state.js';
 import { useNow } from '../../components/ConnectionBadge.js';
 import { useNewKeys } from '../../components/useNewKeys.js';
+import { CitedSource } from '../../components/SourceMark.js';
 import { Countdown } from './Countdown.js';
 import { meetingHeadings, meetingHistoryLine, selectMeetings } from './meetingSchedule.js';
+import { UnverifiedMark } from './UnverifiedMark.js';
+import { isVerified } from './verifiedView.js';
 import './meetings.css';
 
 /** Rows on screen: a fixed number, so the panel never scrolls or jumps. */
@@ -23,16 +26,24 @@ function dayOf(date: string): string {
   return Number.isNaN(ms) ? date : dayFormat.format(ms);
 }
 
-export const MeetingsPanel = memo(function MeetingsPanel({ meetings }: { meetings: Meeting[] }) {
+export const MeetingsPanel = memo(function MeetingsPanel({
+  meetings,
+  verifiedOnly = false,
+}: {
+  meetings: Meeting[];
+  verifiedOnly?: boolean;
+}) {
   const now = useNow(60_000); // which meetings are past moves by the minute, not the second
   const rows = selectMeetings(meetings, now, MAX_MEETING_ROWS);
   const isNew = useNewKeys(meetings.map((m) => m.id));
   return (
     <section className="wall-panel meetings-panel" aria-labelledby="meetings-title" data-testid="meetings-panel">
       <h2 id="meetings-title" className="panel-title">
-        Meetings
+        Meetings{verifiedOnly && <span className="verified-only"> · verified only</span>}
       </h2>
-      {rows.length === 0 && <p className="muted empty">No meetings reported yet</p>}
+      {rows.length === 0 && (
+        <p className="muted empty">{verifiedOnly ? 'No verified meetings yet' : 'No meetings reported yet'}</p>
+      )}
       <ol className="meeting-rows">
         {rows.map((m) => {
           const { title, line } = meetingHeadings(m);
@@ -40,7 +51,7 @@ export const MeetingsPanel = memo(function MeetingsPanel({ meetings }: { meeting
           return (
             <li
               key={m.id}
-              className={`meeting status-${m.status}${m.moved ? ' is-moved' : ''}${story ? ' has-story' : ''}${isNew(m.id) ? ' is-new' : ''}`}
+              className={`meeting status-${m.status}${m.moved ? ' is-moved' : ''}${story ? ' has-story' : ''}${m.place ? '' : ' titled-by-who'}${isNew(m.id) ? ' is-new' : ''}`}
               data-meeting-id={m.id}
               data-testid="meeting"
             >
@@ -49,9 +60,7 @@ export const MeetingsPanel = memo(function MeetingsPanel({ meetings }: { meeting
               </span>
               <span className="meeting-head">
                 <span className="meeting-place">{title}</span>
-                {m.status === 'cancelled' && <span className="tag tag-cancelled">Cancelled</span>}
-                {m.status === 'proposed' && <span className="tag tag-proposed">Proposed</span>}
-                {m.moved && <span className="tag tag-moved">Moved</span>}
+                {m.place && <CitedSource reportId={m.history.at(-1)?.reportId} compact />}
               </span>
               {m.status === 'held' ? (
                 <span className="countdown phase-held">✓ Held</span>
@@ -60,8 +69,21 @@ export const MeetingsPanel = memo(function MeetingsPanel({ meetings }: { meeting
               ) : (
                 <Countdown date={m.date} />
               )}
-              <span className="meeting-who">{line}</span>
+              <span className="meeting-who">
+                {line}
+                {/* Titled by who meets, the title needs its width: the source goes on the short line. */}
+                {!m.place && (
+                  <>
+                    {' '}
+                    <CitedSource reportId={m.history.at(-1)?.reportId} compact />
+                  </>
+                )}
+              </span>
               <span className="meeting-when">
+                {m.status === 'cancelled' && <span className="tag tag-cancelled">Cancelled</span>}
+                {m.status === 'proposed' && <span className="tag tag-proposed">Proposed</span>}
+                {m.moved && <span className="tag tag-moved">Moved</span>}
+                {!isVerified(m) && <UnverifiedMark />}
                 {[m.kind === 'in-person' || !m.place ? null : m.kind, m.date === null ? null : dayOf(m.date)]
                   .filter(Boolean)
                   .join(' · ')}

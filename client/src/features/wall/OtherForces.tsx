@@ -1,6 +1,7 @@
 /** The crisis' other forces (US troops on alert, an exercise in a neighbouring country), each on its own row with its own figure. */
 import type { ForceTroops } from '../../../../shared/state.js';
 import { FlashOnChange } from '../../components/FlashOnChange.js';
+import { CitedSource } from '../../components/SourceMark.js';
 import { otherForceRows } from './troopGroups.js';
 
 /** Rows on screen: a fixed number, so the panel never scrolls; the rest are counted. */
@@ -33,7 +34,9 @@ export function OtherForces({ others }: { others: readonly ForceTroops[] }) {
                   <span className="muted">no figure yet</span>
                 )}
               </td>
-              <td className="other-force-date">{row.asOf ?? ''}</td>
+              <td className="other-force-date">
+                {row.asOf ?? ''} <CitedSource reportId={row.reportId} compact />
+              </td>
             </tr>
           ))}
         </tbody>

@@ -2,6 +2,7 @@
 import { memo } from 'react';
 import type { PublicTension } from '../../../../shared/state.js';
 import { FlashOnChange } from '../../components/FlashOnChange.js';
+import { CitedSource } from '../../components/SourceMark.js';
 import { formatSigned, MAX_CHART_POINTS, topDrivers } from './figures.js';
 import { Sparkline } from './Sparkline.js';
 import { trend } from './sparkline.js';
@@ -53,7 +54,8 @@ export const TensionPanel = memo(function TensionPanel({ tension }: { tension: P
               <span className="driver-phrase">{d.phrase}</span>{' '}
               <span className={`driver-weight ${d.contribution > 0 ? 'up' : 'down'}`}>
                 {formatSigned(d.contribution)}
-              </span>
+              </span>{' '}
+              <CitedSource reportId={d.reportId} compact />
             </span>
           ))
         )}

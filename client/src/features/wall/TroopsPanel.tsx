@@ -6,15 +6,24 @@
 import { memo } from 'react';
 import type { PublicTroops } from '../../../../shared/state.js';
 import { FlashOnChange } from '../../components/FlashOnChange.js';
+import { CitedSource } from '../../components/SourceMark.js';
 import { forceLabel } from '../../components/forceLabel.js';
 import { claimsBySource, formatClaim, formatCount, formatDay } from './figures.js';
 import { OtherForces } from './OtherForces.js';
 import { TroopChart } from './TroopChart.js';
+import { UnverifiedMark } from './UnverifiedMark.js';
+import { isVerified } from './verifiedView.js';
 import './troops.css';
 
 const MAX_HYPOTHETICALS = 2;
 
-export const TroopsPanel = memo(function TroopsPanel({ troops }: { troops: PublicTroops }) {
+export const TroopsPanel = memo(function TroopsPanel({
+  troops,
+  verifiedOnly = false,
+}: {
+  troops: PublicTroops;
+  verifiedOnly?: boolean;
+}) {
   const current = troops.current;
   const others = troops.others ?? [];
   // Room for the other forces comes from the headline's list of sources.
@@ -23,7 +32,7 @@ export const TroopsPanel = memo(function TroopsPanel({ troops }: { troops: Publi
   return (
     <section className="wall-panel troops-panel" aria-labelledby="troops-title" data-testid="troops-panel">
       <h2 id="troops-title" className="panel-title">
-        Troops
+        Troops{verifiedOnly && <span className="verified-only"> · verified only</span>}
       </h2>
       <p className="troops-whose" data-testid="troops-headline">
         {forceLabel(troops.force, troops.theatre)}
@@ -33,6 +42,7 @@ export const TroopsPanel = memo(function TroopsPanel({ troops }: { troops: Publi
           <FlashOnChange value={current.value} className="troops-value figure">
             <span data-testid="troops-current">{formatCount(current.value)}</span>
           </FlashOnChange>
+          {!current.claims.some(isVerified) && <UnverifiedMark />}
           <span className="troops-range">
             {current.low !== current.high ? (
               <FlashOnChange value={`${current.low}-${current.high}`}>
@@ -56,7 +66,11 @@ export const TroopsPanel = memo(function TroopsPanel({ troops }: { troops: Publi
             {sources.map(({ source, claim }) => (
               <tr key={source} className="troop-claim">
                 <th scope="row" className="claim-source">
-                  {source}
+                  <span className="claim-source-line">
+                    <span className="claim-source-name">{source}</span>
+                    {!isVerified(claim) && <UnverifiedMark />}
+                  </span>
+                  <CitedSource reportId={claim.reportId} compact />
                 </th>
                 <td className="claim-value">
                   <FlashOnChange value={claim.value}>{formatClaim(claim)}</FlashOnChange>
@@ -72,7 +86,7 @@ export const TroopsPanel = memo(function TroopsPanel({ troops }: { troops: Publi
           {hypotheticals.map(({ source, claim }) => (
             <li key={source}>
               <span className="hypo-tag">If</span> could reach {formatClaim(claim)}
-              <span className="muted"> · {source}</span>
+              <span className="muted"> · {source}</span> <CitedSource reportId={claim.reportId} compact />
             </li>
           ))}
         </ul>

@@ -19,7 +19,16 @@ const group = (
 ): ForceTroops => ({
   force,
   theatre,
-  current: current && { value: current[0], low: current[1], high: current[2], asOf: '2022-01-19', claims: [] },
+  current: current && {
+    value: current[0],
+    low: current[1],
+    high: current[2],
+    asOf: '2022-01-19',
+    claims: [
+      { ...claim(current[0], '2022-01-19'), reportId: 'newest' },
+      { ...claim(current[0], '2022-01-18'), reportId: 'older' },
+    ],
+  },
   hypotheticals: hypo ? [claim(30_000, '2022-01-18')] : [],
   history: [],
 });
@@ -38,6 +47,7 @@ describe('otherForceRows', () => {
         figure: '8,500',
         asOf: '19 Jan',
         projection: null,
+        reportId: 'newest',
       },
       {
         key: 'Belarus|Belarus',
@@ -45,6 +55,7 @@ describe('otherForceRows', () => {
         figure: '25,000–35,000',
         asOf: '19 Jan',
         projection: null,
+        reportId: 'newest',
       },
     ]);
   });
@@ -54,7 +65,7 @@ describe('otherForceRows', () => {
       [group('NATO', 'Poland', null, true), group('A1', '', null), group('B2', '', null), group('C3', '', null)],
       2,
     );
-    expect(rows[0]).toMatchObject({ figure: null, projection: 'about 30,000', asOf: '18 Jan' });
+    expect(rows[0]).toMatchObject({ figure: null, projection: 'about 30,000', asOf: '18 Jan', reportId: 'r' });
     expect(rows[1]).toMatchObject({ figure: null, projection: null, asOf: null });
     expect(hidden).toBe(2);
   });

@@ -17,7 +17,17 @@ export type OtherForceRow = {
   asOf: string | null;
   /** Only a projection is known ("30,000", shown as a hypothetical), when there is no current figure. */
   projection: string | null;
+  /** The report behind the figure (its newest claim) or the projection, to name its source. */
+  reportId: string | null;
 };
+
+/** The newest claim (the last of the newest day, as the fold lists them oldest first). */
+function newestReport(g: ForceTroops): string | null {
+  const claims = g.current?.claims ?? [];
+  let best: (typeof claims)[number] | null = null;
+  for (const c of claims) if (!best || c.asOf >= best.asOf) best = c;
+  return best?.reportId ?? null;
+}
 
 /** The other forces as rows (the server lists them most recently cited first), at most `max`; `hidden` counts the rest. */
 export function otherForceRows(others: readonly ForceTroops[], max: number): { rows: OtherForceRow[]; hidden: number } {
@@ -30,6 +40,7 @@ export function otherForceRows(others: readonly ForceTroops[], max: number): { r
       figure: c ? (c.low !== c.high ? `${formatCount(c.low)}–${formatCount(c.high)}` : formatCount(c.value)) : null,
       asOf: c ? formatDay(c.asOf) : projected ? formatDay(projected.asOf) : null,
       projection: projected ? formatClaim(projected) : null,
+      reportId: c ? newestReport(g) : (projected?.reportId ?? null),
     };
   });
   return { rows, hidden: Math.max(0, others.length - max) };

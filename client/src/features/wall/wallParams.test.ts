@@ -8,7 +8,12 @@ describe('parseWallParams', () => {
       strips: { clocks: true, ticker: true },
       rotateSeconds: null,
       clocks: null,
+      verifiedOnly: false,
     });
+  });
+  it('shows verified figures only with ?verified=1', () => {
+    expect(parseWallParams('?verified=1').verifiedOnly).toBe(true);
+    expect(parseWallParams('?verified=0').verifiedOnly).toBe(false);
   });
   it('keeps only the chosen panels, in the given order, ignoring unknown and repeated names', () => {
     const p = parseWallParams('?panels=meetings,bogus,Tension,meetings');

@@ -6,6 +6,7 @@
  * - `?rotate=30` turns pages every 30 s (5 … 3600). With one page and rotation, each main
  *   panel gets the screen in turn.
  * - `?clocks=Kyiv=Europe/Kyiv,Moscow=Europe/Moscow` overrides the server's clocks.
+ * - `?verified=1` shows verified troop figures and meetings only.
  */
 
 export const mainPanels = ['tension', 'troops', 'meetings'] as const;
@@ -24,6 +25,8 @@ export type WallParams = {
   rotateSeconds: number | null;
   /** Clocks from the URL, or null to use the server's configuration. */
   clocks: ClockSpec[] | null;
+  /** Only what the desk verified (`?verified=1`). */
+  verifiedOnly: boolean;
 };
 
 export const MIN_ROTATE_SECONDS = 5;
@@ -83,5 +86,6 @@ export function parseWallParams(search: string): WallParams {
     strips,
     rotateSeconds: pages.length > 1 ? rotateSeconds : null,
     clocks: clocks && clocks.length > 0 ? clocks : null,
+    verifiedOnly: params.get('verified') === '1' || params.get('verified') === 'true',
   };
 }

@@ -9,6 +9,7 @@ import { operationRoutes } from './operations.js';
 import { reportRoutes } from './reports.js';
 import { sourceRoutes } from './sources.js';
 import { subscriptionRoutes } from './subscriptions.js';
+import { verificationRoutes } from './verification.js';
 
 export const routeDocs: RouteDoc[] = [
   ...reportRoutes,
@@ -16,5 +17,6 @@ export const routeDocs: RouteDoc[] = [
   ...accountRoutes,
   ...sourceRoutes,
   ...subscriptionRoutes,
+  ...verificationRoutes,
   ...operationRoutes,
 ];

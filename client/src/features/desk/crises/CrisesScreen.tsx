@@ -96,7 +96,8 @@ function CrisisRow(props: {
             default
           </span>
         )}
-        <a href={`/wall?crisis=${encodeURIComponent(c.slug)}`}>wall</a>
+        <a href={`/wall?crisis=${encodeURIComponent(c.slug)}`}>wall</a>{' '}
+        <a href={`/trends?crisis=${encodeURIComponent(c.slug)}`}>trends</a>
       </div>
       <div className="crisis-principal-line">
         {c.principal ? (

@@ -1,0 +1,86 @@
+/**
+ * /trends?crisis=SLUG: one crisis over time, live on its stream: troop figures by claimant and
+ * by force, tension by actor pair with what drove each rise, and the meetings on a timeline.
+ * Opened with a display token (`?token=`) or a desk session, as the wall is.
+ */
+import { useState } from 'react';
+import { useCrisisList } from '../../api/useCrisisList.js';
+import { useNow } from '../../components/ConnectionBadge.js';
+import { AppShell } from '../../components/shell/AppShell.js';
+import { useCrisisState } from '../../realtime/useCrisisState.js';
+import { urlToken } from '../../token.js';
+import { MeetingTimeline } from './MeetingTimeline.js';
+import { TensionTrends } from './TensionTrends.js';
+import { TroopTrends } from './TroopTrends.js';
+import './trends.css';
+
+export function TrendsPage() {
+  const token = urlToken(); // first: it strips the token from the address bar
+  const [crisis, setCrisis] = useState(() => new URLSearchParams(window.location.search).get('crisis') ?? undefined);
+  const { crises } = useCrisisList(token);
+  const feed = useCrisisState(token, { crisis });
+  const state = feed.state;
+  const shown = state?.crisis ?? null;
+  // Today moves the meetings from "coming" to "passed": a minute is fine enough.
+  const now = useNow(60_000);
+
+  const unknown = feed.unknown?.crisis;
+  const fallback = crises?.find((c) => c.slug !== unknown)?.slug;
+  // Moved during render, not in an effect: the page never paints the missing crisis first.
+  if (unknown && fallback && crisis === unknown) setCrisis(fallback);
+
+  function choose(slug: string) {
+    setCrisis(slug);
+    const params = new URLSearchParams(window.location.search);
+    params.set('crisis', slug);
+    window.history.replaceState(null, '', `${window.location.pathname}?${params}`);
+  }
+
+  const name = crises?.find((c) => c.slug === shown)?.name ?? shown ?? '';
+  return (
+    <AppShell
+      connection={feed}
+      crisis={shown}
+      className="shell-fill"
+      tools={
+        crises &&
+        crises.length > 1 && (
+          <select
+            className="trends-select"
+            aria-label="Crisis"
+            value={shown ?? crisis ?? ''}
+            onChange={(e) => choose(e.target.value)}
+          >
+            {crises.map((c) => (
+              <option key={c.slug} value={c.slug}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        )
+      }
+    >
+      <main className="trends" data-testid="trends" data-crisis={shown ?? ''} data-seq={state?.seq ?? ''}>
+        <h1 className="trends-title">Trends{name && <span className="trends-crisis"> · {name}</span>}</h1>
+        {feed.unknown && (
+          <p className="error" role="status">
+            {feed.unknown.message}
+          </p>
+        )}
+        {feed.status === 'disconnected' && !state && !feed.unknown && (
+          <p className="hint">
+            Open this page with <code>?token=&lt;display token&gt;</code> or sign in at <a href="/desk">the desk</a>.
+          </p>
+        )}
+        {state && shown === null && <p className="hint">No crisis is followed yet: make one on the desk.</p>}
+        {state && shown !== null && (
+          <div className="trends-grid" key={shown}>
+            <TroopTrends troops={state.troops} />
+            <TensionTrends tension={state.tension} />
+            <MeetingTimeline meetings={state.meetings} nowMs={now} />
+          </div>
+        )}
+      </main>
+    </AppShell>
+  );
+}
