@@ -1,5 +1,6 @@
 // @ts-check
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -17,10 +18,29 @@ export default tseslint.config(
     },
   },
   {
+    // The rules of hooks and the React Compiler's checks, on the client's components and hooks.
+    files: ['client/src/**/*.ts', 'client/src/**/*.tsx'],
+    ...reactHooks.configs.flat.recommended,
+  },
+  {
     // shared/ knows neither server nor client.
     files: ['shared/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['**/server/**', '**/client/**', '../server/*', '../client/*'] }],
+    },
+  },
+  {
+    // Accounts and credentials mount no routes (server/http/routers.ts does) and reach no sockets
+    // (server/realtime/socketRevocation.ts drops the revoked ones).
+    files: ['server/auth/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'express', importNames: ['Router'], message: 'Routers belong in server/http/routes/' }],
+          patterns: ['**/http/routes/**', '**/http/routers*', '**/http/app*', '**/realtime/**', '**/roles/api*'],
+        },
+      ],
     },
   },
   {

@@ -16,9 +16,9 @@ console.log(`client JavaScript: ${(total / 1024).toFixed(1)} KB gzip in ${files.
 
 // Per page, from Vite's manifest: the shell (index.html's entry) plus the page's lazy chunk and
 // everything both import statically (its first load), then the same with the chunks the page
-// loads later by dynamic import (e.g. the wall's troop chart, drawn by Recharts, fetched after the
-// wall's first paint). The wall's first load has a budget of 200 KB gzip (issue 8); with its chart
-// it reads about 199 KB today, printed so a change that weighs on it shows.
+// loads later by dynamic import (e.g. the wall's troop chart, fetched after the wall's first
+// paint). The wall's first load has a budget of 200 KB gzip (a kiosk on a slow link), printed so
+// a change that weighs on it shows.
 const manifestPath = path.resolve('dist/client/.vite/manifest.json');
 const budgetsKB = { wall: 200 };
 if (existsSync(manifestPath)) {

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CORPUS, predict, readCorpus, reportLines } from './eval.js';
-import { fmt2, formatReport, participantKey, routingLine, score, summaryLine, type CorpusDoc } from './eval/score.js';
+import { fmt2, formatReport, routingLine, summaryLine } from './eval/report.js';
+import { participantKey, score, type CorpusDoc } from './eval/score.js';
 
 const SCORE_PY = join(DEFAULT_CORPUS, 'score.py');
 const hasPython = spawnSync('python3', ['--version']).status === 0;

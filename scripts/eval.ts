@@ -12,7 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { compileRouting } from '../server/crises/routing.js';
 import { sampleCrises } from '../server/crises/sampleCrises.js';
 import { extract } from '../server/extract/index.js';
-import { failures, formatReport, score, summaryLine, type CorpusDoc } from './eval/score.js';
+import { failures, formatReport, summaryLine } from './eval/report.js';
+import { score, type CorpusDoc } from './eval/score.js';
 
 /** Default corpus: ../shared/corpus relative to the repository root. */
 export const DEFAULT_CORPUS = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'corpus');

@@ -14,14 +14,8 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { Redis } from 'ioredis';
-import {
-  accountRoles,
-  isReservedUsername,
-  passwordSchema,
-  usernameSchema,
-  type AccountRole,
-  type AuditEntry,
-} from '../shared/desk.js';
+import { isReservedUsername, passwordSchema, usernameSchema, type AuditEntry } from '../shared/desk.js';
+import { accountRoles, type AccountRole } from '../shared/roles.js';
 import { hashPassword } from '../server/auth/passwords.js';
 import { keysFor } from '../server/storage/keys.js';
 import { redisOptionsFromUrl } from '../server/storage/redis.js';

@@ -12,6 +12,7 @@ export type Metrics = ReturnType<typeof createMetrics>;
 
 /** The cluster-wide count of reports whose extraction ran past its time budget (workers add, /metrics reads). */
 export const extractOverBudgetKey = (keys: Keys): string => `${keys.queuePrefix}:stats:extract-over-budget`;
+export const extractErrorsKey = (keys: Keys): string => `${keys.queuePrefix}:stats:extract-errors`;
 
 export function createMetrics(deps: { redis: Redis; keys: Keys; queues: Queue[] }) {
   const registry = new Registry();
@@ -51,6 +52,14 @@ export function createMetrics(deps: { redis: Redis; keys: Keys; queues: Queue[] 
     registers: [registry],
     async collect() {
       this.set(Number((await deps.redis.get(extractOverBudgetKey(deps.keys))) ?? 0));
+    },
+  });
+  new Gauge({
+    name: 'crisis_extract_errors_total',
+    help: 'Reports on which extract() threw (a bug) and that failed for good, cluster-wide',
+    registers: [registry],
+    async collect() {
+      this.set(Number((await deps.redis.get(extractErrorsKey(deps.keys))) ?? 0));
     },
   });
   const socketsConnected = new Gauge({

@@ -5,10 +5,8 @@
 import { z } from 'zod';
 import { correctionSchema } from './corrections.js';
 import { flagKinds } from './report.js';
+import type { AccountRole, IssuedTokenRole } from './roles.js';
 import { usernameSchema } from './username.js';
-
-export const accountRoles = ['viewer', 'journalist', 'editor', 'admin'] as const;
-export type AccountRole = (typeof accountRoles)[number];
 
 /**
  * Names the app gives its tokens ("display", "ingest-token-1", "token:NAME"): no account may take
@@ -81,9 +79,6 @@ export type AuditEntry = {
   /** What exactly was asked (e.g. the correction as sent). */
   detail?: unknown;
 };
-
-export const issuedTokenRoles = ['display', 'ingest'] as const;
-export type IssuedTokenRole = (typeof issuedTokenRoles)[number];
 
 /** An admin-issued bearer token as listed (the secret itself is shown once, at creation). */
 export type IssuedToken = { id: string; name: string; role: IssuedTokenRole; createdAt: string; createdBy: string };

@@ -33,6 +33,9 @@ export const reportInputSchema = z.object({
 });
 export type ReportInput = z.infer<typeof reportInputSchema>;
 
+/** A report's id: the hex digest of its normalised text (what makes a resend a duplicate). */
+export const reportIdSchema = z.string().regex(/^[0-9a-f]{32}$/, 'a report id is 32 hexadecimal characters');
+
 export const reportStatuses = ['queued', 'processing', 'done', 'failed'] as const;
 export type ReportStatus = (typeof reportStatuses)[number];
 

@@ -3,8 +3,10 @@
  * (1,000 → 5,000 → 10,000 in a full run), and at each step short reports (one
  * `report.added` each) are posted slowly, so each broadcast stands alone; p99 is over
  * every (report, socket). Memory per socket = (api RSS with N sockets − RSS before any)
- * / N, each reading taken after a settle.
+ * / N, each reading taken after a settle. Both fan-out paths are measured, each on its own
+ * stack: Socket.IO's broadcast (`fanout.*`, the default) and FRAME_BROADCAST (`fanout.frame.*`).
  */
+import { cpuSeconds } from '../lib/cpu.js';
 import { connectSwarm, measureE2e } from '../lib/e2e.js';
 import { QUICK, sizes } from '../lib/mode.js';
 import { record } from '../lib/results.js';
@@ -12,9 +14,20 @@ import { startChild } from '../lib/rpc.js';
 import { settledRssKb } from '../lib/rss.js';
 import { startStack } from '../lib/servers.js';
 
+/** The two fan-out paths: Socket.IO's own broadcast (the default) and FRAME_BROADCAST's direct writes. */
+const paths = [
+  { name: 'socketio', prefix: 'fanout', env: { FRAME_BROADCAST: 'false' } },
+  { name: 'frame', prefix: 'fanout.frame', env: { FRAME_BROADCAST: 'true' } },
+] as const;
+
+/** Each path on a fresh stack, one after the other: `fanout.*` (the default) beside `fanout.frame.*`. */
 export async function fanoutScenario(): Promise<void> {
+  for (const path of paths) await fanoutLadder(path);
+}
+
+async function fanoutLadder(path: (typeof paths)[number]): Promise<void> {
   const [stack, swarm, loadgen] = await Promise.all([
-    startStack({ apis: 1, workers: 1 }),
+    startStack({ apis: 1, workers: 1, env: { ...path.env } }),
     // One client process holds every socket; a large heap keeps 10,000 of them comfortable.
     startChild('swarm', { execArgv: ['--max-old-space-size=4096'] }),
     startChild('loadgen'),
@@ -35,19 +48,23 @@ export async function fanoutScenario(): Promise<void> {
       topRss = await settledRssKb(api.child.pid!, sizes.settleMs, sizes.rssReadings);
       top = n;
       const rate = n >= 10_000 ? 1 : n >= 5_000 ? 2 : 4;
+      const cpuBefore = cpuSeconds(api.child.pid!);
       const r = await measureE2e(swarm, loadgen, stack, {
         count: sizes.fanoutReports,
         ratePerSecond: rate,
         kind: 'quiet',
         warmup: QUICK ? 1 : 2,
       });
-      record(`fanout.${n}.p50_ms`, r.fromAccepted.p50, 'ms');
-      record(`fanout.${n}.p99_ms`, r.fromAccepted.p99, 'ms');
+      record(`${path.prefix}.${n}.p50_ms`, r.fromAccepted.p50, 'ms');
+      record(`${path.prefix}.${n}.p99_ms`, r.fromAccepted.p99, 'ms');
+      // The api node's CPU over the reports (warm-up included): what the fan-out costs it.
+      const cpuMs = (cpuSeconds(api.child.pid!) - cpuBefore) * 1000;
+      record(`${path.prefix}.${n}.api_cpu_ms_per_report`, cpuMs / (sizes.fanoutReports + (QUICK ? 1 : 2)), 'ms');
       const { connected } = await swarm.call<{ connected: number }>('count');
-      record(`fanout.${n}.held`, connected, 'sockets');
+      record(`${path.prefix}.${n}.held`, connected, 'sockets');
     }
-    record('fanout.kb_per_socket', (topRss - before) / top, 'KB');
-    record('fanout.api_rss_mb', topRss / 1024, 'MB');
+    record(`${path.prefix}.kb_per_socket`, (topRss - before) / top, 'KB');
+    record(`${path.prefix}.api_rss_mb`, topRss / 1024, 'MB');
   } finally {
     await loadgen.stop();
     await swarm.stop();

@@ -4,7 +4,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { Forbidden } from '../errors.js';
-import type { SessionResolver, TokenResolver } from '../http/auth.js';
+import type { SessionResolver, TokenResolver } from './principal.js';
 import { fromTrustedProxy, type TrustFn } from '../http/proxy.js';
 import { ABSOLUTE_TTL_MS, type SessionStore } from '../storage/sessionStore.js';
 import type { TokenStore } from '../storage/tokenStore.js';

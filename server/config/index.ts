@@ -125,6 +125,14 @@ const envSchema = z.object({
     .enum(['true', 'false', '1', '0'])
     .default('false')
     .transform((v) => v === 'true' || v === '1'),
+  /**
+   * Fan-out of changes written straight to each websocket (realtime/frameBroadcast.ts), which
+   * reads engine.io's and ws' private fields; off: Socket.IO's own broadcast.
+   */
+  FRAME_BROADCAST: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
   /** Public base URL used in links in e-mails and webhooks. */
   PUBLIC_URL: z.string().url().optional(),
   /** Alert deliveries: tries per alert, exponential backoff base and cap, per-request timeout, jobs in flight per worker. */
@@ -168,11 +176,4 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   return result.data;
-}
-
-let cached: Config | undefined;
-/** The process' configuration, parsed on first use. */
-export function config(): Config {
-  cached ??= parseConfig();
-  return cached;
 }

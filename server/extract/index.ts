@@ -15,7 +15,7 @@
  * `createExtractor` takes another gazetteer for another crisis.
  */
 import { emptyExtraction, type Extraction } from '../../shared/extraction.js';
-import { budgetOf, CAPS, ExtractionBudgetExceeded } from './budget.js';
+import { budgetOf, CAPS } from './budget.js';
 import type { Doc } from './doc.js';
 import { compileGazetteer, defaultGazetteerData, type Gazetteer, type GazetteerData } from './gazetteer/compile.js';
 import { findGazMentions } from './gazetteer/mentions.js';
@@ -41,22 +41,16 @@ export const MAX_TEXT_CHARS = 200_000;
 /** An extraction function bound to a gazetteer; `budgetMs` bounds its time (it throws ExtractionBudgetExceeded past it). */
 export type Extractor = (text: string, dateline: string, budgetMs?: number) => Extraction;
 
-/** How an extractor reports a bug of its own (tests make it throw; in service it is swallowed). */
-export type ExtractorOptions = { onError?: (err: unknown) => void };
-
-/** Builds an extractor bound to a gazetteer (the default one unless given). */
-export function createExtractor(data: GazetteerData = defaultGazetteerData, options: ExtractorOptions = {}): Extractor {
+/**
+ * Builds an extractor bound to a gazetteer (the default one unless given). A bug inside throws
+ * like the budget does: the ingest job fails with the reason and is counted
+ * (crisis_extract_errors_total), rather than folding an empty extraction nobody would notice.
+ */
+export function createExtractor(data: GazetteerData = defaultGazetteerData): Extractor {
   const gazetteer = data === defaultGazetteerData ? defaultGazetteer : compileGazetteer(data);
   return (text, dateline, budgetMs = Infinity) => {
-    try {
-      if (typeof text !== 'string' || text.length === 0) return emptyExtraction();
-      return run(gazetteer, text.length > MAX_TEXT_CHARS ? text.slice(0, MAX_TEXT_CHARS) : text, dateline, budgetMs);
-    } catch (err) {
-      if (err instanceof ExtractionBudgetExceeded) throw err;
-      options.onError?.(err);
-      // A bug must never take the ingest worker down: an empty extraction is the safe answer.
-      return emptyExtraction();
-    }
+    if (typeof text !== 'string' || text.length === 0) return emptyExtraction();
+    return run(gazetteer, text.length > MAX_TEXT_CHARS ? text.slice(0, MAX_TEXT_CHARS) : text, dateline, budgetMs);
   };
 }
 

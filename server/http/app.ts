@@ -9,7 +9,8 @@ import express, { type Express, type Router } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { Metrics } from '../metrics.js';
-import { authenticate, type SessionResolver, type TokenResolver } from './auth.js';
+import type { SessionResolver, TokenResolver } from '../auth/principal.js';
+import { authenticate } from './auth.js';
 import { errorHandler, notFoundHandler } from './errorHandler.js';
 import type { TrustProxy } from './proxy.js';
 

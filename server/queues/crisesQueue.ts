@@ -29,7 +29,8 @@ export function createCrisesQueue(connection: Redis, prefix: string): CrisesQueu
       removeOnFail: { count: 100 },
     },
   });
-  queue.on('error', () => undefined); // connection errors surface on the calls that need Redis
+  // The connection's own handler logs its errors (storage/redis.ts); they surface on the calls too.
+  queue.on('error', () => undefined);
   return queue;
 }
 

@@ -43,7 +43,8 @@ export function createDeliverQueue(connection: Redis, prefix: string, options: D
       removeOnFail: { age: 7 * 24 * 3600, count: 50_000 },
     },
   });
-  queue.on('error', () => undefined); // connection errors surface on the calls that need Redis
+  // The connection's own handler logs its errors (storage/redis.ts); they surface on the calls too.
+  queue.on('error', () => undefined);
   return queue;
 }
 

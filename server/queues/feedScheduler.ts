@@ -12,7 +12,8 @@ export type FeedsQueue = Queue<FeedPollJob>;
 
 export function createFeedsQueue(connection: Redis, prefix: string): FeedsQueue {
   const queue = new Queue<FeedPollJob>(FEEDS_QUEUE, { connection, prefix });
-  queue.on('error', () => undefined); // connection errors surface on the calls that need Redis
+  // The connection's own handler logs its errors (storage/redis.ts); they surface on the calls too.
+  queue.on('error', () => undefined);
   return queue;
 }
 

@@ -21,7 +21,8 @@ export function createIngestQueue(connection: Redis, prefix: string): IngestQueu
       removeOnFail: { count: 10_000 },
     },
   });
-  queue.on('error', () => undefined); // connection errors surface on the calls that need Redis
+  // The connection's own handler logs its errors (storage/redis.ts); they surface on the calls too.
+  queue.on('error', () => undefined);
   return queue;
 }
 

@@ -8,7 +8,8 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Change } from '../../shared/events.js';
-import { compareSeq, readStreams, type StreamBatch } from '../storage/changeStream.js';
+import { compareSeq } from '../../shared/seq.js';
+import { readStreams, type StreamBatch } from '../storage/changeStream.js';
 
 const BLOCK_MS = 2000;
 

@@ -14,6 +14,10 @@
  * transport, writable, empty write buffer, no per-message deflate), so its packets stay in
  * order: anything engine.io holds is older and would be sent first. Every other client, such
  * as one still on long-polling or mid-upgrade, gets a plain `socket.emit`.
+ *
+ * It reads engine.io's and ws' private fields (`writeBuffer`, `transport.socket._socket`,
+ * `WebSocket.Sender.frame`), so it runs only when FRAME_BROADCAST is set; by default changes go
+ * through socketIoBroadcast(). frameBroadcast.contract.test.ts fails when those fields change.
  */
 import type { Server } from 'socket.io';
 import WebSocket from 'ws';
@@ -47,6 +51,17 @@ function directSocket(conn: EngineConn): { write(chunk: Buffer): boolean } | nul
   if (conn.readyState !== 'open' || t.name !== 'websocket' || !t.writable || t.perMessageDeflate) return null;
   if (conn.writeBuffer.length > 0) return null;
   return t.socket?._socket ?? null;
+}
+
+/** Socket.IO's own broadcast, the default: each payload to every socket of the rooms (each socket once). */
+export function socketIoBroadcast(
+  io: Server,
+  room: string | readonly string[],
+  event: string,
+  payloads: readonly unknown[],
+): void {
+  const to = io.to(typeof room === 'string' ? room : [...room]) as unknown as { emit(e: string, p: unknown): void };
+  for (const p of payloads) to.emit(event, p);
 }
 
 /**

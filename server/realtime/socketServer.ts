@@ -27,14 +27,16 @@ import {
 } from '../../shared/events.js';
 import { isAppHandshake } from '../auth/origin.js';
 import { NotFound } from '../errors.js';
-import { can, type Principal, type SessionResolver, type TokenResolver } from '../http/auth.js';
+import { can } from '../../shared/roles.js';
+import type { Principal, SessionResolver, TokenResolver } from '../auth/principal.js';
 import { clientAddress, fromTrustedProxy, type TrustFn } from '../http/proxy.js';
 import type { Metrics } from '../metrics.js';
-import { ChangeStream, compareSeq } from '../storage/changeStream.js';
+import { compareSeq } from '../../shared/seq.js';
+import { ChangeStream } from '../storage/changeStream.js';
 import type { CrisisStore } from '../storage/crisisStore.js';
 import type { SnapshotReader } from '../storage/snapshot.js';
 import type { ChangeTailer } from './changeTailer.js';
-import { broadcastToRoom } from './frameBroadcast.js';
+import { broadcastToRoom, socketIoBroadcast } from './frameBroadcast.js';
 import { publicChange, publicState } from './redact.js';
 
 export type CrisisServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -76,6 +78,8 @@ export type RealtimeDeps = {
   publicOrigin?: string;
   /** Live sockets per credential and per client address on this node. */
   limits: { perCredential: number; perIp: number };
+  /** FRAME_BROADCAST: changes fanned out by frameBroadcast.ts (engine.io internals) instead of Socket.IO's broadcast. */
+  frameBroadcast?: boolean;
 };
 
 export function createSocketServer(httpServer: HttpServer, deps: RealtimeDeps) {
@@ -178,12 +182,12 @@ export function createSocketServer(httpServer: HttpServer, deps: RealtimeDeps) {
   io.on('connection', (socket) => {
     // Authenticated: drop the handshake's HTTP request (socket, parser, buffers), as Socket.IO's
     // memory-usage guide advises, and of its headers keep only the cookie the revocation sweep
-    // re-checks (auth/socketRevocation.ts): a wall holds sockets for days, thousands at a time.
+    // re-checks (socketRevocation.ts): a wall holds sockets for days, thousands at a time.
     (socket.conn as unknown as { request: unknown }).request = null;
     const { cookie } = socket.handshake.headers;
     socket.handshake.headers = cookie === undefined ? {} : { cookie };
     deps.metrics.socketsConnected.inc();
-    // A session's sockets end with it, at its absolute end (the sweep in auth/socketRevocation.ts is the backstop).
+    // A session's sockets end with it, at its absolute end (the sweep in socketRevocation.ts is the backstop).
     const expiresIn = socket.data.expiresAt === undefined ? undefined : socket.data.expiresAt - Date.now();
     const expiry =
       expiresIn === undefined ? undefined : setTimeout(() => socket.disconnect(true), Math.max(0, expiresIn));
@@ -300,14 +304,17 @@ export function createSocketServer(httpServer: HttpServer, deps: RealtimeDeps) {
     return change.type !== 'alert.fired' || (signedIn(socket) && change.userId === socket.data.user?.username);
   }
 
+  // The direct path (FRAME_BROADCAST) leans on engine.io's private fields; Socket.IO's own by default.
+  const broadcast = deps.frameBroadcast ? broadcastToRoom : socketIoBroadcast;
+
   /** Room a change is for: in-app alerts go to their user's sockets, everything else to its stream's room. */
   const roomOf = (change: Change) =>
     change.type === 'alert.fired' ? liveUserRoom(change.userId) : liveRoom(change.crisis);
 
   /**
    * Called by the tailer with each batch of new changes of one stream, in seq order. Consecutive
-   * changes for the same room go out together (one write per socket, see frameBroadcast.ts), so
-   * a backlog drains in one pass instead of one pass per change.
+   * changes for the same room go out together (with FRAME_BROADCAST, one write per socket, see
+   * frameBroadcast.ts, so a backlog drains in one pass instead of one pass per change).
    */
   function emit(changes: readonly Change[]): void {
     for (let start = 0; start < changes.length;) {
@@ -315,15 +322,15 @@ export function createSocketServer(httpServer: HttpServer, deps: RealtimeDeps) {
       let end = start + 1;
       while (end < changes.length && roomOf(changes[end]) === room) end++;
       const batch = changes.slice(start, end);
-      if (changes[start].type === 'alert.fired') broadcastToRoom(io, room, 'change', batch);
+      if (changes[start].type === 'alert.fired') broadcast(io, room, 'change', batch);
       else {
         // Tokens' sockets get the same frames unless a change names a journalist (a flag, a hand assignment).
         const open = batch.map(publicChange);
         const same = open.every((c, i) => c === batch[i]);
-        if (same) broadcastToRoom(io, [room, `${room}:public`], 'change', batch);
+        if (same) broadcast(io, [room, `${room}:public`], 'change', batch);
         else {
-          broadcastToRoom(io, room, 'change', batch);
-          broadcastToRoom(io, `${room}:public`, 'change', open);
+          broadcast(io, room, 'change', batch);
+          broadcast(io, `${room}:public`, 'change', open);
         }
       }
       start = end;

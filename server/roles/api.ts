@@ -6,44 +6,29 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { Router, type Express } from 'express';
+import type { Express } from 'express';
 import { createAccounts } from '../auth/accounts.js';
-import { configTokenResolver } from '../http/auth.js';
+import { configTokenResolver } from '../auth/principal.js';
 import { createHttpApp } from '../http/app.js';
-import { feedsRouter } from '../http/routes/feeds.js';
-import { healthRouter } from '../http/routes/health.js';
-import { reportsRouter } from '../http/routes/reports.js';
-import { redisRateLimit } from '../http/rateLimit.js';
-import { sourcesRouter } from '../http/routes/sources.js';
-import { stateRouter } from '../http/routes/state.js';
-import { AsOfReader } from '../storage/asOfReader.js';
-import { subscriptionsRouterFor } from '../http/routes/subscriptions/router.js';
-import { wallRouter } from '../http/routes/wall.js';
+import { trustFunction } from '../http/proxy.js';
+import { appRouters } from '../http/routers.js';
 import { createIngestor } from '../ingest/acceptReport.js';
 import { markupPool } from '../ingest/markupPool.js';
 import { createMetrics } from '../metrics.js';
-import { outboundPolicy } from '../outbound/guard.js';
+import { createCrisesQueue } from '../queues/crisesQueue.js';
 import { createFeedsQueue } from '../queues/feedScheduler.js';
 import { createIngestQueue } from '../queues/ingestProducer.js';
 import { ChangeTailer } from '../realtime/changeTailer.js';
-import { trustFunction } from '../http/proxy.js';
+import { watchRevocations } from '../realtime/socketRevocation.js';
 import { createSocketServer } from '../realtime/socketServer.js';
 import { seedSampleReports } from '../seed/seed.js';
-import { crisesRouter } from '../http/routes/crises.js';
-import { reportCrisesRouter } from '../http/routes/reportCrises.js';
-import { createCrisesQueue } from '../queues/crisesQueue.js';
 import { CrisisStore } from '../storage/crisisStore.js';
-import { FeedStore } from '../storage/feedStore.js';
-import { OverrideStore } from '../storage/overrideStore.js';
-import { AuditStore } from '../storage/auditStore.js';
 import { ReportStore } from '../storage/reportStore.js';
 import { IndexFollower } from '../search/indexFollower.js';
 import { IndexSource } from '../search/indexSource.js';
-import { SourceStore } from '../storage/sourceStore.js';
 import { waitReady } from '../storage/redis.js';
+import { AsOfReader } from '../storage/asOfReader.js';
 import { SnapshotReader } from '../storage/snapshot.js';
-import { UriIndex } from '../storage/uriIndex.js';
-import type { ReassignmentProgress } from '../../shared/events.js';
 import type { RoleContext, RunningRole } from './context.js';
 
 /** `app` is exposed for tests that walk its routes (the route × role table). */
@@ -75,8 +60,6 @@ export async function startApiRole(ctx: RoleContext, options: { clientDir?: stri
   const accounts = createAccounts(ctx, {
     command,
     configTokens: configTokenResolver(config.INGEST_TOKENS, config.DISPLAY_TOKEN),
-    reports,
-    ingestQueue,
   });
   const tokens = accounts.tokens;
   const clientDir = options.clientDir;
@@ -86,6 +69,22 @@ export async function startApiRole(ctx: RoleContext, options: { clientDir?: stri
   const searchConnection = ctx.connect('blocking', 'api-search');
   const search = new IndexFollower(searchConnection, command, new IndexSource(command, keys), keys.changes, log);
   search.start();
+  const routers = appRouters({
+    ctx,
+    command,
+    metrics,
+    accounts,
+    ingestor,
+    reports,
+    ingestQueue,
+    feedsQueue,
+    crises,
+    crisesQueue,
+    snapshots,
+    asOf,
+    search,
+    readHtml: (html) => markup.htmlToText(html),
+  });
 
   const app = createHttpApp({
     log,
@@ -93,68 +92,9 @@ export async function startApiRole(ctx: RoleContext, options: { clientDir?: stri
     tokens,
     sessions: accounts.sessions,
     trustProxy: config.TRUST_PROXY,
-    publicRouters: [
-      healthRouter({
-        redis: command,
-        ingestQueue,
-        metrics,
-        metricsAccess: { token: config.METRICS_TOKEN, allowlist: config.METRICS_ALLOWLIST },
-      }),
-    ],
-    apiRouters: {
-      reports: Router()
-        .post(
-          '/',
-          redisRateLimit({
-            redis: command,
-            prefix: `${keys.prefix}:rl:ingest:`,
-            windowMs: 60_000,
-            limit: config.INGEST_RATE_LIMIT_PER_MINUTE,
-            message: `At most ${config.INGEST_RATE_LIMIT_PER_MINUTE} reports a minute per sender; slow down and retry`,
-          }),
-        )
-        .use(
-          reportsRouter({
-            ingestor,
-            reports,
-            queue: ingestQueue,
-            uris: new UriIndex(command, keys),
-            readHtml: (html) => markup.htmlToText(html),
-            indexOf: async (crisis) => {
-              if (crisis === 'none') return keys.unassigned;
-              await crises.resolve(crisis);
-              return keys.crisis(crisis).reports;
-            },
-            search,
-          }),
-        )
-        .use('/:id', reportCrisesRouter({ crises, overrides: new OverrideStore(command, keys), queue: ingestQueue })),
-      crises: crisesRouter({
-        crises,
-        queue: crisesQueue,
-        reassignment: async () => {
-          const json = await command.get(keys.reassignment);
-          return json ? (JSON.parse(json) as ReassignmentProgress) : null;
-        },
-      }),
-      feeds: feedsRouter({
-        feeds: new FeedStore(command, keys),
-        queue: feedsQueue,
-        policy: outboundPolicy(config.OUTBOUND_ALLOWLIST),
-        minIntervalSeconds: config.FEED_MIN_INTERVAL_SECONDS,
-      }),
-      state: stateRouter(snapshots, crises, asOf),
-      subscriptions: subscriptionsRouterFor(command, keys, config),
-      ...accounts.apiRouters,
-      wall: wallRouter({ clocks: config.WALL_CLOCKS }),
-      sources: sourcesRouter({
-        sources: new SourceStore(command, keys),
-        reports,
-        audit: new AuditStore(command),
-        keys,
-      }),
-    },
-    rootRouters: accounts.rootRouters,
+    publicRouters: routers.publicRouters,
+    apiRouters: routers.apiRouters,
+    rootRouters: routers.rootRouters,
     clientDir,
   });
   const httpServer = createServer(app);
@@ -175,6 +115,7 @@ export async function startApiRole(ctx: RoleContext, options: { clientDir?: stri
     trust: trustFunction(config.TRUST_PROXY),
     publicOrigin: config.PUBLIC_URL ? new URL(config.PUBLIC_URL).origin : undefined,
     limits: { perCredential: config.SOCKETS_PER_CREDENTIAL, perIp: config.SOCKETS_PER_IP },
+    frameBroadcast: config.FRAME_BROADCAST,
   });
   const tailConnection = ctx.connect('blocking', 'api-tail');
   const tailer = new ChangeTailer(
@@ -189,7 +130,15 @@ export async function startApiRole(ctx: RoleContext, options: { clientDir?: stri
   );
   await tailer.start();
   realtime.attach(tailer);
-  accounts.watchSockets(realtime.io);
+  // Drops this node's sockets whose session or token gets revoked (on any node).
+  const revocations = watchRevocations({
+    io: realtime.io,
+    subscriber: ctx.connect('blocking', 'api-revocations'),
+    channel: keys.revocations,
+    sessions: accounts.sessionStore,
+    tokens,
+    log,
+  });
   await accounts.bootstrap();
 
   await new Promise<void>((resolve, reject) => {
@@ -218,7 +167,8 @@ export async function startApiRole(ctx: RoleContext, options: { clientDir?: stri
       const searchStopping = search.stop();
       searchConnection.disconnect(); // wakes its blocked XREAD
       await searchStopping;
-      await accounts.close();
+      revocations.close();
+      await routers.close();
       await ingestQueue.close();
       await feedsQueue.close();
       await crisesQueue.close();

@@ -24,7 +24,7 @@ export function createContext(config: Config & { REDIS_URL: string }, log: Logge
     log,
     keys: keysFor(config.KEY_PREFIX),
     connect(kind, name) {
-      const redis = createRedis(config.REDIS_URL, kind, `crisis-desk:${name}`);
+      const redis = createRedis(config.REDIS_URL, kind, `crisis-desk:${name}`, log);
       open.push(redis);
       return redis;
     },

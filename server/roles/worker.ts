@@ -11,7 +11,7 @@ import { CrisisStore } from '../storage/crisisStore.js';
 import { ReportCommit } from '../storage/reportCommit.js';
 import { waitReady } from '../storage/redis.js';
 import { ReportStore } from '../storage/reportStore.js';
-import { extractOverBudgetKey } from '../metrics.js';
+import { extractErrorsKey, extractOverBudgetKey } from '../metrics.js';
 import { CrisisRegistry } from '../workers/crisisRegistry.js';
 import { inlineExtractor, threadExtractor } from '../workers/extractPool.js';
 import { FoldBatcher } from '../workers/foldBatcher.js';
@@ -33,10 +33,15 @@ export async function startWorkerRole(ctx: RoleContext, options: WorkerRoleOptio
   const command = ctx.connect('command', 'worker-command');
   const reports = new ReportStore(command, keys);
   // Extraction is the CPU-heavy step: on a spare core it runs beside BullMQ, Redis I/O and the fold.
-  // A report past its time budget fails; the count is kept in Redis for every api node's /metrics.
+  // A report past its time budget, or one extract() throws on, fails; the counts are kept in Redis
+  // for every api node's /metrics.
   const budget = {
     budgetMs: config.EXTRACT_BUDGET_MS,
     onOverBudget: () => void command.incr(extractOverBudgetKey(keys)).catch(() => undefined),
+    onError: (err: Error) => {
+      log.error({ err }, 'extract() threw: the report fails (crisis_extract_errors_total)');
+      void command.incr(extractErrorsKey(keys)).catch(() => undefined);
+    },
   };
   const extractor =
     config.EXTRACT_THREADS > 0 ? threadExtractor(config.EXTRACT_THREADS, budget) : inlineExtractor(budget);

@@ -9,7 +9,8 @@
  */
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { ChangeStream, compareSeq, parseEntry } from '../storage/changeStream.js';
+import { compareSeq } from '../../shared/seq.js';
+import { ChangeStream, parseEntry } from '../storage/changeStream.js';
 import type { IndexSource } from './indexSource.js';
 import { ReportIndex } from './reportIndex.js';
 

@@ -6,6 +6,7 @@
  */
 import type { ChainableCommander, Redis } from 'ioredis';
 import type { Change, ChangeBody } from '../../shared/events.js';
+import { compareSeq } from '../../shared/seq.js';
 
 /** The one field each entry carries: the change body as JSON (the seq is the entry id). */
 export const CHANGE_FIELD = 'c';
@@ -38,16 +39,6 @@ export function peekType([, fields]: RawEntry): string | null {
   const at = fields.indexOf(CHANGE_FIELD);
   if (at < 0 || at + 1 >= fields.length) return null;
   return TYPE_AT_HEAD.exec(fields[at + 1])?.[1] ?? null;
-}
-
-/** Orders two stream ids ("ms-seq"): negative, zero or positive like a comparator. */
-export function compareSeq(a: string, b: string): number {
-  const [am, as] = a.split('-');
-  const [bm, bs] = b.split('-');
-  const byMs = BigInt(am) - BigInt(bm);
-  if (byMs !== 0n) return byMs < 0n ? -1 : 1;
-  const bySeq = BigInt(as ?? '0') - BigInt(bs ?? '0');
-  return bySeq === 0n ? 0 : bySeq < 0n ? -1 : 1;
 }
 
 /** Queues an append onto a MULTI/pipeline, trimming approximately to maxLen. */

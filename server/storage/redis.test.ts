@@ -1,5 +1,8 @@
+import { Writable } from 'node:stream';
+import { createServer } from 'node:net';
+import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-import { redisOptionsFromUrl } from './redis.js';
+import { createRedis, redisOptionsFromUrl } from './redis.js';
 
 describe('REDIS_URL', () => {
   it('reads host, port, credentials, database and TLS', () => {
@@ -28,5 +31,38 @@ describe('REDIS_URL', () => {
         { host: 's3', port: 26379 },
       ],
     });
+  });
+});
+
+/** A port nothing listens on: bound, then closed. */
+async function deadPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+describe('Redis connections', () => {
+  it('log their errors through pino: the first of a run at once, the repeats folded into the next line', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
+        done();
+      },
+    });
+    const redis = createRedis(`redis://127.0.0.1:${await deadPort()}`, 'blocking', 'probe', pino(sink));
+    let errors = 0;
+    await new Promise<void>((resolve) =>
+      redis.on('error', () => {
+        if (++errors === 3) resolve();
+      }),
+    );
+    redis.disconnect();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ level: 50, connection: 'probe', msg: 'Redis connection error', repeats: 0 });
+    expect(JSON.stringify(lines[0].err)).toMatch(/ECONNREFUSED/);
   });
 });

@@ -6,6 +6,7 @@
  *   as BullMQ's authors require for workers.
  */
 import { Redis, type RedisOptions } from 'ioredis';
+import type { Logger } from 'pino';
 
 export type ConnectionKind = 'command' | 'blocking';
 
@@ -43,7 +44,7 @@ export function redisOptionsFromUrl(url: string): RedisOptions {
 /** Reconnect quickly at first, then every 2 s at most. */
 const retryStrategy = (times: number) => Math.min(100 * times, 2000);
 
-export function createRedis(url: string, kind: ConnectionKind, name: string): Redis {
+export function createRedis(url: string, kind: ConnectionKind, name: string, log: Logger): Redis {
   const base = redisOptionsFromUrl(url);
   const options: RedisOptions =
     kind === 'blocking'
@@ -58,9 +59,38 @@ export function createRedis(url: string, kind: ConnectionKind, name: string): Re
           connectionName: name,
         };
   const redis = new Redis(options);
-  // ioredis emits 'error' on every failed reconnect; without a listener Node would crash the process.
-  redis.on('error', () => undefined);
+  logConnectionErrors(redis, name, log);
   return redis;
+}
+
+/** While a connection keeps failing, its errors are logged once per this many ms (ioredis emits one per retry). */
+export const REDIS_ERROR_LOG_EVERY_MS = 30_000;
+
+/**
+ * Logs a connection's errors (ioredis emits 'error' on every failed reconnect; without a listener
+ * Node would crash the process): the first of a run at once, then at most every
+ * REDIS_ERROR_LOG_EVERY_MS, and the recovery when it is ready again.
+ */
+export function logConnectionErrors(redis: Redis, name: string, log: Logger): void {
+  let failing = false;
+  let lastLoggedAt = 0;
+  let suppressed = 0;
+  redis.on('error', (err: Error) => {
+    const now = Date.now();
+    if (failing && now - lastLoggedAt < REDIS_ERROR_LOG_EVERY_MS) {
+      suppressed++;
+      return;
+    }
+    log.error({ err, connection: name, repeats: suppressed }, 'Redis connection error');
+    failing = true;
+    lastLoggedAt = now;
+    suppressed = 0;
+  });
+  redis.on('ready', () => {
+    if (!failing) return;
+    failing = false;
+    log.info({ connection: name }, 'Redis connection ready again');
+  });
 }
 
 /** Resolves when the connection is ready, or rejects after timeoutMs. */

@@ -7,7 +7,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import type { AccountRole } from '../../shared/desk.js';
+import type { AccountRole } from '../../shared/roles.js';
 import type { Keys } from './keys.js';
 
 export const IDLE_TTL_SECONDS = 12 * 3600;

@@ -4,7 +4,8 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import type { AuditEntry, IssuedToken, IssuedTokenRole } from '../../shared/desk.js';
+import type { AuditEntry, IssuedToken } from '../../shared/desk.js';
+import type { IssuedTokenRole } from '../../shared/roles.js';
 import { appendAudit } from './auditStore.js';
 import type { Keys } from './keys.js';
 

@@ -3,7 +3,8 @@
  * of usernames. Every change is written with its audit entry in one atomic step.
  */
 import type { Redis } from 'ioredis';
-import type { AccountRole, AuditEntry } from '../../shared/desk.js';
+import type { AuditEntry } from '../../shared/desk.js';
+import type { AccountRole } from '../../shared/roles.js';
 import type { Keys } from './keys.js';
 
 export type UserRecord = {

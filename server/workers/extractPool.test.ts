@@ -128,4 +128,44 @@ describe('the time budget of one report', () => {
     const generous = inlineExtractor({ budgetMs: 60_000 });
     expect(extractionOf(await generous.extract(flash, '2022-01-19'))).toEqual(extract(flash, '2022-01-19'));
   });
+
+  it('fails a report extract() throws on, for good and counted, and goes on with the next', async () => {
+    const errors: Error[] = [];
+    const buggy = inlineExtractor({
+      onError: (err) => errors.push(err),
+      extractWith: (t, dateline) => {
+        if (t.includes('Vienna')) throw new TypeError('cannot read properties of undefined');
+        return extract(t, dateline);
+      },
+    });
+    const failed = buggy.extract(flash, '2022-01-19');
+    await expect(failed).rejects.toBeInstanceOf(UnrecoverableError);
+    await expect(failed).rejects.toThrow(/extraction failed \(a bug.*cannot read properties of undefined/);
+    expect(errors.map((e) => e.message)).toEqual(['cannot read properties of undefined']);
+    const other = 'Officials said about 90,000 troops were near the border.';
+    expect(extractionOf(await buggy.extract(other, '2022-01-19'))).toEqual(extract(other, '2022-01-19'));
+  });
+
+  it("fails only the report a thread's extract() threw on, not the rest of its batch", async () => {
+    const errors: Error[] = [];
+    // A thread that answers like extractThread.ts: a bug for the report naming Vienna, an extraction for the others.
+    const halfBuggy = () =>
+      new Worker(
+        `const { parentPort } = require('node:worker_threads'); parentPort.postMessage([]);
+         parentPort.on('message', (batch) => { if (!Array.isArray(batch)) return;
+           parentPort.postMessage(batch.map(({ id, text }) => text.includes('Vienna')
+             ? { id, error: 'TypeError: boom\\n    at find (meetings.ts:1)', bug: true }
+             : { id, json: new TextEncoder().encode('{"troops":[],"meetings":[],"tension":[],"entities":[]}') })); });`,
+        { eval: true },
+      );
+    pool = threadExtractor(1, { onError: (err) => errors.push(err), startThread: halfBuggy });
+    const quiet = `${'Diplomats described the mood as tense but said channels stayed open. '.repeat(8)}`;
+    const [bad, good] = await Promise.allSettled([pool.extract(text, '2022-01-19'), pool.extract(quiet, '2022-01-19')]);
+    expect(bad.status).toBe('rejected');
+    expect((bad as PromiseRejectedResult).reason).toBeInstanceOf(UnrecoverableError);
+    expect(String((bad as PromiseRejectedResult).reason)).toMatch(/extraction failed .*TypeError: boom$/);
+    expect(good.status).toBe('fulfilled');
+    expect(errors).toHaveLength(1);
+    expect(errors[0].stack).toContain('meetings.ts:1');
+  });
 });

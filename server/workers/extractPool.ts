@@ -5,7 +5,9 @@
  *
  * Each report has a time budget (budgetMs, config EXTRACT_BUDGET_MS). extract() checks it as it
  * goes and stops past it: the report fails for good (an UnrecoverableError, so BullMQ marks it
- * failed with that message at once) and onOverBudget counts it. A thread that holds work and says
+ * failed with that message at once) and onOverBudget counts it. A bug that makes extract() throw
+ * fails the report for good the same way (retrying would meet it again), and onError counts it.
+ * A thread that holds work and says
  * nothing for stallMs() is stuck in something that does not check the budget: it is terminated
  * and replaced, and what it held is retried.
  */
@@ -56,6 +58,10 @@ export type BudgetOptions = {
   budgetMs?: number;
   /** Called once per report failed for running past its budget (the metric). */
   onOverBudget?: () => void;
+  /** Called once per report extract() threw on (a bug: the metric and the log). */
+  onError?: (err: Error) => void;
+  /** The extraction itself (tests put a failing one here); extractWithin() by default. */
+  extractWith?: (text: string, dateline: string, budgetMs: number) => Extraction;
 };
 
 export type ThreadOptions = BudgetOptions & {
@@ -73,6 +79,11 @@ export function overBudget(message: string): Error {
   return new UnrecoverableError(message);
 }
 
+/** The error a report fails with when extract() throws on it: final, as the same text would throw again. */
+export function extractionBug(detail: string): Error {
+  return new UnrecoverableError(`extraction failed (a bug; the report is kept): ${detail.split('\n')[0]}`);
+}
+
 type LocalRouter = { version: number; router: CrisisRouter } | null;
 
 /** Extracts (and routes) here, within the budget; a report past it throws overBudget(). */
@@ -85,11 +96,15 @@ function extractHere(
 ): Extracted {
   let extraction: Extraction;
   try {
-    extraction = extractWithin(text, dateline, budget.budgetMs);
+    extraction = budget.extractWith(text, dateline, budget.budgetMs);
   } catch (err) {
-    if (!(err instanceof ExtractionBudgetExceeded)) throw err;
-    budget.onOverBudget();
-    throw overBudget(err.message);
+    if (err instanceof ExtractionBudgetExceeded) {
+      budget.onOverBudget();
+      throw overBudget(err.message);
+    }
+    const error = err instanceof Error ? err : new Error(String(err));
+    budget.onError(error);
+    throw extractionBug(error.message);
   }
   const extracted = withJson(extraction);
   if (local) extracted.routing = { version: local.version, routed: local.router.route({ text, title }, extraction) };
@@ -99,6 +114,8 @@ function extractHere(
 const budgetOf = (options: BudgetOptions): Required<BudgetOptions> => ({
   budgetMs: options.budgetMs ?? DEFAULT_BUDGET_MS,
   onOverBudget: options.onOverBudget ?? (() => undefined),
+  onError: options.onError ?? (() => undefined),
+  extractWith: options.extractWith ?? extractWithin,
 });
 
 export function inlineExtractor(options: BudgetOptions = {}): Extractor {
@@ -185,7 +202,12 @@ export function threadExtractor(threads: number, options: ThreadOptions = {}): E
       for (const reply of replies) {
         const pending = slot.pending.get(reply.id);
         slot.pending.delete(reply.id);
-        if ('error' in reply) {
+        if ('error' in reply && reply.bug) {
+          const stack = new Error(reply.error.split('\n')[0]);
+          stack.stack = reply.error;
+          budget.onError(stack);
+          pending?.reject(extractionBug(reply.error));
+        } else if ('error' in reply) {
           budget.onOverBudget();
           pending?.reject(overBudget(reply.error));
         } else {

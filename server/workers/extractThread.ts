@@ -2,8 +2,8 @@
  * A worker thread that runs extract() for the ingest worker, and routes each report to its
  * crises: both are pure CPU work, so on a machine with a spare core they run beside the main
  * thread, which keeps BullMQ, Redis and the fold moving. Each report has a time budget
- * (workerData.budgetMs): one that runs past it is answered at once with an error that says so,
- * and the thread goes on with the next.
+ * (workerData.budgetMs): one that runs past it, or that extract() throws on (a bug), is answered
+ * at once with an error that says which, and the thread goes on with the next.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Crisis } from '../../shared/crisis.js';
@@ -18,9 +18,11 @@ export type CrisesMessage = { crises: Crisis[]; version: number };
 export type Routing = { version: number; routed: Routed[] };
 /**
  * The extraction's JSON as UTF-8 bytes, whose buffer is transferred (moved, not copied), with
- * its routing when the thread knows the crises; or why there is none (past its time budget).
+ * its routing when the thread knows the crises; or why there is none: past its time budget, or
+ * a bug in extract() (`bug`: the report fails for good, counted apart from the budget).
  */
-export type ExtractReply = { id: number; json: Uint8Array; routing?: Routing } | { id: number; error: string };
+export type ExtractReply =
+  { id: number; json: Uint8Array; routing?: Routing } | { id: number; error: string; bug?: true };
 /** What a thread is started with. */
 export type ExtractThreadData = { budgetMs: number };
 
@@ -54,9 +56,13 @@ parentPort?.on('message', (message: ExtractRequest[] | CrisesMessage) => {
       // As bytes, outside the main thread's heap, until the fold parses them.
       json = utf8.encode(JSON.stringify(extraction));
     } catch (err) {
-      if (!(err instanceof ExtractionBudgetExceeded)) throw err;
-      // At once, not with the batch: the pool takes a thread's silence for a stuck thread.
-      parentPort?.postMessage([{ id, error: err.message }]);
+      // At once, not with the batch: the pool takes a thread's silence for a stuck thread. A bug
+      // fails this report only, not the others of the batch (an uncaught throw would end the thread).
+      const reply: ExtractReply =
+        err instanceof ExtractionBudgetExceeded
+          ? { id, error: err.message }
+          : { id, error: (err as Error)?.stack ?? String(err), bug: true };
+      parentPort?.postMessage([reply]);
       continue;
     }
     replies.push(routing ? { id, json, routing } : { id, json });

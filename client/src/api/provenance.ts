@@ -3,7 +3,7 @@
  * the tier editors gave the source (GET /api/sources/of-reports). With a wall's display token as
  * a bearer (read-only), or the session cookie on the desk.
  */
-import { createContext, useContext, useEffect, useRef, useState } from 'react';
+import { createContext, useContext, useEffect, useRef, useState, useLayoutEffect } from 'react';
 import { MAX_PROVENANCE_IDS, type ReportProvenance, type SourceTier } from '../../../shared/sources.js';
 import type { PublicState } from '../../../shared/state.js';
 
@@ -52,7 +52,9 @@ export function useProvenance(
   const key = citedReportIds(state).join(',');
   const [map, setMap] = useState<ProvenanceMap>(new Map());
   const known = useRef<ProvenanceMap>(map);
-  known.current = map;
+  useLayoutEffect(() => {
+    known.current = map;
+  });
   const [refreshes, setRefreshes] = useState(0);
   useEffect(() => {
     const t = setInterval(() => setRefreshes((n) => n + 1), REFRESH_MS);

@@ -3,17 +3,12 @@
  * before the state's seq are ignored, so a replayed change never counts twice.
  */
 import type { Change } from '../../../shared/events.js';
+import { compareSeq } from '../../../shared/seq.js';
 import type { ReportSummary } from '../../../shared/report.js';
 import type { Meeting, PublicState } from '../../../shared/state.js';
 
 /** The client keeps this many reports; a wall running for a week must not grow. */
 export const MAX_CLIENT_REPORTS = 200;
-
-export function compareSeq(a: string, b: string): number {
-  const [am, as] = a.split('-').map(Number);
-  const [bm, bs] = b.split('-').map(Number);
-  return am !== bm ? am - bm : as - bs;
-}
 
 function upsertReport(reports: ReportSummary[], report: ReportSummary): ReportSummary[] {
   const rest = reports.filter((r) => r.id !== report.id);

@@ -3,7 +3,7 @@
  * status, when data last arrived, and whether the crisis asked for is unknown. Changing `crisis`
  * switches the same socket to that crisis.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, useLayoutEffect } from 'react';
 import type { Change } from '../../../shared/events.js';
 import type { PublicState } from '../../../shared/state.js';
 import { applyChange } from './applyChange.js';
@@ -43,11 +43,14 @@ export function useCrisisState(token: string | undefined, options: StreamOptions
     unknown: null,
   });
   const onChangeRef = useRef(options.onChange);
-  onChangeRef.current = options.onChange;
   const connection = useRef<Connection | null>(null);
   // Read when a socket is made; later changes of crisis go through select, not a new socket.
   const crisisRef = useRef(crisis);
-  crisisRef.current = crisis;
+  // Before the effects below (effects run in order): they read the latest of both.
+  useLayoutEffect(() => {
+    onChangeRef.current = options.onChange;
+    crisisRef.current = crisis;
+  });
 
   useEffect(() => {
     const request = desk ? { desk: true as const } : { crisis: crisisRef.current };

@@ -11,7 +11,6 @@ export const PAST = phraseSet(cues.past);
 export const PROPOSED = phraseSet(cues.proposed);
 export const CANCELLED = phraseSet(cues.cancelled);
 export const NEGATION = phraseSet(cues.negation);
-export const HEDGE = phraseSet(cues.hedge);
 export const HYPOTHETICAL = phraseSet(cues.hypothetical);
 
 /** "don't", "won't", "isn't": a negation written into the word. */

@@ -8,9 +8,9 @@ import { Forbidden, NotFound } from '../../errors.js';
 import type { AuditStore } from '../../storage/auditStore.js';
 import type { Keys } from '../../storage/keys.js';
 import type { ReportStore } from '../../storage/reportStore.js';
+import { reportIdSchema } from '../../../shared/report.js';
 import { requirePermission } from '../auth.js';
 import { parseOrThrow } from '../validate.js';
-import { reportIdSchema } from './flags.schema.js';
 
 /** The trail names journalists: people signed in may read it, screens and scripts (tokens) may not. */
 export const requireSignedIn: RequestHandler = (req, _res, next) => {

@@ -15,10 +15,10 @@ import { withTimeout, type IngestQueue } from '../../queues/ingestProducer.js';
 import type { CorrectionLog } from '../../storage/correctionLog.js';
 import type { CorrectionStore } from '../../storage/correctionStore.js';
 import type { ReportStore } from '../../storage/reportStore.js';
+import { reportIdSchema } from '../../../shared/report.js';
 import { requirePermission } from '../auth.js';
 import { parseOrThrow } from '../validate.js';
 import { correctionEffect } from './corrections.effect.js';
-import { reportIdSchema } from './flags.schema.js';
 
 export type CorrectionsDeps = {
   reports: ReportStore;

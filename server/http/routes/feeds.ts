@@ -13,7 +13,7 @@ import { BadRequest, Conflict, NotFound } from '../../errors.js';
 import { requirePermission } from '../auth.js';
 import { parseOrThrow } from '../validate.js';
 
-const feedIdSchema = z.string().regex(/^[0-9a-f]{16}$/, 'a feed id is 16 hexadecimal characters');
+export const feedIdSchema = z.string().regex(/^[0-9a-f]{16}$/, 'a feed id is 16 hexadecimal characters');
 
 export type FeedsRouterDeps = {
   feeds: FeedStore;

@@ -9,7 +9,8 @@ import { actorOf } from '../../auth/actor.js';
 import type { FlagStore } from '../../storage/flagStore.js';
 import { requirePermission } from '../auth.js';
 import { parseOrThrow } from '../validate.js';
-import { flagKindSchema, reportIdSchema } from './flags.schema.js';
+import { reportIdSchema } from '../../../shared/report.js';
+import { flagKindSchema } from './flags.schema.js';
 
 export function flagsRouter(flags: FlagStore): Router {
   const router = Router({ mergeParams: true });

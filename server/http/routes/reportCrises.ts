@@ -14,11 +14,11 @@ import { NotFound } from '../../errors.js';
 import { withTimeout, type IngestQueue } from '../../queues/ingestProducer.js';
 import type { CrisisStore } from '../../storage/crisisStore.js';
 import type { OverrideStore } from '../../storage/overrideStore.js';
+import { reportIdSchema } from '../../../shared/report.js';
 import { requirePermission } from '../auth.js';
 import { parseOrThrow } from '../validate.js';
-import { reportIdSchema } from './flags.schema.js';
 
-const assignSchema = z.object({
+export const assignCrisisSchema = z.object({
   crisis: crisisSlugSchema,
   note: z.string().trim().max(1000, 'note must be at most 1000 characters').optional(),
 });
@@ -40,7 +40,7 @@ export function reportCrisesRouter(deps: {
   }
 
   router.post('/crises', requirePermission('flag'), async (req, res) => {
-    const input = parseOrThrow(assignSchema, req.body);
+    const input = parseOrThrow(assignCrisisSchema, req.body);
     const actor = actorOf(req);
     const done = await change((req.params as { id?: string }).id, input.crisis, (id) =>
       deps.overrides.set(id, input.crisis, true, actor, input.note),

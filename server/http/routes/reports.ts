@@ -1,7 +1,6 @@
 /** POST /api/reports (ingest), GET /api/reports/:id, GET /api/reports (the list, and search: reportSearch.ts). */
 import { Router, type Request } from 'express';
-import { z } from 'zod';
-import { reportInputSchema, type ReportInput } from '../../../shared/report.js';
+import { reportIdSchema, reportInputSchema, type ReportInput } from '../../../shared/report.js';
 import { looksLikeNinjs } from '../../../shared/ninjs.js';
 import { reportsQuerySchema } from '../../../shared/search.js';
 import type { IndexFollower } from '../../search/indexFollower.js';
@@ -19,7 +18,6 @@ import { parseOrThrow } from '../validate.js';
 
 /** Most JSON one page of GET /api/reports carries (about; at least one report is always sent). */
 export const MAX_LIST_BYTES = 4 * 1024 * 1024;
-const idSchema = z.string().regex(/^[0-9a-f]{32}$/, 'a report id is 32 hexadecimal characters');
 
 /** text/plain: an optional first line `date YYYY-MM-DD`, then the report. */
 export function parsePlainText(body: string): ReportInput {
@@ -61,7 +59,7 @@ export function reportsRouter(deps: {
   });
 
   router.get('/:id', requirePermission('read'), async (req, res) => {
-    const id = parseOrThrow(idSchema, req.params.id, 'id');
+    const id = parseOrThrow(reportIdSchema, req.params.id, 'id');
     const stored = await deps.reports.get(id);
     if (!stored) throw new NotFound(`No report with id ${id}`);
     let status = stored.status;

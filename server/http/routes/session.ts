@@ -15,7 +15,7 @@ import type { SessionStore } from '../../storage/sessionStore.js';
 import type { UserStore } from '../../storage/userStore.js';
 import { parseOrThrow } from '../validate.js';
 
-const logoutQuerySchema = z.object({ all: z.enum(['1', 'true', '0', 'false']).optional() });
+export const logoutQuerySchema = z.object({ all: z.enum(['1', 'true', '0', 'false']).optional() });
 
 export type SessionRouterDeps = {
   users: UserStore;

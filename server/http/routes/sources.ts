@@ -17,9 +17,9 @@ import type { ReportStore } from '../../storage/reportStore.js';
 import type { SourceStore } from '../../storage/sourceStore.js';
 import { requirePermission } from '../auth.js';
 import { parseOrThrow } from '../validate.js';
-import { reportIdSchema } from './flags.schema.js';
+import { reportIdSchema } from '../../../shared/report.js';
 
-const provenanceQuerySchema = z.object({
+export const provenanceQuerySchema = z.object({
   ids: z
     .string({ error: 'ids is required: report ids separated by commas' })
     .max(MAX_PROVENANCE_IDS * 33, `ids: at most ${MAX_PROVENANCE_IDS} report ids`)

@@ -25,7 +25,7 @@ export const asOfSchema = z
   .transform((s) => Date.parse(s))
   .refine((ms) => Number.isFinite(ms), `asOf must be ${AS_OF_FORM}`);
 
-const stateQuerySchema = z.object({ crisis: crisisSlugSchema.optional(), asOf: asOfSchema.optional() });
+export const stateQuerySchema = z.object({ crisis: crisisSlugSchema.optional(), asOf: asOfSchema.optional() });
 
 export function stateRouter(snapshots: SnapshotReader, crises: CrisisStore, asOf: AsOfReader): Router {
   const router = Router();

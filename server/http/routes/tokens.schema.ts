@@ -1,6 +1,6 @@
 /** Request shapes of /api/tokens (admin). */
 import { z } from 'zod';
-import { issuedTokenRoles } from '../../../shared/desk.js';
+import { issuedTokenRoles } from '../../../shared/roles.js';
 
 export const createTokenSchema = z.object({
   name: z

@@ -1,6 +1,7 @@
 /** Request shapes of /api/users (admin). */
 import { z } from 'zod';
-import { accountRoles, isReservedUsername, passwordSchema, usernameSchema } from '../../../shared/desk.js';
+import { isReservedUsername, passwordSchema, usernameSchema } from '../../../shared/desk.js';
+import { accountRoles } from '../../../shared/roles.js';
 
 const roleSchema = z.enum(accountRoles, { error: `role must be one of ${accountRoles.join(', ')}` });
 

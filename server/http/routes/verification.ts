@@ -26,10 +26,10 @@ import type { UserStore } from '../../storage/userStore.js';
 import type { VerificationStore } from '../../storage/verificationStore.js';
 import { requirePermission } from '../auth.js';
 import { parseOrThrow } from '../validate.js';
-import { reportIdSchema } from './flags.schema.js';
+import { reportIdSchema } from '../../../shared/report.js';
 
-const factKindSchema = z.enum(factKinds, { error: `kind must be one of ${factKinds.join(', ')}` });
-const factIndexSchema = z.coerce
+export const factKindSchema = z.enum(factKinds, { error: `kind must be one of ${factKinds.join(', ')}` });
+export const factIndexSchema = z.coerce
   .number({ error: 'index must be a number' })
   .int('index must be a whole number')
   .min(0, 'index must be 0 or more')

@@ -16,6 +16,7 @@ import { ApiError, deleteSubscription, listSubscriptions, updateSubscription } f
 import { DeliveryLog } from './DeliveryLog.js';
 import { SubscriptionForm } from './SubscriptionForm.js';
 import { askNotificationPermission, useAlertToasts } from './useAlertToasts.js';
+import { useNow } from '../../components/ConnectionBadge.js';
 
 function channelText(c: SubscriptionView['channel']): string {
   if (c.type === 'webhook')
@@ -38,7 +39,8 @@ function SubscriptionRow({
   const [showLog, setShowLog] = useState(false);
   const [until, setUntil] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const silenced = s.silencedUntil !== undefined && Date.parse(s.silencedUntil) > Date.now();
+  const now = useNow(60_000);
+  const silenced = s.silencedUntil !== undefined && Date.parse(s.silencedUntil) > now;
   const act = (p: Promise<unknown>) => p.catch((e: Error) => setError(e.message));
   return (
     <li className="subscription" data-subscription-id={s.id}>

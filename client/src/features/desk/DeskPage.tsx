@@ -8,6 +8,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { SessionUser } from '../../../../shared/desk.js';
+import { can } from '../../../../shared/roles.js';
 import { api, ApiError } from '../../api/http.js';
 import { AppShell } from '../../components/shell/AppShell.js';
 import { AsOfScreen } from './asof/AsOfScreen.js';
@@ -25,8 +26,6 @@ import { QueueScreen } from './verification/QueueScreen.js';
 import './desk.css';
 import './crises/crises.css';
 
-const canFlagRoles = new Set(['journalist', 'editor', 'admin']);
-const canEditRoles = new Set(['editor', 'admin']);
 const viewNames: Record<DeskView, string> = {
   reports: 'Reports',
   queue: 'My queue',
@@ -63,7 +62,7 @@ function Desk({ user, onSignedOut }: { user: SessionUser; onSignedOut: () => voi
   const stream = useDeskStream();
   const crises = useCrises(stream);
   const [view, go] = useDeskView();
-  const canFlag = canFlagRoles.has(user.role);
+  const canFlag = can(user.role, 'flag');
   // Opening a report from the queue or an alert remounts the reports view on it (/desk?report=ID).
   const [opened, setOpened] = useState(0);
   const openReport = (id: string) => {
@@ -102,7 +101,7 @@ function Desk({ user, onSignedOut }: { user: SessionUser; onSignedOut: () => voi
                 </a>
               ))}
           </nav>
-          {user.role === 'admin' && <a href="/admin/queues">Queues</a>}
+          {can(user.role, 'admin') && <a href="/admin/queues">Queues</a>}
           <span className="desk-user" data-testid="desk-user" data-role={user.role}>
             {user.username} ({user.role})
           </span>
@@ -124,7 +123,7 @@ function Desk({ user, onSignedOut }: { user: SessionUser; onSignedOut: () => voi
         {view === 'no-crisis' && <NoCrisisScreen stream={stream} crises={crises.crises ?? []} canAssign={canFlag} />}
         {view === 'picture' && <PictureScreen crises={crises.crises ?? []} />}
         {view === 'as-of' && <AsOfScreen crises={crises.crises ?? []} />}
-        {view === 'crises' && <CrisesScreen desk={crises} canEdit={canEditRoles.has(user.role)} />}
+        {view === 'crises' && <CrisesScreen desk={crises} canEdit={can(user.role, 'edit')} />}
       </main>
     </AppShell>
   );

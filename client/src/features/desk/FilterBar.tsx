@@ -12,12 +12,13 @@ export function FilterBar(props: {
   entities: string[];
   searchRef: RefObject<HTMLInputElement | null>;
 }) {
-  const { filters: f, onChange } = props;
+  // Taken apart: the compiler reads any use of a props object holding a ref as reading the ref.
+  const { filters: f, onChange, crises, sources, entities, searchRef } = props;
   const set = (patch: Partial<DeskFilters>) => onChange({ ...f, ...patch });
   return (
     <div className="desk-filters" role="search">
       <input
-        ref={props.searchRef}
+        ref={searchRef}
         type="search"
         aria-label="Search"
         placeholder="Search (/)"
@@ -33,7 +34,7 @@ export function FilterBar(props: {
       >
         <option value="">every crisis</option>
         <option value="none">in no crisis</option>
-        {props.crises.map((c) => (
+        {crises.map((c) => (
           <option key={c.slug} value={c.slug}>
             {c.name}
           </option>
@@ -56,13 +57,13 @@ export function FilterBar(props: {
         onChange={(e) => set({ entity: e.target.value })}
       />
       <datalist id="desk-entities">
-        {props.entities.map((e) => (
+        {entities.map((e) => (
           <option key={e} value={e} />
         ))}
       </datalist>
       <select aria-label="Source" value={f.source} onChange={(e) => set({ source: e.target.value })}>
         <option value="">any source</option>
-        {props.sources.map((s) => (
+        {sources.map((s) => (
           <option key={s}>{s}</option>
         ))}
       </select>

@@ -39,7 +39,7 @@ function merge(current: ReportDetail[], incoming: ReportDetail[]): ReportDetail[
 
 export function useDeskFeed(stream: DeskStream, crisis: CrisisFilter = ''): DeskFeed {
   const [reports, setReports] = useState<ReportDetail[]>([]);
-  const [loading, setLoading] = useState(false);
+  const [loading, setLoading] = useState(true);
   const [next, setNext] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [revision, setRevision] = useState<Record<string, number>>({});
@@ -49,32 +49,44 @@ export function useDeskFeed(stream: DeskStream, crisis: CrisisFilter = ''): Desk
 
   const bump = (id: string) => setRevision((r) => ({ ...r, [id]: (r[id] ?? 0) + 1 }));
 
-  const fetchPage = useCallback(
-    async (before?: string) => {
-      if (loadingRef.current && before !== undefined) return;
+  /** Asks for a page; state changes only when the answer comes (so an effect may call it). */
+  const request = useCallback(
+    (before?: string): Promise<void> => {
       const gen = generation.current;
-      loadingRef.current = true;
-      setLoading(true);
-      try {
-        const query = new URLSearchParams({ limit: String(PAGE) });
-        if (crisis) query.set('crisis', crisis);
-        if (before) query.set('before', before);
-        const page = await api<Page>('GET', `/api/reports?${query}`);
-        if (gen !== generation.current) return;
-        setReports((cur) => merge(cur, page.reports));
-        // The newest page says where the next one starts only for a list read from the top.
-        setNext((cur) => (before !== undefined || cur === null ? page.next : cur));
-        setError(null);
-      } catch (err) {
-        if (gen === generation.current) setError((err as Error).message);
-      } finally {
-        if (gen === generation.current) {
-          loadingRef.current = false;
-          setLoading(false);
-        }
-      }
+      const query = new URLSearchParams({ limit: String(PAGE) });
+      if (crisis) query.set('crisis', crisis);
+      if (before) query.set('before', before);
+      return api<Page>('GET', `/api/reports?${query}`)
+        .then(
+          (page) => {
+            if (gen !== generation.current) return;
+            setReports((cur) => merge(cur, page.reports));
+            // The newest page says where the next one starts only for a list read from the top.
+            setNext((cur) => (before !== undefined || cur === null ? page.next : cur));
+            setError(null);
+          },
+          (err: unknown) => {
+            if (gen === generation.current) setError((err as Error).message);
+          },
+        )
+        .finally(() => {
+          if (gen === generation.current) {
+            loadingRef.current = false;
+            setLoading(false);
+          }
+        });
     },
     [crisis],
+  );
+  /** The next page, asked for by scrolling: at most one at a time. */
+  const fetchPage = useCallback(
+    (before?: string) => {
+      if (loadingRef.current && before !== undefined) return;
+      loadingRef.current = true;
+      setLoading(true);
+      void request(before);
+    },
+    [request],
   );
 
   const fetchOne = useCallback(
@@ -94,13 +106,20 @@ export function useDeskFeed(stream: DeskStream, crisis: CrisisFilter = ''): Desk
     [crisis],
   );
 
-  useEffect(() => {
-    generation.current++;
-    loadingRef.current = false;
+  // Another filter: the list starts again (set during render, React's "adjusting state" pattern),
+  // and the effect asks for its first page; answers for the old filter are dropped (generation).
+  const [listedFor, setListedFor] = useState(crisis);
+  if (listedFor !== crisis) {
+    setListedFor(crisis);
     setReports([]);
     setNext(null);
-    void fetchPage();
-  }, [fetchPage]);
+    setLoading(true);
+  }
+  useEffect(() => {
+    generation.current++;
+    loadingRef.current = true;
+    void request();
+  }, [request]);
 
   useDeskListener(stream, {
     onChange: (change: Change) => {

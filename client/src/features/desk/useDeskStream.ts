@@ -3,7 +3,7 @@
  * crises), flags, crises made, changed or removed, re-assignment progress, and the signed-in
  * user's in-app alerts. The desk's views subscribe to it rather than each opening a socket.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, useLayoutEffect } from 'react';
 import type { Change } from '../../../../shared/events.js';
 import { connect, type ConnectionStatus } from '../../realtime/connection.js';
 
@@ -51,7 +51,9 @@ export function useDeskStream(): DeskStream {
 /** Subscribes a component to the desk stream for as long as it is mounted; the handlers may change freely. */
 export function useDeskListener(stream: DeskStream, listener: DeskListener): void {
   const ref = useRef(listener);
-  ref.current = listener;
+  useLayoutEffect(() => {
+    ref.current = listener;
+  });
   const { subscribe } = stream;
   useEffect(
     () =>

@@ -76,12 +76,8 @@ export function useServerSearch(filters: DeskFilters): ServerSearch {
   useEffect(() => {
     const params = new URLSearchParams(key);
     if (!params.get('q')) {
+      // An empty box shows no results (derived below), so nothing is set here.
       inFlight.current?.abort();
-      setHits([]);
-      setNext(null);
-      setQuery('');
-      setLoading(false);
-      setError(null);
       return;
     }
     const timer = setTimeout(() => run(params, false), DEBOUNCE_MS);
@@ -98,5 +94,8 @@ export function useServerSearch(filters: DeskFilters): ServerSearch {
     setHits((h) => h.map((r) => (r.id === id ? { ...r, flags } : r)));
   }, []);
 
+  if (!new URLSearchParams(key).get('q')) {
+    return { query: '', hits: [], loading: false, error: null, hasMore: false, loadMore, setFlags };
+  }
   return { query, hits, loading, error, hasMore: next !== null, loadMore, setFlags };
 }

@@ -3,7 +3,7 @@
  * verified, disputed, follow-up, / search, Escape leaves a field. Keys typed into a field are
  * the field's, except Escape.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { FlagKind } from '../../../../shared/report.js';
 
 export type ShortcutActions = { move(delta: 1 | -1): void; flag(kind: FlagKind): void; search(): void };
@@ -12,7 +12,10 @@ const flagByKey: Record<string, FlagKind> = { b: 'breaking', v: 'verified', d: '
 
 export function useShortcuts(actions: ShortcutActions, canFlag: boolean): void {
   const ref = useRef(actions);
-  ref.current = actions;
+  // The handler reads the latest actions without being added and removed on every render.
+  useLayoutEffect(() => {
+    ref.current = actions;
+  });
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement | null;

@@ -3,7 +3,7 @@
  * by force, tension by actor pair with what drove each rise, and the meetings on a timeline.
  * Opened with a display token (`?token=`) or a desk session, as the wall is.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useCrisisList } from '../../api/useCrisisList.js';
 import { useNow } from '../../components/ConnectionBadge.js';
 import { AppShell } from '../../components/shell/AppShell.js';
@@ -26,9 +26,8 @@ export function TrendsPage() {
 
   const unknown = feed.unknown?.crisis;
   const fallback = crises?.find((c) => c.slug !== unknown)?.slug;
-  useEffect(() => {
-    if (unknown && fallback) setCrisis(fallback);
-  }, [unknown, fallback]);
+  // Moved during render, not in an effect: the page never paints the missing crisis first.
+  if (unknown && fallback && crisis === unknown) setCrisis(fallback);
 
   function choose(slug: string) {
     setCrisis(slug);

@@ -41,10 +41,11 @@ function describe(chart: Chart, what: string): string {
 }
 
 export function TroopTrends({ troops }: { troops: PublicTroops }) {
-  const forces = forcesOf(troops);
+  const forces = useMemo(() => forcesOf(troops), [troops]);
   const [picked, pick] = useState(0);
-  const force = forces[Math.min(picked, forces.length - 1)];
-  const byClaimant = useMemo(() => claimantChart(force), [force]);
+  const at = Math.min(picked, forces.length - 1);
+  const force = forces[at];
+  const byClaimant = useMemo(() => claimantChart(forces[at]), [forces, at]);
   const byForce = useMemo(() => forceChart(troops), [troops]);
   return (
     <section className="trend-card trend-troops" aria-labelledby="trend-troops-title" data-testid="trend-troops">

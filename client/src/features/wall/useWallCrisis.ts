@@ -8,7 +8,7 @@
  * multiply the server's connections and catch-up work by the playlist's length for nothing on
  * screen; the switch costs one snapshot, which the server reads from the crisis' public view.
  */
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useCrisisList } from '../../api/useCrisisList.js';
 import { crisisToShow, missingCrises, playlistOf, type CrisisChoice } from './crisisChoice.js';
 import { useRotation } from './useRotation.js';
@@ -32,8 +32,15 @@ export function useWallCrisis(token: string | undefined, choice: CrisisChoice): 
   const { refresh } = list;
   // slug → when the socket said it is gone; a list read after that moment is believed over it.
   const [gone, setGone] = useState<ReadonlyMap<string, number>>(new Map());
-  const names = useRef(new Map<string, string>());
-  for (const c of list.crises ?? []) names.current.set(c.slug, c.name);
+  // Every crisis' name as last listed, also once it is gone (for the "was removed" notice);
+  // taken in during render when a new list arrives (React's "adjusting state" pattern).
+  const named = (crises: typeof list.crises) => (crises ?? []).map((c) => [c.slug, c.name] as const);
+  const [names, setNames] = useState<ReadonlyMap<string, string>>(() => new Map(named(list.crises)));
+  const [namesOf, setNamesOf] = useState(list.crises);
+  if (namesOf !== list.crises) {
+    setNamesOf(list.crises);
+    setNames((seen) => new Map([...seen, ...named(list.crises)]));
+  }
 
   const known = useMemo(
     () =>
@@ -44,7 +51,7 @@ export function useWallCrisis(token: string | undefined, choice: CrisisChoice): 
   const turn = useRotation(playlist.length, playlist.length > 1 ? choice.rotateSeconds : null);
   const wanted = crisisToShow(choice, known, turn);
 
-  const nameOf = useCallback((slug: string) => names.current.get(slug) ?? slug, []);
+  const nameOf = useCallback((slug: string) => names.get(slug) ?? slug, [names]);
   const markGone = useCallback(
     (slug: string) => {
       setGone((g) => new Map(g).set(slug, Date.now()));
@@ -53,7 +60,7 @@ export function useWallCrisis(token: string | undefined, choice: CrisisChoice): 
     [refresh],
   );
 
-  const removed = [...gone.keys()].filter((s) => known !== null && !known.includes(s) && names.current.has(s));
+  const removed = [...gone.keys()].filter((s) => known !== null && !known.includes(s) && names.has(s));
   const notices = [
     ...removed.map((s) => `“${nameOf(s)}” was removed`),
     ...missingCrises(choice, known)

@@ -12,10 +12,16 @@ export type AsOfRead = { state: AsOfState | null; loading: boolean; error: strin
 
 export function useAsOfState(crisis: string | undefined, atMs: number | null): AsOfRead {
   const [read, setRead] = useState<AsOfRead>({ state: null, loading: false, error: null });
+  // A new moment asked for: loading from this render on (set during render, not in the effect).
+  const [askedFor, setAskedFor] = useState<string | null>(null);
+  const asking = crisis && atMs !== null ? `${crisis}@${atMs}` : null;
+  if (asking !== askedFor) {
+    setAskedFor(asking);
+    if (asking !== null) setRead((r) => ({ ...r, loading: true }));
+  }
   useEffect(() => {
     if (!crisis || atMs === null) return;
     const abort = new AbortController();
-    setRead((r) => ({ ...r, loading: true }));
     const timer = setTimeout(() => {
       fetchStateAsOf(crisis, new Date(atMs).toISOString(), undefined, abort.signal).then(
         (state) => setRead({ state, loading: false, error: null }),

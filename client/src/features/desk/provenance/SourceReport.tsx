@@ -15,10 +15,15 @@ export function SourceReport({ citation, provenance }: { citation: Citation; pro
   const [error, setError] = useState<string | null>(null);
   const mark = useRef<HTMLElement>(null);
 
-  useEffect(() => {
-    let live = true;
+  // Another report cited: nothing shown until it is read (reset during render, not in the effect).
+  const [shownFor, setShownFor] = useState(citation.reportId);
+  if (shownFor !== citation.reportId) {
+    setShownFor(citation.reportId);
     setDetail(null);
     setError(null);
+  }
+  useEffect(() => {
+    let live = true;
     api<ReportDetail>('GET', `/api/reports/${citation.reportId}`).then(
       (d) => live && setDetail(d),
       (err: Error) => live && setError(err.message),

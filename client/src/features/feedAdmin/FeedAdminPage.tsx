@@ -6,9 +6,9 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { Feed } from '../../../../shared/feeds.js';
 import { AppShell } from '../../components/shell/AppShell.js';
 import { useCrisisState } from '../../realtime/useCrisisState.js';
-import { addFeed, ApiError, listFeeds, removeFeed } from './feedsApi.js';
+import { addFeed, ApiError, listFeeds, removeFeed } from './feedAdminApi.js';
 import { SourceTiers } from './SourceTiers.js';
-import './feeds.css';
+import './feedAdmin.css';
 
 const REFRESH_MS = 10_000;
 
@@ -61,7 +61,7 @@ function FeedRow({ feed, onRemove }: { feed: Feed; onRemove: (feed: Feed) => voi
   );
 }
 
-export function FeedsPage() {
+export function FeedAdminPage() {
   const [feeds, setFeeds] = useState<Feed[]>([]);
   const [access, setAccess] = useState<Access>('loading');
   const [message, setMessage] = useState<string | null>(null);
@@ -71,16 +71,22 @@ export function FeedsPage() {
   // The shell's badge: this page's own data is polled, the desk stream says whether the app is live.
   const live = useCrisisState(undefined, { desk: true });
 
-  const refresh = useCallback(async () => {
-    try {
-      setFeeds(await listFeeds());
-      setAccess('ok');
-    } catch (err) {
-      const status = err instanceof ApiError ? err.status : 0;
-      setAccess(status === 401 ? 'signed-out' : status === 403 ? 'forbidden' : 'error');
-      if (status !== 401 && status !== 403) setMessage((err as Error).message);
-    }
-  }, []);
+  // State is set when the answer comes, never synchronously in the effect that asks.
+  const refresh = useCallback(
+    () =>
+      listFeeds().then(
+        (list) => {
+          setFeeds(list);
+          setAccess('ok');
+        },
+        (err: unknown) => {
+          const status = err instanceof ApiError ? err.status : 0;
+          setAccess(status === 401 ? 'signed-out' : status === 403 ? 'forbidden' : 'error');
+          if (status !== 401 && status !== 403) setMessage((err as Error).message);
+        },
+      ),
+    [],
+  );
 
   useEffect(() => {
     void refresh();

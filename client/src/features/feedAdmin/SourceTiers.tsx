@@ -15,9 +15,11 @@ export function SourceTiers() {
   const [tier, setTier] = useState<SourceTier>('wire');
   const [message, setMessage] = useState<string | null>(null);
 
-  const refresh = useCallback(async () => {
-    setSources((await api<{ sources: SourceInfo[] }>('GET', '/api/sources')).sources);
-  }, []);
+  // State is set when the answer comes, never synchronously in the effect that asks.
+  const refresh = useCallback(
+    () => api<{ sources: SourceInfo[] }>('GET', '/api/sources').then((r) => setSources(r.sources)),
+    [],
+  );
   useEffect(() => {
     refresh().catch((err: Error) => setMessage(err.message));
   }, [refresh]);

@@ -7,10 +7,10 @@
  */
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import type { TokenResolver } from '../http/auth.js';
-import type { CrisisServer } from '../realtime/socketServer.js';
+import { readSessionCookie } from '../auth/cookies.js';
+import type { TokenResolver } from '../auth/principal.js';
+import type { CrisisServer } from './socketServer.js';
 import type { SessionStore } from '../storage/sessionStore.js';
-import { readSessionCookie } from './cookies.js';
 
 export const SWEEP_EVERY_MS = 30_000;
 

@@ -2,13 +2,13 @@
  * The first screen: one crisis' live report feed and the connection state, end to end. The
  * default crisis unless `?crisis=` names one; a switcher moves the same socket to another.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useCrisisList } from '../../api/useCrisisList.js';
 import { AppShell } from '../../components/shell/AppShell.js';
 import { useCrisisState } from '../../realtime/useCrisisState.js';
 import { urlToken } from '../../token.js';
 
-export function FeedPage() {
+export function HomePage() {
   const token = urlToken();
   const [crisis, setCrisis] = useState(() => new URLSearchParams(window.location.search).get('crisis') ?? undefined);
   const { crises } = useCrisisList(token);
@@ -19,9 +19,8 @@ export function FeedPage() {
   // A crisis that does not exist (or was removed): say so (feed.unknown), and show the default.
   const unknown = feed.unknown?.crisis;
   const fallback = crises?.find((c) => c.slug !== unknown)?.slug;
-  useEffect(() => {
-    if (unknown && fallback) setCrisis(fallback);
-  }, [unknown, fallback]);
+  // Moved during render, not in an effect: the page never paints the missing crisis first.
+  if (unknown && fallback && crisis === unknown) setCrisis(fallback);
 
   function choose(slug: string) {
     setCrisis(slug);

@@ -8,7 +8,7 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import type { Queue } from 'bullmq';
 import { Router, type RequestHandler } from 'express';
-import { Forbidden, Unauthorized } from '../errors.js';
+import { Forbidden, Unauthorized } from '../../errors.js';
 
 export const QUEUE_BOARD_PATH = '/admin/queues';
 
