@@ -2,32 +2,14 @@
  * The first screen: one crisis' live report feed and the connection state, end to end. The
  * default crisis unless `?crisis=` names one; a switcher moves the same socket to another.
  */
-import { useState } from 'react';
-import { useCrisisList } from '../../api/useCrisisList.js';
 import { AppShell } from '../../components/shell/AppShell.js';
-import { useCrisisState } from '../../realtime/useCrisisState.js';
+import { useChosenCrisis } from '../../realtime/useChosenCrisis.js';
 import { urlToken } from '../../token.js';
 
 export function HomePage() {
   const token = urlToken();
-  const [crisis, setCrisis] = useState(() => new URLSearchParams(window.location.search).get('crisis') ?? undefined);
-  const { crises } = useCrisisList(token);
-  const feed = useCrisisState(token, { crisis });
+  const { crisis, crises, feed, shown, choose } = useChosenCrisis(token);
   const reports = feed.state?.reports ?? [];
-  const shown = feed.state?.crisis ?? null;
-
-  // A crisis that does not exist (or was removed): say so (feed.unknown), and show the default.
-  const unknown = feed.unknown?.crisis;
-  const fallback = crises?.find((c) => c.slug !== unknown)?.slug;
-  // Moved during render, not in an effect: the page never paints the missing crisis first.
-  if (unknown && fallback && crisis === unknown) setCrisis(fallback);
-
-  function choose(slug: string) {
-    setCrisis(slug);
-    const params = new URLSearchParams(window.location.search);
-    params.set('crisis', slug);
-    window.history.replaceState(null, '', `${window.location.pathname}?${params}`);
-  }
 
   return (
     <AppShell

@@ -3,11 +3,9 @@
  * by force, tension by actor pair with what drove each rise, and the meetings on a timeline.
  * Opened with a display token (`?token=`) or a desk session, as the wall is.
  */
-import { useState } from 'react';
-import { useCrisisList } from '../../api/useCrisisList.js';
 import { useNow } from '../../components/ConnectionBadge.js';
 import { AppShell } from '../../components/shell/AppShell.js';
-import { useCrisisState } from '../../realtime/useCrisisState.js';
+import { useChosenCrisis } from '../../realtime/useChosenCrisis.js';
 import { urlToken } from '../../token.js';
 import { MeetingTimeline } from './MeetingTimeline.js';
 import { TensionTrends } from './TensionTrends.js';
@@ -16,25 +14,10 @@ import './trends.css';
 
 export function TrendsPage() {
   const token = urlToken(); // first: it strips the token from the address bar
-  const [crisis, setCrisis] = useState(() => new URLSearchParams(window.location.search).get('crisis') ?? undefined);
-  const { crises } = useCrisisList(token);
-  const feed = useCrisisState(token, { crisis });
+  const { crisis, crises, feed, shown, choose } = useChosenCrisis(token);
   const state = feed.state;
-  const shown = state?.crisis ?? null;
   // Today moves the meetings from "coming" to "passed": a minute is fine enough.
   const now = useNow(60_000);
-
-  const unknown = feed.unknown?.crisis;
-  const fallback = crises?.find((c) => c.slug !== unknown)?.slug;
-  // Moved during render, not in an effect: the page never paints the missing crisis first.
-  if (unknown && fallback && crisis === unknown) setCrisis(fallback);
-
-  function choose(slug: string) {
-    setCrisis(slug);
-    const params = new URLSearchParams(window.location.search);
-    params.set('crisis', slug);
-    window.history.replaceState(null, '', `${window.location.pathname}?${params}`);
-  }
 
   const name = crises?.find((c) => c.slug === shown)?.name ?? shown ?? '';
   return (
