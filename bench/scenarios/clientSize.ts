@@ -22,8 +22,10 @@ function lazyFromManifest(manifest: Record<string, ManifestChunk>, loaded: reado
     files.add(chunk.file);
     for (const k of chunk.imports ?? []) walk(k);
   };
-  const wall = Object.keys(manifest).find((k) => /features\/wall\/WallPage\.tsx?$/.test(k));
-  for (const k of (wall && manifest[wall].dynamicImports) ?? []) walk(k);
+  // The lazy imports of any chunk the wall loads (the chart's may sit in a chunk the wall shares),
+  // but not the entry's: those are the other pages.
+  const lazy = Object.keys(manifest).filter((k) => !manifest[k].isEntry && loaded.includes(manifest[k].file));
+  for (const key of lazy) for (const k of manifest[key].dynamicImports ?? []) walk(k);
   return [...files].filter((f) => !loaded.includes(f));
 }
 

@@ -48,10 +48,13 @@ export const MeetingsPanel = memo(function MeetingsPanel({
         {rows.map((m) => {
           const { title, line } = meetingHeadings(m);
           const story = meetingHistoryLine(m);
+          const unverified = !isVerified(m);
+          // The third line: what the meeting was before it moved, and the unverified mark.
+          const third = story !== null || unverified;
           return (
             <li
               key={m.id}
-              className={`meeting status-${m.status}${m.moved ? ' is-moved' : ''}${story ? ' has-story' : ''}${m.place ? '' : ' titled-by-who'}${isNew(m.id) ? ' is-new' : ''}`}
+              className={`meeting status-${m.status}${m.moved ? ' is-moved' : ''}${third ? ' has-story' : ''}${m.place ? '' : ' titled-by-who'}${isNew(m.id) ? ' is-new' : ''}`}
               data-meeting-id={m.id}
               data-testid="meeting"
             >
@@ -60,7 +63,6 @@ export const MeetingsPanel = memo(function MeetingsPanel({
               </span>
               <span className="meeting-head">
                 <span className="meeting-place">{title}</span>
-                {m.place && <CitedSource reportId={m.history.at(-1)?.reportId} compact />}
               </span>
               {m.status === 'held' ? (
                 <span className="countdown phase-held">✓ Held</span>
@@ -71,26 +73,22 @@ export const MeetingsPanel = memo(function MeetingsPanel({
               )}
               <span className="meeting-who">
                 {line}
-                {/* Titled by who meets, the title needs its width: the source goes on the short line. */}
-                {!m.place && (
-                  <>
-                    {' '}
-                    <CitedSource reportId={m.history.at(-1)?.reportId} compact />
-                  </>
-                )}
+                {/* The title needs its width: the source goes on the line of who meets. */}{' '}
+                <CitedSource reportId={m.history.at(-1)?.reportId} compact />
               </span>
               <span className="meeting-when">
                 {m.status === 'cancelled' && <span className="tag tag-cancelled">Cancelled</span>}
                 {m.status === 'proposed' && <span className="tag tag-proposed">Proposed</span>}
-                {m.moved && <span className="tag tag-moved">Moved</span>}
-                {!isVerified(m) && <UnverifiedMark />}
+                {/* Its story line already says where it moved from. */}
+                {m.moved && !story && <span className="tag tag-moved">Moved</span>}
                 {[m.kind === 'in-person' || !m.place ? null : m.kind, m.date === null ? null : dayOf(m.date)]
                   .filter(Boolean)
                   .join(' · ')}
               </span>
-              {story && (
-                <span className="meeting-story" data-testid="meeting-story">
-                  {story}
+              {third && (
+                <span className="meeting-story">
+                  {unverified && <UnverifiedMark />}
+                  {story && <span data-testid="meeting-story">{story}</span>}
                 </span>
               )}
             </li>

@@ -68,9 +68,12 @@ export const TroopsPanel = memo(function TroopsPanel({
                 <th scope="row" className="claim-source">
                   <span className="claim-source-line">
                     <span className="claim-source-name">{source}</span>
+                  </span>
+                  {/* The mark sits on the short line with the report's source: the name keeps its width. */}
+                  <span className="claim-marks">
+                    <CitedSource reportId={claim.reportId} compact />
                     {!isVerified(claim) && <UnverifiedMark />}
                   </span>
-                  <CitedSource reportId={claim.reportId} compact />
                 </th>
                 <td className="claim-value">
                   <FlashOnChange value={claim.value}>{formatClaim(claim)}</FlashOnChange>
