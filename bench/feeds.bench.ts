@@ -27,7 +27,8 @@ function items(feed: number): TestFeedItem[] {
     title: `Feed ${feed} item ${i}`,
     link: `https://bench.example/${feed}/${i}`,
     date: new Date(Date.UTC(2022, 0, 1 + (i % 28), 8, feed)),
-    html: `<p>Ministers will meet in Geneva on Friday (feed ${feed}, item ${i}). About ${40 + (i % 60)},000 troops remain near the border, officials said.</p>`,
+    // About the stack's crisis (Russia–Ukraine), so each item is routed there and reaches its wall.
+    html: `<p>Russian and Ukrainian ministers will meet in Geneva on Friday (feed ${feed}, item ${i}). About ${40 + (i % 60)},000 Russian troops remain near Ukraine's border, officials said.</p>`,
   }));
 }
 
