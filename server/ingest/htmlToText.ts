@@ -15,32 +15,7 @@ export const MAX_HTML_CHARS = 2_000_000;
 
 /** Elements whose content is never text a reader should see. */
 const INVISIBLE = new Set(['script', 'style', 'head', 'template', 'noscript', 'iframe', 'object', 'svg']);
-/** Tags after which a reader expects a new paragraph. */
-const BLOCK_END = new Set([
-  'p',
-  'div',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'li',
-  'blockquote',
-  'pre',
-  'tr',
-  'table',
-  'section',
-  'article',
-  'header',
-  'footer',
-  'figure',
-  'figcaption',
-  'ul',
-  'ol',
-  'dd',
-  'dt',
-]);
+/** Tags before which a reader expects a new paragraph. */
 const BLOCK_START = new Set([
   'p',
   'div',
@@ -60,6 +35,8 @@ const BLOCK_START = new Set([
   'ul',
   'ol',
 ]);
+/** Tags after which a reader expects a new paragraph: those, and a few that only close one. */
+const BLOCK_END = new Set([...BLOCK_START, 'table', 'header', 'footer', 'figcaption', 'dd', 'dt']);
 const LINE_BREAK = new Set(['br', 'hr']);
 
 /** Named entities seen in wire copy and feeds (decodeEntities); the tokenizer knows every HTML one. */
