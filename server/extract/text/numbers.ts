@@ -17,46 +17,54 @@ export interface NumberExpr {
   year: boolean;
 }
 
-const UNITS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-  dozen: 12,
-};
-const SCALES: Record<string, number> = {
-  hundred: 100,
-  thousand: 1_000,
-  lakh: 100_000,
-  lakhs: 100_000,
-  million: 1_000_000,
-  crore: 10_000_000,
-  billion: 1_000_000_000,
-};
-const SUFFIX_SCALE: Record<string, number> = { k: 1_000, m: 1_000_000, mn: 1_000_000, bn: 1_000_000_000 };
+// Maps, not objects: a token's text looked up as an object key is slow (V8 cannot cache the
+// lookup of a fresh string), and an object answers inherited names ("constructor") too.
+const UNITS = new Map<string, number>(
+  Object.entries({
+    one: 1,
+    two: 2,
+    three: 3,
+    four: 4,
+    five: 5,
+    six: 6,
+    seven: 7,
+    eight: 8,
+    nine: 9,
+    ten: 10,
+    eleven: 11,
+    twelve: 12,
+    thirteen: 13,
+    fourteen: 14,
+    fifteen: 15,
+    sixteen: 16,
+    seventeen: 17,
+    eighteen: 18,
+    nineteen: 19,
+    twenty: 20,
+    thirty: 30,
+    forty: 40,
+    fifty: 50,
+    sixty: 60,
+    seventy: 70,
+    eighty: 80,
+    ninety: 90,
+    dozen: 12,
+  }),
+);
+const SCALES = new Map<string, number>(
+  Object.entries({
+    hundred: 100,
+    thousand: 1_000,
+    lakh: 100_000,
+    lakhs: 100_000,
+    million: 1_000_000,
+    crore: 10_000_000,
+    billion: 1_000_000_000,
+  }),
+);
+const SUFFIX_SCALE = new Map<string, number>(
+  Object.entries({ k: 1_000, m: 1_000_000, mn: 1_000_000, bn: 1_000_000_000 }),
+);
 const RANGE_JOIN = new Set(['to', '-', '–', '—']);
 const DIGITS = /^\d+(?:[.,]\d+)*$/;
 const DIGITS_SUFFIX = /^(\d+(?:[.,]\d+)*)(k|m|mn|bn)$/i;
@@ -68,11 +76,11 @@ function single(tokens: Token[], i: number, to: number): { value: number; j: num
   let j = i + 1;
   if (t.kind === 'num') {
     const suffixed = DIGITS_SUFFIX.exec(t.text);
-    if (suffixed) return finite(digitsValue(suffixed[1]) * SUFFIX_SCALE[suffixed[2].toLowerCase()], j);
+    if (suffixed) return finite(digitsValue(suffixed[1]) * SUFFIX_SCALE.get(suffixed[2].toLowerCase())!, j);
     if (!DIGITS.test(t.text)) return null;
     value = digitsValue(t.text);
     // "1.5 million", "300 thousand"
-    const scale = j < to ? SCALES[tokens[j].lower] : undefined;
+    const scale = j < to ? SCALES.get(tokens[j].lower) : undefined;
     if (scale && scale >= 1000) return finite(value * scale, j + 1);
     return finite(value, j);
   }
@@ -85,21 +93,22 @@ function single(tokens: Token[], i: number, to: number): { value: number; j: num
   if (
     (t.lower === 'a' || t.lower === 'an') &&
     j + 1 < to &&
-    (SCALES[tokens[j + 1].lower] || tokens[j + 1].lower === 'dozen')
+    (SCALES.get(tokens[j + 1].lower) || tokens[j + 1].lower === 'dozen')
   ) {
     current = 1;
     j++;
   }
   while (j < to) {
     const w = tokens[j].lower;
-    if (w in UNITS) {
-      if (seen && current % 10 !== 0 && UNITS[w] < 10) break; // "two three" is not a number
-      current += UNITS[w];
+    const unit = UNITS.get(w);
+    if (unit !== undefined) {
+      if (seen && current % 10 !== 0 && unit < 10) break; // "two three" is not a number
+      current += unit;
     } else if (w === 'hundred') current = (current || 1) * 100;
-    else if (w in SCALES) {
-      total += (current || 1) * SCALES[w];
+    else if (SCALES.has(w)) {
+      total += (current || 1) * SCALES.get(w)!;
       current = 0;
-    } else if ((w === '-' || w === 'and') && seen && j + 1 < to && tokens[j + 1].lower in UNITS) {
+    } else if ((w === '-' || w === 'and') && seen && j + 1 < to && UNITS.has(tokens[j + 1].lower)) {
       j++;
       continue;
     } else break;

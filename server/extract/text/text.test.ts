@@ -106,6 +106,10 @@ describe('numbers and dates', () => {
     expect(numbersIn('between 100-200')[0]).toMatchObject({ value: 200, low: 100, high: 200 });
     expect(numbersIn('in 1994').map((n) => n.year)).toEqual([true]);
   });
+  it('reads a word that names an object property ("constructor") as no number word', () => {
+    expect(numbersIn('two constructor firms').map((n) => n.value)).toEqual([2]);
+    expect(numbersIn('a constructor')).toEqual([]);
+  });
   it('reads a weekday with its date in brackets by the date, and "delayed until Monday evening" as today', () => {
     const ref = parseDateline('2025-05-12'); // a Monday
     expect(datesIn('on Thursday (May 15) the envoys met', ref)[0]).toMatchObject({ date: '2025-05-15' });
