@@ -8,6 +8,7 @@
  * ("Russia" "'s"), and so is each hyphen ("Macron" "-" "Putin"): the `space` flag tells a glued
  * token from one that follows whitespace.
  */
+import { NO_WORD, vocabularySize, wordId } from './vocabulary.js';
 
 export type TokenKind = 'word' | 'num' | 'punct';
 
@@ -25,6 +26,11 @@ export interface Token {
   space: boolean;
   /** A line break stands before it. */
   nl: boolean;
+  /** Word ids (text/vocabulary.ts) of `lower` and of `text` with plain apostrophes; NO_WORD when no phrase list holds it. */
+  lowerId: number;
+  textId: number;
+  /** The vocabulary's size when the ids were read: a list compiled since may know the word (readWordIds). */
+  idsAt: number;
 }
 
 const SPACE = 1;
@@ -111,7 +117,7 @@ function push(out: Token[], text: string, start: number, end: number, kind: Toke
   const t = text.slice(start, end);
   const lower = t.toLowerCase();
   const code = t.charCodeAt(0);
-  out.push({
+  const token: Token = {
     start,
     end,
     text: t,
@@ -120,8 +126,23 @@ function push(out: Token[], text: string, start: number, end: number, kind: Toke
     cap: code < 128 ? (ASCII[code] & UPPER) !== 0 : UNICODE_UPPER.test(t[0]),
     space,
     nl,
-  });
+    lowerId: NO_WORD,
+    textId: NO_WORD,
+    idsAt: -1,
+  };
+  readWordIds(token);
+  out.push(token);
 }
+
+/** Reads a token's word ids from the vocabulary as it is now. */
+export function readWordIds(t: Token): void {
+  t.lowerId = wordId(t.lower);
+  const written = plainApostrophes(t.text);
+  t.textId = written === t.lower ? t.lowerId : wordId(written);
+  t.idsAt = vocabularySize();
+}
+
+const plainApostrophes = (s: string): string => (s.includes('’') ? s.replace(/’/g, "'") : s);
 
 /**
  * The end of a word or number starting at `i`: letters and digits, an apostrophe between
@@ -151,5 +172,5 @@ function wordEnd(text: string, cls: Uint8Array, i: number, numeric: boolean): nu
 
 /** The tokens of a short phrase (a word list entry), as keys: lower-cased unless `exact`. */
 export function phraseKeys(phrase: string, exact = false): string[] {
-  return tokenize(phrase).map((t) => (exact ? t.text.replace(/’/g, "'") : t.lower));
+  return tokenize(phrase).map((t) => (exact ? plainApostrophes(t.text) : t.lower));
 }
