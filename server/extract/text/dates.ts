@@ -130,6 +130,8 @@ interface Found {
 /** A calendar date at token i: "January 9", "Feb. 10, 2022", "11 February", "06.11.2021". */
 function calendar(tokens: Token[], i: number, to: number, ref: RefDate | null): Found | null {
   const t = tokens[i];
+  // Every form below starts with digits or a month: other words are turned away before any pattern runs.
+  if (t.kind !== 'num' && !MONTHS.has(t.lower)) return null;
   const dotted = DOTTED.exec(t.text);
   if (dotted) {
     const r = refOf(Number(dotted[3]), Number(dotted[2]), Number(dotted[1]));
@@ -175,13 +177,18 @@ function calendar(tokens: Token[], i: number, to: number, ref: RefDate | null): 
   return { j, date: nearestYear(month, day, ref), precision: 'day' };
 }
 
+/** The words a relative phrase starts with (relative() below). */
+const RELATIVE_FIRST_WORDS = new Set(['later', 'earlier', 'the', 'this', 'next', 'last', 'coming', 'following', 'in']);
+const NEARBY = ['this', 'next', 'last', 'coming', 'following'];
+
 /** "this week", "next month", "later this month", "the end of the month", "in two days". */
 function relative(tokens: Token[], i: number, to: number, ref: RefDate | null): Found | null {
+  if (i >= to || !RELATIVE_FIRST_WORDS.has(tokens[i].lower)) return null;
   const w = (k: number): string => (k < to ? tokens[k].lower : '');
   let k = i;
   if (w(k) === 'later' || w(k) === 'earlier') k++;
   if (w(k) === 'the' && (w(k + 1) === 'coming' || w(k + 1) === 'following')) k++;
-  if (['this', 'next', 'last', 'coming', 'following'].includes(w(k))) {
+  if (NEARBY.includes(w(k))) {
     const unit = w(k + 1);
     if (unit === 'week' || unit === 'weekend') return { j: k + 2, date: null, precision: 'week' };
     if (unit === 'month') return { j: k + 2, date: null, precision: 'month' };
@@ -200,6 +207,9 @@ function relative(tokens: Token[], i: number, to: number, ref: RefDate | null): 
   return null;
 }
 
+/** A date phrase starts with digits or one of these words: findDates skips any other token with one look-up. */
+const FIRST_WORDS = new Set([...WEEKDAYS.keys(), ...RELATIVE_DAYS.keys(), ...MONTHS.keys(), ...RELATIVE_FIRST_WORDS]);
+
 /**
  * The date phrases of tokens [from, to) (one sentence).
  * @param hits the sentence's tense cues, to resolve weekdays
@@ -215,7 +225,7 @@ export function findDates(
   const out: DateMention[] = [];
   for (let i = from; i < to; i++) {
     const t = tokens[i];
-    if (t.kind === 'punct') continue;
+    if (t.kind === 'punct' || (t.kind !== 'num' && !FIRST_WORDS.has(t.lower))) continue;
     let found: Found | null = null;
     const dow = WEEKDAYS.get(t.lower);
     if (dow !== undefined) {
