@@ -54,8 +54,9 @@ const UNICODE_UPPER = /\p{Lu}/u;
 const UNICODE_SPACE = /[\s\u200b\u2060\ufeff]/u;
 const LINE_SEPARATOR = /[\u2028\u2029\u0085]/;
 
-function classOf(code: number, ch: string): number {
+function classOf(code: number): number {
   if (code < 128) return ASCII[code];
+  const ch = String.fromCharCode(code);
   if (UNICODE_SPACE.test(ch)) return LINE_SEPARATOR.test(ch) ? SPACE | NEWLINE : SPACE;
   if (UNICODE_LETTER.test(ch)) return UNICODE_UPPER.test(ch) ? LETTER | UPPER : LETTER;
   if (code >= 0x660 && code <= 0x669) return DIGIT;
@@ -73,7 +74,7 @@ export function tokenize(text: string, limit = Infinity): Token[] {
   const n = text.length;
   // The class of each position is computed once: the word loop peeks ahead by a character or two.
   const cls = new Uint8Array(n + 2);
-  for (let k = 0; k < n; k++) cls[k] = classOf(text.charCodeAt(k), text[k]);
+  for (let k = 0; k < n; k++) cls[k] = classOf(text.charCodeAt(k));
   let space = true;
   let nl = true;
   let i = 0;
