@@ -49,6 +49,8 @@ export interface Gazetteer {
   /** Names as written (case matters: "US" is not "us"). */
   names: PhraseIndex<Surface>;
   actorNames: Set<string>;
+  /** The actor names lower-cased. */
+  actorKeys: Set<string>;
   organizations: Set<string>;
   /** Titles, any case ("Foreign Minister", "foreign minister"). */
   titles: PhraseIndex<Title>;
@@ -118,6 +120,7 @@ export function compileGazetteer(data: GazetteerData): Gazetteer {
   return {
     names: new PhraseIndex(surfaces, true),
     actorNames: new Set(data.actors.map((a) => a.name)),
+    actorKeys: new Set(data.actors.map((a) => a.name.toLowerCase())),
     organizations: new Set(data.actors.filter((a) => a.kind === 'organization').map((a) => a.name)),
     titles,
     roleWords,

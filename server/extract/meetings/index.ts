@@ -21,7 +21,7 @@ export function findMeetings(doc: Doc, affiliation: Map<string, string>): Meetin
   return mergeMentions(mentions, {
     actors: g.actorNames,
     organizations: g.organizations,
-    actorKeys: new Set([...g.actorNames].map((a) => a.toLowerCase())),
+    actorKeys: g.actorKeys,
     affiliation,
     text: doc.text,
     refIso: doc.refIso,
