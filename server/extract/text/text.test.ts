@@ -123,6 +123,15 @@ describe('numbers and dates', () => {
     expect(datesIn('The envoys will meet Sunday to talk', ref)[0].date).toBe('2025-05-18');
     expect(datesIn('Ruiz said Thursday that the envoys would meet', ref)[0].date).toBe('2025-05-08');
   });
+  it('reads the phrases that start with a common word: "the coming week", "the end of the month", "in two days", "earlier this week"', () => {
+    const ref = parseDateline('2025-05-12');
+    const read = (text: string) => datesIn(text, ref).map((d) => [d.text, d.precision, d.date]);
+    expect(read('They meet in the coming week')).toEqual([['the coming week', 'week', null]]);
+    expect(read('by the end of the month')).toEqual([['the end of the month', 'month', null]]);
+    expect(read('They meet in two days')).toEqual([['in two days', 'day', '2025-05-14']]);
+    expect(read('They met earlier this week')).toEqual([['earlier this week', 'week', null]]);
+    expect(read('They met on 12th of May')).toEqual([['12th of May', 'day', '2025-05-12']]);
+  });
   it('takes "may" and "march" for months only with their capital', () => {
     const ref = parseDateline('2025-05-12');
     expect(datesIn('they may march 5 miles', ref)).toEqual([]);
