@@ -7,8 +7,11 @@ import type { Sentence } from '../text/sentences.js';
 import type { Token } from '../text/tokens.js';
 import type { PersonMention } from './types.js';
 
+// Quote marks are punctuation tokens: other tokens are told apart by their kind, without a look-up.
 const OPEN = new Set(['“', '"']);
 const CLOSE = new Set(['”', '"']);
+const isOpen = (t: Token): boolean => t.kind === 'punct' && OPEN.has(t.text);
+const isClose = (t: Token): boolean => t.kind === 'punct' && CLOSE.has(t.text);
 const SAID = new Set(['said', 'says', 'told', 'added', 'wrote']);
 /** Longest quotation looked at, in tokens: an unclosed quote mark never spans the report. */
 const MAX_QUOTE = 200;
@@ -28,9 +31,9 @@ export function firstPersonInQuotes(tokens: Token[], sentences: Sentence[], name
   };
   // The next closing mark after each token, found in one backward pass.
   const nextClose = new Int32Array(tokens.length + 1).fill(-1);
-  for (let k = tokens.length - 1; k >= 0; k--) nextClose[k] = CLOSE.has(tokens[k].text) ? k : nextClose[k + 1];
+  for (let k = tokens.length - 1; k >= 0; k--) nextClose[k] = isClose(tokens[k]) ? k : nextClose[k + 1];
   for (let q = 0; q < tokens.length; q++) {
-    if (!OPEN.has(tokens[q].text) || (!tokens[q].space && q > 0 && tokens[q].text === '"')) continue;
+    if (!isOpen(tokens[q]) || (!tokens[q].space && q > 0 && tokens[q].text === '"')) continue;
     const e = nextClose[q + 1];
     if (e < 0 || e - q > MAX_QUOTE) continue;
     const selves: number[] = [];

@@ -12,6 +12,8 @@ import type { Token } from './tokens.js';
 const AFTER_COMMA = phraseSet(words.clauseAfterComma);
 const OPENERS = phraseSet(words.clauseOpeners);
 const DASHES = new Set(['-', '–', '—']);
+/** Dashes are punctuation tokens: a word is told apart by its kind, without a look-up. */
+const isDash = (t: Token | undefined): boolean => t !== undefined && t.kind === 'punct' && DASHES.has(t.text);
 const INTRODUCERS = new Set(words.clauseIntroducers);
 const RELATIVES = new Set(['who', 'which', 'whose', 'whom', 'where']);
 
@@ -31,7 +33,7 @@ export function clauseStarts(tokens: Token[], s: Sentence): number[] {
       starts.push(i);
       if (RELATIVES.has(t.lower)) relative = true;
     } else if (prev.text === ';' || (prev.text === ':' && t.space)) starts.push(i);
-    else if (DASHES.has(prev.text) && t.space && (prev.space || DASHES.has(tokens[i - 2]?.text))) starts.push(i);
+    else if (isDash(prev) && t.space && (prev.space || isDash(tokens[i - 2]))) starts.push(i);
     else if (prev.text === ',' && (AFTER_COMMA.at(tokens, i, s.t1) || (t.lower === 'and' && !tokens[i + 1]?.cap))) {
       starts.push(i);
       relative = RELATIVES.has(t.lower);

@@ -43,7 +43,11 @@ export function splitSentences(tokens: Token[]): Sentence[] {
     if (i > t0 && (tokens[i].nl || i - t0 >= MAX_SENTENCE_TOKENS)) close(i);
     const t = tokens[i];
     if (t.kind !== 'punct') words = true;
-    if (ENDERS.has(t.text) || (t.lower.endsWith('.') && t.text.length > 1 && t.kind === 'word')) {
+    // An ender is a punctuation token ("..." is one); a word ending in a point is an abbreviation ("U.S.").
+    if (
+      (t.kind === 'punct' && ENDERS.has(t.text)) ||
+      (t.kind === 'word' && t.text.length > 1 && t.lower.endsWith('.'))
+    ) {
       let j = i + 1;
       while (j < tokens.length && !tokens[j].space && CLOSERS.has(tokens[j].text)) j++;
       if (endsHere(tokens, i, j)) {
