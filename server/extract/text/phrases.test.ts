@@ -14,6 +14,12 @@ describe('phrase index', () => {
     expect(names.starts(tokens[6])).toBe(false); // "the" is not "US"
     expect(phraseSet(["the US's"]).at(tokens, 6)?.length).toBe(3); // ’ reads as '
   });
+  it('matches a name as written whatever its apostrophe, and not in another case', () => {
+    const names = new PhraseIndex<number>([['Ana O’Neill', 1]], true);
+    expect(names.at(tokenize("Ana O'Neill met"), 0)?.length).toBe(2);
+    expect(names.at(tokenize('Ana O’Neill met'), 0)?.length).toBe(2);
+    expect(names.at(tokenize('ana o’neill met'), 0)).toBeNull();
+  });
   it('finds words of a list compiled after the tokens were made', () => {
     const tokens = tokenize('Envoys of Zwembria and Quellor met');
     const late = new PhraseIndex<number>([

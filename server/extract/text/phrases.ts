@@ -36,6 +36,9 @@ export class PhraseIndex<V> {
       const keys = phraseKeys(phrase, exact);
       if (keys.length === 0) continue;
       const ids = keys.map(addWord);
+      // A list as written holds each word's lower-cased form too: a token whose lower-cased form
+      // no list holds then needs no look-up as written (readWordIds).
+      if (exact) phraseKeys(phrase).forEach(addWord);
       const list = byFirst.get(ids[0]) ?? [];
       if (list.some((e) => e.keys.join(' ') === keys.join(' '))) continue;
       list.push({ keys, ids, value });

@@ -138,8 +138,12 @@ function push(out: Token[], text: string, start: number, end: number, kind: Toke
 /** Reads a token's word ids from the vocabulary as it is now. */
 export function readWordIds(t: Token): void {
   t.lowerId = wordId(t.lower);
-  const written = plainApostrophes(t.text);
-  t.textId = written === t.lower ? t.lowerId : wordId(written);
+  // Lists as written hold their words lower-cased too (phrases.ts): unknown lower-cased, unknown as written.
+  if (t.lowerId === NO_WORD) t.textId = NO_WORD;
+  else {
+    const written = plainApostrophes(t.text);
+    t.textId = written === t.lower ? t.lowerId : wordId(written);
+  }
   t.idsAt = vocabularySize();
 }
 
