@@ -26,7 +26,7 @@ export type TensionDriver = {
  * One day of an actor pair's tension: its index that day and, on a day it rose, the signals of
  * that day behind the rise (those the fold still keeps, strongest first; `contribution` is what
  * each added that day: its weight over the day's reports). `drivers` is left out on other days,
- * as every point goes to every client on each change.
+ * to keep the series small.
  */
 export type TensionPairPoint = { at: string; value: number; drivers?: TensionRiseDriver[] };
 
@@ -38,7 +38,10 @@ export type TensionPair = {
   value: number;
   level: TensionLevel;
   drivers: TensionDriver[];
-  /** Day by day over the pair window (the 30 days before crisis time), one point per day with reports. */
+  /**
+   * Day by day over the pair window (the 30 days before crisis time), one point per day with
+   * reports. Only in GET /api/trends (CrisisSeries): live changes and snapshots leave it out.
+   */
   history?: TensionPairPoint[];
 };
 
@@ -83,7 +86,10 @@ export type ForceTroops = {
   /** Projections and "could double" figures: shown apart, never mixed into current. */
   hypotheticals: TroopClaim[];
   history: { at: string; value: number; low: number; high: number }[];
-  /** The same figures by who claims them, side by side (most claims first, at most 8 claimants). */
+  /**
+   * The same figures by who claims them, side by side (most claims first, at most 8 claimants).
+   * Only in GET /api/trends (CrisisSeries): live changes and snapshots leave it out.
+   */
   claimants?: ClaimantSeries[];
 };
 
@@ -93,6 +99,20 @@ export type ForceTroops = {
  * the force cited most recently), the other forces of the crisis are listed apart in `others`.
  */
 export type PublicTroops = ForceTroops & { others: ForceTroops[] };
+
+/**
+ * The series the trends page draws, apart from the live picture (GET /api/trends): every change
+ * of tension or troops goes to every wall, and these series would be most of its bytes.
+ */
+export type CrisisSeries = {
+  crisis: string;
+  /** The fold's seq these series reflect: the same as the picture's at that seq. */
+  seq: string;
+  /** Each actor pair of the picture's tension (same order), day by day with what drove each rise. */
+  pairs: { actors: string[]; history: TensionPairPoint[] }[];
+  /** The headline force first, then the others in the picture's order: who claims what, over time. */
+  forces: { force: string; theatre: string; claimants: ClaimantSeries[] }[];
+};
 
 export type MeetingHistoryEntry = {
   at: string;

@@ -46,6 +46,7 @@ import { reportCrisesRouter } from './routes/reportCrises.js';
 import { reportsRouter } from './routes/reports.js';
 import { sessionRouter } from './routes/session.js';
 import { stateRouter } from './routes/state.js';
+import { trendsRouter } from './routes/trends.js';
 import { sourcesRouter } from './routes/sources.js';
 import { subscriptionsRouterFor } from './routes/subscriptions/router.js';
 import { tokensRouter } from './routes/tokens.js';
@@ -164,6 +165,7 @@ export function appRouters(deps: RouterDeps): AppRouters {
         minIntervalSeconds: config.FEED_MIN_INTERVAL_SECONDS,
       }),
       state: stateRouter(deps.snapshots, deps.crises, deps.asOf),
+      trends: trendsRouter(deps.snapshots, deps.crises, deps.asOf),
       subscriptions: subscriptionsRouterFor(command, keys, config),
       session: sessionRouter({
         users: accounts.users,

@@ -9,6 +9,7 @@ import { deepEqual } from './equal.js';
 import { dropThrough, entryIndex, replaceEntry } from './ledger.js';
 import { foldMeetings, meetingChanges, type MeetingsBefore } from './meetings.js';
 import { foldTension, signalTotals } from './tensionFold.js';
+import { leanTension, leanTroops } from './seriesSplit.js';
 import { publicTension } from './tensionView.js';
 import { datelineDay, dayString } from './time.js';
 import { foldTroops, publicTroops } from './troops.js';
@@ -41,7 +42,8 @@ export type FoldInput = {
 /**
  * Folds `input` into `state` without mutating it; returns the new state (sharing unchanged
  * parts) and the changes to announce: `tension.updated` and `troops.updated` with the full
- * new value, one `meeting.upserted` per meeting whose public form changed (a withdrawn
+ * new value (lean: without the trends' series, seriesSplit.ts; a change of the series alone is
+ * announced too, so the trends page knows to fetch them again), one `meeting.upserted` per meeting whose public form changed (a withdrawn
  * meeting comes with `sources: []`). Applying the same input twice yields no changes the
  * second time. Reports beyond the ledger bound (MAX_LEDGER_REPORTS, by dateline) are
  * frozen: applying one of them again adds its tension once more, so do not reprocess those.
@@ -82,10 +84,10 @@ export function applyReports(
   const changes: ChangeBody[] = [];
   const tensionAfter = viewOf(next, options).tension;
   if (!deepEqual(viewOf(state, options).tension, tensionAfter))
-    changes.push({ type: 'tension.updated', tension: tensionAfter });
+    changes.push({ type: 'tension.updated', tension: leanTension(tensionAfter) });
   const troopsAfter = viewOf(next, options).troops;
   if (!deepEqual(viewOf(state, options).troops, troopsAfter))
-    changes.push({ type: 'troops.updated', troops: troopsAfter });
+    changes.push({ type: 'troops.updated', troops: leanTroops(troopsAfter) });
   changes.push(...meetingChanges(meetingsBefore, next.meetings));
   return { state: next, changes };
 }

@@ -18,6 +18,7 @@ import {
   type FoldInput,
   type FoldOptions,
 } from '../state/index.js';
+import { leanPicture } from '../state/seriesSplit.js';
 import { HistoryStore, type HistoryEntry } from './historyStore.js';
 import type { Keys } from './keys.js';
 import { summarize, type ReportStore } from './reportStore.js';
@@ -47,8 +48,11 @@ export class AsOfReader {
     this.history = new HistoryStore(redis, keys);
   }
 
-  /** The picture of `crisis` as of `atMs` (clamped to `nowMs`). */
-  async read(crisis: Crisis, atMs: number, nowMs = Date.now()): Promise<AsOfState> {
+  /**
+   * The picture of `crisis` as of `atMs` (clamped to `nowMs`): lean as a snapshot is, or with
+   * the trends' series when `withSeries` (seriesSplit.ts).
+   */
+  async read(crisis: Crisis, atMs: number, nowMs = Date.now(), withSeries = false): Promise<AsOfState> {
     const k = this.keys.crisis(crisis.slug);
     const ms = atMs >= nowMs ? null : Math.floor(atMs);
     // Read while the picture is folded: the list does not depend on the fold.
@@ -102,7 +106,7 @@ export class AsOfReader {
       crisis: crisis.slug,
       // Not a change-stream id: a picture of the past is not resumed from.
       seq: '0-0',
-      ...view,
+      ...(withSeries ? view : leanPicture(view)),
       reports: await reports,
       asOf: new Date(ms ?? nowMs).toISOString(),
       ...(incomplete > 0 ? { asOfIncomplete: incomplete } : {}),

@@ -7,10 +7,11 @@
  */
 import type { Redis } from 'ioredis';
 import type { Crisis } from '../../shared/crisis.js';
-import type { PublicState } from '../../shared/state.js';
+import type { CrisisSeries, PublicState } from '../../shared/state.js';
 import { emptyState, publicView } from '../state/index.js';
+import { leanPicture, seriesOf } from '../state/seriesSplit.js';
 import { foldOptionsOf } from '../crises/foldOptions.js';
-import { FoldStore } from './foldStore.js';
+import { FoldStore, type PublicView } from './foldStore.js';
 import type { Keys } from './keys.js';
 import { summarize, type ReportStore } from './reportStore.js';
 
@@ -18,11 +19,13 @@ export const SNAPSHOT_REPORTS = 50;
 
 /** The picture of a crisis with nothing folded in yet (its principal already named). */
 export function emptyPicture(crisis: Crisis | null): Omit<PublicState, 'seq' | 'reports' | 'crisis'> {
-  return publicView(emptyState(), crisis ? foldOptionsOf(crisis) : {});
+  return leanPicture(publicView(emptyState(), crisis ? foldOptionsOf(crisis) : {}));
 }
 
+type Cached = { key: string; state: PublicState; series?: CrisisSeries; view?: PublicView | null };
+
 export class SnapshotReader {
-  private cache = new Map<string, { key: string; state: PublicState }>();
+  private cache = new Map<string, Cached>();
 
   constructor(
     private readonly redis: Redis,
@@ -50,13 +53,25 @@ export class SnapshotReader {
     return `${seq}|${last[0]?.[0] ?? ''}|${newest[0] ?? ''}|${count}`;
   }
 
-  /** The picture of `crisis`, or of the desk stream when null. */
+  /** The picture of `crisis` (lean: without the trends' series), or of the desk stream when null. */
   async read(crisis: Crisis | null): Promise<PublicState> {
-    if (!crisis) return this.readDesk();
+    return crisis ? (await this.readCrisis(crisis)).state : this.readDesk();
+  }
+
+  /** The trends' series of `crisis`, from the same read as its picture (GET /api/trends). */
+  async readSeries(crisis: Crisis): Promise<CrisisSeries> {
+    const cached = await this.readCrisis(crisis);
+    cached.series ??= seriesOf(crisis.slug, cached.state.seq, cached.view ?? emptyPicture(crisis));
+    // The full view is kept only until its series are taken: the picture is all the rest need.
+    cached.view = undefined;
+    return cached.series;
+  }
+
+  private async readCrisis(crisis: Crisis): Promise<Cached> {
     const keys = this.keys.crisis(crisis.slug);
     const key = `${await this.freshnessKey(keys.stateSeq, keys.changes, keys.reports)}|${JSON.stringify(crisis.principal ?? null)}`;
     const cached = this.cache.get(crisis.slug);
-    if (cached?.key === key) return cached.state;
+    if (cached?.key === key) return cached;
     const [{ view, seq }, ids] = await Promise.all([
       new FoldStore(this.redis, keys, 0).readPublic(),
       this.redis.zrevrange(keys.reports, 0, SNAPSHOT_REPORTS - 1),
@@ -64,12 +79,13 @@ export class SnapshotReader {
     const state: PublicState = {
       crisis: crisis.slug,
       seq,
-      ...(view ?? emptyPicture(crisis)),
+      ...(view ? leanPicture(view) : emptyPicture(crisis)),
       reports: await this.summaries(ids),
     };
     // Keyed on what was seen before reading: a change in between only makes the next read refresh.
-    this.cache.set(crisis.slug, { key, state });
-    return state;
+    const entry: Cached = { key, state, view };
+    this.cache.set(crisis.slug, entry);
+    return entry;
   }
 
   private async readDesk(): Promise<PublicState> {

@@ -67,6 +67,7 @@ export const routeTable: Record<string, keyof typeof allowedBy> = {
   'GET /api/verification/queue': 'flag',
   'GET /api/verification/assignees': 'flag',
   'GET /api/state': 'read',
+  'GET /api/trends': 'read',
   'GET /api/crises': 'read',
   'GET /api/crises/:slug': 'read',
   'GET /api/crises/:slug/audit': 'signedIn',

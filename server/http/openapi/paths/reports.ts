@@ -8,6 +8,7 @@ import { flagKindSchema } from '../../routes/flags.schema.js';
 import { assignCrisisSchema } from '../../routes/reportCrises.js';
 import { reportsQuerySchema } from '../../../../shared/search.js';
 import { stateQuerySchema } from '../../routes/state.js';
+import { trendsQuerySchema } from '../../routes/trends.js';
 import type { RouteDoc } from '../route.js';
 
 const byId = z.object({ id: reportIdSchema });
@@ -139,5 +140,15 @@ export const reportRoutes: RouteDoc[] = [
     query: stateQuerySchema,
     ok: { 200: 'The public state of the crisis (default: the first crisis made)' },
     errors: { 404: 'No crisis with that slug' },
+  },
+  {
+    method: 'get',
+    path: '/api/trends',
+    tag: 'state',
+    access: 'read',
+    summary: "One crisis' series over time: tension per actor pair, each force's figures by claimant",
+    query: trendsQuerySchema,
+    ok: { 200: '`{crisis, seq, pairs, forces}`: the series the trends page draws (with `asOf`, as they stood then)' },
+    errors: { 404: 'No crisis with that slug, or no crisis yet' },
   },
 ];
