@@ -179,6 +179,48 @@ describe('GET /api/state?asOf=', () => {
     expect(after.troops.current?.value).toBe(150_000);
   });
 
+  it("report summaries carry the flags and verdicts the desk had given them at the moment, not today's", async () => {
+    const before = await momentNow();
+    const flag = await call(
+      app.url,
+      'POST',
+      `/api/reports/${ids.second}/flags`,
+      { cookie: admin },
+      { flag: 'disputed' },
+    );
+    expect(flag.status).toBeLessThan(300);
+    const verdict = await call(
+      app.url,
+      'PUT',
+      `/api/reports/${ids.second}/verification`,
+      { cookie: admin },
+      { status: 'inconclusive', note: 'one source only' },
+    );
+    expect(verdict.status).toBe(200);
+    const first = await momentNow();
+    const fact = await call(
+      app.url,
+      'PUT',
+      `/api/reports/${ids.second}/facts/troops/0/verification`,
+      { cookie: admin },
+      { status: 'verified' },
+    );
+    expect(fact.status).toBe(200);
+    const after = await momentNow();
+
+    const summary = async (moment: string) => (await asOf(moment)).reports.find((r) => r.id === ids.second)!;
+    const then = await summary(before);
+    expect(then.flags).toEqual([]);
+    expect(then.verification).toBeUndefined();
+    const between = await summary(first);
+    expect(between.flags.map((f) => f.flag)).toEqual(['disputed']);
+    expect(between.verification?.status).toBe('inconclusive');
+    expect(between.verification?.facts).toBeUndefined();
+    const now = await summary(after);
+    expect(now.verification?.status).toBe('inconclusive');
+    expect(now.verification?.facts?.['troops:0']?.status).toBe('verified');
+  });
+
   it('needs a display token or a session, like the live picture', async () => {
     const res = await state(`crisis=${RUSSIA_UKRAINE.slug}&asOf=${moments.afterFirst}`, { token: undefined as never });
     expect(res.status).toBe(401);

@@ -8,8 +8,11 @@
 import type { Redis } from 'ioredis';
 import type { Crisis } from '../../shared/crisis.js';
 import type { PublicState } from '../../shared/state.js';
+import type { AuditEntry } from '../../shared/desk.js';
 import type { Extraction } from '../../shared/extraction.js';
+import type { ReportSummary } from '../../shared/report.js';
 import { foldOptionsOf } from '../crises/foldOptions.js';
+import { MAX_AUDIT_PER_REPORT } from '../errors.js';
 import {
   emptyState,
   foldReports,
@@ -22,6 +25,7 @@ import { leanPicture } from '../state/seriesSplit.js';
 import { HistoryStore, type HistoryEntry } from './historyStore.js';
 import type { Keys } from './keys.js';
 import { summarize, type ReportStore } from './reportStore.js';
+import { summaryAsOf } from './summaryAsOf.js';
 import { SNAPSHOT_REPORTS } from './snapshot.js';
 
 /**
@@ -41,7 +45,7 @@ export class AsOfReader {
   private readonly history: HistoryStore;
 
   constructor(
-    redis: Redis,
+    private readonly redis: Redis,
     private readonly keys: Keys,
     private readonly reports: ReportStore,
   ) {
@@ -127,7 +131,24 @@ export class AsOfReader {
     }
     inCrisis.sort((a, b) => b.receivedAtMs - a.receivedAtMs);
     const stored = await this.reports.getMany(inCrisis.slice(0, SNAPSHOT_REPORTS).map((e) => e.reportId));
-    return stored.flatMap((s) => (s ? [summarize(s)] : []));
+    const summaries = stored.flatMap((s) => (s ? [summarize(s)] : []));
+    return ms === null ? summaries : this.asTheyStood(summaries, ms);
+  }
+
+  /** Summaries with their flags and verdicts as they stood at `ms` (summaryAsOf.ts). */
+  private async asTheyStood(summaries: ReportSummary[], ms: number): Promise<ReportSummary[]> {
+    const multi = this.redis.multi();
+    for (const s of summaries) multi.lrange(this.keys.audit(s.id), -MAX_AUDIT_PER_REPORT, -1);
+    const trails = (await multi.exec()) ?? [];
+    return summaries.map((s, i) => {
+      const [err, raw] = trails[i] ?? [null, []];
+      if (err) throw err;
+      return summaryAsOf(
+        s,
+        (raw as string[]).map((r) => JSON.parse(r) as AuditEntry),
+        ms,
+      );
+    });
   }
 }
 
