@@ -20,6 +20,10 @@ function versionFile(): Plugin {
 export default defineConfig({
   root: import.meta.dirname,
   plugins: [react(), versionFile()],
+  resolve: {
+    // Recharts imports all of d3-scale by namespace; our charts need three scales (see d3Scales.ts).
+    alias: { 'victory-vendor/d3-scale': path.resolve(import.meta.dirname, 'src/components/charts/d3Scales.ts') },
+  },
   define: { __BUILD_ID__: JSON.stringify(build) },
   build: { outDir, emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 800, manifest: true }, // manifest: bundle-size sizes each page
   server: { proxy: { '/api': 'http://127.0.0.1:8080', '/socket.io': { target: 'ws://127.0.0.1:8080', ws: true } } },

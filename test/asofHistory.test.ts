@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Crisis } from '../shared/crisis.js';
 import type { Extraction } from '../shared/extraction.js';
 import { applyReports, emptyState, publicView, type CrisisState, type FoldInput } from '../server/state/index.js';
+import { leanPicture } from '../server/state/seriesSplit.js';
+import type { PublicView } from '../server/storage/foldStore.js';
 import { syntheticReport } from '../server/state/fixtures.js';
 import { AsOfReader } from '../server/storage/asOfReader.js';
 import { FoldStore } from '../server/storage/foldStore.js';
@@ -19,6 +21,11 @@ import { CrisisFold, type CrisisFoldItem } from '../server/workers/crisisFold.js
 import { fingerprintOf } from '../server/workers/foldBatcher.js';
 import { rng } from './helpers/rng.js';
 import { startRedis, type TestRedis } from './helpers/redisServer.js';
+
+/** What GET /api/state shows of a fold's state: its public view, lean (the series are in GET /api/trends). */
+const shownView = (state: CrisisState) => leanPicture(publicView(state));
+/** The live picture the worker stored, as GET /api/state shows it. */
+const storedPicture = async (key: string) => leanPicture(JSON.parse((await redis.get(key))!) as PublicView);
 
 let server: TestRedis;
 let redis: Redis;
@@ -169,16 +176,16 @@ describe('as-of history', () => {
       const got = await reader.read(crisis, ms, ms + 1);
       expect(got.asOfIncomplete).toBeUndefined();
       expect(withoutMeta(plain(got) as Record<string, unknown>)).toEqual(
-        plain(publicView(foldPrefix(entries, byFingerprint, ms))),
+        plain(shownView(foldPrefix(entries, byFingerprint, ms))),
       );
     }
 
-    const live = JSON.parse((await redis.get(ck.publicState))!) as unknown;
+    const live = await storedPicture(ck.publicState);
     const now = await reader.read(crisis, Date.now() + 60_000);
     expect(withoutMeta(plain(now) as Record<string, unknown>)).toEqual(live);
     // Before the first entry: nothing folded yet.
     const before = await reader.read(crisis, Number(entries[0][0].split('-')[0]) - 1);
-    expect(withoutMeta(plain(before) as Record<string, unknown>)).toEqual(plain(publicView(emptyState())));
+    expect(withoutMeta(plain(before) as Record<string, unknown>)).toEqual(plain(shownView(emptyState())));
     expect(before.reports).toEqual([]);
   }, 180_000);
 
@@ -191,7 +198,7 @@ describe('as-of history', () => {
     const first = fold();
     for (let at = 0; at < 150; at += 50)
       await first.commit(await Promise.all(inputs.slice(at, at + 50).map((i) => itemOf(i))));
-    const shownBefore = JSON.parse((await redis.get(ck.publicState))!) as unknown;
+    const shownBefore = await storedPicture(ck.publicState);
     // The moment asked for is the last entry's millisecond; the reset lands in a later one.
     const [[lastId]] = (await redis.xrevrange(ck.history, '+', '-', 'COUNT', 1)) as Entry[];
     const beforeRebuild = Number(lastId.split('-')[0]);
@@ -216,7 +223,7 @@ describe('as-of history', () => {
     expect(then.reports).toHaveLength(50);
     const now = await reader.read(crisis, Date.now() + 1000);
     expect(withoutMeta(plain(now) as Record<string, unknown>)).toEqual(
-      plain(publicView(applyReports(emptyState(), inputs.slice(0, 10)).state)),
+      plain(shownView(applyReports(emptyState(), inputs.slice(0, 10)).state)),
     );
     expect(now.reports.map((r) => r.id).sort()).toEqual(
       inputs
@@ -241,9 +248,9 @@ describe('as-of history', () => {
     expect(seedFields).toContain(HISTORY_FIELDS.seed);
     const reader = new AsOfReader(redis, keys, new ReportStore(redis, keys));
     const now = await reader.read(crisis, Date.now() + 1000);
-    expect(withoutMeta(plain(now) as Record<string, unknown>)).toEqual(JSON.parse((await redis.get(ck.publicState))!));
+    expect(withoutMeta(plain(now) as Record<string, unknown>)).toEqual(await storedPicture(ck.publicState));
     expect(withoutMeta(plain(now) as Record<string, unknown>)).toEqual(
-      plain(publicView(applyReports(emptyState(), inputs).state)),
+      plain(shownView(applyReports(emptyState(), inputs).state)),
     );
     const before = await reader.read(crisis, Number(seedId.split('-')[0]) - 1);
     expect(before.troops.current).toBeNull();
@@ -277,7 +284,7 @@ describe('as-of history', () => {
       const ms = Number(id.split('-')[0]);
       const got = await reader.read(crisis, ms, ms + 1);
       expect(withoutMeta(plain(got) as Record<string, unknown>)).toEqual(
-        plain(publicView(foldPrefix(entries, byFingerprint, ms))),
+        plain(shownView(foldPrefix(entries, byFingerprint, ms))),
       );
     }
   });

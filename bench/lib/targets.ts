@@ -15,7 +15,8 @@ export const targets: Target[] = [
   // growth (buffers, pools) is shared out ten times less: 26–28 KB there, 21.7–22.9 KB at 10,000.
   { name: 'fanout.kb_per_socket', op: '<=', limit: 25, fullOnly: true },
   { name: 'fanout.10000.held', op: '>=', limit: 10000, fullOnly: true },
-  { name: 'client.wall_js_gzip_kb', op: '<=', limit: 200 },
+  // The wall's whole JavaScript, its lazily loaded Recharts chart included.
+  { name: 'client.wall_js_with_chart_gzip_kb', op: '<=', limit: 200 },
   { name: 'soak.rss_growth_mb', op: '<=', limit: 10 },
   // Issue 28: GET /api/state?asOf= over a crisis of 100,000 reports.
   { name: 'asof.p95_ms', op: '<=', limit: 200, fullOnly: true },

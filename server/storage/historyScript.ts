@@ -7,12 +7,12 @@
  */
 
 /** Reports folded between two checkpoints at first; doubles each time the checkpoints are thinned. */
-export const HISTORY_CHECKPOINT_EVERY = 64;
+export const HISTORY_CHECKPOINT_EVERY = 128;
 /**
  * Checkpoints kept per crisis (each a gzipped state of ~40-60 KB: the fold's state is bounded).
  * Past it every other one is dropped and the spacing doubles, so memory stays under
  * ~MAX × 60 KB (~120 MB) per crisis whatever the number of reports, at the cost of longer
- * replays past 131,072 reports (docs/asof.md).
+ * replays past 262,144 reports (docs/asof.md).
  */
 export const HISTORY_MAX_CHECKPOINTS = 2048;
 

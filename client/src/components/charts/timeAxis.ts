@@ -1,9 +1,10 @@
 /**
  * Pure: the ticks of a time axis in whole UTC days, labelled as the wall labels them (the year
- * when the span crosses one; see figures.ts dayTickLabels). Recharts draws the axis; d3-scale
- * picks round days so a gap of three days reads as one.
+ * when the span crosses one; see figures.ts dayTickLabels). Recharts draws the axis; d3-time
+ * picks round days so a gap of three days reads as one. d3-time's utcTicks are the ticks of
+ * d3-scale's scaleUtc without its date formatting (d3-time-format), which the charts never use.
  */
-import { scaleUtc } from 'd3-scale';
+import { utcTicks } from 'd3-time';
 import { dayTickLabels } from '../../features/wall/figures.js';
 
 const DAY_MS = 86_400_000;
@@ -27,9 +28,7 @@ export function timeAxis(times: readonly number[], count: number): TimeAxis {
   const first = finite.length > 0 ? Math.min(...finite) : 0;
   const last = finite.length > 0 ? Math.max(...finite) : 0;
   const domain: [number, number] = last > first ? [first, last] : [first - DAY_MS, first + DAY_MS];
-  const ticks = scaleUtc()
-    .domain(domain)
-    .ticks(Math.max(2, count))
+  const ticks = utcTicks(new Date(domain[0]), new Date(domain[1]), Math.max(2, count))
     .map((d) => d.getTime())
     .filter((ms) => ms % DAY_MS === 0);
   const labels = new Map<number, string>();

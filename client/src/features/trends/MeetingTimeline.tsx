@@ -80,7 +80,7 @@ export function MeetingTimeline({ meetings, nowMs }: { meetings: readonly Meetin
             <XAxis
               dataKey="t"
               type="number"
-              scale="time"
+              scale="linear"
               domain={[axis.domain[0] - DAY_MS, axis.domain[1] + DAY_MS]}
               ticks={axis.ticks}
               tickFormatter={axis.label}

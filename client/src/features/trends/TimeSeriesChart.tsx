@@ -56,7 +56,7 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
           <XAxis
             dataKey="t"
             type="number"
-            scale="time"
+            scale="linear"
             domain={axis.domain}
             ticks={axis.ticks}
             tickFormatter={axis.label}

@@ -1,3 +1,4 @@
+import { scaleUtc } from 'd3-scale';
 import { describe, expect, it } from 'vitest';
 import type { ForceTroops, Meeting, PublicTension, PublicTroops } from '../../../../shared/state.js';
 import { dayMs, timeAxis } from '../../components/charts/timeAxis.js';
@@ -174,6 +175,21 @@ describe('timeAxis', () => {
     const labels = axis.ticks.map(axis.label);
     expect(labels[0]).toMatch(/ 2021$/);
     expect(labels.find((l) => l.endsWith('2022'))).toBeDefined();
+  });
+
+  it('picks the days d3-scale picks for a UTC time scale', () => {
+    for (const [from, to, count] of [
+      ['2022-01-01', '2022-01-09', 8],
+      ['2021-11-03', '2022-02-24', 6],
+      ['2019-06-30', '2022-02-24', 5],
+    ] as const) {
+      const domain = [dayMs(from), dayMs(to)];
+      const d3Days = scaleUtc()
+        .domain(domain)
+        .ticks(count)
+        .map((d) => d.getTime());
+      expect(timeAxis(domain, count).ticks).toEqual(d3Days.filter((ms) => ms % 86_400_000 === 0));
+    }
   });
 
   it('gives a single day an axis of its own', () => {

@@ -58,7 +58,7 @@ export const TroopChartPlot = memo(function TroopChartPlot({ history, width, hei
       <XAxis
         dataKey="t"
         type="number"
-        scale="time"
+        scale="linear"
         domain={axis.domain}
         ticks={axis.ticks}
         tickFormatter={axis.label}
