@@ -24,9 +24,7 @@ import type { Keys } from '../storage/keys.js';
 import type { SubscriptionStore } from '../storage/subscriptionStore.js';
 import type { SentAlertStore } from '../storage/sentAlertStore.js';
 import type { ChannelRegistry } from './channels/index.js';
-import { messageIdOf } from './channels/email.js';
-import { followUpLateDelivery, runFactsJob, runFollowUpJob } from './followUpDelivery.js';
-import type { SentAlertRecord } from './followUpTypes.js';
+import { rememberDelivered, runFactsJob, runFollowUpJob } from './followUpDelivery.js';
 import { seqMs } from './memo.js';
 import type { FollowUpPlanDeps } from './followUps.js';
 import { composeDigest, isSilenced, MARKER_TTL_SECONDS, type AlertGate } from './throttle.js';
@@ -56,6 +54,14 @@ export type DeliveryWorkerOptions = {
   backoffMs: number;
   backoffMaxMs: number;
 };
+
+/**
+ * The time of the state an alert was judged on: its change's, for an evaluator judging late still
+ * judged the state of then; the firing time for a sweep's alert, which has no change.
+ */
+export function judgedOn(changeSeq: string, firedAt: string): number {
+  return changeSeq ? seqMs(changeSeq) : Date.parse(firedAt);
+}
 
 /** The page a person opens from an alert: the report on the desk, or the alerts page. */
 export function alertLink(publicUrl: string, reportId: string | undefined): string {
@@ -132,15 +138,15 @@ export function createDeliveryProcessor(deps: DeliveryDeps) {
   async function contentFor(job: Job<DeliverJob>, sub: Subscription, attempt: number, now: number) {
     const data = job.data;
     if (data.kind === 'alert') {
-      const decision = await deps.gate.admit(sub, data.key, { ...data.alert, firedAt: data.firedAt }, now);
+      const judgedOnMs = judgedOn(data.changeSeq, data.firedAt);
+      const grouped = { ...data.alert, firedAt: data.firedAt, judgedOnMs };
+      const decision = await deps.gate.admit(sub, data.key, grouped, now);
       if (decision.action === 'send')
         return {
           content: data.alert as AlertContent,
           changeSeq: data.changeSeq,
           firedAt: data.firedAt,
-          sources: [data.alert],
-          // The change's own time: an evaluator judging late still judged the state of then.
-          judgedOnMs: data.changeSeq ? seqMs(data.changeSeq) : Date.parse(data.firedAt),
+          sources: [{ content: data.alert, judgedOnMs }],
         };
       await scheduleDigest(sub.id, decision.flushAt);
       const note = `grouped into one alert at ${new Date(decision.flushAt).toISOString()}`;
@@ -156,47 +162,17 @@ export function createDeliveryProcessor(deps: DeliveryDeps) {
     const taken = await deps.gate.take(sub, data.key, now);
     if (taken.action === 'wait') await scheduleDigest(sub.id, taken.until);
     if (taken.action !== 'take') return null;
-    const items = taken.items.map((i) => ({ ...i, link: alertLink(deps.publicUrl, i.reportId) }));
+    const items = taken.items.map(({ judgedOnMs: _judged, ...i }) => ({
+      ...i,
+      link: alertLink(deps.publicUrl, i.reportId),
+    }));
     return {
-      content: composeDigest(taken.items),
+      content: composeDigest(items),
       changeSeq: '',
       firedAt: new Date(now).toISOString(),
       items: items.length > 1 ? items : undefined,
-      sources: taken.items as AlertContent[],
-      judgedOnMs: Math.min(...taken.items.map((i) => Date.parse(i.firedAt))),
+      sources: taken.items.map((i) => ({ content: i, judgedOnMs: i.judgedOnMs ?? Date.parse(i.firedAt) })),
     };
-  }
-
-  /**
-   * Remembers what a delivered alert rested on, per crisis, for its follow-ups; and sends those a
-   * correction made while it was on its way (after `judgedOnMs`, the state it was judged on).
-   */
-  async function rememberSent(
-    alert: OutgoingAlert,
-    sub: Subscription,
-    sources: AlertContent[],
-    judgedOnMs: number,
-  ): Promise<void> {
-    const byCrisis = new Map<string | null, NonNullable<AlertContent['facts']>>();
-    for (const s of sources) {
-      if (!s.facts || s.facts.length === 0) continue;
-      const crisis = s.crisis ?? null;
-      byCrisis.set(crisis, [...(byCrisis.get(crisis) ?? []), ...s.facts]);
-    }
-    for (const [crisis, facts] of byCrisis) {
-      const record: SentAlertRecord = {
-        key: alert.key,
-        subscriptionId: sub.id,
-        channel: sub.channel.type,
-        title: alert.title,
-        ...(sub.channel.type === 'email' ? { messageId: messageIdOf(alert.key) } : {}),
-        at: new Date().toISOString(),
-        crisis,
-        facts,
-      };
-      await deps.sent.record(record);
-      await followUpLateDelivery(deps, record, judgedOnMs);
-    }
   }
 
   return async function processDelivery(job: Job<DeliverJob>): Promise<string> {
@@ -258,7 +234,7 @@ export function createDeliveryProcessor(deps: DeliveryDeps) {
       });
       // Not a reason to retry the job (the alert is out, and the marker would stop the retry here):
       // without its record, this alert only misses follow-ups.
-      await rememberSent(alert, sub, next.sources, next.judgedOnMs).catch((err: Error) =>
+      await rememberDelivered(deps, alert, sub, next.sources).catch((err: Error) =>
         deps.log.warn({ key, err: err.message }, 'could not record what a delivered alert rested on'),
       );
       return 'delivered';

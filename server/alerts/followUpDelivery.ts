@@ -13,10 +13,11 @@ import type { Keys } from '../storage/keys.js';
 import type { SubscriptionStore } from '../storage/subscriptionStore.js';
 import type { ChannelRegistry } from './channels/index.js';
 import { changeIndexId, factIndexIds } from './facts.js';
-import type { SentAlertRecord } from './followUpTypes.js';
+import { messageIdOf } from './channels/email.js';
+import type { SentAlertRecord, SentFact } from './followUpTypes.js';
 import { followUpContent, planFollowUps, type FollowUpPlanDeps } from './followUps.js';
 import { isSilenced, MARKER_TTL_SECONDS } from './throttle.js';
-import { DeliveryFailed, type OutgoingAlert } from './types.js';
+import { DeliveryFailed, type AlertContent, type OutgoingAlert, type Subscription } from './types.js';
 
 export type FollowUpDeliveryDeps = FollowUpPlanDeps & {
   redis: Redis;
@@ -64,6 +65,47 @@ export async function followUpLateDelivery(
   const ids = record.facts.flatMap(factIndexIds);
   for (const event of await deps.sent.changesSince(ids, judgedOnMs))
     await enqueue(deps, await planFollowUps(deps, event, record));
+}
+
+/**
+ * What went out in one delivered alert: the alert itself, or each alert grouped into a digest,
+ * with the time of the state it was judged on (its change's time, not when it was judged).
+ */
+export type DeliveredSource = { content: AlertContent; judgedOnMs: number };
+
+/**
+ * Remembers what a delivered alert rested on, per crisis, for its follow-ups; and sends those of
+ * the corrections made while it was on its way. Each grouped alert of a digest is checked against
+ * its own judged-on time: one judged after a correction already told the corrected fact.
+ */
+export async function rememberDelivered(
+  deps: FollowUpDeliveryDeps,
+  alert: OutgoingAlert,
+  sub: Subscription,
+  sources: DeliveredSource[],
+): Promise<void> {
+  const digest = alert.items !== undefined;
+  const byCrisis = new Map<string | null, { facts: SentFact[]; judgedOnMs: number }[]>();
+  for (const { content, judgedOnMs } of sources) {
+    if (!content.facts || content.facts.length === 0) continue;
+    const crisis = content.crisis ?? null;
+    const facts = digest ? content.facts.map((f) => ({ ...f, item: content.title })) : content.facts;
+    byCrisis.set(crisis, [...(byCrisis.get(crisis) ?? []), { facts, judgedOnMs }]);
+  }
+  for (const [crisis, parts] of byCrisis) {
+    const record: SentAlertRecord = {
+      key: alert.key,
+      subscriptionId: sub.id,
+      channel: sub.channel.type,
+      title: alert.title,
+      ...(sub.channel.type === 'email' ? { messageId: messageIdOf(alert.key) } : {}),
+      at: new Date().toISOString(),
+      crisis,
+      facts: parts.flatMap((p) => p.facts),
+    };
+    await deps.sent.record(record);
+    for (const part of parts) await followUpLateDelivery(deps, { ...record, facts: part.facts }, part.judgedOnMs);
+  }
 }
 
 /** Sends one follow-up; throws DeliveryFailed (retried) like any alert. */

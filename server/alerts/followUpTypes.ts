@@ -14,6 +14,12 @@ export type FactChangeCause = { type: 'correction' | 'verification'; id: string;
 /** What `announceFactChanges` takes: one report's facts changed, and why. */
 export type FactChangeEvent = { reportId: string; cause: FactChangeCause; changes: FactChange[] };
 
+/**
+ * A fact a delivered alert rested on. In a digest, `item` is the title of the grouped alert that
+ * rested on it: the digest's key is what the subscriber can match, the item is what they read.
+ */
+export type SentFact = AlertFact & { item?: string };
+
 /** A delivered alert as remembered for its follow-ups (storage/sentAlertStore.ts). */
 export type SentAlertRecord = {
   /** Its Idempotency-Key (a digest's key for alerts grouped into one). */
@@ -26,7 +32,7 @@ export type SentAlertRecord = {
   /** When it was delivered (ISO). */
   at: string;
   crisis: string | null;
-  facts: AlertFact[];
+  facts: SentFact[];
 };
 
 /** What a follow-up says, on every channel. */
@@ -34,6 +40,8 @@ export type FollowUp = {
   /** The Idempotency-Key of the alert it corrects. */
   corrects: string;
   originalTitle: string;
+  /** When the alert it corrects was a digest: the title of the grouped alert whose fact changed. */
+  item?: string;
   /** The original e-mail's Message-ID (In-Reply-To, References). */
   messageId?: string;
   fact: { kind: AlertFact['kind']; reportId: string; meetingId?: string };

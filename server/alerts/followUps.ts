@@ -23,7 +23,7 @@ import {
   type FactChange,
   type MeetingSnapshot,
 } from './facts.js';
-import type { FactChangeEvent, FollowUp, SentAlertRecord } from './followUpTypes.js';
+import type { FactChangeEvent, FollowUp, SentAlertRecord, SentFact } from './followUpTypes.js';
 import type { AlertContent } from './types.js';
 
 const safe = (s: string) => s.replace(/[^A-Za-z0-9.-]/g, '.');
@@ -80,6 +80,7 @@ export async function planFollowUps(
       const followUp: FollowUp = {
         corrects: record.key,
         originalTitle: record.title,
+        ...(fact.item ? { item: fact.item } : {}),
         ...(record.messageId ? { messageId: record.messageId } : {}),
         fact: {
           kind: fact.kind,
@@ -99,7 +100,7 @@ export async function planFollowUps(
 
 /** A subscriber told several times of one fact hears once, about the latest thing it was told. */
 function latestPerSubscription(records: SentAlertRecord[], reportId: string, change: FactChange) {
-  const latest = new Map<string, { record: SentAlertRecord; fact: AlertFact }>();
+  const latest = new Map<string, { record: SentAlertRecord; fact: SentFact }>();
   for (const record of records) {
     for (const fact of record.facts) {
       if (!factMatches(fact, reportId, change)) continue;
@@ -151,20 +152,22 @@ function meetingText(m: unknown): string {
 /** What a person reads in a follow-up, whatever the channel. */
 export function followUpContent(f: FollowUp): AlertContent {
   const what = f.cause.type === 'correction' ? 'corrected' : 'judged false';
-  const title = `Correction: ${f.originalTitle}`;
+  // A digest's follow-up names the grouped alert it is about: the digest's title leads with another.
+  const title = `Correction: ${f.item ?? f.originalTitle}`;
+  const alert = f.item ? `the grouped alert "${f.item}"` : 'this alert';
   let body: string;
   if (f.fact.kind === 'troop') {
     body =
       f.after === null
-        ? `The troop figure this alert rested on was withdrawn (${what}): ${troopText(f.before)}.`
-        : `The troop figure this alert rested on was ${what}: ${troopText(f.before)} → ${troopText(f.after)}.`;
+        ? `The troop figure ${alert} rested on was withdrawn (${what}): ${troopText(f.before)}.`
+        : `The troop figure ${alert} rested on was ${what}: ${troopText(f.before)} → ${troopText(f.after)}.`;
   } else if (f.fact.kind === 'meeting') {
     body =
       f.after === null
-        ? `The meeting this alert told of is no longer reported (${what}): ${meetingText(f.before)}.`
-        : `The meeting this alert told of was ${what}: ${meetingText(f.before)} → ${meetingText(f.after)}.`;
+        ? `The meeting ${alert} told of is no longer reported (${what}): ${meetingText(f.before)}.`
+        : `The meeting ${alert} told of was ${what}: ${meetingText(f.before)} → ${meetingText(f.after)}.`;
   } else {
-    body = `The report this alert rested on was ${what}.`;
+    body = `The report ${alert} rested on was ${what}.`;
   }
   const note = f.cause.note ? `\nNote: ${f.cause.note}` : '';
   return {

@@ -75,7 +75,7 @@ export async function startAlerting(ctx: RoleContext): Promise<RunningRole> {
       redis: command,
       keys,
       subscriptions,
-      gate: new AlertGate(command, keys),
+      gate: new AlertGate(command, keys, config.ALERTS_THROTTLE_MINUTE_MS),
       deliveries: new DeliveryLog(command, keys),
       channels,
       queue,

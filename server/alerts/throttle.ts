@@ -50,7 +50,8 @@ export function isSilenced(subscription: Pick<Subscription, 'silencedUntil'>, no
   return subscription.silencedUntil !== undefined && Date.parse(subscription.silencedUntil) > nowMs;
 }
 
-export type GroupedAlert = AlertContent & { firedAt: string };
+/** An alert waiting in a digest; `judgedOnMs` (absent on ones grouped by older code): see deliveryWorker's judgedOn. */
+export type GroupedAlert = AlertContent & { firedAt: string; judgedOnMs?: number };
 
 /** One alert that stands for several grouped ones: newest headline first, every item listed in the body. */
 export function composeDigest(items: GroupedAlert[]): AlertContent {
@@ -104,6 +105,8 @@ export class AlertGate {
   constructor(
     private readonly redis: Redis,
     private readonly keys: Keys,
+    /** The length of one of `throttleMinutes`' minutes (shortened only by tests: ALERTS_THROTTLE_MINUTE_MS). */
+    private readonly minuteMs = 60_000,
   ) {}
 
   /** Send now, or group into the next digest (then schedule a digest at flushAt). Same answer for the same key. */
@@ -117,7 +120,7 @@ export class AlertGate {
       this.keys.alertGrouped(id),
       this.keys.alertMarker(key),
       String(nowMs),
-      String(subscription.throttleMinutes * 60_000),
+      String(subscription.throttleMinutes * this.minuteMs),
       key,
       JSON.stringify(alert),
       String(hold),
@@ -137,7 +140,7 @@ export class AlertGate {
       this.keys.alertGrouped(id),
       this.keys.alertDigest(digestKey),
       String(nowMs),
-      String(subscription.throttleMinutes * 60_000),
+      String(subscription.throttleMinutes * this.minuteMs),
       digestKey,
       String(hold),
       String(MARKER_TTL_SECONDS),

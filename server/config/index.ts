@@ -145,6 +145,11 @@ const envSchema = z.object({
   ALERTS_CLAIM_IDLE_MS: z.coerce.number().int().min(100).default(15_000),
   /** How often one worker looks for meetings about to start (meeting.soon rules). */
   ALERTS_SWEEP_MS: z.coerce.number().int().min(1000).default(60_000),
+  /**
+   * How long one minute of a subscription's `throttleMinutes` lasts. Always a minute in service;
+   * tests shorten it to see a throttle window end and its digest go out without waiting minutes.
+   */
+  ALERTS_THROTTLE_MINUTE_MS: z.coerce.number().int().min(100).default(60_000),
   /** Set by scripts/start.mjs: the app exits when that process is gone (so a kill -9 of `npm start` leaves nothing behind). */
   SUPERVISOR_PID: z.coerce.number().int().positive().optional(),
   /** Capitals shown by the wall's clocks: "Label=IANA zone" pairs. */

@@ -46,13 +46,18 @@ export async function startSmtpSink(mails: Mail[]): Promise<{ url: string; close
   return { url: `smtp://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => smtp.close(() => resolve())) };
 }
 
-export async function startFollowUpEnv(redisUrl: string, workerOptions?: WorkerRoleOptions): Promise<FollowUpEnv> {
+/** `env`: more of the app's environment (e.g. a short ALERTS_THROTTLE_MINUTE_MS). */
+export async function startFollowUpEnv(
+  redisUrl: string,
+  workerOptions?: WorkerRoleOptions,
+  env: Record<string, string> = {},
+): Promise<FollowUpEnv> {
   const mails: Mail[] = [];
   const smtp = await startSmtpSink(mails);
   const app = await startTestApp(redisUrl, {
     workers: 2,
     workerOptions,
-    env: { ...ALERT_ENV, ADMIN_PASSWORD, SMTP_URL: smtp.url },
+    env: { ...ALERT_ENV, ADMIN_PASSWORD, SMTP_URL: smtp.url, ...env },
   });
   const admin = await login(app.url, 'admin', ADMIN_PASSWORD);
   const viewer = await userWithRole(app.url, admin, 'vera', 'viewer');
