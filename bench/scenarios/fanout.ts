@@ -4,7 +4,8 @@
  * `report.added` each) are posted slowly, so each broadcast stands alone; p99 is over
  * every (report, socket). Memory per socket = (api RSS with N sockets − RSS before any)
  * / N, each reading taken after a settle. Both fan-out paths are measured, each on its own
- * stack: Socket.IO's broadcast (`fanout.*`, the default) and FRAME_BROADCAST (`fanout.frame.*`).
+ * stack: FRAME_BROADCAST's direct writes (`fanout.*`, the default) and Socket.IO's own broadcast
+ * (`fanout.socketio.*`, FRAME_BROADCAST=false).
  */
 import { cpuSeconds } from '../lib/cpu.js';
 import { connectSwarm, measureE2e } from '../lib/e2e.js';
@@ -14,13 +15,13 @@ import { startChild } from '../lib/rpc.js';
 import { settledRssKb } from '../lib/rss.js';
 import { startStack } from '../lib/servers.js';
 
-/** The two fan-out paths: Socket.IO's own broadcast (the default) and FRAME_BROADCAST's direct writes. */
+/** The two fan-out paths: FRAME_BROADCAST's direct writes (the default) and Socket.IO's own broadcast. */
 const paths = [
-  { name: 'socketio', prefix: 'fanout', env: { FRAME_BROADCAST: 'false' } },
-  { name: 'frame', prefix: 'fanout.frame', env: { FRAME_BROADCAST: 'true' } },
+  { name: 'frame', prefix: 'fanout', env: { FRAME_BROADCAST: 'true' } },
+  { name: 'socketio', prefix: 'fanout.socketio', env: { FRAME_BROADCAST: 'false' } },
 ] as const;
 
-/** Each path on a fresh stack, one after the other: `fanout.*` (the default) beside `fanout.frame.*`. */
+/** Each path on a fresh stack, one after the other: `fanout.*` (the default) beside `fanout.socketio.*`. */
 export async function fanoutScenario(): Promise<void> {
   for (const path of paths) await fanoutLadder(path);
 }

@@ -16,8 +16,9 @@
  * as one still on long-polling or mid-upgrade, gets a plain `socket.emit`.
  *
  * It reads engine.io's and ws' private fields (`writeBuffer`, `transport.socket._socket`,
- * `WebSocket.Sender.frame`), so it runs only when FRAME_BROADCAST is set; by default changes go
- * through socketIoBroadcast(). frameBroadcast.contract.test.ts fails when those fields change.
+ * `WebSocket.Sender.frame`), so it is a setting (FRAME_BROADCAST, on by default): set it false and
+ * changes go through socketIoBroadcast(). frameBroadcast.contract.test.ts fails when those fields
+ * change, so an upgrade of Socket.IO or ws that moves them is caught in CI, not on a wall.
  */
 import type { Server } from 'socket.io';
 import WebSocket from 'ws';

@@ -304,7 +304,7 @@ export function createSocketServer(httpServer: HttpServer, deps: RealtimeDeps) {
     return change.type !== 'alert.fired' || (signedIn(socket) && change.userId === socket.data.user?.username);
   }
 
-  // The direct path (FRAME_BROADCAST) leans on engine.io's private fields; Socket.IO's own by default.
+  // The direct path (FRAME_BROADCAST, the default) leans on engine.io's private fields; Socket.IO's own when it is off.
   const broadcast = deps.frameBroadcast ? broadcastToRoom : socketIoBroadcast;
 
   /** Room a change is for: in-app alerts go to their user's sockets, everything else to its stream's room. */
