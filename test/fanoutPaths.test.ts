@@ -16,7 +16,7 @@ const TEXTS = [
   'Diplomats from Russia and the United States will hold talks on Ukraine in Geneva on Monday.',
 ];
 
-describe.each([
+describe.each<{ path: string; env: Record<string, string> }>([
   { path: 'direct writes (default)', env: {} },
   { path: "Socket.IO's broadcast", env: { FRAME_BROADCAST: 'false' } },
 ])('fan-out by $path', ({ env }) => {
