@@ -7,7 +7,7 @@
  */
 import type { Redis } from 'ioredis';
 import type { Crisis } from '../../shared/crisis.js';
-import type { PublicState } from '../../shared/state.js';
+import type { CrisisSeries, PublicState } from '../../shared/state.js';
 import type { AuditEntry } from '../../shared/desk.js';
 import type { Extraction } from '../../shared/extraction.js';
 import type { ReportSummary } from '../../shared/report.js';
@@ -21,7 +21,7 @@ import {
   type FoldInput,
   type FoldOptions,
 } from '../state/index.js';
-import { leanPicture } from '../state/seriesSplit.js';
+import { leanPicture, seriesOf } from '../state/seriesSplit.js';
 import { HistoryStore, type HistoryEntry } from './historyStore.js';
 import type { Keys } from './keys.js';
 import { summarize, type ReportStore } from './reportStore.js';
@@ -52,16 +52,34 @@ export class AsOfReader {
     this.history = new HistoryStore(redis, keys);
   }
 
-  /**
-   * The picture of `crisis` as of `atMs` (clamped to `nowMs`): lean as a snapshot is, or with
-   * the trends' series when `withSeries` (seriesSplit.ts).
-   */
-  async read(crisis: Crisis, atMs: number, nowMs = Date.now(), withSeries = false): Promise<AsOfState> {
-    const k = this.keys.crisis(crisis.slug);
+  /** The picture of `crisis` as of `atMs` (clamped to `nowMs`), lean as a snapshot is (seriesSplit.ts). */
+  async read(crisis: Crisis, atMs: number, nowMs = Date.now()): Promise<AsOfState> {
     const ms = atMs >= nowMs ? null : Math.floor(atMs);
     // Read while the picture is folded: the list does not depend on the fold.
-    const reports = this.newestReports(k, ms);
+    const reports = this.newestReports(this.keys.crisis(crisis.slug), ms);
     reports.catch(() => undefined); // awaited below; a failure must not count as unhandled meanwhile
+    const { view, incomplete } = await this.viewAt(crisis, ms);
+    return {
+      crisis: crisis.slug,
+      // Not a change-stream id: a picture of the past is not resumed from.
+      seq: '0-0',
+      ...leanPicture(view),
+      reports: await reports,
+      asOf: new Date(ms ?? nowMs).toISOString(),
+      ...(incomplete > 0 ? { asOfIncomplete: incomplete } : {}),
+    };
+  }
+
+  /** The trends' series of `crisis` as of `atMs` (clamped to `nowMs`): the same fold, without the report list. */
+  async readSeries(crisis: Crisis, atMs: number, nowMs = Date.now()): Promise<CrisisSeries & { asOf: string }> {
+    const ms = atMs >= nowMs ? null : Math.floor(atMs);
+    const { view } = await this.viewAt(crisis, ms);
+    return { ...seriesOf(crisis.slug, '0-0', view), asOf: new Date(ms ?? nowMs).toISOString() };
+  }
+
+  /** The full public view (series included) of the fold up to `ms` (null: everything). */
+  private async viewAt(crisis: Crisis, ms: number | null) {
+    const k = this.keys.crisis(crisis.slug);
     const [checkpoint, optionsByKey] = await Promise.all([
       this.history.checkpointAtOrBefore<CrisisState>(k, ms),
       this.history.options(k),
@@ -105,16 +123,7 @@ export class AsOfReader {
     flush();
     const lastKey = runKey ?? (reset < 0 ? entries[0]?.optionsKey : undefined);
     const view = publicView(state, lastKey !== undefined ? optionsOf(lastKey) : foldOptionsOf(crisis));
-
-    return {
-      crisis: crisis.slug,
-      // Not a change-stream id: a picture of the past is not resumed from.
-      seq: '0-0',
-      ...(withSeries ? view : leanPicture(view)),
-      reports: await reports,
-      asOf: new Date(ms ?? nowMs).toISOString(),
-      ...(incomplete > 0 ? { asOfIncomplete: incomplete } : {}),
-    };
+    return { view, incomplete };
   }
 
   /**

@@ -5,16 +5,12 @@
  */
 import type { Crisis } from '../../../shared/crisis.js';
 import type { ReassignmentProgress } from '../../../shared/events.js';
+import { readApi } from './read.js';
 
 export type CrisesListing = { crises: Crisis[]; reassignment: ReassignmentProgress | null };
 
 export async function fetchCrises(token?: string): Promise<CrisesListing> {
-  const res = await fetch('/api/crises', {
-    headers: token ? { authorization: `Bearer ${token}` } : {},
-    credentials: 'same-origin',
-  });
-  if (!res.ok) throw new Error(`GET /api/crises answered ${res.status}`);
-  const body = (await res.json()) as Partial<CrisesListing>;
+  const body = await readApi<Partial<CrisesListing>>('/api/crises', token);
   return { crises: Array.isArray(body.crises) ? body.crises : [], reassignment: body.reassignment ?? null };
 }
 

@@ -6,6 +6,7 @@
 import { createContext, useContext, useEffect, useRef, useState, useLayoutEffect } from 'react';
 import { MAX_PROVENANCE_IDS, type ReportProvenance, type SourceTier } from '../../../shared/sources.js';
 import type { PublicState } from '../../../shared/state.js';
+import { readApi } from './read.js';
 
 /** Re-read tiers this often: editors change them rarely, and a wall runs for days. */
 const REFRESH_MS = 120_000;
@@ -30,12 +31,11 @@ async function fetchProvenance(ids: readonly string[], token?: string): Promise<
   const out: ReportProvenance[] = [];
   for (let i = 0; i < ids.length; i += MAX_PROVENANCE_IDS) {
     const chunk = ids.slice(i, i + MAX_PROVENANCE_IDS);
-    const res = await fetch(`/api/sources/of-reports?ids=${chunk.join(',')}`, {
-      headers: token ? { authorization: `Bearer ${token}` } : {},
-      credentials: 'same-origin',
-    });
-    if (!res.ok) throw new Error(`GET /api/sources/of-reports answered ${res.status}`);
-    out.push(...((await res.json()) as { reports: ReportProvenance[] }).reports);
+    const body = await readApi<{ reports: ReportProvenance[] }>(
+      `/api/sources/of-reports?ids=${chunk.join(',')}`,
+      token,
+    );
+    out.push(...body.reports);
   }
   return out;
 }

@@ -1,26 +1,20 @@
 /**
  * A crisis' picture as it stood at a past moment (GET /api/state?crisis=&asOf=): with a display
- * token from a wall URL as a bearer (read-only), or with the session cookie on the desk.
+ * token from a wall URL or the session cookie (read.ts).
  */
 import type { PublicState } from '../../../shared/state.js';
+import { readApi } from './read.js';
 
 export type AsOfState = PublicState & { asOf: string };
 
-export async function fetchStateAsOf(
+export function fetchStateAsOf(
   crisis: string | undefined,
   asOf: string,
   token?: string,
   signal?: AbortSignal,
 ): Promise<AsOfState> {
   const query = new URLSearchParams({ ...(crisis ? { crisis } : {}), asOf });
-  const res = await fetch(`/api/state?${query.toString()}`, {
-    headers: token ? { authorization: `Bearer ${token}` } : {},
-    credentials: 'same-origin',
-    signal,
-  });
-  const body = (await res.json().catch(() => null)) as (AsOfState & { error?: { message?: string } }) | null;
-  if (!res.ok || !body) throw new Error(body?.error?.message ?? `The server answered ${res.status}`);
-  return body;
+  return readApi<AsOfState>(`/api/state?${query.toString()}`, token, signal);
 }
 
 /** "7 Dec 2026, 14:05 UTC": the moment a picture of the past shows, in the label that says so. */

@@ -9,7 +9,6 @@ import { NotFound } from '../../errors.js';
 import type { AsOfReader } from '../../storage/asOfReader.js';
 import type { CrisisStore } from '../../storage/crisisStore.js';
 import type { SnapshotReader } from '../../storage/snapshot.js';
-import { seriesOf } from '../../state/seriesSplit.js';
 import { requirePermission } from '../auth.js';
 import { parseOrThrow } from '../validate.js';
 import { stateQuerySchema } from './state.js';
@@ -26,8 +25,7 @@ export function trendsRouter(snapshots: SnapshotReader, crises: CrisisStore, asO
       res.json(await snapshots.readSeries(crisis));
       return;
     }
-    const past = await asOf.read(crisis, query.asOf, Date.now(), true);
-    res.json({ ...seriesOf(crisis.slug, past.seq, past), asOf: past.asOf });
+    res.json(await asOf.readSeries(crisis, query.asOf));
   });
   return router;
 }

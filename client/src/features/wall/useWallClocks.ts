@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { ClockSpec } from './wallParams.js';
+import { readApi } from '../../api/read.js';
 
 /** None until the server answers: which cities matter depends on the crises followed, which the server knows. */
 const NO_CLOCKS: ClockSpec[] = [];
@@ -25,12 +26,7 @@ export function useWallClocks(token: string | undefined, fromUrl: ClockSpec[] | 
     let timer: ReturnType<typeof setTimeout> | undefined;
     const load = async (): Promise<void> => {
       try {
-        const res = await fetch('/api/wall/config', {
-          headers: token ? { authorization: `Bearer ${token}` } : {},
-          credentials: 'same-origin',
-        });
-        if (!res.ok) throw new Error(`HTTP ${res.status}`);
-        const body = (await res.json()) as { clocks?: unknown };
+        const body = await readApi<{ clocks?: unknown }>('/api/wall/config', token);
         if (!cancelled && isClockList(body.clocks)) setClocks(body.clocks);
       } catch {
         if (!cancelled) timer = setTimeout(() => void load(), RETRY_MS);
